@@ -1,0 +1,90 @@
+package eu.selfdata.tenant.offboarding;
+
+import eu.selfdata.tenant.registry.Tenant;
+import eu.selfdata.tenant.tenancy.TenantId;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a city's whole schema to a zip (one CSV per table, streamed with COPY, plus the registry
+ * entry) before the schema is dropped: what a leaving city takes away.
+ */
+@Component
+class SchemaArchive {
+
+    private final DataSource dataSource;
+    private final JsonMapper json;
+    private final Path directory;
+
+    SchemaArchive(DataSource dataSource, JsonMapper json,
+                  @Value("${selfdata.offboarding.archive-dir:${java.io.tmpdir}/selfdata-archives}") Path directory) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.directory = directory;
+    }
+
+    Path write(Tenant tenant) {
+        TenantId id = tenant.id();
+        Path target = directory.resolve(id.slug() + "-" + Instant.now().toEpochMilli() + ".zip");
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            Files.createDirectories(directory);
+            try (OutputStream file = Files.newOutputStream(partial);
+                 ZipOutputStream zip = new ZipOutputStream(file);
+                 Connection connection = dataSource.getConnection()) {
+                zip.putNextEntry(new ZipEntry("tenant.json"));
+                zip.write(json.writeValueAsBytes(tenant));
+                zip.closeEntry();
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                for (String table : tables(connection, id)) {
+                    zip.putNextEntry(new ZipEntry(table + ".csv"));
+                    pg.getCopyAPI().copyOut("copy " + id.quotedSchema() + "." + quote(table)
+                            + " to stdout with (format csv, header)", zip);
+                    zip.closeEntry();
+                }
+            }
+            // Only a complete archive gets its final name.
+            return Files.move(partial, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not archive " + id, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not archive " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> tables(Connection connection, TenantId id) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' order by table_name")) {
+            statement.setString(1, id.schemaName());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

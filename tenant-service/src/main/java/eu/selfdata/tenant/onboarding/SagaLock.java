@@ -1,0 +1,55 @@
+package eu.selfdata.tenant.onboarding;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * A PostgreSQL session advisory lock per city: at most one saga run per city across replicas, and
+ * released by the database itself when the holder crashes and its connection dies.
+ */
+final class SagaLock implements AutoCloseable {
+
+    private final Connection connection;
+    private final String key;
+    private final boolean held;
+
+    private SagaLock(Connection connection, String key, boolean held) {
+        this.connection = connection;
+        this.key = key;
+        this.held = held;
+    }
+
+    static SagaLock tryAcquire(DataSource dataSource, String slug) throws SQLException {
+        String key = "onboarding:" + slug;
+        Connection connection = dataSource.getConnection();
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            statement.setString(1, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new SagaLock(connection, key, rs.getBoolean(1));
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    boolean held() {
+        return held;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (connection) {
+            if (held) {
+                try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
+                    statement.setString(1, key);
+                    statement.execute();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package eu.selfdata.tenant.onboarding;
+
+public enum StepState { PENDING, RUNNING, DONE, FAILED, COMPENSATED }

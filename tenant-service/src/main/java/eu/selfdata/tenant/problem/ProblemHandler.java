@@ -1,0 +1,78 @@
+package eu.selfdata.tenant.problem;
+
+import eu.selfdata.tenant.onboarding.UnknownModuleException;
+import eu.selfdata.tenant.registry.TenantAlreadyExistsException;
+import eu.selfdata.tenant.registry.TenantStateConflictException;
+import eu.selfdata.tenant.registry.UnknownTenantException;
+import eu.selfdata.tenant.tenancy.InvalidTenantIdException;
+import eu.selfdata.tenant.tenancy.NoTenantInContextException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.stream.Collectors;
+
+/** Every error leaves as RFC 9457 problem details with a stable type. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidTenantIdException.class)
+    ProblemDetail invalidTenant(InvalidTenantIdException e) {
+        return ProblemType.INVALID_TENANT_ID.detail(e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownModuleException.class)
+    ProblemDetail unknownModule(UnknownModuleException e) {
+        return ProblemType.UNKNOWN_MODULE.detail(e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownTenantException.class)
+    ProblemDetail unknownTenant(UnknownTenantException e) {
+        return ProblemType.UNKNOWN_TENANT.detail(e.getMessage());
+    }
+
+    @ExceptionHandler(TenantAlreadyExistsException.class)
+    ProblemDetail exists(TenantAlreadyExistsException e) {
+        return ProblemType.TENANT_EXISTS.detail(e.getMessage());
+    }
+
+    @ExceptionHandler(TenantStateConflictException.class)
+    ProblemDetail conflict(TenantStateConflictException e) {
+        return ProblemType.TENANT_STATE_CONFLICT.detail(e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return ProblemType.NOT_FOUND.detail(e.getMessage());
+    }
+
+    @ExceptionHandler(ConfirmationRequiredException.class)
+    ProblemDetail confirmation(ConfirmationRequiredException e) {
+        return ProblemType.CONFIRMATION_REQUIRED.detail(e.getMessage());
+    }
+
+    @ExceptionHandler(NoTenantInContextException.class)
+    ProblemDetail noTenant(NoTenantInContextException e) {
+        log.error("Tenant data touched without a tenant in context", e);
+        return ProblemType.NO_TENANT_CONTEXT.detail("The request could not be tied to a city");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String fields = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .sorted().collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(ProblemType.INVALID_REQUEST.detail(fields));
+    }
+}

@@ -1,0 +1,49 @@
+package eu.selfdata.tenant.problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+
+/** Stable RFC 9457 problem types: clients may match on {@link #uri()}. */
+public enum ProblemType {
+    INVALID_TENANT_ID("invalid-tenant-id", "Invalid city slug", HttpStatus.BAD_REQUEST),
+    INVALID_REQUEST("invalid-request", "Invalid request", HttpStatus.BAD_REQUEST),
+    UNKNOWN_MODULE("unknown-module", "Unknown module", HttpStatus.BAD_REQUEST),
+    MISSING_TENANT("missing-tenant", "No city in request", HttpStatus.BAD_REQUEST),
+    NOT_THROUGH_GATEWAY("not-through-gateway", "Request did not come through the gateway", HttpStatus.FORBIDDEN),
+    UNKNOWN_TENANT("unknown-tenant", "Unknown city", HttpStatus.NOT_FOUND),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    TENANT_EXISTS("tenant-exists", "City or domain already registered", HttpStatus.CONFLICT),
+    TENANT_STATE_CONFLICT("tenant-state-conflict", "Not allowed in the city's current status", HttpStatus.CONFLICT),
+    CONFIRMATION_REQUIRED("confirmation-required", "Confirmation required", HttpStatus.UNPROCESSABLE_CONTENT),
+    TENANT_SUSPENDED("tenant-suspended", "City suspended", HttpStatus.LOCKED),
+    TENANT_UNAVAILABLE("tenant-unavailable", "City temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    NO_TENANT_CONTEXT("no-tenant-context", "Internal error: no city in context", HttpStatus.INTERNAL_SERVER_ERROR);
+
+    private static final String BASE = "https://selfdata.eu/problems/";
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ProblemDetail detail(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(uri());
+        problem.setTitle(title);
+        return problem;
+    }
+}

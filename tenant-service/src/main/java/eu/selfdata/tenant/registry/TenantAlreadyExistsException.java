@@ -1,0 +1,7 @@
+package eu.selfdata.tenant.registry;
+
+public class TenantAlreadyExistsException extends RuntimeException {
+    TenantAlreadyExistsException(String what) {
+        super(what);
+    }
+}

@@ -1,0 +1,20 @@
+package eu.selfdata.tenant.tenancy;
+
+import org.hibernate.cfg.MultiTenancySettings;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+@Configuration(proxyBeanMethods = false)
+class HibernateTenancyConfiguration {
+
+    @Bean
+    HibernatePropertiesCustomizer schemaPerTenant(DataSource dataSource) {
+        return properties -> {
+            properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource));
+            properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new ContextTenantResolver());
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package eu.selfdata.tenant.tenancy;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.ThreadLocalScopeManager;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Applies Liquibase changelogs to one schema on a connection borrowed from the shared pool, then
+ * checks that nothing is left to run. Liquibase sets search_path on the connection: it is reset
+ * before the connection goes back to the pool.
+ */
+public class SchemaChangelogRunner {
+
+    private final DataSource dataSource;
+
+    public SchemaChangelogRunner(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @param quotedSchema a schema identifier already validated and quoted by its owner
+     * @return the id of the last changeset applied in that schema
+     */
+    public String apply(String schemaName, String quotedSchema, List<String> changelogs) {
+        // Liquibase's default scope manager is shared by every thread: parallel runs need one per thread.
+        Scope.setScopeManager(new ThreadLocalScopeManager());
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("create schema if not exists " + quotedSchema);
+                }
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                database.setDefaultSchemaName(schemaName);
+                database.setLiquibaseSchemaName(schemaName);
+                for (String changelog : changelogs) {
+                    Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), database);
+                    liquibase.update(new Contexts(), new LabelExpression());
+                    if (!liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).isEmpty()) {
+                        throw new IllegalStateException("changesets left unrun in " + changelog);
+                    }
+                }
+                return lastChangeset(connection, quotedSchema);
+            } finally {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("reset search_path");
+                }
+            }
+        } catch (SQLException | LiquibaseException e) {
+            throw new SchemaMigrationException(schemaName, e);
+        }
+    }
+
+    private static String lastChangeset(Connection connection, String quotedSchema) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "select id from " + quotedSchema + ".databasechangelog order by orderexecuted desc limit 1")) {
+            return rs.next() ? rs.getString(1) : "none";
+        }
+    }
+
+    public static class SchemaMigrationException extends RuntimeException {
+        SchemaMigrationException(String schema, Exception cause) {
+            super("Migration of schema " + schema + " failed: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package eu.selfdata.tenant.tenancy;
+
+import eu.selfdata.usecase.api.UseCaseModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Brings city schemas to the target version: the core tenant changelog plus the changelog of every
+ * module the city enabled. Keeps the outcome per city so that a city whose schema did not reach the
+ * target is refused traffic and shown in health.
+ */
+@Component
+public class TenantMigrations {
+
+    static final String CORE_CHANGELOG = "db/tenant/core.changelog.sql";
+    private static final Logger log = LoggerFactory.getLogger(TenantMigrations.class);
+
+    private final SchemaChangelogRunner runner;
+    private final JdbcClient jdbc;
+    private final List<UseCaseModule> modules;
+    private final int parallelism;
+    private final Map<TenantId, MigrationState> states = new ConcurrentHashMap<>();
+
+    TenantMigrations(DataSource dataSource, List<UseCaseModule> modules,
+                     @Value("${selfdata.migrations.parallelism:4}") int parallelism) {
+        this.runner = new SchemaChangelogRunner(dataSource);
+        this.jdbc = JdbcClient.create(dataSource);
+        this.modules = modules;
+        this.parallelism = parallelism;
+    }
+
+    /** Creates the schema when missing and applies every pending changeset. */
+    public MigrationState migrate(TenantId tenant, Set<String> enabledModules) {
+        states.put(tenant, MigrationState.migrating());
+        MigrationState outcome;
+        try {
+            outcome = MigrationState.migrated(runner.apply(tenant.schemaName(), tenant.quotedSchema(), changelogs(enabledModules)));
+        } catch (RuntimeException e) {
+            log.error("Tenant {} schema migration failed", tenant, e);
+            outcome = MigrationState.failed(e.getMessage());
+        }
+        states.put(tenant, outcome);
+        return outcome;
+    }
+
+    /** Migrates many cities at once on a bounded pool; returns when all are done. */
+    public Map<TenantId, MigrationState> migrateAll(Map<TenantId, Set<String>> tenants) {
+        tenants.keySet().forEach(tenant -> states.put(tenant, MigrationState.migrating()));
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism))) {
+            List<Future<MigrationState>> running = new ArrayList<>();
+            tenants.forEach((tenant, enabled) -> running.add(pool.submit(() -> migrate(tenant, enabled))));
+            for (Future<MigrationState> future : running) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Tenant migrations interrupted", e);
+        }
+        Map<TenantId, MigrationState> result = new ConcurrentHashMap<>();
+        tenants.keySet().forEach(tenant -> result.put(tenant, states.get(tenant)));
+        return result;
+    }
+
+    public Optional<MigrationState> state(TenantId tenant) {
+        return Optional.ofNullable(states.get(tenant));
+    }
+
+    public Map<TenantId, MigrationState> states() {
+        return Map.copyOf(states);
+    }
+
+    public void dropSchema(TenantId tenant) {
+        jdbc.sql("drop schema if exists " + tenant.quotedSchema() + " cascade").update();
+        states.remove(tenant);
+    }
+
+    public boolean schemaExists(TenantId tenant) {
+        return jdbc.sql("select count(*) from information_schema.schemata where schema_name = ?")
+                .param(tenant.schemaName()).query(Integer.class).single() > 0;
+    }
+
+    private List<String> changelogs(Set<String> enabledModules) {
+        List<String> changelogs = new ArrayList<>();
+        changelogs.add(CORE_CHANGELOG);
+        modules.stream()
+                .filter(module -> enabledModules.contains(module.id()))
+                .map(UseCaseModule::tenantChangelog)
+                .flatMap(Optional::stream)
+                .forEach(changelogs::add);
+        return changelogs;
+    }
+
+    /** Module ids this service knows, for validating what a city enables. */
+    public Set<String> knownModules() {
+        return modules.stream().map(UseCaseModule::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Forgets the outcome for tenants no longer served here. */
+    public void forget(Collection<TenantId> tenants) {
+        tenants.forEach(states::remove);
+    }
+}

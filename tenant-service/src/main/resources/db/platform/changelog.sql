@@ -1,0 +1,51 @@
+--liquibase formatted sql
+
+--changeset selfdata:platform-1-tenant-registry
+create table tenant (
+    slug              varchar(40) primary key check (slug ~ '^[a-z][a-z0-9-]{1,39}$'),
+    display_name      varchar(120) not null,
+    population        integer      not null check (population >= 0),
+    primary_color     char(7)      not null,
+    secondary_color   char(7)      not null,
+    logo_url          varchar(500),
+    default_language  varchar(2)   not null,
+    status            varchar(20)  not null,
+    offboarding_archive varchar(1000),
+    created_at        timestamptz  not null default now(),
+    updated_at        timestamptz  not null default now()
+);
+
+-- One custom domain belongs to one city only.
+create table tenant_domain (
+    domain varchar(253) primary key,
+    slug   varchar(40) not null references tenant (slug) on delete cascade
+);
+create index tenant_domain_slug on tenant_domain (slug);
+
+create table tenant_module (
+    slug      varchar(40) not null references tenant (slug) on delete cascade,
+    module_id varchar(40) not null,
+    primary key (slug, module_id)
+);
+
+create table onboarding_step (
+    slug        varchar(40) not null references tenant (slug) on delete cascade,
+    name        varchar(40) not null,
+    position    integer     not null,
+    state       varchar(20) not null,
+    attempts    integer     not null default 0,
+    last_error  varchar(2000),
+    started_at  timestamptz,
+    finished_at timestamptz,
+    primary key (slug, name)
+);
+
+-- Append-only history of what happened to each city (activation, suspension, offboarding...).
+create table tenant_event (
+    id     bigint generated always as identity primary key,
+    slug   varchar(40) not null references tenant (slug) on delete cascade,
+    kind   varchar(40) not null,
+    detail varchar(2000),
+    at     timestamptz not null default now()
+);
+create index tenant_event_slug on tenant_event (slug, at);
