@@ -33,6 +33,9 @@ class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider
 
     @Override
     public Connection getConnection(String tenantIdentifier) throws SQLException {
+        if (ContextTenantResolver.NO_TENANT.equals(tenantIdentifier)) {
+            throw new NoTenantInContextException();
+        }
         String schema = TenantId.of(tenantIdentifier).quotedSchema();
         Connection connection = dataSource.getConnection();
         try (Statement statement = connection.createStatement()) {

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * "tenantMigrations" in actuator health: DEGRADED (still HTTP 200: other cities are served) naming
+ * "tenantSchemas" in actuator health: DEGRADED (still HTTP 200: other cities are served) naming
  * every city whose schema did not reach the target version.
  */
-@Component("tenantMigrations")
+@Component("tenantSchemas")
 class TenantMigrationHealthIndicator implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "some city schemas did not reach the target version");

@@ -1,0 +1,80 @@
+package eu.selfdata.tenant.offboarding;
+
+import eu.selfdata.tenant.support.ServiceClient;
+import eu.selfdata.tenant.support.TenantServiceTest;
+import eu.selfdata.tenant.tenancy.TenantId;
+import eu.selfdata.tenant.tenancy.TenantMigrations;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OffboardingTest extends TenantServiceTest {
+
+    @Autowired
+    TenantMigrations migrations;
+
+    @Test
+    void offboardingWithoutConfirmationChangesNothing() {
+        String city = onboard(freshSlug("lyon"), "Lyon");
+        ServiceClient.Response refused = client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", "wrong"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.problemType()).isEqualTo("confirmation-required");
+        assertThat(status(city)).isEqualTo("ACTIVE");
+        assertThat(migrations.schemaExists(TenantId.of(city))).isTrue();
+    }
+
+    @Test
+    void offboardingExportsTheSchemaThenDropsItAndStopsTraffic() throws Exception {
+        String city = onboard(freshSlug("lyon"), "Lyon");
+        client.city(city, "POST", "/api/announcements", Map.of("title", "Bye", "body", "last news"));
+
+        ServiceClient.Response done = client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", city));
+
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(status(city)).isEqualTo("OFFBOARDED");
+        assertThat(migrations.schemaExists(TenantId.of(city))).isFalse();
+        assertThat(client.city(city, "GET", "/api/announcements", null).status()).isEqualTo(404);
+
+        Map<String, String> entries = archive(city);
+        assertThat(entries).containsKeys("tenant.json", "announcement.csv", "databasechangelog.csv");
+        assertThat(entries.get("announcement.csv")).contains("last news");
+        assertThat(entries.get("tenant.json")).contains("\"slug\":\"" + city + "\"");
+    }
+
+    @Test
+    void offboardingACityStillOnboardingIsAConflict() {
+        String slug = freshSlug("lyon");
+        eu.selfdata.tenant.support.FaultInjection.inject(slug, "schema", eu.selfdata.tenant.support.FaultInjection.Fault.FAIL);
+        client.platform("POST", "/platform/tenants", cityRequest(slug, "Lyon"));
+        awaitStatus(slug, "FAILED");
+        ServiceClient.Response refused = client.platform("POST", "/platform/tenants/" + slug + "/offboard", Map.of("confirm", slug));
+        assertThat(refused.status()).isEqualTo(409);
+    }
+
+    private Map<String, String> archive(String city) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/platform/tenants/" + city + "/archive"))
+                        .header("X-Tenant-Signature", signature.sign("")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, String> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+}

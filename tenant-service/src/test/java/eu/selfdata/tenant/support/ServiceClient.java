@@ -1,0 +1,80 @@
+package eu.selfdata.tenant.support;
+
+import eu.selfdata.tenant.access.GatewaySignature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Talks to the running tenant-service the way the gateway does: tenant header plus signature. */
+public final class ServiceClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http;
+    private final String baseUrl;
+    private final GatewaySignature signature;
+
+    public ServiceClient(HttpClient http, int port, GatewaySignature signature) {
+        this.http = http;
+        this.baseUrl = "http://localhost:" + port;
+        this.signature = signature;
+    }
+
+    /** A request on a city's host. */
+    public Response city(String slug, String method, String path, Object body) {
+        return send(builder(path).header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug)), method, body);
+    }
+
+    /** A request on the platform (coordinator) host. */
+    public Response platform(String method, String path, Object body) {
+        return send(builder(path).header(GatewaySignature.HEADER, signature.sign("")), method, body);
+    }
+
+    /** A request with exactly the headers given: to forge what a client might send. */
+    public Response raw(String method, String path, String... headers) {
+        HttpRequest.Builder builder = builder(path);
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder, method, null);
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, application/problem+json, text/html");
+    }
+
+    private Response send(HttpRequest.Builder builder, String method, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, String body, String contentType) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        /** The problem type's last path segment, e.g. "unknown-tenant". */
+        public String problemType() {
+            String type = json().path("type").asString();
+            return type.substring(type.lastIndexOf('/') + 1);
+        }
+    }
+}

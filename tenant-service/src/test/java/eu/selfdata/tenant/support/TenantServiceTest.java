@@ -1,0 +1,90 @@
+package eu.selfdata.tenant.support;
+
+import eu.selfdata.tenant.access.GatewaySignature;
+import eu.selfdata.testsupport.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One running tenant-service on the shared test PostgreSQL, with a deliberately small pool (fewer
+ * connections than concurrent requests in the leak test). Every test class extends this so they
+ * all share one Spring context; tests keep apart by using fresh city slugs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FaultInjection.class)
+public abstract class TenantServiceTest {
+
+    public static final String SECRET = "test-gateway-secret-0123456789";
+    public static final int POOL_SIZE = 4;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestPostgres.springDatasourceProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("selfdata.gateway.secret", () -> SECRET);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> POOL_SIZE);
+        // Tests drive resumption themselves.
+        registry.add("selfdata.onboarding.resume-initial-delay", () -> "1h");
+        registry.add("selfdata.onboarding.resume-interval", () -> "1h");
+        registry.add("selfdata.tenants.cache-ttl", () -> "0s");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected GatewaySignature signature;
+
+    protected ServiceClient client;
+
+    @BeforeEach
+    void client() {
+        client = new ServiceClient(HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5)).build(), port, signature);
+    }
+
+    /** A slug no other test uses. */
+    protected static String freshSlug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected static Map<String, Object> cityRequest(String slug, String name) {
+        return Map.of(
+                "slug", slug,
+                "displayName", name,
+                "population", 77205,
+                "customDomains", java.util.List.of(),
+                "branding", Map.of("primaryColor", "#00607a", "secondaryColor", "#ffffff", "defaultLanguage", "fr"),
+                "enabledModules", java.util.List.of());
+    }
+
+    /** Onboards through the coordinator API and waits for the saga to finish. */
+    protected String onboard(String slug, String name) {
+        ServiceClient.Response accepted = client.platform("POST", "/platform/tenants", cityRequest(slug, name));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        return awaitStatus(slug, "ACTIVE");
+    }
+
+    protected String awaitStatus(String slug, String expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(status(slug)).isEqualTo(expected));
+        return slug;
+    }
+
+    protected String status(String slug) {
+        return client.platform("GET", "/platform/tenants/" + slug, null).json().path("tenant").path("status").asString();
+    }
+}
