@@ -1,0 +1,38 @@
+package eu.selfdata.tenant;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The arrows between features that keep tenant isolation reviewable. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("eu.selfdata.tenant");
+
+    @Test
+    void nothingBelowTenancyKnowsTheWeb() {
+        noClasses().that().resideInAPackage("..tenancy..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..", "org.springframework.http..")
+                .check(classes);
+    }
+
+    @Test
+    void tenancyDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("..tenancy..")
+                .should().dependOnClassesThat().resideInAnyPackage("..registry..", "..onboarding..", "..offboarding..",
+                        "..access..", "..portal..", "..announcement..")
+                .check(classes);
+    }
+
+    @Test
+    void theRegistryDoesNotKnowOnboardingOrTheWebFilters() {
+        noClasses().that().resideInAPackage("..registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("..onboarding..", "..offboarding..", "..access..", "..portal..")
+                .check(classes);
+    }
+}
