@@ -115,7 +115,8 @@ class TenantRequestFilter extends OncePerRequestFilter {
 
     private static boolean isPlatformPath(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/") || path.startsWith("/platform/") || path.startsWith("/internal/") || path.startsWith("/css/");
+        return path.equals("/") || path.startsWith("/platform/") || path.startsWith("/internal/") || path.startsWith("/css/")
+                || path.startsWith("/v3/api-docs");
     }
 
     private static boolean isPlatformOnlyPath(HttpServletRequest request) {

@@ -89,4 +89,12 @@ class GatewayAccessTest extends TenantServiceTest {
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("La Rochelle").contains("--city-primary:#00607a");
     }
+
+    @Test
+    void openApiDocumentDescribesTheCoordinatorAndCityApis() {
+        ServiceClient.Response openApi = client.platform("GET", "/v3/api-docs", null);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.json().path("paths").has("/platform/tenants")).isTrue();
+        assertThat(openApi.json().path("paths").has("/api/announcements")).isTrue();
+    }
 }
