@@ -97,4 +97,12 @@ class GatewayAccessTest extends TenantServiceTest {
         assertThat(openApi.json().path("paths").has("/platform/tenants")).isTrue();
         assertThat(openApi.json().path("paths").has("/api/announcements")).isTrue();
     }
+
+    @Test
+    void requestMetricsAreTaggedWithTheCity() {
+        String city = onboard(freshSlug("lyon"), "Lyon");
+        client.city(city, "GET", "/api/announcements", null);
+        String metrics = client.raw("GET", "/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*tenant=\"" + city + "\"");
+    }
 }

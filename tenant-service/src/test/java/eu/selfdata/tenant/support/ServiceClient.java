@@ -37,7 +37,7 @@ public final class ServiceClient {
 
     /** A request with exactly the headers given: to forge what a client might send. */
     public Response raw(String method, String path, String... headers) {
-        HttpRequest.Builder builder = builder(path);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (headers.length > 0) {
             builder.headers(headers);
         }
