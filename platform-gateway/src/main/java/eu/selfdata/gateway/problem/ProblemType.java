@@ -1,0 +1,40 @@
+package eu.selfdata.gateway.problem;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/** The stable problem types the gateway answers with; clients may switch on {@link #uri()}. */
+public enum ProblemType {
+
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    UNKNOWN_TENANT("unknown-tenant", HttpStatus.NOT_FOUND, "Unknown tenant"),
+    TENANT_SUSPENDED("tenant-suspended", HttpStatus.LOCKED, "Tenant suspended"),
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    UPSTREAM_TIMEOUT("upstream-timeout", HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout"),
+    REQUEST_REJECTED("request-rejected", HttpStatus.BAD_REQUEST, "Request rejected"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    private static final String BASE = "https://selfdata.eu/problems/";
+
+    private final URI uri;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemType(String slug, HttpStatus status, String title) {
+        this.uri = URI.create(BASE + slug);
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,18 @@
+package eu.selfdata.gateway.security;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code selfdata.gateway.secret}: HMAC key shared with the services, deliberately without a default.
+ * {@code selfdata.gateway.trusted-proxies}: regular expression on the remote IP of load balancers
+ * whose {@code X-Forwarded-*} headers are kept; empty trusts nobody.
+ */
+@Validated
+@ConfigurationProperties("selfdata.gateway")
+record GatewaySecurityProperties(
+        @NotBlank(message = "selfdata.gateway.secret must be set (e.g. env SELFDATA_GATEWAY_SECRET): it is the key the services verify X-Tenant-Signature with")
+        String secret,
+        String trustedProxies) {
+}

@@ -1,0 +1,61 @@
+package eu.selfdata.gateway.security;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sets the platform's browser security headers on every response, proxied or problem, replacing
+ * whatever a service sent so the policy lives in one place.
+ */
+@Component
+class SecurityHeadersFilter implements WebFilter, Ordered {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'";
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+    private final TrustedProxies trustedProxies;
+
+    SecurityHeadersFilter(TrustedProxies trustedProxies) {
+        this.trustedProxies = trustedProxies;
+    }
+
+    @Override
+    public int getOrder() {
+        // first, so that even a request refused by a later filter gets the headers
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        boolean overTls = overTls(exchange.getRequest());
+        exchange.getResponse().beforeCommit(() -> {
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+            headers.set("X-Frame-Options", "DENY");
+            if (overTls) {
+                headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+            } else {
+                headers.remove("Strict-Transport-Security");
+            }
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
+    }
+
+    /** TLS to the gateway itself, or to a trusted load balancer that says so. */
+    private boolean overTls(ServerHttpRequest request) {
+        return request.getSslInfo() != null
+                || (trustedProxies.trusts(request)
+                        && "https".equalsIgnoreCase(request.getHeaders().getFirst(ForwardingHeaders.X_FORWARDED_PROTO)));
+    }
+}
