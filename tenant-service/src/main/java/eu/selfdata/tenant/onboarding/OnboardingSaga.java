@@ -106,6 +106,10 @@ public class OnboardingSaga {
             journal.running(tenant.slug(), step, i + 1);
             try {
                 step.execute(tenant);
+            } catch (RetryLaterException e) {
+                log.warn("Onboarding of {} waits at step {}: {}", tenant.slug(), step.name(), e.getMessage());
+                journal.finished(tenant.slug(), step.name(), StepState.PENDING, e.getMessage());
+                return;
             } catch (RuntimeException e) {
                 log.warn("Onboarding of {} failed at step {}: compensating", tenant.slug(), step.name(), e);
                 journal.finished(tenant.slug(), step.name(), StepState.FAILED, String.valueOf(e.getMessage()));

@@ -82,6 +82,22 @@ class OnboardingSagaTest extends TenantServiceTest {
     }
 
     @Test
+    void aStepWhoseDependencyIsDownWaitsWithoutCompensatingAndResumesLater() {
+        String slug = freshSlug("waiting");
+        FaultInjection.inject(slug, "schema", Fault.UNAVAILABLE);
+
+        assertThat(client.platform("POST", "/platform/tenants", cityRequest(slug, "Waiting")).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal.steps(slug).stream()
+                .anyMatch(s -> s.name().equals("schema") && s.lastError() != null));
+        assertThat(journal.state(slug, "schema")).contains(StepState.PENDING);
+        assertThat(status(slug)).isEqualTo("PROVISIONING");
+
+        resumer.resumeInterrupted();
+
+        assertThat(status(slug)).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void aSecondOnboardingOfTheSameSlugIsAConflict() {
         String slug = onboard(freshSlug("lyon"), "Lyon");
         ServiceClient.Response again = client.platform("POST", "/platform/tenants", cityRequest(slug, "Lyon"));

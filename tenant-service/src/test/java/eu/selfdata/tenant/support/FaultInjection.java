@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.support;
 
 import eu.selfdata.tenant.onboarding.OnboardingStep;
+import eu.selfdata.tenant.onboarding.RetryLaterException;
 import eu.selfdata.tenant.registry.Tenant;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -10,13 +11,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Wraps every onboarding step so a test can make it fail (an exception: compensated) or crash (an
- * Error that escapes the saga as a killed process would, leaving the journal mid-step).
+ * Wraps every onboarding step so a test can make it fail (an exception: compensated), crash (an
+ * Error that escapes the saga as a killed process would, leaving the journal mid-step) or meet an
+ * outage once (retried later).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FaultInjection {
 
-    public enum Fault { FAIL, CRASH }
+    public enum Fault { FAIL, CRASH, UNAVAILABLE }
 
     /** slug → (step → fault); slugs keep tests in one shared context apart. */
     private static final Map<String, Map<String, Fault>> PLAN = new ConcurrentHashMap<>();
@@ -67,6 +69,10 @@ public class FaultInjection {
             Fault fault = PLAN.getOrDefault(tenant.slug(), Map.of()).get(name());
             if (fault == Fault.FAIL) {
                 throw new IllegalStateException("injected failure in step " + name());
+            }
+            if (fault == Fault.UNAVAILABLE) {
+                PLAN.get(tenant.slug()).remove(name());
+                throw new RetryLaterException("injected outage in step " + name(), null);
             }
             if (fault == Fault.CRASH) {
                 PLAN.get(tenant.slug()).remove(name());
