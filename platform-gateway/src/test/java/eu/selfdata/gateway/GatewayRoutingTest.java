@@ -7,21 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The real gateway on a random port in front of real HTTP upstreams, addressed by Host header. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "selfdata.gateway.secret=" + Signatures.SECRET,
         // only start-up and misses fetch the directory, so calls can be counted exactly
         "selfdata.directory.refresh-interval=1h"})
-class GatewayRoutingTest {
+class GatewayRoutingTest extends RunningGatewayTest {
 
     static final FakeUpstream tenantService = FakeUpstream.start("tenant-service")
             .putTenant("larochelle", "ACTIVE", "mobilite.larochelle.fr")
@@ -40,16 +37,6 @@ class GatewayRoutingTest {
     static void stopUpstreams() {
         tenantService.close();
         governance.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-
-    @BeforeEach
-    void bindToRunningGateway() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
     @Test
@@ -215,6 +202,17 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void requestMetricsAreTaggedWithTheCityServed() {
+        get("lyon.localhost", "/api/metrics-probe", headers -> { });
+
+        String prometheus = client.get().uri("/actuator/prometheus").header(HttpHeaders.HOST, "localhost")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(prometheus).containsPattern("http_server_requests_seconds_count\\{[^}]*tenant=\"lyon\"");
+    }
+
+    @Test
     void securityHeadersAreOnProxiedAndProblemResponsesWithoutHstsOverPlainHttp() {
         for (String host : List.of("larochelle.localhost", "atlantis.localhost")) {
             client.get().uri("/").header(HttpHeaders.HOST, host).exchange()
@@ -238,9 +236,5 @@ class GatewayRoutingTest {
                 .expectBody(Echo.class)
                 .returnResult()
                 .getResponseBody();
-    }
-
-    private void expectProblem(String host, String path, int status, String type) {
-        ProblemAssertions.expectProblem(client, host, path, status, type);
     }
 }

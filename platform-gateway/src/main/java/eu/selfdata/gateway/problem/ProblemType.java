@@ -3,12 +3,15 @@ package eu.selfdata.gateway.problem;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 
-/** The stable problem types the gateway answers with; clients may switch on {@link #uri()}. */
+/**
+ * The stable problem types the gateway answers with; clients may switch on {@link #uri()}. Types
+ * tenant-service also uses keep its titles, so one type always reads the same.
+ */
 public enum ProblemType {
 
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
-    UNKNOWN_TENANT("unknown-tenant", HttpStatus.NOT_FOUND, "Unknown tenant"),
-    TENANT_SUSPENDED("tenant-suspended", HttpStatus.LOCKED, "Tenant suspended"),
+    UNKNOWN_TENANT("unknown-tenant", HttpStatus.NOT_FOUND, "Unknown city"),
+    TENANT_SUSPENDED("tenant-suspended", HttpStatus.LOCKED, "City suspended"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     UPSTREAM_TIMEOUT("upstream-timeout", HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout"),
     REQUEST_REJECTED("request-rejected", HttpStatus.BAD_REQUEST, "Request rejected"),

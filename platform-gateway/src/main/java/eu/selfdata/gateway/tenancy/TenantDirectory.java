@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 class TenantDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
-    static final Duration MISS_REFRESH_GAP = Duration.ofSeconds(1);
+    private static final Duration MISS_REFRESH_GAP = Duration.ofSeconds(1);
 
     private final TenantDirectoryClient client;
     private final AtomicReference<DirectorySnapshot> current = new AtomicReference<>();

@@ -16,7 +16,7 @@ import reactor.netty.http.client.HttpClient;
 @Component
 class TenantDirectoryClient {
 
-    static final String PATH = "/internal/tenant-directory";
+    private static final String PATH = "/internal/tenant-directory";
 
     private final WebClient webClient;
     private final TenantHeaderSigner signer;

@@ -1,16 +1,29 @@
 package eu.selfdata.gateway;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Asserts an RFC 9457 problem with every member the gateway promises. */
-final class ProblemAssertions {
+/**
+ * A client bound to the gateway a {@code RANDOM_PORT} test started. Tests read every response body,
+ * so that each connection goes back to the client's pool.
+ */
+abstract class RunningGatewayTest {
 
-    private ProblemAssertions() {
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void bindToRunningGateway() {
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
-    static void expectProblem(WebTestClient client, String host, String path, int status, String type) {
+    /** Asserts an RFC 9457 problem with every member the gateway promises. */
+    void expectProblem(String host, String path, int status, String type) {
         client.get().uri(path)
                 .header(HttpHeaders.HOST, host)
                 .exchange()
