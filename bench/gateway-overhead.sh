@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Gateway overhead: the same city API read through the gateway (Host: larochelle.localhost) and
+# straight from tenant-service (X-Tenant-Id + an X-Tenant-Signature computed here from the run's
+# secret), with wrk on loopback. Targets: throughput gateway/direct >= 0.6, p99 difference <= 10 ms.
+#
+# Usage: bench/gateway-overhead.sh     with ./run-dev.sh running (it writes dev-data/gateway-secret)
+#   DURATION=20s CONNECTIONS=32 THREADS=2 CITY=larochelle
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+CITY=${CITY:-larochelle}
+HOST="$CITY.localhost:$GATEWAY_PORT"
+THROUGH_GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/announcements"
+DIRECT="http://127.0.0.1:$TENANT_SERVICE_PORT/api/announcements"
+OUT="$RESULTS_DIR/gateway-overhead-$(date +%Y%m%d-%H%M%S)"
+
+if ! command -v wrk > /dev/null; then
+  apt-get update && apt-get install -y wrk
+fi
+wait_for_200 "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 5
+wait_for_200 "http://127.0.0.1:$TENANT_SERVICE_PORT/actuator/health" 5
+
+# the city needs a few announcements so that the response is a realistic JSON list
+count=$(curl -sf -H "Host: $HOST" "$THROUGH_GATEWAY" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))') \
+  || die "GET $THROUGH_GATEWAY with Host $HOST failed: is $CITY onboarded (./run-dev.sh without --skip-demo)?"
+for i in $(seq $((count + 1)) 5); do
+  curl -sf -o /dev/null -H "Host: $HOST" -H "Content-Type: application/json" \
+    -d "{\"title\":\"Bench announcement $i\",\"body\":\"Collecte des déchets décalée d'un jour, semaine $i.\"}" \
+    "$THROUGH_GATEWAY" || die "could not publish an announcement in $CITY"
+done
+
+direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")")
+same=$(diff <(curl -sf -H "Host: $HOST" "$THROUGH_GATEWAY") <(curl -sf "${direct_headers[@]}" "$DIRECT") > /dev/null && echo yes || echo no)
+[ "$same" = yes ] || die "the gateway and tenant-service answer differently; check the signature and the city"
+
+run_wrk() { # $1: label, rest: wrk arguments
+  local label=$1
+  shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | tee "$OUT-$label.txt"
+}
+
+echo "warm-up (5 s each, not counted)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Host: $HOST" "$THROUGH_GATEWAY" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${direct_headers[@]}" "$DIRECT" > /dev/null
+
+echo "== through the gateway"
+run_wrk gateway -H "Host: $HOST" "$THROUGH_GATEWAY"
+echo "== direct to tenant-service"
+direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")")
+run_wrk direct "${direct_headers[@]}" "$DIRECT"
+
+python3 - "$OUT-gateway.txt" "$OUT-direct.txt" <<'PY'
+import re, sys
+
+def parse(path):
+    text = open(path).read()
+    if "Non-2xx" in text or "Socket errors" in text:
+        print(f"WARNING {path}: " + "; ".join(l.strip() for l in text.splitlines() if "Non-2xx" in l or "Socket errors" in l))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+    p99_ms = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return rps, p99_ms
+
+(gateway_rps, gateway_p99), (direct_rps, direct_p99) = parse(sys.argv[1]), parse(sys.argv[2])
+ratio, extra = gateway_rps / direct_rps, gateway_p99 - direct_p99
+print(f"\nthrough gateway: {gateway_rps:9.0f} req/s, p99 {gateway_p99:7.2f} ms")
+print(f"direct:          {direct_rps:9.0f} req/s, p99 {direct_p99:7.2f} ms")
+print(f"throughput ratio gateway/direct {ratio:.2f} (target >= 0.6: {'met' if ratio >= 0.6 else 'NOT met'})")
+print(f"p99 difference {extra:+.2f} ms (target <= 10 ms: {'met' if extra <= 10 else 'NOT met'})")
+PY
+echo "raw wrk output: $OUT-*.txt"

@@ -1,0 +1,40 @@
+# Shared by the bench scripts: paths, gateway signatures, small HTTP and statistics helpers.
+# shellcheck shell=bash
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(dirname "$BENCH_DIR")
+RESULTS_DIR="$BENCH_DIR/results"
+mkdir -p "$RESULTS_DIR"
+
+# The platform started by ./run-dev.sh (override to bench another one).
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+TENANT_SERVICE_PORT=${TENANT_SERVICE_PORT:-8081}
+SECRET_FILE=${SECRET_FILE:-$REPO_ROOT/dev-data/gateway-secret}
+
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+die() { echo "$*" >&2; exit 1; }
+
+# X-Tenant-Signature as the gateway computes it: <epochSeconds>.<base64url(HMAC-SHA256(secret, tenant "\n" epochSeconds))>.
+# $1: the city slug, or "" for /platform/** ; $2: secret file (default $SECRET_FILE). Valid for 5 minutes.
+sign() {
+  local tenant=$1 secret_file=${2:-$SECRET_FILE} now
+  [ -r "$secret_file" ] || die "No gateway secret at $secret_file: is the platform running (./run-dev.sh)?"
+  now=$(date +%s)
+  printf '%s.%s' "$now" "$(printf '%s\n%s' "$tenant" "$now" \
+    | openssl dgst -sha256 -hmac "$(cat "$secret_file")" -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')"
+}
+
+# Waits until $1 answers 200, at most $2 seconds.
+wait_for_200() {
+  local url=$1 timeout=$2 deadline=$((SECONDS + $2))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url")" = 200 ]; do
+    [ $SECONDS -lt $deadline ] || die "$url did not answer 200 within $timeout s"
+    sleep 0.2
+  done
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }

@@ -1,0 +1,78 @@
+package eu.selfdata.launcher;
+
+import eu.selfdata.launcher.demo.DemoCity;
+import eu.selfdata.launcher.service.ServiceProcess;
+
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * {@code ./run-dev.sh}: embedded PostgreSQL, tenant-service and the gateway as child processes, the
+ * demo cities, then the URLs. Ctrl-C stops everything; a service dying on its own stops the rest.
+ */
+public final class DevLauncher {
+
+    private DevLauncher() {
+    }
+
+    public static void main(String[] args) {
+        // lets the demo onboarding check a city's portal through the gateway with Host: {slug}.localhost
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(LauncherOptions.USAGE);
+            return;
+        }
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(args, System.getProperties());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(LauncherOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+
+        DevPlatform platform = new DevPlatform(options);
+        StopSignals.install(platform::close);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "dev-launcher-shutdown"));
+        try {
+            DevPlatform.Started started = platform.start();
+            System.out.println(summary(options, started));
+            ServiceProcess died = platform.unexpectedExit().join();
+            System.err.printf("%n%s exited on its own (exit code %d); see %s. Stopping the rest.%n",
+                    died.name(), died.exitCode(), died.log());
+        } catch (InterruptedException | RuntimeException e) {
+            if (platform.isStopping()) {
+                return; // Ctrl-C during start-up: the stop thread finishes and exits
+            }
+            System.err.println("\nThe platform did not start: " + e.getMessage());
+            if (e instanceof IllegalStateException || e instanceof UncheckedIOException) {
+                // expected failures carry a message naming the service and its log
+                if (e.getCause() != null) {
+                    System.err.println("  cause: " + e.getCause());
+                }
+            } else {
+                e.printStackTrace();
+            }
+        }
+        platform.close();
+        System.exit(1);
+    }
+
+    private static String summary(LauncherOptions options, DevPlatform.Started started) {
+        StringBuilder text = new StringBuilder("\nSelf Data platform is running.\n");
+        String gateway = "http://localhost:" + options.gatewayPort();
+        for (DemoCity city : started.cities()) {
+            text.append(String.format("  %-16s http://%s.localhost:%d/%n", city.displayName(), city.slug(), options.gatewayPort()));
+        }
+        if (!started.services().isEmpty()) {
+            text.append(String.format("  %-16s %s/platform/tenants%n", "Coordinator API", gateway));
+            text.append(String.format("  %-16s %s/actuator/health  http://localhost:%d/actuator/health%n",
+                    "Health", gateway, options.tenantServicePort()));
+        }
+        text.append(String.format("  %-16s %s (user %s)%n", "PostgreSQL", started.database().url(), started.database().user()));
+        text.append(String.format("  %-16s %s%n", "Logs", options.logDir()));
+        text.append(String.format("  %-16s %s%n", "Gateway secret", options.secretFile()));
+        return text.append("Ctrl-C stops everything.").toString();
+    }
+}

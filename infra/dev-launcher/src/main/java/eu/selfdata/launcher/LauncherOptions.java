@@ -1,0 +1,134 @@
+package eu.selfdata.launcher;
+
+import eu.selfdata.launcher.database.JdbcConnection;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What to start and where. Every option is an argument {@code --name=value} (flags: {@code --name})
+ * or a system property {@code -Dlauncher.name=value}; arguments win.
+ */
+public record LauncherOptions(
+        Path repoRoot,
+        Path dataDir,
+        int databasePort,
+        int tenantServicePort,
+        int gatewayPort,
+        Optional<JdbcConnection> externalDatabase,
+        boolean skipDemo,
+        boolean databaseOnly,
+        Optional<Path> tenantServiceJar,
+        Optional<Path> gatewayJar) {
+
+    static final String USAGE = """
+            Options (each also as -Dlauncher.<name>=<value>):
+              --gateway-port=8080 --tenant-service-port=8081 --db-port=15432
+              --data-dir=<repo>/dev-data   embedded PostgreSQL data, service logs, gateway secret
+              --db-url=jdbc:postgresql://host:5432/db --db-user=postgres --db-password=postgres
+                                           use that PostgreSQL instead of the embedded one
+              --skip-demo                  do not onboard the demo cities
+              --db-only                    start PostgreSQL only (for benches that start the services)
+              --tenant-service-jar=<jar> --gateway-jar=<jar>
+                                           default: infra/dev-launcher/target/services, then <module>/target
+            """;
+
+    private static final String PROPERTY_PREFIX = "launcher.";
+    private static final Set<String> NAMES = Set.of("gateway-port", "tenant-service-port", "db-port", "data-dir",
+            "db-url", "db-user", "db-password", "skip-demo", "db-only", "tenant-service-jar", "gateway-jar");
+
+    public LauncherOptions {
+        for (int port : new int[] {databasePort, tenantServicePort, gatewayPort}) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+        }
+    }
+
+    /** @throws IllegalArgumentException on an unknown option or a bad value, with a message for the user */
+    public static LauncherOptions parse(String[] args, Properties systemProperties) {
+        Map<String, String> given = new HashMap<>();
+        for (String name : NAMES) {
+            String value = systemProperties.getProperty(PROPERTY_PREFIX + name);
+            if (value != null) {
+                given.put(name, value);
+            }
+        }
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Unexpected argument: " + arg);
+            }
+            int equals = arg.indexOf('=');
+            given.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
+        }
+        Set<String> unknown = new TreeSet<>(given.keySet());
+        unknown.removeAll(NAMES);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option(s): " + unknown);
+        }
+
+        Path repoRoot = locateRepoRoot();
+        Optional<JdbcConnection> external = Optional.ofNullable(given.get("db-url"))
+                .map(url -> new JdbcConnection(url, given.getOrDefault("db-user", "postgres"), given.getOrDefault("db-password", "postgres")));
+        if (external.isEmpty() && (given.containsKey("db-user") || given.containsKey("db-password"))) {
+            throw new IllegalArgumentException("--db-user and --db-password go with --db-url");
+        }
+        return new LauncherOptions(
+                repoRoot,
+                path(given.get("data-dir")).orElse(repoRoot.resolve("dev-data")).toAbsolutePath().normalize(),
+                port(given, "db-port", 15432),
+                port(given, "tenant-service-port", 8081),
+                port(given, "gateway-port", 8080),
+                external,
+                Boolean.parseBoolean(given.getOrDefault("skip-demo", "false")),
+                Boolean.parseBoolean(given.getOrDefault("db-only", "false")),
+                path(given.get("tenant-service-jar")),
+                path(given.get("gateway-jar")));
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** Where benches and tools find the secret of this run. */
+    public Path secretFile() {
+        return dataDir.resolve("gateway-secret");
+    }
+
+    private static int port(Map<String, String> given, String name, int byDefault) {
+        String value = given.get(name);
+        try {
+            return value == null ? byDefault : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a port number, not " + value);
+        }
+    }
+
+    private static Optional<Path> path(String value) {
+        return Optional.ofNullable(value).map(Path::of);
+    }
+
+    /**
+     * The launcher runs from {@code <repo>/infra/dev-launcher/target/dev-launcher.jar} (or
+     * {@code target/classes}): the repository is four levels up, wherever the command was typed.
+     */
+    private static Path locateRepoRoot() {
+        try {
+            Path code = Path.of(LauncherOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = code.getParent().getParent().getParent().getParent();
+            if (Files.exists(candidate.resolve("mvnw"))) {
+                return candidate;
+            }
+        } catch (URISyntaxException | NullPointerException e) {
+            // not run from the build output: fall back to the working directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

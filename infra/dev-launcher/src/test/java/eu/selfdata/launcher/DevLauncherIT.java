@@ -1,0 +1,141 @@
+package eu.selfdata.launcher;
+
+import eu.selfdata.launcher.service.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real launcher on free ports with a throw-away embedded PostgreSQL and the service jars the
+ * build copied to target/services. Needs -Djdk.httpclient.allowRestrictedHeaders=host (set by failsafe).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class DevLauncherIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static int gatewayPort;
+    private static int databasePort;
+    private static DevPlatform platform;
+    private static DevPlatform.Started started;
+
+    @BeforeAll
+    static void startLauncher() throws Exception {
+        gatewayPort = freePort();
+        databasePort = freePort();
+        int tenantServicePort = freePort();
+        LauncherOptions options = LauncherOptions.parse(new String[] {
+                "--gateway-port=" + gatewayPort,
+                "--tenant-service-port=" + tenantServicePort,
+                "--db-port=" + databasePort,
+                "--data-dir=" + dataDir}, new Properties());
+        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/tenant-service.jar")).isRegularFile();
+        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/platform-gateway.jar")).isRegularFile();
+        platform = new DevPlatform(options);
+        started = platform.start();
+    }
+
+    @AfterAll
+    static void stopLauncher() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{1} on {0}.localhost")
+    @CsvSource({"larochelle, La Rochelle, #00607a, Lyon", "lyon, Lyon, #c8102e, La Rochelle"})
+    @Order(1)
+    void eachCityPortalIsServedInItsColoursOnItsOwnHost(String slug, String name, String primaryColor, String otherCity)
+            throws Exception {
+        HttpResponse<String> page = getThroughGateway("/", slug + ".localhost:" + gatewayPort);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains(name).contains(primaryColor).doesNotContain(otherCity);
+    }
+
+    @Test
+    @Order(2)
+    void unknownCityHostIsA404Problem() throws Exception {
+        HttpResponse<String> answer = getThroughGateway("/", "atlantis.localhost:" + gatewayPort);
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"status\":404");
+    }
+
+    @Test
+    @Order(3)
+    void gatewaySecretOfTheRunIsReadableByItsOwnerOnly() throws IOException {
+        Path secret = dataDir.resolve("gateway-secret");
+
+        assertThat(Files.getPosixFilePermissions(secret)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(secret)).hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    @Order(4)
+    void stoppingTheLauncherEndsBothServicesAndPostgres() {
+        List<Long> pids = started.services().stream().map(ServiceProcess::pid).toList();
+        assertThat(pids).hasSize(2).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
+
+        platform.close();
+
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        assertThat(accepts(databasePort)).as("PostgreSQL still listens on %d", databasePort).isFalse();
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
+    }
+
+    private static HttpResponse<String> getThroughGateway(String path, String host) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + path))
+                .header("Host", host)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
