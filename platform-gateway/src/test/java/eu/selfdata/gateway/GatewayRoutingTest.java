@@ -6,7 +6,7 @@ import eu.selfdata.gateway.FakeUpstream.Echo;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
@@ -20,23 +20,18 @@ import org.springframework.test.context.DynamicPropertySource;
         "selfdata.directory.refresh-interval=1h"})
 class GatewayRoutingTest extends RunningGatewayTest {
 
-    static final FakeUpstream tenantService = FakeUpstream.start("tenant-service")
-            .putTenant("larochelle", "ACTIVE", "mobilite.larochelle.fr")
-            .putTenant("lyon", "ACTIVE")
-            .putTenant("lahti", "SUSPENDED")
-            .putTenant("nantes", "PROVISIONING");
-    static final FakeUpstream governance = FakeUpstream.start("governance");
+    @AutoClose
+    static final TestBackends backends = TestBackends.start()
+            .withTenant("larochelle", "ACTIVE", "mobilite.larochelle.fr")
+            .withTenant("lyon", "ACTIVE")
+            .withTenant("lahti", "SUSPENDED")
+            .withTenant("nantes", "PROVISIONING");
+    static final FakeUpstream tenantService = backends.tenantService();
+    static final FakeIssuer keycloak = backends.keycloak();
 
     @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("selfdata.routes.tenant-service-uri", tenantService::uri);
-        registry.add("selfdata.routes.governance-uri", governance::uri);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        tenantService.close();
-        governance.close();
+    static void backends(DynamicPropertyRegistry registry) {
+        backends.register(registry);
     }
 
     @Test
@@ -150,13 +145,18 @@ class GatewayRoutingTest extends RunningGatewayTest {
 
     @Test
     void platformHostReachesTenantServiceWithoutTenantIdAndSignedForNoTenant() {
-        Echo echo = get("localhost:" + port, "/platform/tenants", headers -> headers.add("X-Tenant-Id", "larochelle"));
+        String coordinator = keycloak.token(List.of(), List.of("platform-coordinator"));
+        Echo echo = get("localhost:" + port, "/platform/tenants", headers -> {
+            headers.add("X-Tenant-Id", "larochelle");
+            headers.setBearerAuth(coordinator);
+        });
 
         assertThat(echo.upstream()).isEqualTo("tenant-service");
         assertThat(echo.path()).isEqualTo("/platform/tenants");
         assertThat(echo.headers()).doesNotContainKey("x-tenant-id");
         assertThat(echo.header("X-Tenant-Signature")).singleElement()
                 .satisfies(signature -> assertThat(Signatures.verifies(signature, "")).isTrue());
+        assertThat(echo.header("Authorization")).containsExactly("Bearer " + coordinator);
     }
 
     @Test

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every error into {@code application/problem+json}: the gateway's own refusals, unmatched
- * paths, and upstream failures (never a stack trace or Whitelabel page). Ordered before Spring
- * Boot's default error handler.
+ * paths, and upstream failures (never a stack trace or Whitelabel page). A browser that asks for
+ * HTML rather than JSON gets the same problem as a small HTML page with the same status. Ordered
+ * before Spring Boot's default error handler.
  */
 @Component
 @Order(-2)
@@ -46,8 +47,15 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), problem.instance(), problem.status(), error.toString());
         }
         response.setStatusCode(HttpStatusCode.valueOf(problem.status()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(problem));
+        byte[] bytes;
+        if (ProblemPage.prefersHtml(exchange.getRequest().getHeaders().getAccept())) {
+            response.getHeaders().setContentType(ProblemPage.CONTENT_TYPE);
+            bytes = ProblemPage.render(problem);
+        } else {
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            bytes = jsonMapper.writeValueAsBytes(problem);
+        }
+        DataBuffer body = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(body));
     }
 

@@ -15,6 +15,11 @@ public enum ProblemType {
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     UPSTREAM_TIMEOUT("upstream-timeout", HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout"),
     REQUEST_REJECTED("request-rejected", HttpStatus.BAD_REQUEST, "Request rejected"),
+    UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Unauthenticated"),
+    WRONG_CITY("wrong-city", HttpStatus.FORBIDDEN, "Wrong city"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    CROSS_ORIGIN_REQUEST("cross-origin-request", HttpStatus.FORBIDDEN, "Cross-origin request refused"),
+    IDENTITY_UNAVAILABLE("identity-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Sign-in unavailable"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private static final String BASE = "https://selfdata.eu/problems/";

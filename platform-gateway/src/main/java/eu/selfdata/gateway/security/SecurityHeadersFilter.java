@@ -2,7 +2,6 @@ package eu.selfdata.gateway.security;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -21,10 +20,10 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
             + "frame-ancestors 'none'";
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
-    private final TrustedProxies trustedProxies;
+    private final PublicOrigins origins;
 
-    SecurityHeadersFilter(TrustedProxies trustedProxies) {
-        this.trustedProxies = trustedProxies;
+    SecurityHeadersFilter(PublicOrigins origins) {
+        this.origins = origins;
     }
 
     @Override
@@ -35,7 +34,7 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        boolean overTls = overTls(exchange.getRequest());
+        boolean overTls = origins.overTls(exchange.getRequest());
         exchange.getResponse().beforeCommit(() -> {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -50,12 +49,5 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
             return Mono.empty();
         });
         return chain.filter(exchange);
-    }
-
-    /** TLS to the gateway itself, or to a trusted load balancer that says so. */
-    private boolean overTls(ServerHttpRequest request) {
-        return request.getSslInfo() != null
-                || (trustedProxies.trusts(request)
-                        && "https".equalsIgnoreCase(request.getHeaders().getFirst(ForwardingHeaders.X_FORWARDED_PROTO)));
     }
 }

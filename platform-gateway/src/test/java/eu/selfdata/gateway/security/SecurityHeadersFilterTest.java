@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 class SecurityHeadersFilterTest {
 
-    private final SecurityHeadersFilter filter = new SecurityHeadersFilter(
-            new TrustedProxies(new GatewaySecurityProperties("0123456789abcdef", "10\\.0\\.0\\.\\d+")));
+    private final SecurityHeadersFilter filter = new SecurityHeadersFilter(new PublicOrigins(
+            new TrustedProxies(new GatewaySecurityProperties("0123456789abcdef", "10\\.0\\.0\\.\\d+"))));
 
     @Test
     void hstsIsSentOverTls() {
