@@ -4,11 +4,14 @@
 # secret), with wrk on loopback. Targets: throughput gateway/direct >= 0.6, p99 difference <= 10 ms.
 #
 # Usage: bench/gateway-overhead.sh     with ./run-dev.sh running (it writes dev-data/gateway-secret)
-#   DURATION=20s CONNECTIONS=32 THREADS=2 CITY=larochelle
+#   DURATION=20s WARMUP=15s CONNECTIONS=32 THREADS=2 CITY=larochelle
+# Also prints the CPU time each Java process spent per request (from /proc), which does not depend
+# on how many cores the machine has or what else runs on it.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 CITY=${CITY:-larochelle}
@@ -36,15 +39,23 @@ direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")"
 same=$(diff <(curl -sf -H "Host: $HOST" "$THROUGH_GATEWAY") <(curl -sf "${direct_headers[@]}" "$DIRECT") > /dev/null && echo yes || echo no)
 [ "$same" = yes ] || die "the gateway and tenant-service answer differently; check the signature and the city"
 
-run_wrk() { # $1: label, rest: wrk arguments
-  local label=$1
+listening_pid() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+GATEWAY_PID=$(listening_pid "$GATEWAY_PORT")
+SERVICE_PID=$(listening_pid "$TENANT_SERVICE_PORT")
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # user + system, in clock ticks
+
+run_wrk() { # $1: label, rest: wrk arguments; wrk output then "<gateway ticks> <service ticks>" in $OUT-<label>.txt
+  local label=$1 gateway_before service_before
   shift
+  gateway_before=$(cpu_ticks "$GATEWAY_PID")
+  service_before=$(cpu_ticks "$SERVICE_PID")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | tee "$OUT-$label.txt"
+  echo "cpu-ticks $(( $(cpu_ticks "$GATEWAY_PID") - gateway_before )) $(( $(cpu_ticks "$SERVICE_PID") - service_before ))" >> "$OUT-$label.txt"
 }
 
-echo "warm-up (5 s each, not counted)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Host: $HOST" "$THROUGH_GATEWAY" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "${direct_headers[@]}" "$DIRECT" > /dev/null
+echo "warm-up ($WARMUP each, not counted: the JIT needs it)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Host: $HOST" "$THROUGH_GATEWAY" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${direct_headers[@]}" "$DIRECT" > /dev/null
 
 echo "== through the gateway"
 run_wrk gateway -H "Host: $HOST" "$THROUGH_GATEWAY"
@@ -52,8 +63,9 @@ echo "== direct to tenant-service"
 direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")")
 run_wrk direct "${direct_headers[@]}" "$DIRECT"
 
-python3 - "$OUT-gateway.txt" "$OUT-direct.txt" <<'PY'
+python3 - "$OUT-gateway.txt" "$OUT-direct.txt" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
+tick_us = 1e6 / int(sys.argv[3])
 
 def parse(path):
     text = open(path).read()
@@ -62,12 +74,15 @@ def parse(path):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
     value, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
     p99_ms = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-    return rps, p99_ms
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    gateway_ticks, service_ticks = map(int, re.search(r"cpu-ticks (\d+) (\d+)", text).groups())
+    cpu = f"CPU per request: gateway {gateway_ticks * tick_us / requests:5.0f} us, tenant-service {service_ticks * tick_us / requests:5.0f} us"
+    return rps, p99_ms, cpu
 
-(gateway_rps, gateway_p99), (direct_rps, direct_p99) = parse(sys.argv[1]), parse(sys.argv[2])
+(gateway_rps, gateway_p99, gateway_cpu), (direct_rps, direct_p99, direct_cpu) = parse(sys.argv[1]), parse(sys.argv[2])
 ratio, extra = gateway_rps / direct_rps, gateway_p99 - direct_p99
-print(f"\nthrough gateway: {gateway_rps:9.0f} req/s, p99 {gateway_p99:7.2f} ms")
-print(f"direct:          {direct_rps:9.0f} req/s, p99 {direct_p99:7.2f} ms")
+print(f"\nthrough gateway: {gateway_rps:9.0f} req/s, p99 {gateway_p99:7.2f} ms; {gateway_cpu}")
+print(f"direct:          {direct_rps:9.0f} req/s, p99 {direct_p99:7.2f} ms; {direct_cpu}")
 print(f"throughput ratio gateway/direct {ratio:.2f} (target >= 0.6: {'met' if ratio >= 0.6 else 'NOT met'})")
 print(f"p99 difference {extra:+.2f} ms (target <= 10 ms: {'met' if extra <= 10 else 'NOT met'})")
 PY
