@@ -35,7 +35,7 @@ class BearerTokenTest extends RunningGatewayTest {
 
     @Test
     void coordinatorApiWithoutTokenIs401UnauthenticatedWithBearerChallenge() {
-        call("localhost", "/platform/tenants", null)
+        Requests.get(client, "localhost", "/platform/tenants", null)
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .expectBody().jsonPath("$.type").isEqualTo(problem("unauthenticated"));
@@ -45,7 +45,7 @@ class BearerTokenTest extends RunningGatewayTest {
     void coordinatorReachesTheCoordinatorApiWithItsTokenRelayed() {
         String token = keycloak.token(List.of(), List.of("platform-coordinator"));
 
-        Echo echo = call("localhost", "/platform/tenants", token)
+        Echo echo = Requests.get(client, "localhost", "/platform/tenants", token)
                 .expectStatus().isOk().expectBody(Echo.class).returnResult().getResponseBody();
 
         assertThat(echo.header("Authorization")).containsExactly("Bearer " + token);
@@ -53,7 +53,7 @@ class BearerTokenTest extends RunningGatewayTest {
 
     @Test
     void citizenOnTheCoordinatorApiIs403Forbidden() {
-        expect(call("localhost", "/platform/tenants", keycloak.token(List.of("larochelle"), List.of("citizen"))),
+        expect(Requests.get(client, "localhost", "/platform/tenants", keycloak.token(List.of("larochelle"), List.of("citizen"))),
                 403, "forbidden");
     }
 
@@ -61,9 +61,9 @@ class BearerTokenTest extends RunningGatewayTest {
     void laRochelleTokenOnLyonIs403WrongCityDespiteAValidSignature() {
         String laRochelle = keycloak.token(List.of("larochelle"), List.of("citizen"));
 
-        expect(call("lyon.localhost", "/api/trips", laRochelle), 403, "wrong-city");
-        expect(call("lyon.localhost", "/", laRochelle), 403, "wrong-city");
-        call("larochelle.localhost", "/api/trips", laRochelle).expectStatus().isOk().expectBody().returnResult();
+        expect(Requests.get(client, "lyon.localhost", "/api/trips", laRochelle), 403, "wrong-city");
+        expect(Requests.get(client, "lyon.localhost", "/", laRochelle), 403, "wrong-city");
+        Requests.get(client, "larochelle.localhost", "/api/trips", laRochelle).expectStatus().isOk().expectBody().returnResult();
     }
 
     @Test
@@ -71,11 +71,11 @@ class BearerTokenTest extends RunningGatewayTest {
         String token = keycloak.token(List.of(), List.of("citizen"),
                 claims -> claims.claim("organization", Map.of("larochelle", Map.of("id", "0b5e"))));
 
-        Echo echo = call("larochelle.localhost", "/api/trips", token)
+        Echo echo = Requests.get(client, "larochelle.localhost", "/api/trips", token)
                 .expectStatus().isOk().expectBody(Echo.class).returnResult().getResponseBody();
 
         assertThat(echo.header("Authorization")).containsExactly("Bearer " + token);
-        expect(call("lyon.localhost", "/api/trips", token), 403, "wrong-city");
+        expect(Requests.get(client, "lyon.localhost", "/api/trips", token), 403, "wrong-city");
     }
 
     @Test
@@ -83,7 +83,7 @@ class BearerTokenTest extends RunningGatewayTest {
         String expired = keycloak.token(List.of("larochelle"), List.of("citizen"),
                 claims -> claims.expirationTime(Date.from(Instant.now().minusSeconds(5))));
 
-        expectInvalidToken(call("larochelle.localhost", "/api/trips", expired));
+        expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", expired));
     }
 
     @Test
@@ -91,42 +91,42 @@ class BearerTokenTest extends RunningGatewayTest {
         String early = keycloak.token(List.of("larochelle"), List.of("citizen"),
                 claims -> claims.notBeforeTime(Date.from(Instant.now().plusSeconds(120))));
 
-        expectInvalidToken(call("larochelle.localhost", "/api/trips", early));
+        expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", early));
     }
 
     @Test
     void tokenSignedByAnotherKeyIs401() {
-        expectInvalidToken(call("larochelle.localhost", "/api/trips", keycloak.tokenSignedByAnotherKey(List.of("larochelle"))));
+        expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", keycloak.tokenSignedByAnotherKey(List.of("larochelle"))));
     }
 
     @Test
     void unsignedAlgNoneTokenIs401() {
-        expectInvalidToken(call("larochelle.localhost", "/api/trips", keycloak.unsignedToken(List.of("larochelle"))));
+        expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", keycloak.unsignedToken(List.of("larochelle"))));
     }
 
     @Test
     void garbageTokenIs401WithoutAStackTrace() {
         for (String garbage : List.of("garbage", "a.b.c", "eyJhbGciOiJSUzI1NiJ9.e30.AAAA")) {
-            expectInvalidToken(call("larochelle.localhost", "/api/trips", garbage))
+            expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", garbage))
                     .jsonPath("$.trace").doesNotExist();
         }
     }
 
     @Test
     void tokenForAnotherAudienceIs401() {
-        expectInvalidToken(call("larochelle.localhost", "/api/trips", keycloak.token(List.of("larochelle"), List.of("citizen"),
+        expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", keycloak.token(List.of("larochelle"), List.of("citizen"),
                 claims -> claims.audience("account"))));
     }
 
     @Test
     void tokenFromAnotherIssuerIs401() {
-        expectInvalidToken(call("larochelle.localhost", "/api/trips", keycloak.token(List.of("larochelle"), List.of("citizen"),
+        expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", keycloak.token(List.of("larochelle"), List.of("citizen"),
                 claims -> claims.issuer("http://evil.example/realms/selfdata"))));
     }
 
     @Test
     void anonymousRequestsToCityPagesAndApiPassToTheServices() {
-        Echo echo = call("larochelle.localhost", "/api/trips", null)
+        Echo echo = Requests.get(client, "larochelle.localhost", "/api/trips", null)
                 .expectStatus().isOk().expectBody(Echo.class).returnResult().getResponseBody();
 
         assertThat(echo.headers()).doesNotContainKey("authorization");
@@ -146,32 +146,21 @@ class BearerTokenTest extends RunningGatewayTest {
     @Test
     void keysAreCachedSoIssuedTokensKeepWorkingWhileTheIssuerIsDown() {
         String token = keycloak.token(List.of("larochelle"), List.of("citizen"));
-        call("larochelle.localhost", "/api/trips", token).expectStatus().isOk().expectBody().returnResult();
+        Requests.get(client, "larochelle.localhost", "/api/trips", token).expectStatus().isOk().expectBody().returnResult();
         int fetches = keycloak.keyFetches();
 
         keycloak.down(true);
         try {
             for (int i = 0; i < 3; i++) {
-                call("larochelle.localhost", "/api/trips", token).expectStatus().isOk().expectBody().returnResult();
+                Requests.get(client, "larochelle.localhost", "/api/trips", token).expectStatus().isOk().expectBody().returnResult();
             }
             // a key the gateway never saw cannot be checked now: unavailable, not "your token is bad"
-            expect(call("larochelle.localhost", "/api/trips", keycloak.tokenWithUnknownKey(List.of("larochelle"))),
+            expect(Requests.get(client, "larochelle.localhost", "/api/trips", keycloak.tokenWithUnknownKey(List.of("larochelle"))),
                     503, "identity-unavailable");
         } finally {
             keycloak.down(false);
         }
         assertThat(keycloak.keyFetches()).isEqualTo(fetches);
-    }
-
-    private WebTestClient.ResponseSpec call(String host, String path, String token) {
-        return client.get().uri(path)
-                .header(HttpHeaders.HOST, host)
-                .headers(headers -> {
-                    if (token != null) {
-                        headers.setBearerAuth(token);
-                    }
-                })
-                .exchange();
     }
 
     private static WebTestClient.BodyContentSpec expect(WebTestClient.ResponseSpec response, int status, String type) {
