@@ -29,13 +29,13 @@ wait_for_200 "http://127.0.0.1:$TENANT_SERVICE_PORT/actuator/health" 5
 # the city needs a few announcements so that the response is a realistic JSON list
 count=$(curl -sf -H "Host: $HOST" "$THROUGH_GATEWAY" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))') \
   || die "GET $THROUGH_GATEWAY with Host $HOST failed: is $CITY onboarded (./run-dev.sh without --skip-demo)?"
+direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")")
 for i in $(seq $((count + 1)) 5); do
-  curl -sf -o /dev/null -H "Host: $HOST" -H "Content-Type: application/json" \
+  curl -sf -o /dev/null "${direct_headers[@]}" -H "Content-Type: application/json" \
     -d "{\"title\":\"Bench announcement $i\",\"body\":\"Collecte des déchets décalée d'un jour, semaine $i.\"}" \
-    "$THROUGH_GATEWAY" || die "could not publish an announcement in $CITY"
+    "$DIRECT" || die "could not publish an announcement in $CITY"
 done
 
-direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")")
 same=$(diff <(curl -sf -H "Host: $HOST" "$THROUGH_GATEWAY") <(curl -sf "${direct_headers[@]}" "$DIRECT") > /dev/null && echo yes || echo no)
 [ "$same" = yes ] || die "the gateway and tenant-service answer differently; check the signature and the city"
 

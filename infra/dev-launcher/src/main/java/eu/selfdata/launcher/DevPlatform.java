@@ -8,6 +8,7 @@ import eu.selfdata.launcher.demo.DemoOnboarding;
 import eu.selfdata.launcher.service.HealthCheck;
 import eu.selfdata.launcher.service.ServiceJars;
 import eu.selfdata.launcher.service.ServiceProcess;
+import eu.selfdata.launcher.signing.GatewaySecret;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,7 +73,8 @@ public final class DevPlatform implements AutoCloseable {
         health.awaitUp(gateway, local(options.gatewayPort(), "/actuator/health"), HEALTH_TIMEOUT);
 
         List<DemoCity> cities = options.skipDemo() ? List.of() : DemoCity.ALL;
-        new DemoOnboarding(http, local(options.gatewayPort(), "/")).onboard(cities);
+        new DemoOnboarding(http, local(options.tenantServicePort(), "/"), secret, local(options.gatewayPort(), "/"))
+                .onboard(cities);
         return new Started(db.connection(), List.of(tenantService, gateway), cities);
     }
 

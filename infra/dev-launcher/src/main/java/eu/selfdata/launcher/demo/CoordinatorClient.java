@@ -1,5 +1,6 @@
 package eu.selfdata.launcher.demo;
 
+import eu.selfdata.launcher.signing.GatewaySecret;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The coordinator API as a coordinator uses it: through the gateway on the platform host (the bare
- * base domain, which is what connecting to {@code http://localhost:<port>} sends as Host).
+ * tenant-service's coordinator API, called as the gateway calls it: signed for the platform (tenant
+ * "") with the run's secret. Through the gateway, {@code /platform/**} needs a coordinator's token
+ * from Keycloak, which a dev run does not start. The portals are checked through the gateway.
  */
 final class CoordinatorClient {
 
@@ -24,18 +26,21 @@ final class CoordinatorClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
+    private final URI tenantService;
+    private final GatewaySecret secret;
     private final URI gateway;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    CoordinatorClient(HttpClient http, URI gateway) {
+    CoordinatorClient(HttpClient http, URI tenantService, GatewaySecret secret, URI gateway) {
         this.http = http;
+        this.tenantService = tenantService;
+        this.secret = secret;
         this.gateway = gateway;
     }
 
     /** @return false when the city already exists, e.g. onboarded by an earlier run */
     boolean onboard(DemoCity city) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/platform/tenants"))
-                .timeout(REQUEST_TIMEOUT)
+        HttpRequest request = platformRequest("/platform/tenants")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(city.onboardingRequest())))
                 .build();
@@ -54,8 +59,7 @@ final class CoordinatorClient {
         JsonNode view = null;
         String status = "unknown";
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.resolve("/platform/tenants/" + slug))
-                    .timeout(REQUEST_TIMEOUT).GET().build());
+            HttpResponse<String> response = send(platformRequest("/platform/tenants/" + slug).GET().build());
             if (response.statusCode() == 200) {
                 view = json.readTree(response.body());
                 status = view.path("tenant").path("status").asString();
@@ -96,11 +100,17 @@ final class CoordinatorClient {
         return city.slug() + ".localhost:" + gateway.getPort();
     }
 
+    private HttpRequest.Builder platformRequest(String path) {
+        return HttpRequest.newBuilder(tenantService.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header(GatewaySecret.SIGNATURE_HEADER, secret.signatureFor(""));
+    }
+
     private HttpResponse<String> send(HttpRequest request) throws InterruptedException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException("The gateway did not answer " + request.method() + " " + request.uri(), e);
+            throw new UncheckedIOException("No answer to " + request.method() + " " + request.uri(), e);
         }
     }
 

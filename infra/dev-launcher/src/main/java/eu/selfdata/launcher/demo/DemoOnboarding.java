@@ -1,5 +1,7 @@
 package eu.selfdata.launcher.demo;
 
+import eu.selfdata.launcher.signing.GatewaySecret;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -14,8 +16,8 @@ public final class DemoOnboarding {
 
     private final CoordinatorClient coordinator;
 
-    public DemoOnboarding(HttpClient http, URI gateway) {
-        this.coordinator = new CoordinatorClient(http, gateway);
+    public DemoOnboarding(HttpClient http, URI tenantService, GatewaySecret secret, URI gateway) {
+        this.coordinator = new CoordinatorClient(http, tenantService, secret, gateway);
     }
 
     public void onboard(List<DemoCity> cities) throws InterruptedException {
