@@ -1,0 +1,331 @@
+package eu.selfdata.keycloak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak server for development and tests: the unpacked {@code keycloak-quarkus-dist} run with
+ * {@code bin/kc.sh start-dev}, the {@code selfdata} realm imported, the {@code selfdata} login theme and the
+ * {@code keycloak-extensions} provider deployed. {@link #start} returns once the realm answers;
+ * {@link #close} stops the server.
+ *
+ * <pre>{@code
+ * try (KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.Settings.forTests(Path.of("target/keycloak")))) {
+ *     keycloak.issuer();   // http://localhost:<port>/realms/selfdata
+ * }
+ * // or one server for the whole test JVM, stopped when the JVM exits:
+ * KeycloakServer.shared().springProperties();
+ * }</pre>
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "selfdata";
+    /** Confidential client with a service account allowed to manage organizations, clients and users. */
+    public static final String TENANT_SERVICE_CLIENT = "tenant-service";
+
+    private static final Logger log = Logger.getLogger(KeycloakServer.class.getName());
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static KeycloakServer shared;
+
+    private final Settings settings;
+    private final ServerHome home;
+    private final Process process;
+    private final FileChannel homeLock;
+    private final Thread shutdownHook;
+    private volatile String tenantServiceSecret;
+
+    /**
+     * @param httpPort      where Keycloak listens (on 127.0.0.1)
+     * @param adminUsername bootstrap administrator of the master realm (created on the first start of a data dir)
+     * @param adminPassword its password
+     * @param home          this server's Keycloak home: its data, its augmentation, its log ({@code keycloak.log})
+     * @param freshData     wipe the database first, so the realm is imported anew
+     * @param startTimeout  how long to wait for the realm to answer
+     */
+    public record Settings(int httpPort, String adminUsername, String adminPassword, Path home, boolean freshData,
+                           Duration startTimeout) {
+
+        public Settings {
+            if (httpPort < 1 || httpPort > 65535) {
+                throw new IllegalArgumentException("httpPort out of range: " + httpPort);
+            }
+            Objects.requireNonNull(adminUsername, "adminUsername");
+            Objects.requireNonNull(adminPassword, "adminPassword");
+            home = Objects.requireNonNull(home, "home").toAbsolutePath().normalize();
+            Objects.requireNonNull(startTimeout, "startTimeout");
+        }
+
+        /**
+         * The development server: port 8180, admin/admin, data kept between starts in {@code home}.
+         */
+        public static Settings forDevelopment(Path home) {
+            return new Settings(8180, "admin", "admin", home, false, Duration.ofSeconds(120));
+        }
+
+        /**
+         * A throw-away server: a free port, a random admin password, the database wiped. Keep {@code home}
+         * stable between runs (e.g. {@code target/keycloak}): Keycloak's one-off augmentation (~15 s) is
+         * kept there.
+         */
+        public static Settings forTests(Path home) {
+            return new Settings(freePort(), "admin", UUID.randomUUID().toString(), home, true, Duration.ofSeconds(120));
+        }
+
+        public Settings withHttpPort(int port) {
+            return new Settings(port, adminUsername, adminPassword, home, freshData, startTimeout);
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[httpPort=" + httpPort + ", adminUsername=" + adminUsername + ", adminPassword=***, home=" + home
+                    + ", freshData=" + freshData + ", startTimeout=" + startTimeout + "]";
+        }
+    }
+
+    /** A confidential client's credentials. */
+    public record ClientCredentials(String clientId, String secret) {
+
+        @Override
+        public String toString() {
+            return "ClientCredentials[clientId=" + clientId + ", secret=***]";
+        }
+    }
+
+    private KeycloakServer(Settings settings, ServerHome home, Process process, FileChannel homeLock) {
+        this.settings = settings;
+        this.home = home;
+        this.process = process;
+        this.homeLock = homeLock;
+        this.shutdownHook = new Thread(this::stop, "keycloak-stop");
+    }
+
+    /** Starts a server and waits until the {@value #REALM} realm answers. */
+    public static KeycloakServer start(Settings settings) {
+        Distribution distribution = Distribution.locate();
+        requireFreePort(settings.httpPort());
+        ServerHome home = new ServerHome(settings.home());
+        FileChannel homeLock = home.lock();
+        Instant started = Instant.now();
+        Process process;
+        try {
+            home.prepare(distribution, settings.freshData());
+            process = launch(settings, home);
+        } catch (RuntimeException e) {
+            closeQuietly(homeLock);
+            throw e;
+        }
+        KeycloakServer server = new KeycloakServer(settings, home, process, homeLock);
+        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        try {
+            server.awaitRealm(started);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        log.info(() -> "Keycloak " + distribution.version() + " ready at " + server.baseUrl() + " in "
+                + Duration.between(started, Instant.now()).toMillis() + " ms (home " + home.dir() + ")");
+        return server;
+    }
+
+    private static Process launch(Settings settings, ServerHome home) {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                "/bin/sh", home.kcSh().toString(), "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + settings.httpPort(),
+                // a fixed issuer, whatever host name a caller uses to reach the server
+                "--hostname=http://localhost:" + settings.httpPort(),
+                "--import-realm"))
+                .directory(home.dir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.log().toFile());
+        Map<String, String> env = builder.environment();
+        // a developer's own KC_* or JAVA_OPTS must not reconfigure this server
+        env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUsername());
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run " + home.kcSh(), e);
+        }
+    }
+
+    /**
+     * One server for the whole JVM, started on first call in {@code target/keycloak} of the working directory
+     * ({@link Settings#forTests}), stopped when the JVM exits.
+     */
+    public static synchronized KeycloakServer shared() {
+        if (shared == null || !shared.process.isAlive()) {
+            shared = start(Settings.forTests(Path.of("target", "keycloak")));
+        }
+        return shared;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** {@code http://localhost:<port>} */
+    public URI baseUrl() {
+        return URI.create("http://localhost:" + settings.httpPort());
+    }
+
+    /** {@code http://localhost:<port>/realms/selfdata}: the {@code iss} of every token of the realm. */
+    public String issuer() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    /**
+     * The {@value #TENANT_SERVICE_CLIENT} client and its secret, which Keycloak generated when it imported the
+     * realm (read once through the admin API as the bootstrap administrator).
+     */
+    public ClientCredentials tenantServiceClient() {
+        if (tenantServiceSecret == null) {
+            tenantServiceSecret = ClientSecrets.read(baseUrl(), settings.adminUsername(), settings.adminPassword(), REALM,
+                    TENANT_SERVICE_CLIENT);
+        }
+        return new ClientCredentials(TENANT_SERVICE_CLIENT, tenantServiceSecret);
+    }
+
+    /** The server's log file (stdout and stderr of kc.sh). */
+    public Path log() {
+        return home.log();
+    }
+
+    /**
+     * Properties pointing a Spring application at this server: {@code selfdata.keycloak.*} (tenant-service's
+     * admin client) and the resource server's issuer.
+     */
+    public Map<String, String> springProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("selfdata.keycloak.url", baseUrl().toString());
+        properties.put("selfdata.keycloak.realm", REALM);
+        properties.put("selfdata.keycloak.admin-client-id", TENANT_SERVICE_CLIENT);
+        properties.put("selfdata.keycloak.admin-client-secret", tenantServiceClient().secret());
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer());
+        return properties;
+    }
+
+    /** Stops the server: SIGTERM, up to 30 s for a clean shutdown, then SIGKILL. Idempotent. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrRemoved) {
+            // the hook runs or has run stop() itself
+        }
+        stop();
+    }
+
+    private void stop() {
+        // kc.sh either waits for its java child (and forwards SIGTERM) or has exec'd into it
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        tree.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plus(STOP_TIMEOUT);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                log.warning(() -> "Keycloak process " + handle.pid() + " did not stop in " + STOP_TIMEOUT + "; killing it");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        closeQuietly(homeLock);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.warning(() -> "Could not release the Keycloak home lock: " + e.getMessage());
+        }
+    }
+
+    private void awaitRealm(Instant started) {
+        URI wellKnown = URI.create(issuer() + "/.well-known/openid-configuration");
+        Instant deadline = started.plus(settings.startTimeout());
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Keycloak exited with status " + process.exitValue()
+                            + " before the realm answered. Log " + home.log() + ":\n" + logTail());
+                }
+                if (answers(http, wellKnown)) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Keycloak did not answer " + wellKnown + " within "
+                            + settings.startTimeout().toSeconds() + " s. Log " + home.log() + ":\n" + logTail());
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+                }
+            }
+        }
+    }
+
+    private static boolean answers(HttpClient http, URI uri) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(home.log());
+            return String.join("\n", new ArrayList<>(lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void requireFreePort(int port) {
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            // free
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " is in use: is another Keycloak already running?", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+}
