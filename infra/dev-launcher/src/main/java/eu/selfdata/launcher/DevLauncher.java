@@ -66,7 +66,8 @@ public final class DevLauncher {
             text.append(String.format("  %-16s http://%s.localhost:%d/%n", city.displayName(), city.slug(), options.gatewayPort()));
         }
         if (!started.services().isEmpty()) {
-            text.append(String.format("  %-16s %s/platform/tenants%n", "Coordinator API", gateway));
+            text.append(String.format("  %-16s %s/platform/tenants (with a coordinator's Keycloak token)%n",
+                    "Coordinator API", gateway));
             text.append(String.format("  %-16s %s/actuator/health  http://localhost:%d/actuator/health%n",
                     "Health", gateway, options.tenantServicePort()));
         }
