@@ -1,6 +1,7 @@
 package eu.selfdata.gateway.identity;
 
 import eu.selfdata.gateway.security.PublicOrigins;
+import eu.selfdata.identity.CityClaims;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -53,7 +54,7 @@ class IdentityConfiguration {
         ServerRequestCache requestCache = new WebSessionServerRequestCache();
         KeycloakLogout logout = new KeycloakLogout(properties, origins);
         ReactiveJwtAuthenticationConverter bearerCaller = new ReactiveJwtAuthenticationConverter();
-        bearerCaller.setJwtGrantedAuthoritiesConverter(jwt -> Flux.fromIterable(Caller.of(jwt.getClaims()).authorities()));
+        bearerCaller.setJwtGrantedAuthoritiesConverter(jwt -> Flux.fromIterable(Caller.authorities(CityClaims.of(jwt.getClaims()))));
         return http
                 .securityContextRepository(sessions)
                 .requestCache(cache -> cache.requestCache(requestCache))

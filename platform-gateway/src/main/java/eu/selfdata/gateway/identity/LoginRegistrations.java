@@ -1,6 +1,7 @@
 package eu.selfdata.gateway.identity;
 
 import eu.selfdata.gateway.tenancy.ServedHost;
+import eu.selfdata.identity.CityClaims;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ class LoginRegistrations implements ReactiveClientRegistrationRepository {
             return Mono.just(build(PLATFORM, properties.platformClientId(), "Self Data platform"));
         }
         if (registrationId != null && SLUG.matcher(registrationId).matches()) {
-            return Mono.just(build(registrationId, Caller.PORTAL_CLIENT_PREFIX + registrationId, registrationId));
+            return Mono.just(build(registrationId, CityClaims.PORTAL_CLIENT_PREFIX + registrationId, registrationId));
         }
         return Mono.empty();
     }

@@ -1,5 +1,6 @@
 package eu.selfdata.gateway.identity;
 
+import eu.selfdata.identity.CityClaims;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -41,14 +42,14 @@ class SessionUserService implements ReactiveOAuth2UserService<OidcUserRequest, O
                                 new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "access token refused: " + error.getMessage(), null),
                                 error)))
                 .map(userAndToken -> {
-                    Caller caller = Caller.of(userAndToken.getT2().getClaims());
-                    if (!LoginRegistrations.PLATFORM.equals(registrationId) && !caller.cities().contains(registrationId)) {
+                    CityClaims claims = CityClaims.of(userAndToken.getT2().getClaims());
+                    if (!LoginRegistrations.PLATFORM.equals(registrationId) && !claims.belongsTo(registrationId)) {
                         throw new OAuth2AuthenticationException(new OAuth2Error(WRONG_CITY,
                                 "not a member of the organization " + registrationId, null));
                     }
                     OidcUser user = userAndToken.getT1();
                     List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-                    authorities.addAll(caller.authorities());
+                    authorities.addAll(Caller.authorities(claims));
                     return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo());
                 });
     }
