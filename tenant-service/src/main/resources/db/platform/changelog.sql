@@ -49,3 +49,7 @@ create table tenant_event (
     at     timestamptz not null default now()
 );
 create index tenant_event_slug on tenant_event (slug, at);
+
+--changeset selfdata:platform-2-first-admin
+-- Who becomes the city's first administrator in the identity server (an e-mail, no credential).
+alter table tenant add column admin_email varchar(254);

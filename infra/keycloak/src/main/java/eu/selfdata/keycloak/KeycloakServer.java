@@ -45,6 +45,10 @@ public final class KeycloakServer implements AutoCloseable {
     /** Confidential client with a service account allowed to manage organizations, clients and users. */
     public static final String TENANT_SERVICE_CLIENT = "tenant-service";
 
+    /** Names a server already running that {@link #shared()} uses instead of starting one. */
+    public static final String EXTERNAL_URL_VARIABLE = "SELFDATA_TEST_KEYCLOAK_URL";
+    public static final String EXTERNAL_URL_PROPERTY = "selfdata.test.keycloak-url";
+
     private static final Logger log = Logger.getLogger(KeycloakServer.class.getName());
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static KeycloakServer shared;
@@ -174,14 +178,39 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * One server for the whole JVM, started on first call in {@code target/keycloak} of the working directory
-     * ({@link Settings#forTests}), stopped when the JVM exits.
+     * One server for the whole JVM. When {@value #EXTERNAL_URL_VARIABLE} (or the system property
+     * {@value #EXTERNAL_URL_PROPERTY}) names a server already running with the realm imported — CI starts one
+     * for all modules — it is used and never stopped, administered with {@code SELFDATA_TEST_KEYCLOAK_ADMIN_USERNAME}
+     * / {@code _PASSWORD} (default admin/admin). Otherwise one is started on first call in {@code target/keycloak}
+     * of the working directory ({@link Settings#forTests}) and stopped when the JVM exits.
      */
     public static synchronized KeycloakServer shared() {
-        if (shared == null || !shared.process.isAlive()) {
-            shared = start(Settings.forTests(Path.of("target", "keycloak")));
+        if (shared == null || !shared.alive()) {
+            String external = setting(EXTERNAL_URL_VARIABLE, EXTERNAL_URL_PROPERTY, null);
+            shared = external == null ? start(Settings.forTests(Path.of("target", "keycloak"))) : attach(URI.create(external));
         }
         return shared;
+    }
+
+    /** A server someone else started and will stop. */
+    private static KeycloakServer attach(URI baseUrl) {
+        Settings settings = new Settings(baseUrl.getPort(),
+                setting("SELFDATA_TEST_KEYCLOAK_ADMIN_USERNAME", "selfdata.test.keycloak-admin-username", "admin"),
+                setting("SELFDATA_TEST_KEYCLOAK_ADMIN_PASSWORD", "selfdata.test.keycloak-admin-password", "admin"),
+                Path.of("target", "keycloak"), false, Duration.ofSeconds(30));
+        KeycloakServer server = new KeycloakServer(settings, null, null, null);
+        server.awaitRealm(Instant.now());
+        log.info(() -> "Using the Keycloak already running at " + server.baseUrl());
+        return server;
+    }
+
+    private boolean alive() {
+        return process == null || process.isAlive();
+    }
+
+    private static String setting(String variable, String property, String fallback) {
+        String value = System.getProperty(property, System.getenv(variable));
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     public Settings settings() {
@@ -241,6 +270,9 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void stop() {
+        if (process == null) {
+            return;
+        }
         // kc.sh either waits for its java child (and forwards SIGTERM) or has exec'd into it
         List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
         tree.forEach(ProcessHandle::destroy);
@@ -271,7 +303,7 @@ public final class KeycloakServer implements AutoCloseable {
         Instant deadline = started.plus(settings.startTimeout());
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             while (true) {
-                if (!process.isAlive()) {
+                if (process != null && !process.isAlive()) {
                     throw new IllegalStateException("Keycloak exited with status " + process.exitValue()
                             + " before the realm answered. Log " + home.log() + ":\n" + logTail());
                 }
@@ -280,7 +312,7 @@ public final class KeycloakServer implements AutoCloseable {
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Keycloak did not answer " + wellKnown + " within "
-                            + settings.startTimeout().toSeconds() + " s. Log " + home.log() + ":\n" + logTail());
+                            + settings.startTimeout().toSeconds() + " s" + (home == null ? "" : ". Log " + home.log() + ":\n" + logTail()));
                 }
                 try {
                     Thread.sleep(250);

@@ -1,5 +1,6 @@
 package eu.selfdata.tenant.access;
 
+import eu.selfdata.tenant.problem.ProblemResponses;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.registry.ServedTenants;
 import eu.selfdata.tenant.registry.Tenant;
@@ -18,10 +19,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -38,11 +37,11 @@ class TenantRequestFilter extends OncePerRequestFilter {
     private final GatewaySignature signature;
     private final ServedTenants servedTenants;
     private final TenantMigrations migrations;
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
-    TenantRequestFilter(GatewaySignature signature, ServedTenants servedTenants, TenantMigrations migrations, JsonMapper json) {
+    TenantRequestFilter(GatewaySignature signature, ServedTenants servedTenants, TenantMigrations migrations, ProblemResponses problems) {
         this.signature = signature;
-        this.json = json;
+        this.problems = problems;
         this.servedTenants = servedTenants;
         this.migrations = migrations;
     }
@@ -84,7 +83,7 @@ class TenantRequestFilter extends OncePerRequestFilter {
         }
         Optional<ProblemDetail> refusal = refusal(tenant);
         if (refusal.isPresent()) {
-            write(request, response, refusal.get());
+            problems.write(request, response, refusal.get());
             return;
         }
         try {
@@ -133,14 +132,7 @@ class TenantRequestFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail) throws IOException {
-        write(request, response, type.detail(detail));
-    }
-
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, type, detail);
     }
 
     /** Carries the checked exceptions of the filter chain through TenantContext.run. */

@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.registry;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +20,8 @@ public record NewTenant(
         @Size(max = 20) List<@NotNull @Pattern(regexp = "^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
                 message = "must be a lowercase domain name") String> customDomains,
         @NotNull @Valid Branding branding,
-        @Size(max = 20) Set<@NotNull String> enabledModules) {
+        @Size(max = 20) Set<@NotNull String> enabledModules,
+        @Email @Size(max = 254) String adminEmail) {
 
     public NewTenant {
         customDomains = customDomains == null ? List.of() : List.copyOf(customDomains);

@@ -15,6 +15,7 @@ public record Tenant(
         Branding branding,
         Set<String> enabledModules,
         TenantStatus status,
+        String adminEmail,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -27,7 +27,7 @@ public class TenantRegistry {
 
     private static final String SELECT_TENANT = """
             select slug, display_name, population, primary_color, secondary_color, logo_url, default_language,
-                   status, created_at, updated_at
+                   status, admin_email, created_at, updated_at
               from platform.tenant""";
 
     private final JdbcClient jdbc;
@@ -47,11 +47,11 @@ public class TenantRegistry {
             try {
                 jdbc.sql("""
                                 insert into platform.tenant (slug, display_name, population, primary_color, secondary_color,
-                                                             logo_url, default_language, status)
-                                values (?, ?, ?, ?, ?, ?, ?, 'PROVISIONING')""")
+                                                             logo_url, default_language, admin_email, status)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, 'PROVISIONING')""")
                         .params(tenant.slug(), tenant.displayName(), tenant.population(),
                                 tenant.branding().primaryColor(), tenant.branding().secondaryColor(),
-                                tenant.branding().logoUrl(), tenant.branding().defaultLanguage())
+                                tenant.branding().logoUrl(), tenant.branding().defaultLanguage(), tenant.adminEmail())
                         .update();
             } catch (DuplicateKeyException e) {
                 throw new TenantAlreadyExistsException("A city with slug '" + tenant.slug() + "' already exists");
@@ -181,14 +181,14 @@ public class TenantRegistry {
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
         return rows.stream().map(t -> new Tenant(t.slug(), t.displayName(), t.population(),
                 domains.getOrDefault(t.slug(), List.of()), t.branding(), modules.getOrDefault(t.slug(), Set.of()),
-                t.status(), t.createdAt(), t.updatedAt())).toList();
+                t.status(), t.adminEmail(), t.createdAt(), t.updatedAt())).toList();
     }
 
     private static Tenant tenantRow(ResultSet rs, int row) throws SQLException {
         return new Tenant(rs.getString("slug"), rs.getString("display_name"), rs.getInt("population"), List.of(),
                 new Branding(rs.getString("primary_color"), rs.getString("secondary_color"),
                         rs.getString("logo_url"), rs.getString("default_language")),
-                Set.of(), TenantStatus.valueOf(rs.getString("status")),
+                Set.of(), TenantStatus.valueOf(rs.getString("status")), rs.getString("admin_email"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 

@@ -33,8 +33,8 @@ class PooledConnectionLeakTest extends TenantServiceTest {
         String a = onboard(freshSlug("alpha"), "Alpha");
         String b = onboard(freshSlug("beta"), "Beta");
         for (int i = 0; i < 3; i++) {
-            client.city(a, "POST", "/api/announcements", Map.of("title", "a" + i, "body", "owned-by-alpha"));
-            client.city(b, "POST", "/api/announcements", Map.of("title", "b" + i, "body", "owned-by-beta"));
+            publish(a, "a" + i, "owned-by-alpha");
+            publish(b, "b" + i, "owned-by-beta");
         }
         assertThat(CONCURRENCY).isGreaterThan(POOL_SIZE * 10);
 

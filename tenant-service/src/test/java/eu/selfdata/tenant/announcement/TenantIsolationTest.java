@@ -22,8 +22,8 @@ class TenantIsolationTest extends TenantServiceTest {
         String rochelle = onboard(freshSlug("larochelle"), "La Rochelle");
         String lyon = onboard(freshSlug("lyon"), "Lyon");
 
-        long rochelleId = client.city(rochelle, "POST", "/api/announcements", Map.of("title", "Marché", "body", "Rochelle news")).json().path("id").asLong();
-        long lyonId = client.city(lyon, "POST", "/api/announcements", Map.of("title", "Fête des Lumières", "body", "Lyon news")).json().path("id").asLong();
+        long rochelleId = publish(rochelle, "Marché", "Rochelle news").json().path("id").asLong();
+        long lyonId = publish(lyon, "Fête des Lumières", "Lyon news").json().path("id").asLong();
         assertThat(rochelleId).isEqualTo(lyonId);
 
         assertThat(client.city(rochelle, "GET", "/api/announcements/" + rochelleId, null).json().path("body").asString()).isEqualTo("Rochelle news");
@@ -48,7 +48,7 @@ class TenantIsolationTest extends TenantServiceTest {
     void cityHeaderSignedForAnotherCityIsRejected() {
         String rochelle = onboard(freshSlug("larochelle"), "La Rochelle");
         String lyon = onboard(freshSlug("lyon"), "Lyon");
-        client.city(lyon, "POST", "/api/announcements", Map.of("title", "t", "body", "lyon secret"));
+        publish(lyon, "t", "lyon secret");
 
         ServiceClient.Response forged = client.raw("GET", "/api/announcements",
                 "X-Tenant-Id", lyon, "X-Tenant-Signature", signature.sign(rochelle));
@@ -69,7 +69,7 @@ class TenantIsolationTest extends TenantServiceTest {
     @Test
     void invalidAnnouncementIsRejectedWithProblemDetailsAndNothingStored() {
         String city = onboard(freshSlug("lyon"), "Lyon");
-        ServiceClient.Response rejected = client.city(city, "POST", "/api/announcements", Map.of("title", "", "body", "x"));
+        ServiceClient.Response rejected = publish(city, "", "x");
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.problemType()).isEqualTo("invalid-request");
         assertThat(client.city(city, "GET", "/api/announcements", null).json().size()).isZero();

@@ -38,7 +38,7 @@ class OffboardingTest extends TenantServiceTest {
     @Test
     void offboardingExportsTheSchemaThenDropsItAndStopsTraffic() throws Exception {
         String city = onboard(freshSlug("lyon"), "Lyon");
-        client.city(city, "POST", "/api/announcements", Map.of("title", "Bye", "body", "last news"));
+        publish(city, "Bye", "last news");
 
         ServiceClient.Response done = client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", city));
 
@@ -66,7 +66,8 @@ class OffboardingTest extends TenantServiceTest {
     private Map<String, String> archive(String city) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create("http://localhost:" + port + "/platform/tenants/" + city + "/archive"))
-                        .header("X-Tenant-Signature", signature.sign("")).build(),
+                        .header("X-Tenant-Signature", signature.sign(""))
+                        .header("Authorization", "Bearer " + identities.coordinatorToken()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, String> entries = new HashMap<>();

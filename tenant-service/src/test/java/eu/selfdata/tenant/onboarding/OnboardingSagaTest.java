@@ -35,13 +35,13 @@ class OnboardingSagaTest extends TenantServiceTest {
 
         ServiceClient.Response shown = client.platform("GET", "/platform/tenants/" + slug, null);
         assertThat(shown.json().path("onboardingSteps").valueStream().map(step -> step.path("name").asString() + "=" + step.path("state").asString()))
-                .containsExactly("registry=DONE", "schema=DONE", "activation=DONE");
+                .containsExactly("registry=DONE", "schema=DONE", "identity=DONE", "activation=DONE");
         assertThat(client.city(slug, "GET", "/api/announcements", null).status()).isEqualTo(200);
         assertThat(migrations.schemaExists(TenantId.of(slug))).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"schema", "activation"})
+    @ValueSource(strings = {"schema", "identity", "activation"})
     void failureAtAnyStepIsCompensatedAndLeavesNoHalfTenant(String step) {
         String slug = freshSlug("failing");
         FaultInjection.inject(slug, step, Fault.FAIL);
@@ -61,7 +61,7 @@ class OnboardingSagaTest extends TenantServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"schema", "activation"})
+    @ValueSource(strings = {"schema", "identity", "activation"})
     void crashMidSagaResumesAfterRestartAndActivatesExactlyOnce(String step) {
         String slug = freshSlug("crashing");
         FaultInjection.inject(slug, step, Fault.CRASH);
@@ -78,7 +78,7 @@ class OnboardingSagaTest extends TenantServiceTest {
         assertThat(status(slug)).isEqualTo("ACTIVE");
         assertThat(registry.events(slug)).extracting(TenantRegistry.TenantEvent::kind).containsOnlyOnce("ACTIVATED");
         assertThat(FaultInjection.executions(slug, "activation")).isEqualTo(1);
-        assertThat(client.city(slug, "POST", "/api/announcements", Map.of("title", "t", "body", "b")).status()).isEqualTo(201);
+        assertThat(publish(slug, "t", "b").status()).isEqualTo(201);
     }
 
     @Test

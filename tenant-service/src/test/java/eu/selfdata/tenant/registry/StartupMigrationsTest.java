@@ -49,7 +49,7 @@ class StartupMigrationsTest extends TenantServiceTest {
             assertThat(migrations.state(TenantId.of(broken))).get().extracting(MigrationState::status).isEqualTo(MigrationState.Status.FAILED);
 
             int port = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
-            ServiceClient secondClient = new ServiceClient(HttpClient.newHttpClient(), port, signature);
+            ServiceClient secondClient = new ServiceClient(HttpClient.newHttpClient(), port, signature, identities);
             JsonNode health = secondClient.raw("GET", "/actuator/health").json();
             assertThat(health.path("components").path("tenantSchemas").path("status").asString()).isEqualTo("DEGRADED");
             assertThat(health.path("components").path("tenantSchemas").path("details").path("failed").has(broken)).isTrue();
@@ -72,7 +72,10 @@ class StartupMigrationsTest extends TenantServiceTest {
 
     private static ConfigurableApplicationContext startSecondInstance() {
         TestPostgres.ConnectionInfo db = TestPostgres.connectionInfo();
-        return new SpringApplicationBuilder(TenantServiceApplication.class).run(
+        java.util.List<String> args = new java.util.ArrayList<>();
+        eu.selfdata.tenant.support.TestIdentities.shared().server().springProperties()
+                .forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(java.util.List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.username(),
@@ -80,6 +83,7 @@ class StartupMigrationsTest extends TenantServiceTest {
                 "--spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE,
                 "--selfdata.gateway.secret=" + SECRET,
                 "--selfdata.onboarding.resume-initial-delay=1h",
-                "--spring.jmx.enabled=false");
+                "--spring.jmx.enabled=false"));
+        return new SpringApplicationBuilder(TenantServiceApplication.class).run(args.toArray(String[]::new));
     }
 }

@@ -18,21 +18,38 @@ public final class ServiceClient {
     private final HttpClient http;
     private final String baseUrl;
     private final GatewaySignature signature;
+    private final TestIdentities identities;
 
-    public ServiceClient(HttpClient http, int port, GatewaySignature signature) {
+    public ServiceClient(HttpClient http, int port, GatewaySignature signature, TestIdentities identities) {
         this.http = http;
         this.baseUrl = "http://localhost:" + port;
         this.signature = signature;
+        this.identities = identities;
     }
 
-    /** A request on a city's host. */
+    /** An anonymous request on a city's host. */
     public Response city(String slug, String method, String path, Object body) {
         return send(builder(path).header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug)), method, body);
     }
 
-    /** A request on the platform (coordinator) host. */
+    /** A request on a city's host with this access token. */
+    public Response cityAs(String token, String slug, String method, String path, Object body) {
+        return send(builder(path).header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug))
+                .header("Authorization", "Bearer " + token), method, body);
+    }
+
+    /** A request on the platform (coordinator) host, as the lead coordinator. */
     public Response platform(String method, String path, Object body) {
-        return send(builder(path).header(GatewaySignature.HEADER, signature.sign("")), method, body);
+        return platformAs(identities.coordinatorToken(), method, path, body);
+    }
+
+    /** A request on the platform host with this access token. */
+    public Response platformAs(String token, String method, String path, Object body) {
+        HttpRequest.Builder builder = builder(path).header(GatewaySignature.HEADER, signature.sign(""));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder, method, body);
     }
 
     /** A request with exactly the headers given: to forge what a client might send. */

@@ -34,6 +34,7 @@ public abstract class TenantServiceTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestPostgres.springDatasourceProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestIdentities.shared().server().springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("selfdata.gateway.secret", () -> SECRET);
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> POOL_SIZE);
         // Tests drive resumption themselves.
@@ -49,11 +50,12 @@ public abstract class TenantServiceTest {
     protected GatewaySignature signature;
 
     protected ServiceClient client;
+    protected final TestIdentities identities = TestIdentities.shared();
 
     @BeforeEach
     void client() {
         client = new ServiceClient(HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
-                .connectTimeout(Duration.ofSeconds(5)).build(), port, signature);
+                .connectTimeout(Duration.ofSeconds(5)).build(), port, signature, identities);
     }
 
     /** A slug no other test uses. */
@@ -76,6 +78,11 @@ public abstract class TenantServiceTest {
         ServiceClient.Response accepted = client.platform("POST", "/platform/tenants", cityRequest(slug, name));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         return awaitStatus(slug, "ACTIVE");
+    }
+
+    /** Publishes as the city's admin; returns the response. */
+    protected ServiceClient.Response publish(String city, String title, String body) {
+        return client.cityAs(identities.cityAdminToken(city), city, "POST", "/api/announcements", Map.of("title", title, "body", body));
     }
 
     protected String awaitStatus(String slug, String expected) {

@@ -1,0 +1,48 @@
+package eu.selfdata.tenant.access;
+
+import eu.selfdata.tenant.problem.ProblemResponses;
+import eu.selfdata.tenant.problem.ProblemType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * tenant-service as a resource server: it validates every bearer token itself (issuer, signature
+ * through cached JWKS, expiry, audience {@code selfdata-api}) even behind the gateway, then decides
+ * per endpoint. Stateless: browser sessions live in the gateway, which relays tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String COORDINATOR = "platform-coordinator";
+    static final String CITY_ADMIN = "city-admin";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+                problems.write(request, response, ProblemType.UNAUTHENTICATED, "A valid access token is required");
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                problems.write(request, response, ProblemType.FORBIDDEN, "Your roles do not allow this here");
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/**", "/internal/**", "/v3/api-docs/**", "/", "/css/**", "/error").permitAll()
+                        .requestMatchers("/platform/**").hasRole(COORDINATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/announcements", "/api/announcements/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/announcements").hasRole(CITY_ADMIN)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CityAuthorities()))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .addFilterAfter(new WrongCityFilter(problems), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+}

@@ -1,0 +1,195 @@
+package eu.selfdata.tenant.identity;
+
+import eu.selfdata.tenant.registry.Tenant;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.MemberRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A city in the identity server: its Organization (alias = slug) and its portal client
+ * ({@code portal-{slug}}, public, PKCE, the city's login branding, city roles as client roles so that
+ * being admin of one city never makes anyone admin of another). Every operation is idempotent.
+ */
+@Component
+@ConditionalOnProperty("selfdata.keycloak.url")
+public class CityIdentity {
+
+    static final List<String> CITY_ROLES = List.of("city-admin", "city-agent");
+
+    private final Keycloak keycloak;
+    private final KeycloakProperties properties;
+    private final PublicUrls urls;
+
+    CityIdentity(Keycloak keycloak, KeycloakProperties properties, PublicUrls urls) {
+        this.keycloak = keycloak;
+        this.properties = properties;
+        this.urls = urls;
+    }
+
+    public static String portalClientId(String slug) {
+        return "portal-" + slug;
+    }
+
+    void ensureOrganization(Tenant tenant) {
+        if (organization(tenant.slug()).isPresent()) {
+            return;
+        }
+        OrganizationRepresentation organization = new OrganizationRepresentation();
+        organization.setName(tenant.displayName() + " (" + tenant.slug() + ")");
+        organization.setAlias(tenant.slug());
+        organization.setEnabled(true);
+        tenant.customDomains().forEach(domain -> organization.addDomain(new OrganizationDomainRepresentation(domain)));
+        try (Response response = realm().organizations().create(organization)) {
+            expectCreated(response, "organization " + tenant.slug());
+        }
+    }
+
+    void ensurePortalClient(Tenant tenant) {
+        String clientId = portalClientId(tenant.slug());
+        if (realm().clients().findByClientId(clientId).isEmpty()) {
+            try (Response response = realm().clients().create(portalClient(tenant))) {
+                expectCreated(response, "client " + clientId);
+            }
+        }
+        String id = realm().clients().findByClientId(clientId).getFirst().getId();
+        List<String> existing = realm().clients().get(id).roles().list().stream().map(RoleRepresentation::getName).toList();
+        for (String role : CITY_ROLES) {
+            if (!existing.contains(role)) {
+                realm().clients().get(id).roles().create(new RoleRepresentation(role, "City role for " + tenant.displayName(), false));
+            }
+        }
+    }
+
+    /** The city's first administrator: no password until the coordinator issues a temporary one. */
+    void ensureFirstAdmin(Tenant tenant) {
+        if (tenant.adminEmail() == null) {
+            return;
+        }
+        UserRepresentation admin = userByEmail(tenant.adminEmail()).orElseGet(() -> createUser(tenant.adminEmail()));
+        OrganizationRepresentation organization = organization(tenant.slug()).orElseThrow();
+        try (Response ignored = realm().organizations().get(organization.getId()).members().addMember(admin.getId())) {
+            // 201, or 409 when a replay finds the membership already there
+        }
+        ClientRepresentation portal = realm().clients().findByClientId(portalClientId(tenant.slug())).getFirst();
+        RoleRepresentation cityAdmin = realm().clients().get(portal.getId()).roles().get("city-admin").toRepresentation();
+        realm().users().get(admin.getId()).roles().clientLevel(portal.getId()).add(List.of(cityAdmin));
+    }
+
+    /** A fresh temporary password for the city's first admin, shown once and never stored here. */
+    public AdminCredentials issueTemporaryPassword(Tenant tenant) {
+        if (tenant.adminEmail() == null) {
+            throw new IllegalStateException("City '" + tenant.slug() + "' has no first administrator");
+        }
+        UserRepresentation admin = userByEmail(tenant.adminEmail()).orElseThrow(() ->
+                new IllegalStateException("The first administrator of '" + tenant.slug() + "' is not in the identity server yet"));
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setTemporary(true);
+        password.setValue(TemporaryPasswords.generate());
+        realm().users().get(admin.getId()).resetPassword(password);
+        return new AdminCredentials(admin.getUsername(), password.getValue(), urls.originsOf(tenant).getFirst() + "/");
+    }
+
+    /** Members of the city who belong to no other city leave with it. */
+    void removeCityOnlyMembers(String slug) {
+        organization(slug).ifPresent(organization -> {
+            for (MemberRepresentation member : realm().organizations().get(organization.getId()).members().getAll()) {
+                List<OrganizationRepresentation> cities = realm().organizations().members().getOrganizations(member.getId(), true);
+                if (cities.stream().allMatch(city -> slug.equals(city.getAlias()))) {
+                    try (Response ignored = realm().users().delete(member.getId())) {
+                        // 204, or 404 if already gone
+                    }
+                }
+            }
+        });
+    }
+
+    void removeOrganization(String slug) {
+        organization(slug).ifPresent(organization -> {
+            try (Response ignored = realm().organizations().get(organization.getId()).delete()) {
+                // 204 or 404 both mean it is gone
+            }
+        });
+    }
+
+    void removePortalClient(String slug) {
+        realm().clients().findByClientId(portalClientId(slug))
+                .forEach(client -> realm().clients().get(client.getId()).remove());
+    }
+
+    Optional<OrganizationRepresentation> organization(String slug) {
+        // An exact search matches names, not aliases: search loosely, then keep the alias.
+        return realm().organizations().search(slug, false, 0, 100).stream()
+                .filter(organization -> slug.equals(organization.getAlias()))
+                .findFirst();
+    }
+
+    private Optional<UserRepresentation> userByEmail(String email) {
+        return realm().users().searchByEmail(email, true).stream().findFirst();
+    }
+
+    private UserRepresentation createUser(String email) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEnabled(true);
+        user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        try (Response response = realm().users().create(user)) {
+            expectCreated(response, "user " + email);
+        }
+        return userByEmail(email).orElseThrow();
+    }
+
+    RealmResource realm() {
+        return keycloak.realm(properties.realm());
+    }
+
+    private ClientRepresentation portalClient(Tenant tenant) {
+        List<String> origins = urls.originsOf(tenant);
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(portalClientId(tenant.slug()));
+        client.setName(tenant.displayName());
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setRedirectUris(origins.stream().map(origin -> origin + "/*").toList());
+        client.setWebOrigins(origins);
+        client.setBaseUrl(origins.getFirst() + "/");
+        client.setDefaultClientScopes(List.of("basic", "profile", "email", "roles", "web-origins", "organization", "selfdata-api"));
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("pkce.code.challenge.method", "S256");
+        attributes.put("post.logout.redirect.uris", String.join("##", origins.stream().map(origin -> origin + "/*").toList()));
+        attributes.put("login_theme", "selfdata");
+        attributes.put("selfdata.displayName", tenant.displayName());
+        attributes.put("selfdata.primaryColor", tenant.branding().primaryColor());
+        attributes.put("selfdata.secondaryColor", tenant.branding().secondaryColor());
+        if (tenant.branding().logoUrl() != null) {
+            attributes.put("selfdata.logoUrl", tenant.branding().logoUrl());
+        }
+        client.setAttributes(attributes);
+        return client;
+    }
+
+    private static void expectCreated(Response response, String what) {
+        // 409: created by an earlier run that crashed before recording it.
+        if (response.getStatus() != 201 && response.getStatus() != 409) {
+            throw new IllegalStateException("Identity server refused " + what + ": HTTP " + response.getStatus()
+                    + " " + response.readEntity(String.class));
+        }
+    }
+}
