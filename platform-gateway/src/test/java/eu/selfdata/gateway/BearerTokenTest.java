@@ -125,9 +125,11 @@ class BearerTokenTest extends RunningGatewayTest {
     }
 
     @Test
-    void anonymousRequestsToCityPagesAndApiPassToTheServices() {
+    void anonymousRequestsToCityPagesAndApiPassToTheServicesWithoutOpeningASession() {
         Echo echo = Requests.get(client, "larochelle.localhost", "/api/trips", null)
-                .expectStatus().isOk().expectBody(Echo.class).returnResult().getResponseBody();
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
+                .expectBody(Echo.class).returnResult().getResponseBody();
 
         assertThat(echo.headers()).doesNotContainKey("authorization");
     }
