@@ -95,6 +95,8 @@ while [ -z "$ready_ms" ]; do
   sleep 0.05
 done
 health_ms=${health_ms:-$ready_ms}
+# CPU time spent until ready: unlike wall time, it does not depend on what else the machine runs
+cpu_ms=$(awk -v tick="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tick) }' "/proc/$service_pid/stat")
 
 curl -s "$SERVICE/actuator/health" > "$WORK/health.json"
 curl -s "$SERVICE/actuator/prometheus" > "$WORK/prometheus.txt"
@@ -106,6 +108,8 @@ echo
 echo "tenant-service restart with $served ACTIVE cities:"
 echo "  process start -> /actuator/health 200:       $health_ms ms"
 echo "  process start -> readiness UP (migrations done): $ready_ms ms   (target < 30000 ms: $([ "$ready_ms" -lt 30000 ] && echo met || echo NOT met))"
+echo "  CPU time of tenant-service until ready: $cpu_ms ms (user + system, all threads)"
+echo "  machine load average when ready: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 grep -h "Started TenantServiceApplication\|Migrated .* city schemas" "$WORK/tenant-service-2.log" | sed 's/^.*\] [^ ]* *: /  log: /'
 echo "  health status: $(python3 -c 'import json,sys; h=json.load(open(sys.argv[1])); print(h["status"])' "$WORK/health.json")"
 echo "  hikaricp_connections (open) $(metric hikaricp_connections), active $(metric hikaricp_connections_active)," \
