@@ -9,7 +9,9 @@ mkdir -p "$RESULTS_DIR"
 # The platform started by ./run-dev.sh (override to bench another one).
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 TENANT_SERVICE_PORT=${TENANT_SERVICE_PORT:-8081}
-SECRET_FILE=${SECRET_FILE:-$REPO_ROOT/dev-data/gateway-secret}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+DATA_DIR=${DATA_DIR:-$REPO_ROOT/dev-data}
+SECRET_FILE=${SECRET_FILE:-$DATA_DIR/gateway-secret}
 
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -19,13 +21,23 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 die() { echo "$*" >&2; exit 1; }
 
 # X-Tenant-Signature as the gateway computes it: <epochSeconds>.<base64url(HMAC-SHA256(secret, tenant "\n" epochSeconds))>.
-# $1: the city slug, or "" for /platform/** ; $2: secret file (default $SECRET_FILE). Valid for 5 minutes.
+# $1: the city slug, or "" for /platform/**. Valid for 5 minutes.
 sign() {
-  local tenant=$1 secret_file=${2:-$SECRET_FILE} now
-  [ -r "$secret_file" ] || die "No gateway secret at $secret_file: is the platform running (./run-dev.sh)?"
+  local tenant=$1 now
+  [ -r "$SECRET_FILE" ] || die "No gateway secret at $SECRET_FILE: is the platform running (./run-dev.sh)?"
   now=$(date +%s)
   printf '%s.%s' "$now" "$(printf '%s\n%s' "$tenant" "$now" \
-    | openssl dgst -sha256 -hmac "$(cat "$secret_file")" -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')"
+    | openssl dgst -sha256 -hmac "$(cat "$SECRET_FILE")" -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')"
+}
+
+# A platform coordinator's access token (valid 5 minutes): the launcher's Keycloak client dev-launcher.
+coordinator_token() {
+  local secret_file=$DATA_DIR/coordinator-secret
+  [ -r "$secret_file" ] || die "No coordinator secret at $secret_file: is the platform running (./run-dev.sh)?"
+  curl -sf --max-time 10 -d grant_type=client_credentials -d client_id=dev-launcher \
+      --data-urlencode "client_secret=$(cat "$secret_file")" \
+      "http://localhost:$KEYCLOAK_PORT/realms/selfdata/protocol/openid-connect/token" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 
 # Waits until $1 answers 200, at most $2 seconds.

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# Onboarding latency: N cities onboarded one after the other, each timed from POST /platform/tenants
-# to status ACTIVE, polled every 10 ms (target: under 1 s), then to the first 200 of its portal
-# through the gateway (Host: {slug}.localhost), which learns new cities from tenant-service.
-# The coordinator API is called on tenant-service, signed with the run's gateway secret as the
-# gateway would: through the gateway, /platform/** needs a coordinator's Keycloak token.
+# Onboarding latency: N cities onboarded one after the other through the gateway (platform host,
+# coordinator token from the launcher's Keycloak client), each timed from POST /platform/tenants to
+# status ACTIVE, polled every 10 ms (target: under 1 s), then to the first 200 of its portal through
+# the gateway (Host: {slug}.localhost), which learns new cities from tenant-service.
 #
 # Usage: bench/onboarding.sh [N=30]      with the platform running (./run-dev.sh, --skip-demo or not)
 #   KEEP=1 keeps the cities; by default they are offboarded afterwards (not timed).
@@ -11,30 +10,34 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 N=${1:-30}
-wait_for_200 "http://127.0.0.1:$TENANT_SERVICE_PORT/actuator/health" 5
-[ -r "$SECRET_FILE" ] || die "No gateway secret at $SECRET_FILE: is the platform running (./run-dev.sh)?"
+wait_for_200 "http://localhost:$GATEWAY_PORT/actuator/health" 5
+coordinator_token > /dev/null
 OUT="$RESULTS_DIR/onboarding-$(date +%Y%m%d-%H%M%S).csv"
 
-python3 - "$TENANT_SERVICE_PORT" "$N" "$OUT" "${KEEP:-0}" "$SECRET_FILE" "$GATEWAY_PORT" <<'PY'
-import base64, hashlib, hmac, http.client, json, statistics, sys, time
+export -f coordinator_token die
+export DATA_DIR KEYCLOAK_PORT
+python3 - "$GATEWAY_PORT" "$N" "$OUT" "${KEEP:-0}" <<'PY'
+import http.client, json, statistics, subprocess, sys, time
 
 port, n, out, keep = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"
-secret = open(sys.argv[5], "rb").read()
-gateway_port = int(sys.argv[6])
-gateway = http.client.HTTPConnection("127.0.0.1", gateway_port, timeout=10)
 prefix = "ob" + time.strftime("%H%M%S")  # fresh slugs each run: ob142530-1 ...
-connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+# connecting to localhost:<port> sends Host: localhost:<port>, the platform host
+connection = http.client.HTTPConnection("localhost", port, timeout=10)
+city_hosts = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+token, token_time = None, 0.0
 
-def platform_signature():
-    now = str(int(time.time()))
-    digest = hmac.new(secret, ("\n" + now).encode(), hashlib.sha256).digest()
-    return now + "." + base64.urlsafe_b64encode(digest).decode().rstrip("=")
+def bearer():
+    global token, token_time
+    if time.monotonic() - token_time > 240:  # tokens live 5 minutes
+        token = subprocess.run(["bash", "-c", "coordinator_token"], check=True, capture_output=True, text=True).stdout.strip()
+        token_time = time.monotonic()
+    return "Bearer " + token
 
 def call(method, path, body=None):
     global connection
     for attempt in (1, 2):
         try:
-            headers = {"X-Tenant-Signature": platform_signature()}
+            headers = {"Authorization": bearer()}
             if body is not None:
                 headers["Content-Type"] = "application/json"
             connection.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
@@ -42,7 +45,7 @@ def call(method, path, body=None):
             return response.status, response.read()
         except (ConnectionError, http.client.HTTPException):
             connection.close()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection = http.client.HTTPConnection("localhost", port, timeout=10)
             if attempt == 2:
                 raise
 
@@ -58,6 +61,7 @@ def summary(label, values):
           f"min {ordered[0]:.0f} ms, max {ordered[-1]:.0f} ms")
     return p95
 
+bearer()  # fetched before the clock starts
 active_timings, served_timings = [], []
 slugs = []
 with open(out, "w") as csv:
@@ -79,8 +83,8 @@ with open(out, "w") as csv:
             time.sleep(0.010)
         active = (time.perf_counter() - start) * 1000
         while True:
-            gateway.request("GET", "/", headers={"Host": f"{slug}.localhost:{gateway_port}"})
-            response = gateway.getresponse()
+            city_hosts.request("GET", "/", headers={"Host": f"{slug}.localhost:{port}"})
+            response = city_hosts.getresponse()
             response.read()
             if response.status == 200:
                 break

@@ -5,12 +5,14 @@
 # Target: ready in under 30 s; connections do not grow with the number of cities.
 #
 # Usage: bench/startup-200.sh [N=200]   after ./mvnw install -DskipTests; needs no running platform.
-# Ports 25432 (PostgreSQL) and 28081 (tenant-service) unless DB_PORT / SERVICE_PORT say otherwise.
+# Ports 25432 (PostgreSQL), 28180 (Keycloak) and 28081 (tenant-service) unless DB_PORT, KC_PORT,
+# SERVICE_PORT say otherwise.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 N=${1:-200}
 DB_PORT=${DB_PORT:-25432}
+KC_PORT=${KC_PORT:-28180}
 SERVICE_PORT=${SERVICE_PORT:-28081}
 PARALLEL=${PARALLEL:-8}
 WORK="$RESULTS_DIR/startup-$N"
@@ -22,7 +24,7 @@ SERVICE="http://127.0.0.1:$SERVICE_PORT"
 rm -rf "$WORK"
 mkdir -p "$WORK"
 launcher_pid="" service_pid=""
-cleanup() { # tenant-service first, then the launcher, which stops PostgreSQL
+cleanup() { # tenant-service first, then the launcher, which stops Keycloak and PostgreSQL
   set +e
   for pid in $service_pid $launcher_pid; do
     kill "$pid" 2> /dev/null
@@ -31,19 +33,17 @@ cleanup() { # tenant-service first, then the launcher, which stops PostgreSQL
 }
 trap cleanup EXIT
 
-# PostgreSQL only, from the dev launcher: same embedded server and secret file as a dev run
-"$JAVA" -jar "$LAUNCHER_JAR" --db-only --db-port="$DB_PORT" --data-dir="$WORK/dev-data" > "$WORK/launcher.log" 2>&1 &
+# PostgreSQL and Keycloak from the dev launcher, which also writes tenant-service's arguments
+"$JAVA" -jar "$LAUNCHER_JAR" --infra-only --db-port="$DB_PORT" --keycloak-port="$KC_PORT" \
+  --tenant-service-port="$SERVICE_PORT" --data-dir="$WORK/dev-data" > "$WORK/launcher.log" 2>&1 &
 launcher_pid=$!
-SECRET_FILE="$WORK/dev-data/gateway-secret"
-for _ in $(seq 1 300); do grep -q "Ctrl-C stops" "$WORK/launcher.log" && break; sleep 0.1; done
-grep -q "Ctrl-C stops" "$WORK/launcher.log" || die "PostgreSQL did not start; see $WORK/launcher.log"
+for _ in $(seq 1 1800); do grep -q "Ctrl-C stops\|did not start" "$WORK/launcher.log" && break; sleep 0.1; done
+grep -q "Ctrl-C stops" "$WORK/launcher.log" || die "PostgreSQL and Keycloak did not start; see $WORK/launcher.log"
+export DATA_DIR="$WORK/dev-data" SECRET_FILE="$WORK/dev-data/gateway-secret" KEYCLOAK_PORT="$KC_PORT"
 
-ARGS=(--server.port="$SERVICE_PORT"
-      --spring.datasource.url="jdbc:postgresql://localhost:$DB_PORT/selfdata"
-      --spring.datasource.username=postgres --spring.datasource.password=postgres
-      --selfdata.gateway.secret="$(cat "$SECRET_FILE")"
-      # only adds /actuator/health/readiness (UP once start-up migrations are done); behaviour unchanged
-      --management.endpoint.health.probes.enabled=true)
+mapfile -t ARGS < "$DATA_DIR/tenant-service.args"
+# only adds /actuator/health/readiness (UP once start-up migrations are done); behaviour unchanged
+ARGS+=(--management.endpoint.health.probes.enabled=true)
 
 start_service() { # $1: log file
   "$JAVA" -jar "$JAR" "${ARGS[@]}" > "$1" 2>&1 &
@@ -54,7 +54,9 @@ stop_service() {
   wait "$service_pid" || true
   service_pid=""
 }
-platform_get() { curl -sf --max-time 10 -H "X-Tenant-Signature: $(sign "" "$SECRET_FILE")" "$SERVICE$1"; }
+platform_get() {
+  curl -sf --max-time 10 -H "X-Tenant-Signature: $(sign "")" -H "Authorization: Bearer $(coordinator_token)" "$SERVICE$1"
+}
 active_count() {
   platform_get /platform/tenants | python3 -c 'import json,sys; print(sum(t["status"] == "ACTIVE" for t in json.load(sys.stdin)))'
 }
@@ -65,13 +67,14 @@ wait_for_200 "$SERVICE/actuator/health/readiness" 180
 
 echo "onboarding $N cities, $PARALLEL at a time"
 onboard_started=$SECONDS
-export SERVICE SECRET_FILE
+TOKEN=$(coordinator_token) # valid 5 minutes: the POSTs take seconds
+export SERVICE TOKEN
 export -f sign die
 seq 1 "$N" | xargs -P "$PARALLEL" -I{} bash -c '
   slug=city-{}
   body="{\"slug\":\"$slug\",\"displayName\":\"City {}\",\"population\":{}000,\"customDomains\":[],\"branding\":{\"primaryColor\":\"#1a5fb4\",\"secondaryColor\":\"#ffffff\",\"logoUrl\":null,\"defaultLanguage\":\"fr\"},\"enabledModules\":[]}"
   code=$(curl -s -o /dev/null -w "%{http_code}" --max-time 60 -H "Content-Type: application/json" \
-    -H "X-Tenant-Signature: $(sign "" "$SECRET_FILE")" -d "$body" "$SERVICE/platform/tenants")
+    -H "X-Tenant-Signature: $(sign "")" -H "Authorization: Bearer $TOKEN" -d "$body" "$SERVICE/platform/tenants")
   [ "$code" = 202 ] || echo "POST $slug: HTTP $code" >&2'
 until [ "$(active_count)" -ge "$N" ]; do
   [ $((SECONDS - onboard_started)) -lt 900 ] || die "only $(active_count)/$N cities ACTIVE after 900 s"

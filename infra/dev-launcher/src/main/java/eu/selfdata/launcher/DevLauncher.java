@@ -1,14 +1,16 @@
 package eu.selfdata.launcher;
 
+import eu.selfdata.keycloak.KeycloakServer;
 import eu.selfdata.launcher.demo.DemoCity;
+import eu.selfdata.launcher.identity.DevCoordinator;
 import eu.selfdata.launcher.service.ServiceProcess;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
- * {@code ./run-dev.sh}: embedded PostgreSQL, tenant-service and the gateway as child processes, the
- * demo cities, then the URLs. Ctrl-C stops everything; a service dying on its own stops the rest.
+ * {@code ./run-dev.sh}: embedded PostgreSQL, Keycloak, tenant-service and the gateway as child
+ * processes, the demo cities, then the URLs. Ctrl-C stops everything; a service dying on its own stops the rest.
  */
 public final class DevLauncher {
 
@@ -63,17 +65,24 @@ public final class DevLauncher {
         StringBuilder text = new StringBuilder("\nSelf Data platform is running.\n");
         String gateway = "http://localhost:" + options.gatewayPort();
         for (DemoCity city : started.cities()) {
-            text.append(String.format("  %-16s http://%s.localhost:%d/%n", city.displayName(), city.slug(), options.gatewayPort()));
+            line(text, city.displayName(), "http://" + city.slug() + ".localhost:" + options.gatewayPort() + "/");
         }
         if (!started.services().isEmpty()) {
-            text.append(String.format("  %-16s %s/platform/tenants (with a coordinator's Keycloak token)%n",
-                    "Coordinator API", gateway));
-            text.append(String.format("  %-16s %s/actuator/health  http://localhost:%d/actuator/health%n",
-                    "Health", gateway, options.tenantServicePort()));
+            line(text, "Coordinator API", gateway + "/platform/tenants (with a coordinator's token, see below)");
+            line(text, "Health", gateway + "/actuator/health  http://localhost:" + options.tenantServicePort() + "/actuator/health");
         }
-        text.append(String.format("  %-16s %s (user %s)%n", "PostgreSQL", started.database().url(), started.database().user()));
-        text.append(String.format("  %-16s %s%n", "Logs", options.logDir()));
-        text.append(String.format("  %-16s %s%n", "Gateway secret", options.secretFile()));
+        line(text, "Keycloak", started.keycloak().baseUrl() + "/admin/ (admin / admin), realm " + KeycloakServer.REALM);
+        line(text, "Coordinator", "curl -s -d grant_type=client_credentials -d client_id=" + DevCoordinator.CLIENT_ID
+                + " -d client_secret=$(cat " + options.coordinatorSecretFile() + ") " + started.keycloak().issuer()
+                + "/protocol/openid-connect/token");
+        line(text, "PostgreSQL", started.database().url() + " (user " + started.database().user() + ")");
+        line(text, "Logs", options.logDir() + " (Keycloak: " + started.keycloak().log() + ")");
+        line(text, "Run secrets", options.gatewaySecretFile() + ", " + options.coordinatorSecretFile() + ", "
+                + options.tenantServiceArgumentsFile());
         return text.append("Ctrl-C stops everything.").toString();
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format("  %-16s %s%n", label, value));
     }
 }

@@ -1,14 +1,14 @@
 package eu.selfdata.launcher;
 
-import eu.selfdata.launcher.database.Database;
+import eu.selfdata.keycloak.KeycloakServer;
 import eu.selfdata.launcher.database.EmbeddedDatabase;
 import eu.selfdata.launcher.database.JdbcConnection;
 import eu.selfdata.launcher.demo.DemoCity;
 import eu.selfdata.launcher.demo.DemoOnboarding;
+import eu.selfdata.launcher.identity.DevCoordinator;
 import eu.selfdata.launcher.service.HealthCheck;
 import eu.selfdata.launcher.service.ServiceJars;
 import eu.selfdata.launcher.service.ServiceProcess;
-import eu.selfdata.launcher.signing.GatewaySecret;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,13 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
- * PostgreSQL, tenant-service and the gateway for one developer run. {@link #close()} may come from
- * another thread at any moment (Ctrl-C during start-up): it stops whatever was started so far,
- * services first, PostgreSQL last.
+ * PostgreSQL, Keycloak, tenant-service and the gateway for one developer run. {@link #close()} may
+ * come from another thread at any moment (Ctrl-C during start-up): it stops whatever was started so
+ * far, services first, then Keycloak and PostgreSQL.
  */
 public final class DevPlatform implements AutoCloseable {
 
@@ -39,7 +42,7 @@ public final class DevPlatform implements AutoCloseable {
     private final CompletableFuture<ServiceProcess> unexpectedExit = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final List<ServiceProcess> services = new ArrayList<>();
-    private Database database;
+    private final List<Infrastructure> infrastructure = new ArrayList<>();
     private boolean stopping;
 
     public DevPlatform(LauncherOptions options) {
@@ -47,35 +50,49 @@ public final class DevPlatform implements AutoCloseable {
     }
 
     /** The running platform, once every service answers and the demo cities are served. */
-    public record Started(JdbcConnection database, List<ServiceProcess> services, List<DemoCity> cities) {
+    public record Started(JdbcConnection database, KeycloakServer keycloak, List<ServiceProcess> services,
+                          List<DemoCity> cities) {
+    }
+
+    /** Something the services need, stopped after them. */
+    private record Infrastructure(String name, AutoCloseable resource) {
     }
 
     public Started start() throws InterruptedException {
-        Database db = adopt(options.externalDatabase()
-                .map(Database::external)
-                .orElseGet(() -> EmbeddedDatabase.start(options.dataDir().resolve("postgres"), options.databasePort(),
-                        options.logDir().resolve("postgres.log"))));
+        // Keycloak takes longest (15-35 s): it starts while PostgreSQL and the gateway do
+        CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(
+                () -> adopt("Keycloak", KeycloakServer.start(KeycloakServer.Settings
+                        .forDevelopment(options.dataDir().resolve("keycloak"))
+                        .withHttpPort(options.keycloakPort()))),
+                task -> Thread.ofPlatform().name("keycloak-start").start(task));
+        JdbcConnection db = options.externalDatabase().orElseGet(() -> adopt("PostgreSQL", EmbeddedDatabase.start(
+                options.dataDir().resolve("postgres"), options.databasePort(), options.logDir().resolve("postgres.log"))).connection());
         GatewaySecret secret = GatewaySecret.random();
-        secret.writeTo(options.secretFile());
-        if (options.databaseOnly()) {
-            return new Started(db.connection(), List.of(), List.of());
+        PrivateFiles.write(options.gatewaySecretFile(), secret.value());
+        String issuer = "http://localhost:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
+        ServiceProcess gateway = options.infraOnly() ? null : adopt(ServiceProcess.start("platform-gateway",
+                ServiceJars.locate(options.repoRoot(), "platform-gateway", options.gatewayJar()),
+                gatewayArguments(secret, issuer), options.logDir()));
+
+        KeycloakServer keycloak = await(keycloakStarting);
+        DevCoordinator coordinator = DevCoordinator.ensure(http, keycloak);
+        PrivateFiles.write(options.coordinatorSecretFile(), coordinator.secret());
+        List<String> tenantServiceArguments = tenantServiceArguments(db, secret, keycloak.springProperties());
+        PrivateFiles.write(options.tenantServiceArgumentsFile(), String.join("\n", tenantServiceArguments) + "\n");
+        if (options.infraOnly()) {
+            return new Started(db, keycloak, List.of(), List.of());
         }
 
-        // both at once: their start-ups overlap, the gateway copes with tenant-service not answering yet
         ServiceProcess tenantService = adopt(ServiceProcess.start("tenant-service",
                 ServiceJars.locate(options.repoRoot(), "tenant-service", options.tenantServiceJar()),
-                tenantServiceArguments(db.connection(), secret), options.logDir()));
-        ServiceProcess gateway = adopt(ServiceProcess.start("platform-gateway",
-                ServiceJars.locate(options.repoRoot(), "platform-gateway", options.gatewayJar()),
-                gatewayArguments(secret), options.logDir()));
+                tenantServiceArguments, options.logDir()));
         HealthCheck health = new HealthCheck(http);
-        health.awaitUp(tenantService, local(options.tenantServicePort(), "/actuator/health"), HEALTH_TIMEOUT);
         health.awaitUp(gateway, local(options.gatewayPort(), "/actuator/health"), HEALTH_TIMEOUT);
+        health.awaitUp(tenantService, local(options.tenantServicePort(), "/actuator/health"), HEALTH_TIMEOUT);
 
         List<DemoCity> cities = options.skipDemo() ? List.of() : DemoCity.ALL;
-        new DemoOnboarding(http, local(options.tenantServicePort(), "/"), secret, local(options.gatewayPort(), "/"))
-                .onboard(cities);
-        return new Started(db.connection(), List.of(tenantService, gateway), cities);
+        new DemoOnboarding(http, local(options.gatewayPort(), "/"), coordinator).onboard(cities);
+        return new Started(db, keycloak, List.of(tenantService, gateway), cities);
     }
 
     /** Completes with the first service that exits while nobody asked it to. */
@@ -87,17 +104,17 @@ public final class DevPlatform implements AutoCloseable {
         return stopping;
     }
 
-    /** Stops the services (SIGTERM, then a kill after 20 s), then PostgreSQL. Idempotent; later callers wait. */
+    /** Stops the services (SIGTERM, then a kill after 20 s), then Keycloak and PostgreSQL. Idempotent; later callers wait. */
     @Override
     public void close() {
         boolean first;
         List<ServiceProcess> running;
-        Database started;
+        List<Infrastructure> started;
         synchronized (this) {
             first = !stopping;
             stopping = true;
             running = List.copyOf(services);
-            started = database;
+            started = List.copyOf(infrastructure);
         }
         if (!first) {
             stopped.join();
@@ -105,9 +122,7 @@ public final class DevPlatform implements AutoCloseable {
         }
         try {
             stop(running);
-            if (started != null) {
-                started.close();
-            }
+            started.forEach(DevPlatform::stop);
         } finally {
             stopped.complete(null);
         }
@@ -124,14 +139,23 @@ public final class DevPlatform implements AutoCloseable {
         running.forEach(service -> service.awaitStop(deadline));
     }
 
-    private Database adopt(Database started) {
+    private static void stop(Infrastructure started) {
+        System.out.println("Stopping " + started.name());
+        try {
+            started.resource().close();
+        } catch (Exception e) {
+            System.err.println(started.name() + " did not stop cleanly: " + e);
+        }
+    }
+
+    private <T extends AutoCloseable> T adopt(String name, T started) {
         synchronized (this) {
             if (!stopping) {
-                database = started;
+                infrastructure.add(new Infrastructure(name, started));
                 return started;
             }
         }
-        started.close();
+        stop(new Infrastructure(name, started));
         throw new CancellationException("stopping");
     }
 
@@ -153,21 +177,33 @@ public final class DevPlatform implements AutoCloseable {
         }
     }
 
-    private List<String> tenantServiceArguments(JdbcConnection db, GatewaySecret secret) {
-        return List.of(
+    private static <T> T await(CompletableFuture<T> starting) throws InterruptedException {
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new CompletionException(e.getCause());
+        }
+    }
+
+    private List<String> tenantServiceArguments(JdbcConnection db, GatewaySecret secret, Map<String, String> keycloak) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + options.tenantServicePort(),
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(),
-                "--selfdata.gateway.secret=" + secret.value());
+                "--selfdata.gateway.secret=" + secret.value()));
+        // selfdata.keycloak.* (onboarding creates each city's Organization and portal client) and the token issuer
+        keycloak.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return arguments;
     }
 
-    private List<String> gatewayArguments(GatewaySecret secret) {
+    private List<String> gatewayArguments(GatewaySecret secret, String issuer) {
         return List.of(
                 "--server.port=" + options.gatewayPort(),
                 "--selfdata.base-domain=localhost",
                 "--selfdata.routes.tenant-service-uri=http://localhost:" + options.tenantServicePort(),
                 "--selfdata.routes.governance-uri=" + GOVERNANCE_URI,
+                "--selfdata.identity.issuer-uri=" + issuer,
                 "--selfdata.gateway.secret=" + secret.value());
     }
 

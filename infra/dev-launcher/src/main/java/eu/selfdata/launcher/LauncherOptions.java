@@ -22,30 +22,32 @@ public record LauncherOptions(
         int databasePort,
         int tenantServicePort,
         int gatewayPort,
+        int keycloakPort,
         Optional<JdbcConnection> externalDatabase,
         boolean skipDemo,
-        boolean databaseOnly,
+        boolean infraOnly,
         Optional<Path> tenantServiceJar,
         Optional<Path> gatewayJar) {
 
     static final String USAGE = """
             Options (each also as -Dlauncher.<name>=<value>):
-              --gateway-port=8080 --tenant-service-port=8081 --db-port=15432
-              --data-dir=<repo>/dev-data   embedded PostgreSQL data, service logs, gateway secret
+              --gateway-port=8080 --tenant-service-port=8081 --db-port=15432 --keycloak-port=8180
+              --data-dir=<repo>/dev-data   PostgreSQL and Keycloak data, logs, the run's secrets
               --db-url=jdbc:postgresql://host:5432/db --db-user=postgres --db-password=postgres
                                            use that PostgreSQL instead of the embedded one
               --skip-demo                  do not onboard the demo cities
-              --db-only                    start PostgreSQL only (for benches that start the services)
+              --infra-only                 start PostgreSQL and Keycloak only (for benches that
+                                           start tenant-service themselves, see tenant-service.args)
               --tenant-service-jar=<jar> --gateway-jar=<jar>
                                            default: infra/dev-launcher/target/services, then <module>/target
             """;
 
     private static final String PROPERTY_PREFIX = "launcher.";
-    private static final Set<String> NAMES = Set.of("gateway-port", "tenant-service-port", "db-port", "data-dir",
-            "db-url", "db-user", "db-password", "skip-demo", "db-only", "tenant-service-jar", "gateway-jar");
+    private static final Set<String> NAMES = Set.of("gateway-port", "tenant-service-port", "db-port", "keycloak-port",
+            "data-dir", "db-url", "db-user", "db-password", "skip-demo", "infra-only", "tenant-service-jar", "gateway-jar");
 
     public LauncherOptions {
-        for (int port : new int[] {databasePort, tenantServicePort, gatewayPort}) {
+        for (int port : new int[] {databasePort, tenantServicePort, gatewayPort, keycloakPort}) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("Not a port: " + port);
             }
@@ -86,9 +88,10 @@ public record LauncherOptions(
                 port(given, "db-port", 15432),
                 port(given, "tenant-service-port", 8081),
                 port(given, "gateway-port", 8080),
+                port(given, "keycloak-port", 8180),
                 external,
                 Boolean.parseBoolean(given.getOrDefault("skip-demo", "false")),
-                Boolean.parseBoolean(given.getOrDefault("db-only", "false")),
+                Boolean.parseBoolean(given.getOrDefault("infra-only", "false")),
                 path(given.get("tenant-service-jar")),
                 path(given.get("gateway-jar")));
     }
@@ -97,9 +100,19 @@ public record LauncherOptions(
         return dataDir.resolve("logs");
     }
 
-    /** Where benches and tools find the secret of this run. */
-    public Path secretFile() {
+    /** Where benches and tools find the gateway secret of this run. */
+    public Path gatewaySecretFile() {
         return dataDir.resolve("gateway-secret");
+    }
+
+    /** The secret of the dev coordinator's Keycloak client, for tools that need a coordinator token. */
+    public Path coordinatorSecretFile() {
+        return dataDir.resolve("coordinator-secret");
+    }
+
+    /** tenant-service's arguments for this run, one a line, for benches that start it themselves. */
+    public Path tenantServiceArgumentsFile() {
+        return dataDir.resolve("tenant-service.args");
     }
 
     private static int port(Map<String, String> given, String name, int byDefault) {

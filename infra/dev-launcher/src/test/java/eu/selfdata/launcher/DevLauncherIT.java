@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real launcher on free ports with a throw-away embedded PostgreSQL and the service jars the
- * build copied to target/services. Needs -Djdk.httpclient.allowRestrictedHeaders=host (set by failsafe).
+ * The real launcher on free ports with a throw-away embedded PostgreSQL and Keycloak, and the service
+ * jars the build copied to target/services. Needs -Djdk.httpclient.allowRestrictedHeaders=host (set by
+ * failsafe).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -44,6 +45,7 @@ class DevLauncherIT {
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static int gatewayPort;
     private static int databasePort;
+    private static int keycloakPort;
     private static DevPlatform platform;
     private static DevPlatform.Started started;
 
@@ -51,11 +53,13 @@ class DevLauncherIT {
     static void startLauncher() throws Exception {
         gatewayPort = freePort();
         databasePort = freePort();
+        keycloakPort = freePort();
         int tenantServicePort = freePort();
         LauncherOptions options = LauncherOptions.parse(new String[] {
                 "--gateway-port=" + gatewayPort,
                 "--tenant-service-port=" + tenantServicePort,
                 "--db-port=" + databasePort,
+                "--keycloak-port=" + keycloakPort,
                 "--data-dir=" + dataDir}, new Properties());
         assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/tenant-service.jar")).isRegularFile();
         assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/platform-gateway.jar")).isRegularFile();
@@ -95,16 +99,17 @@ class DevLauncherIT {
 
     @Test
     @Order(3)
-    void gatewaySecretOfTheRunIsReadableByItsOwnerOnly() throws IOException {
-        Path secret = dataDir.resolve("gateway-secret");
-
-        assertThat(Files.getPosixFilePermissions(secret)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.readString(secret)).hasSizeGreaterThanOrEqualTo(32);
+    void secretsOfTheRunAreReadableByTheirOwnerOnly() throws IOException {
+        for (String file : List.of("gateway-secret", "coordinator-secret", "tenant-service.args")) {
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve(file))).as(file)
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+        assertThat(Files.readString(dataDir.resolve("gateway-secret"))).hasSizeGreaterThanOrEqualTo(32);
     }
 
     @Test
     @Order(4)
-    void stoppingTheLauncherEndsBothServicesAndPostgres() {
+    void stoppingTheLauncherEndsBothServicesKeycloakAndPostgres() {
         List<Long> pids = started.services().stream().map(ServiceProcess::pid).toList();
         assertThat(pids).hasSize(2).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
 
@@ -112,6 +117,7 @@ class DevLauncherIT {
 
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
         assertThat(accepts(databasePort)).as("PostgreSQL still listens on %d", databasePort).isFalse();
+        assertThat(accepts(keycloakPort)).as("Keycloak still listens on %d", keycloakPort).isFalse();
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
     }
 

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /** PostgreSQL 17 run by this launcher (zonky binaries), its data kept between runs. */
-public final class EmbeddedDatabase implements Database {
+public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final String DATABASE = "selfdata";
     private static final String SUPERUSER = "postgres";
@@ -49,14 +49,12 @@ public final class EmbeddedDatabase implements Database {
         }
     }
 
-    @Override
     public JdbcConnection connection() {
         return connection;
     }
 
     @Override
     public void close() {
-        System.out.println("Stopping PostgreSQL");
         try {
             postgres.close();
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package eu.selfdata.launcher.demo;
 
-import eu.selfdata.launcher.signing.GatewaySecret;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * tenant-service's coordinator API, called as the gateway calls it: signed for the platform (tenant
- * "") with the run's secret. Through the gateway, {@code /platform/**} needs a coordinator's token
- * from Keycloak, which a dev run does not start. The portals are checked through the gateway.
+ * The coordinator API as a coordinator uses it: through the gateway on the platform host (the bare
+ * base domain, which is what connecting to {@code http://localhost:<port>} sends as Host), with a
+ * coordinator's bearer token.
  */
 final class CoordinatorClient {
 
@@ -26,16 +25,14 @@ final class CoordinatorClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
-    private final URI tenantService;
-    private final GatewaySecret secret;
     private final URI gateway;
+    private final String accessToken;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    CoordinatorClient(HttpClient http, URI tenantService, GatewaySecret secret, URI gateway) {
+    CoordinatorClient(HttpClient http, URI gateway, String accessToken) {
         this.http = http;
-        this.tenantService = tenantService;
-        this.secret = secret;
         this.gateway = gateway;
+        this.accessToken = accessToken;
     }
 
     /** @return false when the city already exists, e.g. onboarded by an earlier run */
@@ -101,9 +98,9 @@ final class CoordinatorClient {
     }
 
     private HttpRequest.Builder platformRequest(String path) {
-        return HttpRequest.newBuilder(tenantService.resolve(path))
+        return HttpRequest.newBuilder(gateway.resolve(path))
                 .timeout(REQUEST_TIMEOUT)
-                .header(GatewaySecret.SIGNATURE_HEADER, secret.signatureFor(""));
+                .header("Authorization", "Bearer " + accessToken);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws InterruptedException {

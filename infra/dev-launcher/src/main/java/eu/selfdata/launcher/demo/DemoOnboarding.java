@@ -1,6 +1,6 @@
 package eu.selfdata.launcher.demo;
 
-import eu.selfdata.launcher.signing.GatewaySecret;
+import eu.selfdata.launcher.identity.DevCoordinator;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,13 +14,22 @@ public final class DemoOnboarding {
     // the gateway refreshes its city directory every 5 s
     private static final Duration SERVED_TIMEOUT = Duration.ofSeconds(20);
 
-    private final CoordinatorClient coordinator;
+    private final HttpClient http;
+    private final URI gateway;
+    private final DevCoordinator identity;
 
-    public DemoOnboarding(HttpClient http, URI tenantService, GatewaySecret secret, URI gateway) {
-        this.coordinator = new CoordinatorClient(http, tenantService, secret, gateway);
+    public DemoOnboarding(HttpClient http, URI gateway, DevCoordinator identity) {
+        this.http = http;
+        this.gateway = gateway;
+        this.identity = identity;
     }
 
     public void onboard(List<DemoCity> cities) throws InterruptedException {
+        if (cities.isEmpty()) {
+            return;
+        }
+        // one token is enough: it lives 5 minutes, onboarding waits at most 80 s a city
+        CoordinatorClient coordinator = new CoordinatorClient(http, gateway, identity.accessToken());
         for (DemoCity city : cities) {
             boolean started = coordinator.onboard(city);
             System.out.println(city.displayName() + (started ? ": onboarding" : ": already onboarded"));
