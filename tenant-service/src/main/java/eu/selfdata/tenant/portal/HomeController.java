@@ -6,6 +6,8 @@ import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStatus;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.tenant.tenancy.TenantId;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +29,10 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, @AuthenticationPrincipal Jwt user) {
+        // Signed in through the gateway, which relays the session's token; shown to say who is signed in.
+        model.addAttribute("userName", user == null ? null
+                : Optional.ofNullable(user.getClaimAsString("given_name")).orElse(user.getClaimAsString("preferred_username")));
         Optional<TenantId> tenant = TenantContext.current();
         if (tenant.isEmpty()) {
             model.addAttribute("cities", registry.list().stream().filter(city -> city.status() == TenantStatus.ACTIVE).toList());

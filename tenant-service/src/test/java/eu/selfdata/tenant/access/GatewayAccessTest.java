@@ -87,7 +87,15 @@ class GatewayAccessTest extends TenantServiceTest {
         String city = onboard(freshSlug("larochelle"), "La Rochelle");
         ServiceClient.Response home = client.city(city, "GET", "/", null);
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body()).contains("La Rochelle").contains("--city-primary:#00607a");
+        assertThat(home.body()).contains("La Rochelle").contains("--city-primary:#00607a").contains("id=\"sign-in\"");
+    }
+
+    @Test
+    void homePageNamesTheSignedInCitizenAndOffersSignOut() {
+        String city = onboard(freshSlug("larochelle"), "La Rochelle");
+        ServiceClient.Response home = client.cityAs(identities.citizenToken(city), city, "GET", "/", null);
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("id=\"sign-out\"").contains("Test").doesNotContain("id=\"sign-in\"");
     }
 
     @Test
