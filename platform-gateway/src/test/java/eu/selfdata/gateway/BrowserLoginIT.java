@@ -107,12 +107,13 @@ class BrowserLoginIT extends RunningKeycloakGatewayTest {
     }
 
     /** The token the echoing service received, or null. */
-    private static String bearer(Browser.Page echo) {
+    static String bearer(Browser.Page echo) {
         String authorization = echoedHeader(echo, "authorization");
         return authorization == null ? null : authorization.substring("Bearer ".length());
     }
 
-    private static String echoedHeader(Browser.Page echo, String name) {
+    /** A request header as the echoing service received it, or null. */
+    static String echoedHeader(Browser.Page echo, String name) {
         assertThat(echo.status()).as("echo of %s: %s", echo.uri(), echo.body()).isEqualTo(200);
         JsonNode values = JSON.readTree(echo.body()).path("headers").path(name);
         return values.isMissingNode() ? null : values.get(0).asString();

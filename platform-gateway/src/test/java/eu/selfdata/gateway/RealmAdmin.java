@@ -119,6 +119,27 @@ final class RealmAdmin {
         return id;
     }
 
+    /** The realm's active event listeners ({@code selfdata-city-membership} makes registrants members of their city). */
+    List<String> eventListeners() {
+        List<String> listeners = new ArrayList<>();
+        get("/events/config").path("eventsListeners").forEach(listener -> listeners.add(listener.asString()));
+        return listeners;
+    }
+
+    /** The id of the user named {@code username}, or null. */
+    String userId(String username) {
+        return find("/users?exact=true&username=" + encode(username)).stream()
+                .map(user -> user.get("id").asString())
+                .findFirst().orElse(null);
+    }
+
+    /** The aliases of the organizations {@code userId} is a member of. */
+    List<String> organizationsOf(String userId) {
+        List<String> aliases = new ArrayList<>();
+        get("/organizations/members/" + userId + "/organizations").forEach(organization -> aliases.add(organization.path("alias").asString()));
+        return aliases;
+    }
+
     private String organizationId(String alias) {
         return find("/organizations?first=0&max=1000").stream()
                 .filter(organization -> alias.equals(organization.path("alias").asString()))
