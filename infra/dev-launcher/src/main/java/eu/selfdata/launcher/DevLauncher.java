@@ -2,11 +2,13 @@ package eu.selfdata.launcher;
 
 import eu.selfdata.keycloak.KeycloakServer;
 import eu.selfdata.launcher.demo.DemoCity;
+import eu.selfdata.launcher.identity.DemoAccount;
 import eu.selfdata.launcher.identity.DevCoordinator;
 import eu.selfdata.launcher.service.ServiceProcess;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * {@code ./run-dev.sh}: embedded PostgreSQL, Keycloak, tenant-service and the gateway as child
@@ -61,28 +63,45 @@ public final class DevLauncher {
         System.exit(1);
     }
 
-    private static String summary(LauncherOptions options, DevPlatform.Started started) {
+    static String summary(LauncherOptions options, DevPlatform.Started started) {
         StringBuilder text = new StringBuilder("\nSelf Data platform is running.\n");
         String gateway = "http://localhost:" + options.gatewayPort();
         for (DemoCity city : started.cities()) {
             line(text, city.displayName(), "http://" + city.slug() + ".localhost:" + options.gatewayPort() + "/");
+            for (DemoAccount account : started.accounts()) {
+                if (account.city().equals(Optional.of(city.slug()))) {
+                    line(text, account.kind() == DemoAccount.Kind.CITY_ADMIN ? "  admin" : "  citizen", credentials(account));
+                }
+            }
+        }
+        for (DemoAccount account : started.accounts()) {
+            if (account.kind() == DemoAccount.Kind.COORDINATOR) {
+                line(text, "Coordinator", credentials(account) + " on " + account.signInUrl());
+            }
         }
         if (!started.services().isEmpty()) {
             line(text, "Coordinator API", gateway + "/platform/tenants (with a coordinator's token, see below)");
             line(text, "Health", gateway + "/actuator/health  http://localhost:" + options.tenantServicePort() + "/actuator/health");
         }
         line(text, "Keycloak", started.keycloak().baseUrl() + "/admin/ (admin / admin), realm " + KeycloakServer.REALM);
-        line(text, "Coordinator", "curl -s -d grant_type=client_credentials -d client_id=" + DevCoordinator.CLIENT_ID
+        line(text, "API token", "curl -s -d grant_type=client_credentials -d client_id=" + DevCoordinator.CLIENT_ID
                 + " -d client_secret=$(cat " + options.coordinatorSecretFile() + ") " + started.keycloak().issuer()
                 + "/protocol/openid-connect/token");
         line(text, "PostgreSQL", started.database().url() + " (user " + started.database().user() + ")");
         line(text, "Logs", options.logDir() + " (Keycloak: " + started.keycloak().log() + ")");
         line(text, "Run secrets", options.gatewaySecretFile() + ", " + options.coordinatorSecretFile() + ", "
                 + options.tenantServiceArgumentsFile());
+        line(text, "Demo passwords", options.demoPasswordsFile());
         return text.append("Ctrl-C stops everything.").toString();
     }
 
-    private static void line(StringBuilder text, String label, String value) {
+    private static String credentials(DemoAccount account) {
+        String password = account.password().orElse(account.kind() == DemoAccount.Kind.CITY_ADMIN
+                ? "(changed at first sign-in; not known to the launcher)" : "(unknown)");
+        return account.login() + " / " + password + (account.temporary() ? " (temporary: change at first sign-in)" : "");
+    }
+
+    private static void line(StringBuilder text, String label, Object value) {
         text.append(String.format("  %-16s %s%n", label, value));
     }
 }

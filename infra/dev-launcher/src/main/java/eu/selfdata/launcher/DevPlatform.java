@@ -5,7 +5,11 @@ import eu.selfdata.launcher.database.EmbeddedDatabase;
 import eu.selfdata.launcher.database.JdbcConnection;
 import eu.selfdata.launcher.demo.DemoCity;
 import eu.selfdata.launcher.demo.DemoOnboarding;
+import eu.selfdata.launcher.identity.AdminApi;
+import eu.selfdata.launcher.identity.DemoAccount;
+import eu.selfdata.launcher.identity.DemoUsers;
 import eu.selfdata.launcher.identity.DevCoordinator;
+import eu.selfdata.launcher.identity.PasswordStore;
 import eu.selfdata.launcher.service.HealthCheck;
 import eu.selfdata.launcher.service.ServiceJars;
 import eu.selfdata.launcher.service.ServiceProcess;
@@ -49,9 +53,13 @@ public final class DevPlatform implements AutoCloseable {
         this.options = options;
     }
 
-    /** The running platform, once every service answers and the demo cities are served. */
+    /**
+     * The running platform, once every service answers and the demo cities are served.
+     *
+     * @param accounts the coordinator, then each demo city's admin and citizen
+     */
     public record Started(JdbcConnection database, KeycloakServer keycloak, List<ServiceProcess> services,
-                          List<DemoCity> cities) {
+                          List<DemoCity> cities, List<DemoAccount> accounts) {
     }
 
     /** Something the services need, stopped after them. */
@@ -77,10 +85,13 @@ public final class DevPlatform implements AutoCloseable {
         KeycloakServer keycloak = await(keycloakStarting);
         DevCoordinator coordinator = DevCoordinator.ensure(http, keycloak);
         PrivateFiles.write(options.coordinatorSecretFile(), coordinator.secret());
+        PasswordStore passwords = PasswordStore.open(options.demoPasswordsFile());
+        DemoAccount coordinatorUser = DemoUsers.ensureCoordinator(new AdminApi(http, keycloak), passwords,
+                "http://localhost:" + options.gatewayPort() + "/login");
         List<String> tenantServiceArguments = tenantServiceArguments(db, secret, keycloak.springProperties());
         PrivateFiles.write(options.tenantServiceArgumentsFile(), String.join("\n", tenantServiceArguments) + "\n");
         if (options.infraOnly()) {
-            return new Started(db, keycloak, List.of(), List.of());
+            return new Started(db, keycloak, List.of(), List.of(), List.of(coordinatorUser));
         }
 
         ServiceProcess tenantService = adopt(ServiceProcess.start("tenant-service",
@@ -91,8 +102,10 @@ public final class DevPlatform implements AutoCloseable {
         health.awaitUp(tenantService, local(options.tenantServicePort(), "/actuator/health"), HEALTH_TIMEOUT);
 
         List<DemoCity> cities = options.skipDemo() ? List.of() : DemoCity.ALL;
-        new DemoOnboarding(http, local(options.gatewayPort(), "/"), coordinator).onboard(cities);
-        return new Started(db, keycloak, List.of(tenantService, gateway), cities);
+        List<DemoAccount> accounts = new ArrayList<>(List.of(coordinatorUser));
+        accounts.addAll(new DemoOnboarding(http, local(options.gatewayPort(), "/"), coordinator, keycloak, passwords)
+                .onboard(cities));
+        return new Started(db, keycloak, List.of(tenantService, gateway), cities, List.copyOf(accounts));
     }
 
     /** Completes with the first service that exits while nobody asked it to. */

@@ -110,6 +110,11 @@ public record LauncherOptions(
         return dataDir.resolve("coordinator-secret");
     }
 
+    /** Passwords of the demo accounts (coordinator, city admins, citizens), kept so that every run prints the same. */
+    public Path demoPasswordsFile() {
+        return dataDir.resolve("demo-passwords.properties");
+    }
+
     /** tenant-service's arguments for this run, one a line, for benches that start it themselves. */
     public Path tenantServiceArgumentsFile() {
         return dataDir.resolve("tenant-service.args");

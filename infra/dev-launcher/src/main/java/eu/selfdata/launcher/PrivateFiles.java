@@ -8,12 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Secrets of the run that benches and tools read: owner-only files, written whole. */
-final class PrivateFiles {
+public final class PrivateFiles {
 
     private PrivateFiles() {
     }
 
-    static void write(Path file, String content) {
+    public static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",

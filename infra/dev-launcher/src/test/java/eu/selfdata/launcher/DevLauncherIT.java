@@ -1,6 +1,9 @@
 package eu.selfdata.launcher;
 
+import eu.selfdata.launcher.identity.AdminApi;
+import eu.selfdata.launcher.identity.DemoAccount;
 import eu.selfdata.launcher.service.ServiceProcess;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,6 +49,7 @@ class DevLauncherIT {
     private static int gatewayPort;
     private static int databasePort;
     private static int keycloakPort;
+    private static LauncherOptions options;
     private static DevPlatform platform;
     private static DevPlatform.Started started;
 
@@ -55,7 +59,7 @@ class DevLauncherIT {
         databasePort = freePort();
         keycloakPort = freePort();
         int tenantServicePort = freePort();
-        LauncherOptions options = LauncherOptions.parse(new String[] {
+        options = LauncherOptions.parse(new String[] {
                 "--gateway-port=" + gatewayPort,
                 "--tenant-service-port=" + tenantServicePort,
                 "--db-port=" + databasePort,
@@ -99,8 +103,66 @@ class DevLauncherIT {
 
     @Test
     @Order(3)
+    void theCoordinatorIsAPersonWithTheRealmRoleAndNoCity() throws Exception {
+        AdminApi admin = new AdminApi(http, started.keycloak());
+        JsonNode coordinator = admin.user("coordination@demo.selfdata.eu").orElseThrow();
+
+        assertThat(coordinator.path("email").asString()).isEqualTo("coordination@demo.selfdata.eu");
+        assertThat(coordinator.path("firstName").asString()).isNotBlank();
+        assertThat(coordinator.path("lastName").asString()).isNotBlank();
+        assertThat(admin.realmRolesOf(coordinator.path("id").asString())).contains("platform-coordinator");
+        assertThat(admin.organizationsOf(coordinator.path("id").asString())).isEmpty();
+        assertThat(admin.hasPassword(coordinator.path("id").asString())).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}: admin and citizen")
+    @CsvSource({"larochelle", "lyon"})
+    @Order(4)
+    void eachCityHasAnAdminAndACitizenOfThatCityOnly(String slug) throws Exception {
+        AdminApi admin = new AdminApi(http, started.keycloak());
+        JsonNode cityAdmin = admin.user("admin." + slug + "@demo.selfdata.eu").orElseThrow();
+        JsonNode citizen = admin.user("camille." + slug + "@demo.selfdata.eu").orElseThrow();
+
+        assertThat(admin.organizationsOf(cityAdmin.path("id").asString())).containsExactly(slug);
+        assertThat(admin.clientRolesOf(cityAdmin.path("id").asString(), "portal-" + slug)).contains("city-admin");
+        assertThat(admin.hasPassword(cityAdmin.path("id").asString())).as("temporary password issued").isTrue();
+        assertThat(admin.organizationsOf(citizen.path("id").asString())).containsExactly(slug);
+        assertThat(admin.clientRolesOf(citizen.path("id").asString(), "portal-" + slug)).doesNotContain("city-admin");
+        assertThat(admin.realmRolesOf(citizen.path("id").asString())).doesNotContain("platform-coordinator");
+        assertThat(citizen.path("emailVerified").asBoolean()).isTrue();
+        assertThat(citizen.path("firstName").asString()).isNotBlank();
+        assertThat(citizen.path("lastName").asString()).isNotBlank();
+    }
+
+    @Test
+    @Order(5)
+    void theSummaryPrintsEveryAccountWithTheStoredPassword() throws IOException {
+        String summary = DevLauncher.summary(options, started);
+        Properties stored = new Properties();
+        try (var reader = Files.newBufferedReader(options.demoPasswordsFile())) {
+            stored.load(reader);
+        }
+
+        assertThat(started.accounts()).extracting(DemoAccount::login).containsExactly(
+                "coordination@demo.selfdata.eu",
+                "admin.larochelle@demo.selfdata.eu", "camille.larochelle@demo.selfdata.eu",
+                "admin.lyon@demo.selfdata.eu", "camille.lyon@demo.selfdata.eu");
+        for (DemoAccount account : started.accounts()) {
+            String password = stored.getProperty(account.login());
+            assertThat(password).as(account.login()).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(summary).contains(account.login() + " / " + password);
+        }
+        assertThat(summary).contains("coordination@demo.selfdata.eu / " + stored.getProperty("coordination@demo.selfdata.eu")
+                + " on http://localhost:" + gatewayPort + "/login");
+        assertThat(summary).contains("admin.lyon@demo.selfdata.eu / " + stored.getProperty("admin.lyon@demo.selfdata.eu")
+                + " (temporary: change at first sign-in)");
+        assertThat(summary).contains("http://larochelle.localhost:" + gatewayPort + "/");
+    }
+
+    @Test
+    @Order(6)
     void secretsOfTheRunAreReadableByTheirOwnerOnly() throws IOException {
-        for (String file : List.of("gateway-secret", "coordinator-secret", "tenant-service.args")) {
+        for (String file : List.of("gateway-secret", "coordinator-secret", "tenant-service.args", "demo-passwords.properties")) {
             assertThat(Files.getPosixFilePermissions(dataDir.resolve(file))).as(file)
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
@@ -108,7 +170,7 @@ class DevLauncherIT {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
     void stoppingTheLauncherEndsBothServicesKeycloakAndPostgres() {
         List<Long> pids = started.services().stream().map(ServiceProcess::pid).toList();
         assertThat(pids).hasSize(2).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());

@@ -50,6 +50,20 @@ final class CoordinatorClient {
         };
     }
 
+    /**
+     * A new temporary password for the city's first admin ({@code POST /platform/tenants/{slug}/admin-credentials}),
+     * to be changed at first sign-in.
+     */
+    String issueAdminPassword(String slug) throws InterruptedException {
+        HttpResponse<String> response = send(platformRequest("/platform/tenants/" + slug + "/admin-credentials")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Issuing the first admin's password of " + slug + " was refused: HTTP "
+                    + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body()).path("temporaryPassword").asString();
+    }
+
     /** Polls the city until it is ACTIVE; a FAILED onboarding is reported with its steps' errors. */
     void awaitActive(String slug, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

@@ -1,5 +1,7 @@
 package eu.selfdata.launcher.demo;
 
+import eu.selfdata.launcher.identity.DemoUsers;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,16 @@ public record DemoCity(String slug, String displayName, int population, String p
     public static final List<DemoCity> ALL = List.of(
             new DemoCity("larochelle", "La Rochelle", 77_205, "#00607a"),
             new DemoCity("lyon", "Lyon", 522_250, "#c8102e"));
+
+    /** The city's first administrator, created by onboarding with the client role city-admin of portal-{slug}. */
+    public String adminEmail() {
+        return "admin." + slug + "@" + DemoUsers.DOMAIN;
+    }
+
+    /** A citizen, member of this city only. */
+    public String citizenEmail() {
+        return "camille." + slug + "@" + DemoUsers.DOMAIN;
+    }
 
     /** Body of {@code POST /platform/tenants}. */
     Map<String, Object> onboardingRequest() {
@@ -26,6 +38,7 @@ public record DemoCity(String slug, String displayName, int population, String p
         request.put("customDomains", List.of());
         request.put("branding", branding);
         request.put("enabledModules", List.of());
+        request.put("adminEmail", adminEmail());
         return request;
     }
 }
