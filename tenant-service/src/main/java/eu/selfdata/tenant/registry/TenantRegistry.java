@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,17 +93,9 @@ public class TenantRegistry {
 
     /** Enabled modules of every city with one of these statuses, in one query. */
     public Map<String, Set<String>> modulesOf(Collection<TenantStatus> statuses) {
-        Map<String, Set<String>> modules = slugsWithStatus(statuses).stream()
-                .collect(Collectors.toMap(slug -> slug, slug -> new HashSet<>()));
-        jdbc.sql("select slug, module_id from platform.tenant_module")
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .forEach(entry -> {
-                    Set<String> enabled = modules.get(entry.getKey());
-                    if (enabled != null) {
-                        enabled.add(entry.getValue());
-                    }
-                });
-        return modules;
+        Map<String, Set<String>> modules = modulesBySlug();
+        return slugsWithStatus(statuses).stream()
+                .collect(Collectors.toMap(slug -> slug, slug -> modules.getOrDefault(slug, Set.of())));
     }
 
     /**
@@ -164,6 +155,12 @@ public class TenantRegistry {
         });
     }
 
+    private Map<String, Set<String>> modulesBySlug() {
+        return jdbc.sql("select slug, module_id from platform.tenant_module")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+    }
+
     private Map<String, List<String>> domainsBySlug() {
         return jdbc.sql("select slug, domain from platform.tenant_domain order by domain")
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
@@ -176,9 +173,7 @@ public class TenantRegistry {
             return rows;
         }
         Map<String, List<String>> domains = domainsBySlug();
-        Map<String, Set<String>> modules = jdbc.sql("select slug, module_id from platform.tenant_module")
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+        Map<String, Set<String>> modules = modulesBySlug();
         return rows.stream().map(t -> new Tenant(t.slug(), t.displayName(), t.population(),
                 domains.getOrDefault(t.slug(), List.of()), t.branding(), modules.getOrDefault(t.slug(), Set.of()),
                 t.status(), t.adminEmail(), t.createdAt(), t.updatedAt())).toList();

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,10 +106,5 @@ public class TenantMigrations {
     /** Module ids this service knows, for validating what a city enables. */
     public Set<String> knownModules() {
         return modules.stream().map(UseCaseModule::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
-
-    /** Forgets the outcome for tenants no longer served here. */
-    public void forget(Collection<TenantId> tenants) {
-        tenants.forEach(states::remove);
     }
 }
