@@ -1,0 +1,16 @@
+package eu.selfdata.usecase.api;
+
+import java.util.Objects;
+
+/** Someone or something other than the citizen that read the citizen's data. */
+public record Accessor(Kind kind, String name) {
+
+    public Accessor {
+        Objects.requireNonNull(kind, "kind");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an accessor has a name");
+        }
+    }
+
+    public enum Kind { CITY_AGENT, AGGREGATE_JOB, CONNECTOR, EXPORT }
+}

@@ -1,0 +1,20 @@
+package eu.selfdata.usecase.api;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The current city's schema, for modules. Connections come from the platform's one pool with the
+ * city's {@code search_path} set on checkout and reset on release; without a city in context they
+ * are refused, never defaulted. Write unqualified table names.
+ */
+public interface CityDatabase {
+
+    JdbcClient jdbc();
+
+    /** Transactions on the city's schema (needed for streaming reads: PostgreSQL cursors live in one). */
+    TransactionOperations transactions();
+
+    /** The slug of the city being served, e.g. {@code larochelle}. */
+    String city();
+}
