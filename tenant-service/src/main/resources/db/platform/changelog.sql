@@ -59,3 +59,12 @@ alter table tenant add column admin_email varchar(254);
 -- of the data charter the city signed, which its consent receipts cite.
 alter table tenant add column min_group_size integer not null default 10 check (min_group_size >= 5);
 alter table tenant add column charter_version varchar(40);
+
+--changeset selfdata:platform-4-city-logo
+-- The logo a city admin uploaded (checked: PNG/JPEG/WebP, at most 512 KB), served at /branding/logo.
+create table tenant_logo (
+    slug         varchar(40) primary key references tenant (slug) on delete cascade,
+    content_type varchar(40) not null,
+    content      bytea not null,
+    uploaded_at  timestamptz not null default now()
+);

@@ -204,7 +204,9 @@ public final class DevPlatform implements AutoCloseable {
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(),
-                "--selfdata.gateway.secret=" + secret.value()));
+                "--selfdata.gateway.secret=" + secret.value(),
+                // the portal clients' redirect URIs name the gateway's port (8080 unless --gateway-port)
+                "--selfdata.public.port=" + options.gatewayPort()));
         // selfdata.keycloak.* (onboarding creates each city's Organization and portal client) and the token issuer
         keycloak.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments;

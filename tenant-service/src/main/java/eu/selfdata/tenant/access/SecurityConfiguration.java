@@ -33,12 +33,13 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/internal/**", "/v3/api-docs/**", "/", "/css/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**", "/internal/**", "/v3/api-docs/**", "/", "/css/**", "/webjars/**", "/charter", "/branding/logo", "/error").permitAll()
                         .requestMatchers("/platform/**").hasRole(COORDINATOR)
                         .requestMatchers(HttpMethod.GET, "/api/announcements", "/api/announcements/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/announcements").hasRole(CITY_ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/city/privacy").hasRole(CITY_ADMIN)
                         .requestMatchers("/api/city/**").hasAnyRole(CITY_ADMIN, CITY_AGENT)
+                        .requestMatchers("/admin", "/admin/**").hasRole(CITY_ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new CityAuthorities()))

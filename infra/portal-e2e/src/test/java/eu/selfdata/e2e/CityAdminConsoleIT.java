@@ -1,0 +1,121 @@
+package eu.selfdata.e2e;
+
+import eu.selfdata.launcher.identity.DemoAccount;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** La Rochelle's first admin changes the city's colours and is refused bad colours and bad logos. */
+class CityAdminConsoleIT {
+
+    private static RunningPlatform platform;
+    private static Browser browser;
+    private static String home;
+
+    @BeforeAll
+    static void signIn() throws InterruptedException {
+        platform = RunningPlatform.get();
+        browser = new Browser("en");
+        home = platform.cityUrl("larochelle", "/");
+        DemoAccount admin = platform.account(DemoAccount.Kind.CITY_ADMIN, "larochelle");
+        browser.open(home + "login");
+        browser.find("input[name=username]").sendKeys(admin.login());
+        browser.find("input[name=password]").sendKeys(admin.password().orElseThrow() + "\n");
+        // the launcher's password is temporary: Keycloak asks for a new one at first sign-in
+        String chosen = "Admin-" + System.nanoTime() + "-pw";
+        browser.find("input[name=password-new]").sendKeys(chosen);
+        browser.find("input[name=password-confirm]").sendKeys(chosen + "\n");
+        browser.find("#user-name");
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void newColoursShowOnTheNextPageLoad() {
+        browser.open(home);
+        browser.find("#admin-link").click();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("larochelle-admin");
+
+        setColour("#primaryColor", "#1b4d3e");
+        setColour("#secondaryColor", "#ffffff");
+        browser.find("#branding button").click();
+        assertThat(browser.find("#admin-saved").isDisplayed()).isTrue();
+
+        browser.open(home);
+        assertThat(browser.find(".city-header").getCssValue("background-color")).isEqualTo("rgba(27, 77, 62, 1)");
+        browser.open(platform.cityUrl("lyon", "/"));
+        assertThat(browser.find(".city-header").getCssValue("background-color")).as("Lyon unchanged").isEqualTo("rgba(200, 16, 46, 1)");
+    }
+
+    @Test
+    void coloursThatFailWcagAaContrastAreRefused() {
+        browser.open(home + "admin");
+        String before = browser.find("#primaryColor").getAttribute("value");
+        setColour("#primaryColor", "#777777");
+        setColour("#secondaryColor", "#888888");
+        browser.find("#branding button").click();
+
+        assertThat(browser.find("#admin-error").getText()).contains("1.").contains("4.5:1");
+        browser.open(home + "admin");
+        assertThat(browser.find("#primaryColor").getAttribute("value")).isEqualTo(before);
+    }
+
+    @Test
+    void aTwentyMegabyteLogoIsRefused() throws IOException {
+        Path big = Files.createTempFile("logo", ".png");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
+            file.setLength(20L * 1024 * 1024);
+        }
+        browser.open(home + "admin");
+        browser.find("#logo").sendKeys(big.toAbsolutePath().toString());
+        browser.find("#logo-upload button").click();
+
+        assertThat(browser.find("#admin-error").getText()).contains("512 KB");
+        browser.open(home);
+        assertThat(browser.driver().findElements(By.cssSelector(".city-header img.logo"))).isEmpty();
+    }
+
+    @Test
+    void anSvgWithScriptIsRefusedEvenNamedPng() throws IOException {
+        Path svg = Files.createTempFile("logo", ".png");
+        Files.writeString(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>");
+        browser.open(home + "admin");
+        browser.find("#logo").sendKeys(svg.toAbsolutePath().toString());
+        browser.find("#logo-upload button").click();
+
+        assertThat(browser.find("#admin-error").getText()).contains("SVG");
+        browser.open(home);
+        assertThat(browser.driver().findElements(By.cssSelector(".city-header img.logo"))).isEmpty();
+    }
+
+    @Test
+    void aCitizenHasNoAdminConsole() throws InterruptedException {
+        try (Browser citizen = new Browser("en")) {
+            DemoAccount lyon = platform.account(DemoAccount.Kind.CITIZEN, "lyon");
+            citizen.signIn(platform.cityUrl("lyon", "/"), lyon.login(), lyon.password().orElseThrow());
+            assertThat(citizen.driver().findElements(By.id("admin-link"))).isEmpty();
+            citizen.open(platform.cityUrl("lyon", "/admin"));
+            assertThat(citizen.text()).contains("403");
+        }
+    }
+
+    private static void setColour(String css, String value) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", browser.find(css), value);
+    }
+}

@@ -1,0 +1,77 @@
+package eu.selfdata.e2e;
+
+import eu.selfdata.launcher.DevPlatform;
+import eu.selfdata.launcher.LauncherOptions;
+import eu.selfdata.launcher.identity.DemoAccount;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The whole platform (embedded PostgreSQL, Keycloak, tenant-service, gateway, demo cities La Rochelle
+ * and Lyon) started once per test JVM by the dev launcher, stopped when the JVM exits.
+ */
+final class RunningPlatform {
+
+    private static RunningPlatform instance;
+
+    private final int gatewayPort;
+    private final DevPlatform.Started started;
+
+    private RunningPlatform(int gatewayPort, DevPlatform.Started started) {
+        this.gatewayPort = gatewayPort;
+        this.started = started;
+    }
+
+    static synchronized RunningPlatform get() throws InterruptedException {
+        if (instance == null) {
+            int gatewayPort = freePort();
+            Path dataDir = tempDir();
+            LauncherOptions options = LauncherOptions.parse(new String[] {
+                    "--gateway-port=" + gatewayPort,
+                    "--tenant-service-port=" + freePort(),
+                    "--db-port=" + freePort(),
+                    "--keycloak-port=" + freePort(),
+                    "--data-dir=" + dataDir}, new Properties());
+            DevPlatform platform = new DevPlatform(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
+            instance = new RunningPlatform(gatewayPort, platform.start());
+        }
+        return instance;
+    }
+
+    /** The portal of a city, e.g. {@code http://lyon.localhost:PORT/} (Chromium resolves *.localhost to loopback). */
+    String cityUrl(String slug, String path) {
+        return "http://" + slug + ".localhost:" + gatewayPort + path;
+    }
+
+    String platformUrl(String path) {
+        return "http://localhost:" + gatewayPort + path;
+    }
+
+    DemoAccount account(DemoAccount.Kind kind, String city) {
+        return started.accounts().stream()
+                .filter(account -> account.kind() == kind && account.city().map(city::equals).orElse(city == null))
+                .findFirst().orElseThrow();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("portal-e2e");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
