@@ -49,8 +49,19 @@ public final class DevPlatform implements AutoCloseable {
     private final List<Infrastructure> infrastructure = new ArrayList<>();
     private boolean stopping;
 
+    private final KeycloakServer runningKeycloak;
+
     public DevPlatform(LauncherOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * With a Keycloak someone else runs and stops (the tests' shared one), on {@code options.keycloakPort()};
+     * null starts one.
+     */
+    public DevPlatform(LauncherOptions options, KeycloakServer runningKeycloak) {
         this.options = options;
+        this.runningKeycloak = runningKeycloak;
     }
 
     /**
@@ -68,7 +79,8 @@ public final class DevPlatform implements AutoCloseable {
 
     public Started start() throws InterruptedException {
         // Keycloak takes longest (15-35 s): it starts while PostgreSQL and the gateway do
-        CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(
+        CompletableFuture<KeycloakServer> keycloakStarting = runningKeycloak != null ? CompletableFuture.completedFuture(runningKeycloak)
+                : CompletableFuture.supplyAsync(
                 () -> adopt("Keycloak", KeycloakServer.start(KeycloakServer.Settings
                         .forDevelopment(options.dataDir().resolve("keycloak"))
                         .withHttpPort(options.keycloakPort()))),

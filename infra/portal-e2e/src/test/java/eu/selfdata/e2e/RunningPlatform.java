@@ -1,5 +1,6 @@
 package eu.selfdata.e2e;
 
+import eu.selfdata.keycloak.KeycloakServer;
 import eu.selfdata.launcher.DevPlatform;
 import eu.selfdata.launcher.LauncherOptions;
 import eu.selfdata.launcher.identity.DemoAccount;
@@ -31,13 +32,16 @@ final class RunningPlatform {
         if (instance == null) {
             int gatewayPort = freePort();
             Path dataDir = tempDir();
+            // CI's (and a session's) shared Keycloak when SELFDATA_TEST_KEYCLOAK_URL names one, else the launcher starts its own
+            KeycloakServer keycloak = System.getenv(KeycloakServer.EXTERNAL_URL_VARIABLE) == null
+                    && System.getProperty(KeycloakServer.EXTERNAL_URL_PROPERTY) == null ? null : KeycloakServer.shared();
             LauncherOptions options = LauncherOptions.parse(new String[] {
                     "--gateway-port=" + gatewayPort,
                     "--tenant-service-port=" + freePort(),
                     "--db-port=" + freePort(),
-                    "--keycloak-port=" + freePort(),
+                    "--keycloak-port=" + (keycloak == null ? freePort() : keycloak.baseUrl().getPort()),
                     "--data-dir=" + dataDir}, new Properties());
-            DevPlatform platform = new DevPlatform(options);
+            DevPlatform platform = new DevPlatform(options, keycloak);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
             instance = new RunningPlatform(gatewayPort, platform.start());
         }
