@@ -84,9 +84,14 @@ final class Browser implements AutoCloseable {
     /** Signs in on the city's host through the gateway and Keycloak's login form. */
     void signIn(String cityUrl, String login, String password) {
         open(cityUrl + "login");
-        find("input[name=username]").sendKeys(login);
-        find("input[name=password]").sendKeys(password + "\n");
+        submitCredentials(login, password);
         find("#user-name");
+    }
+
+    /** Keycloak's login form asks for the e-mail first, then the password. */
+    void submitCredentials(String login, String password) {
+        find("input[name=username]").sendKeys(login + "\n");
+        find("input[name=password]").sendKeys(password + "\n");
     }
 
     void screenshot(String name) {

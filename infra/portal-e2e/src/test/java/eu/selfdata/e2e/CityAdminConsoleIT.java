@@ -28,8 +28,7 @@ class CityAdminConsoleIT {
         home = platform.cityUrl("larochelle", "/");
         DemoAccount admin = platform.account(DemoAccount.Kind.CITY_ADMIN, "larochelle");
         browser.open(home + "login");
-        browser.find("input[name=username]").sendKeys(admin.login());
-        browser.find("input[name=password]").sendKeys(admin.password().orElseThrow() + "\n");
+        browser.submitCredentials(admin.login(), admin.password().orElseThrow());
         // the launcher's password is temporary: Keycloak asks for a new one at first sign-in
         String chosen = "Admin-" + System.nanoTime() + "-pw";
         browser.find("input[name=password-new]").sendKeys(chosen);

@@ -23,8 +23,7 @@ class CoordinatorConsoleIT {
         browser = new Browser("en");
         DemoAccount coordinator = platform.account(DemoAccount.Kind.COORDINATOR, null);
         browser.open(platform.platformUrl("/login"));
-        browser.find("input[name=username]").sendKeys(coordinator.login());
-        browser.find("input[name=password]").sendKeys(coordinator.password().orElseThrow() + "\n");
+        browser.submitCredentials(coordinator.login(), coordinator.password().orElseThrow());
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
                 .until(driver -> driver.getCurrentUrl().startsWith(platform.platformUrl("/")));
     }

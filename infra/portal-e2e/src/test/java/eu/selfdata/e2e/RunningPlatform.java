@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -32,17 +34,22 @@ final class RunningPlatform {
         if (instance == null) {
             int gatewayPort = freePort();
             Path dataDir = tempDir();
-            // CI's (and a session's) shared Keycloak when SELFDATA_TEST_KEYCLOAK_URL names one, else the launcher starts its own
-            KeycloakServer keycloak = System.getenv(KeycloakServer.EXTERNAL_URL_VARIABLE) == null
-                    && System.getProperty(KeycloakServer.EXTERNAL_URL_PROPERTY) == null ? null : KeycloakServer.shared();
+            // Its own Keycloak, not the shared one of SELFDATA_TEST_KEYCLOAK_URL: other modules' tests onboard
+            // cities with the same slugs (larochelle, lyon) in that realm. Generous timeout: CI machines are busy.
+            KeycloakServer.Settings settings = KeycloakServer.Settings.forTests(Path.of("target", "keycloak"));
+            KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Settings(settings.httpPort(), settings.adminUsername(),
+                    settings.adminPassword(), settings.home(), true, Duration.ofMinutes(5)));
             LauncherOptions options = LauncherOptions.parse(new String[] {
                     "--gateway-port=" + gatewayPort,
                     "--tenant-service-port=" + freePort(),
                     "--db-port=" + freePort(),
-                    "--keycloak-port=" + (keycloak == null ? freePort() : keycloak.baseUrl().getPort()),
+                    "--keycloak-port=" + keycloak.baseUrl().getPort(),
                     "--data-dir=" + dataDir}, new Properties());
             DevPlatform platform = new DevPlatform(options, keycloak);
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                platform.close();
+                keycloak.close();
+            }, "platform-stop"));
             instance = new RunningPlatform(gatewayPort, platform.start());
         }
         return instance;
@@ -59,7 +66,7 @@ final class RunningPlatform {
 
     DemoAccount account(DemoAccount.Kind kind, String city) {
         return started.accounts().stream()
-                .filter(account -> account.kind() == kind && account.city().map(city::equals).orElse(city == null))
+                .filter(account -> account.kind() == kind && account.city().equals(Optional.ofNullable(city)))
                 .findFirst().orElseThrow();
     }
 

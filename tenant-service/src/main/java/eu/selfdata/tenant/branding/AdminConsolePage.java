@@ -2,16 +2,12 @@ package eu.selfdata.tenant.branding;
 
 import eu.selfdata.tenant.registry.CityPolicies;
 import eu.selfdata.tenant.tenancy.TenantContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
@@ -77,16 +73,6 @@ class AdminConsolePage {
         }
         policies.setMinGroupSize(slug(), minGroupSize);
         return "redirect:/admin?saved=privacy";
-    }
-
-    /** Larger than the multipart limit: refused before the controller reads it. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
-    String tooLarge(Model model) {
-        model.addAttribute("error", "admin.logoTooLarge");
-        model.addAttribute("minGroupSize", policies.minGroupSize(slug()));
-        model.addAttribute("minGroupSizeFloor", CityPolicies.MIN_GROUP_SIZE_FLOOR);
-        return "portal/admin";
     }
 
     private String refused(Model model, String message, String detail) {
