@@ -33,6 +33,9 @@ class CityAdminConsoleIT {
         String chosen = "Admin-" + System.nanoTime() + "-pw";
         browser.find("input[name=password-new]").sendKeys(chosen);
         browser.find("input[name=password-confirm]").sendKeys(chosen + "\n");
+        // then for the names the onboarding did not know
+        browser.find("input[name=firstName]").sendKeys("Dominique");
+        browser.find("input[name=lastName]").sendKeys("Admin\n");
         browser.find("#user-name");
     }
 

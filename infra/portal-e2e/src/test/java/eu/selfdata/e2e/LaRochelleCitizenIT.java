@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +75,7 @@ class LaRochelleCitizenIT {
         browser.open(home + "my/profile");
         browser.find("#lang-switch").click();
 
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().endsWith("?lang=en"));
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
         browser.open(home + "my/consents");
         assertThat(browser.find("h1").getText()).isEqualTo("My consents");

@@ -3,11 +3,15 @@ package eu.selfdata.e2e;
 import eu.selfdata.keycloak.KeycloakServer;
 import eu.selfdata.launcher.DevPlatform;
 import eu.selfdata.launcher.LauncherOptions;
+import eu.selfdata.launcher.identity.AdminApi;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import eu.selfdata.launcher.identity.DemoAccount;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,8 +55,19 @@ final class RunningPlatform {
                 keycloak.close();
             }, "platform-stop"));
             instance = new RunningPlatform(gatewayPort, platform.start());
+            allowConsoleSignInOn(keycloak, gatewayPort);
         }
         return instance;
+    }
+
+    /** The realm's platform-console client names the default gateway port (8080) in its redirect URIs; add this run's. */
+    private static void allowConsoleSignInOn(KeycloakServer keycloak, int gatewayPort) throws InterruptedException {
+        AdminApi admin = new AdminApi(HttpClient.newHttpClient(), keycloak);
+        String uuid = admin.clientUuid("platform-console").orElseThrow();
+        ObjectNode client = (ObjectNode) admin.get("/clients/" + uuid);
+        ((ArrayNode) client.withArray("redirectUris")).add("http://localhost:" + gatewayPort + "/*");
+        ((ArrayNode) client.withArray("webOrigins")).add("http://localhost:" + gatewayPort);
+        admin.put("/clients/" + uuid, client);
     }
 
     /** The portal of a city, e.g. {@code http://lyon.localhost:PORT/} (Chromium resolves *.localhost to loopback). */
