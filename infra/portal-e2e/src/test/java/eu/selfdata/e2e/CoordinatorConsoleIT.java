@@ -48,6 +48,7 @@ class CoordinatorConsoleIT {
         browser.find("#adminEmail").sendKeys("admin.bordeaux@demo.selfdata.eu");
         browser.find("#onboard button").click();
 
+        browser.find("#status"); // on the city's page (else the failure shows the console's answer)
         // the page is not reloaded: htmx polls the steps until the saga is done
         new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
                 .until(driver -> "ACTIVE".equals(driver.findElement(By.id("status")).getText()));

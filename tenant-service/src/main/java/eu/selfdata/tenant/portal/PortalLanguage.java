@@ -23,12 +23,16 @@ class PortalLanguage implements WebMvcConfigurer {
 
     private static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
     private static final String COOKIE = "selfdata-lang";
+    private static final String CHOSEN = PortalLanguage.class.getName() + ".chosen";
 
     @Bean
     LocaleResolver localeResolver(ServedTenants servedTenants) {
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
+                if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+                    return chosen;
+                }
                 if (request.getCookies() != null) {
                     for (var cookie : request.getCookies()) {
                         if (COOKIE.equals(cookie.getName()) && supported(cookie.getValue())) {
@@ -50,6 +54,8 @@ class PortalLanguage implements WebMvcConfigurer {
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
                 if (locale != null && supported(locale.getLanguage())) {
+                    // this request already renders in it; the cookie keeps it for the next ones
+                    request.setAttribute(CHOSEN, Locale.forLanguageTag(locale.getLanguage()));
                     var cookie = new jakarta.servlet.http.Cookie(COOKIE, locale.getLanguage());
                     cookie.setPath("/");
                     cookie.setHttpOnly(true);
