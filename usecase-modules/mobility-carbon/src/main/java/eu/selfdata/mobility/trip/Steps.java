@@ -1,0 +1,138 @@
+package eu.selfdata.mobility.trip;
+
+import java.util.Arrays;
+
+/**
+ * A trip's fixes thinned to steps of at least {@code minStepM}: each step goes from an anchor fix
+ * to the first later fix that far away (the last step ends at the trip's end, however short).
+ * Jitter of a still phone stays inside one step, so it adds neither distance nor speed.
+ */
+final class Steps {
+
+    private final int[] start;
+    private final int[] end;
+    private final double[] distanceM;
+    private final double[] speedMps;
+    private final long[] durationMilli;
+    private final int count;
+    private final double totalDistanceM;
+
+    private Steps(int[] start, int[] end, double[] distanceM, double[] speedMps, long[] durationMilli, int count, double total) {
+        this.start = start;
+        this.end = end;
+        this.distanceM = distanceM;
+        this.speedMps = speedMps;
+        this.durationMilli = durationMilli;
+        this.count = count;
+        this.totalDistanceM = total;
+    }
+
+    static Steps of(Trace trace, int from, int to, double minStepM) {
+        int capacity = to - from;
+        int[] start = new int[capacity];
+        int[] end = new int[capacity];
+        double[] distance = new double[capacity];
+        double[] speed = new double[capacity];
+        long[] duration = new long[capacity];
+        int count = 0;
+        double total = 0;
+        int anchor = from;
+        for (int i = from + 1; i <= to; i++) {
+            double d = Geo.distanceM(trace.lat(anchor), trace.lon(anchor), trace.lat(i), trace.lon(i));
+            if (d >= minStepM || i == to) {
+                long millis = trace.time(i) - trace.time(anchor);
+                start[count] = anchor;
+                end[count] = i;
+                distance[count] = d;
+                duration[count] = millis;
+                speed[count] = d * 1000.0 / millis;
+                count++;
+                total += d;
+                anchor = i;
+            }
+        }
+        return new Steps(start, end, distance, speed, duration, count, total);
+    }
+
+    double totalDistanceM() {
+        return totalDistanceM;
+    }
+
+    int startPoint(int step) {
+        return start[step];
+    }
+
+    int endPoint(int step) {
+        return end[step];
+    }
+
+    double distanceM(int first, int last) {
+        double sum = 0;
+        for (int k = first; k <= last; k++) {
+            sum += distanceM[k];
+        }
+        return sum;
+    }
+
+    double[] speeds(int first, int last) {
+        return Arrays.copyOfRange(speedMps, first, last + 1);
+    }
+
+    /**
+     * Groups steps into runs on foot (speed up to {@code onFootMaxMps}) or riding, folding every run
+     * shorter than {@code minRunMilli} into the run before it (or after it, at the start).
+     *
+     * @return the index of the last step of each run, in order
+     */
+    int[] runs(double onFootMaxMps, long minRunMilli) {
+        int[] runStart = new int[count];
+        int[] runEnd = new int[count];
+        boolean[] runOnFoot = new boolean[count];
+        long[] runMillis = new long[count];
+        int runs = 0;
+        for (int k = 0; k < count; k++) {
+            boolean onFoot = speedMps[k] <= onFootMaxMps;
+            if (runs > 0 && runOnFoot[runs - 1] == onFoot) {
+                runEnd[runs - 1] = k;
+                runMillis[runs - 1] += durationMilli[k];
+                continue;
+            }
+            runStart[runs] = k;
+            runEnd[runs] = k;
+            runOnFoot[runs] = onFoot;
+            runMillis[runs] = durationMilli[k];
+            runs++;
+        }
+        // Fold short runs: a stack where a short run joins the one below it.
+        int top = -1;
+        int[] foldedEnd = new int[runs];
+        boolean[] foldedOnFoot = new boolean[runs];
+        long[] foldedMillis = new long[runs];
+        for (int r = 0; r < runs; r++) {
+            boolean onFoot = runOnFoot[r];
+            long millis = runMillis[r];
+            if (top >= 0 && (millis < minRunMilli || foldedOnFoot[top] == onFoot)) {
+                foldedEnd[top] = runEnd[r];
+                foldedMillis[top] += millis;
+                continue;
+            }
+            if (top >= 0 && foldedMillis[top] < minRunMilli) {
+                // a short run below a long one takes the long one's kind
+                foldedEnd[top] = runEnd[r];
+                foldedMillis[top] += millis;
+                foldedOnFoot[top] = onFoot;
+                if (top > 0 && foldedOnFoot[top - 1] == onFoot) {
+                    foldedEnd[top - 1] = foldedEnd[top];
+                    foldedMillis[top - 1] += foldedMillis[top];
+                    top--;
+                }
+                continue;
+            }
+            top++;
+            foldedEnd[top] = runEnd[r];
+            foldedOnFoot[top] = onFoot;
+            foldedMillis[top] = millis;
+        }
+        return Arrays.copyOf(foldedEnd, top + 1);
+    }
+}
