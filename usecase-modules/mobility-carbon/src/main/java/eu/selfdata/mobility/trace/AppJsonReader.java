@@ -16,10 +16,7 @@ public final class AppJsonReader implements TraceReader {
     @Override
     public void read(InputStream in, PointSink sink) {
         try (JsonParser parser = JsonTokens.parser(in)) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                throw new InvalidTraceException(TraceProblem.EMPTY, "the upload is empty");
-            }
+            JsonToken token = JsonTokens.first(parser);
             if (token == JsonToken.START_OBJECT) {
                 token = JsonTokens.next(parser);
                 while (token == JsonToken.PROPERTY_NAME && !"points".equals(parser.currentName())) {

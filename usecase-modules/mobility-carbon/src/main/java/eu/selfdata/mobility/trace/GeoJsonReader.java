@@ -19,10 +19,7 @@ public final class GeoJsonReader implements TraceReader {
     @Override
     public void read(InputStream in, PointSink sink) {
         try (JsonParser parser = JsonTokens.parser(in)) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                throw new InvalidTraceException(TraceProblem.EMPTY, "the upload is empty");
-            }
+            JsonToken token = JsonTokens.first(parser);
             JsonTokens.expect(parser, token, JsonToken.START_OBJECT, "a GeoJSON object");
             Feature feature = new Feature();
             String type = null;

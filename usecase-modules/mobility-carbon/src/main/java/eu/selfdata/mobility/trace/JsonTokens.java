@@ -20,6 +20,15 @@ final class JsonTokens {
         return FACTORY.createParser(ObjectReadContext.empty(), in);
     }
 
+    /** The first token; a body of blanks only is an empty upload. */
+    static JsonToken first(JsonParser parser) {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            throw new InvalidTraceException(TraceProblem.EMPTY, "the upload is empty");
+        }
+        return token;
+    }
+
     static JsonToken next(JsonParser parser) {
         JsonToken token = parser.nextToken();
         if (token == null) {

@@ -1,0 +1,99 @@
+package eu.selfdata.mobility.trace;
+
+import eu.selfdata.mobility.trip.Trace;
+import eu.selfdata.mobility.trip.TraceSource;
+import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CityDatabase;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * A citizen's points in the city schema. Writes go in batches of whole arrays unnested by
+ * PostgreSQL (one statement per 10,000 points); a point already stored (same citizen, same
+ * instant) is skipped, so a re-sent file adds nothing.
+ */
+public class PointStore implements TraceSource {
+
+    static final int BATCH = 10_000;
+    private static final String INSERT = """
+            insert into mobility_trace_point (citizen_id, recorded_at, lat, lon, accuracy_m, speed_mps, upload_id)
+            select :citizen, to_timestamp(t / 1000.0), la, lo, acc, sp, :upload
+            from unnest(:times::bigint[], :lats::float8[], :lons::float8[], :accuracies::float8[], :speeds::float8[]) as p(t, la, lo, acc, sp)
+            on conflict (citizen_id, recorded_at) do nothing
+            """;
+
+    private final CityDatabase database;
+
+    public PointStore(CityDatabase database) {
+        this.database = database;
+    }
+
+    /** Collects points and writes them a batch at a time; {@link #flush()} writes the rest. */
+    public Batch batch(CitizenId citizen, long uploadId) {
+        return new Batch(citizen, uploadId);
+    }
+
+    @Override
+    public Trace load(CitizenId citizen, Instant from, Instant to) {
+        Trace trace = new Trace(1024);
+        database.jdbc().sql("""
+                        select recorded_at, lat, lon, accuracy_m from mobility_trace_point
+                        where citizen_id = :citizen and recorded_at between :from and :to order by recorded_at""")
+                .param("citizen", citizen.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .withFetchSize(BATCH)
+                .query(rs -> {
+                    float accuracy = rs.getFloat(4);
+                    trace.add(rs.getTimestamp(1).getTime(), rs.getDouble(2), rs.getDouble(3), rs.wasNull() ? Double.NaN : accuracy);
+                });
+        return trace;
+    }
+
+    public final class Batch implements PointSink {
+        private final CitizenId citizen;
+        private final long uploadId;
+        private final long[] times = new long[BATCH];
+        private final Double[] lats = new Double[BATCH];
+        private final Double[] lons = new Double[BATCH];
+        private final Double[] accuracies = new Double[BATCH];
+        private final Double[] speeds = new Double[BATCH];
+        private int size;
+        private int stored;
+
+        private Batch(CitizenId citizen, long uploadId) {
+            this.citizen = citizen;
+            this.uploadId = uploadId;
+        }
+
+        @Override
+        public void accept(TracePoint point) {
+            times[size] = point.epochMilli();
+            lats[size] = point.lat();
+            lons[size] = point.lon();
+            accuracies[size] = Double.isNaN(point.accuracyM()) ? null : point.accuracyM();
+            speeds[size] = Double.isNaN(point.speedMps()) ? null : point.speedMps();
+            if (++size == BATCH) {
+                flush();
+            }
+        }
+
+        public void flush() {
+            if (size == 0) {
+                return;
+            }
+            stored += database.jdbc().sql(INSERT).param("citizen", citizen.value()).param("upload", uploadId)
+                    .param("times", java.util.Arrays.copyOf(times, size))
+                    .param("lats", java.util.Arrays.copyOf(lats, size))
+                    .param("lons", java.util.Arrays.copyOf(lons, size))
+                    .param("accuracies", java.util.Arrays.copyOf(accuracies, size))
+                    .param("speeds", java.util.Arrays.copyOf(speeds, size))
+                    .update();
+            size = 0;
+        }
+
+        /** Points written so far that were not already stored. */
+        public int stored() {
+            return stored;
+        }
+    }
+}

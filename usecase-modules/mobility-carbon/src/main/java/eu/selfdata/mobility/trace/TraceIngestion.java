@@ -1,0 +1,48 @@
+package eu.selfdata.mobility.trace;
+
+import eu.selfdata.mobility.trip.Journeys;
+import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CityDatabase;
+
+import java.io.InputStream;
+import java.time.Instant;
+
+/**
+ * Stores an upload as the citizen's points and refreshes their trips, in one transaction: a file
+ * refused halfway leaves nothing behind, and points already stored are not stored twice.
+ */
+public class TraceIngestion {
+
+    private final CityDatabase database;
+    private final PointStore points;
+    private final Journeys journeys;
+    private final TraceLimits limits;
+
+    public TraceIngestion(CityDatabase database, PointStore points, Journeys journeys, TraceLimits limits) {
+        this.database = database;
+        this.points = points;
+        this.journeys = journeys;
+        this.limits = limits;
+    }
+
+    public UploadReceipt ingest(CitizenId citizen, TraceFormat format, InputStream body) {
+        return database.transactions().execute(status -> {
+            long uploadId = database.jdbc().sql("""
+                            insert into mobility_upload (citizen_id, format, points_read, points_stored) values (:citizen, :format, 0, 0) returning id""")
+                    .param("citizen", citizen.value()).param("format", format.name()).query(Long.class).single();
+            PointStore.Batch batch = points.batch(citizen, uploadId);
+            TraceFiles.ReadSummary read = TraceFiles.read(body, format, limits, batch);
+            batch.flush();
+            database.jdbc().sql("update mobility_upload set points_read = :read, points_stored = :stored where id = :id")
+                    .param("read", read.points()).param("stored", batch.stored()).param("id", uploadId).update();
+            Instant first = Instant.ofEpochMilli(read.firstEpochMilli());
+            Instant last = Instant.ofEpochMilli(read.lastEpochMilli());
+            int trips = batch.stored() == 0 ? 0 : journeys.refresh(citizen, first, last);
+            return new UploadReceipt(uploadId, read.points(), batch.stored(), read.points() - batch.stored(), first, last, trips);
+        });
+    }
+
+    /** What an upload did: {@code duplicates} points were already stored; {@code trips} in the span it touched. */
+    public record UploadReceipt(long uploadId, int pointsRead, int pointsStored, int duplicates, Instant from, Instant to, int trips) {
+    }
+}
