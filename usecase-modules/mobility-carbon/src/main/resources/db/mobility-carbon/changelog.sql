@@ -17,6 +17,8 @@ create table mobility_budget_rule (
     weekly_budget_g        bigint  not null check (weekly_budget_g >= 0),
     credits_per_kg_unused  integer not null check (credits_per_kg_unused >= 0)
 );
+-- Until the city sets its own: 20 kg a week (about 90 km alone in a petrol car), 10 credits per kg left.
+insert into mobility_budget_rule values (date '2024-01-01', 20000, 10);
 
 -- A city's own factor for a mode, in place of the set's (gCO2e per passenger-km).
 create table mobility_factor_override (

@@ -49,6 +49,12 @@ public final class CarbonBudget {
         return new WeekStatement(week, rule.weeklyBudgetG(), usedG, remaining, credits, closed);
     }
 
+    /** The rule in force in a week, or null before the first. */
+    public static BudgetRule ruleOn(List<BudgetRule> rules, LocalDate week) {
+        return rules.stream().filter(rule -> !rule.effectiveFrom().isAfter(week))
+                .max(java.util.Comparator.comparing(BudgetRule::effectiveFrom)).orElse(null);
+    }
+
     public static long totalCredits(List<WeekStatement> statements) {
         return statements.stream().mapToLong(WeekStatement::credits).sum();
     }

@@ -43,8 +43,9 @@ public class PointStore implements TraceSource {
                 .param("citizen", citizen.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .withFetchSize(BATCH)
                 .query(rs -> {
-                    float accuracy = rs.getFloat(4);
-                    trace.add(rs.getTimestamp(1).getTime(), rs.getDouble(2), rs.getDouble(3), rs.wasNull() ? Double.NaN : accuracy);
+                    float stored = rs.getFloat(4);
+                    double accuracy = rs.wasNull() ? Double.NaN : stored;
+                    trace.add(rs.getTimestamp(1).getTime(), rs.getDouble(2), rs.getDouble(3), accuracy);
                 });
         return trace;
     }

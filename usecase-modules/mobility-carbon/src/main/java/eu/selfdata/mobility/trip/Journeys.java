@@ -98,6 +98,23 @@ public class Journeys {
         return legs.size();
     }
 
+    /** Every CO2e computed for one of the citizen's legs, oldest first: which factor version gave which grams. */
+    public List<EmissionRecord> history(CitizenId citizen, long legId) {
+        return database.jdbc().sql("""
+                        select factor_version, mode, co2e_g, computed_at from mobility_leg_emission
+                        where leg_id = :leg and citizen_id = :citizen order by computed_at, factor_version""")
+                .param("leg", legId).param("citizen", citizen.value())
+                .query((rs, row) -> {
+                    long grams = rs.getLong(3);
+                    Long co2e = rs.wasNull() ? null : grams;
+                    return new EmissionRecord(rs.getString(1), TravelMode.valueOf(rs.getString(2)), co2e,
+                            rs.getTimestamp(4).toInstant());
+                }).list();
+    }
+
+    public record EmissionRecord(String factorVersion, TravelMode mode, Long co2eG, Instant computedAt) {
+    }
+
     private void store(CitizenId citizen, Trip trip, Map<String, TravelMode> corrections, EmissionFactors current) {
         long tripId = database.jdbc().sql("""
                         insert into mobility_trip (citizen_id, started_at, ended_at, distance_m, origin_lat, origin_lon, dest_lat, dest_lon)

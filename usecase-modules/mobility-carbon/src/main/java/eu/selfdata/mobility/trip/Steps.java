@@ -3,8 +3,9 @@ package eu.selfdata.mobility.trip;
 import java.util.Arrays;
 
 /**
- * A trip's fixes thinned to steps of at least {@code minStepM}: each step goes from an anchor fix
- * to the first later fix that far away (the last step ends at the trip's end, however short).
+ * A trip's fixes thinned to steps of at least {@code minStepM}, and at least the two fixes' accuracy
+ * radii added: each step goes from an anchor fix to the first later fix that far away (the last
+ * step ends at the trip's end, however short).
  * Jitter of a still phone stays inside one step, so it adds neither distance nor speed.
  */
 final class Steps {
@@ -39,7 +40,7 @@ final class Steps {
         int anchor = from;
         for (int i = from + 1; i <= to; i++) {
             double d = Geo.distanceM(trace.lat(anchor), trace.lon(anchor), trace.lat(i), trace.lon(i));
-            if (d >= minStepM || i == to) {
+            if (d >= Math.max(minStepM, uncertaintyM(trace, anchor) + uncertaintyM(trace, i)) || i == to) {
                 long millis = trace.time(i) - trace.time(anchor);
                 start[count] = anchor;
                 end[count] = i;
@@ -52,6 +53,12 @@ final class Steps {
             }
         }
         return new Steps(start, end, distance, speed, duration, count, total);
+    }
+
+    /** A fix's accuracy radius, none when unknown: two fixes whose circles overlap may be one place. */
+    private static double uncertaintyM(Trace trace, int i) {
+        double accuracy = trace.accuracy(i);
+        return Double.isNaN(accuracy) ? 0 : accuracy;
     }
 
     double totalDistanceM() {
