@@ -99,3 +99,51 @@ create table mobility_leg_emission (
     primary key (leg_id, factor_version, mode)
 );
 create index mobility_leg_emission_citizen on mobility_leg_emission (citizen_id);
+
+--changeset mobility-carbon:4-gtfs
+-- The city's GTFS static feeds; one is active. A new feed is loaded beside the active one and
+-- switched on only when complete, so a broken download never takes the network away.
+create table mobility_gtfs_feed (
+    id           bigint generated always as identity primary key,
+    sha256       char(64)    not null unique,
+    source       varchar(500) not null,
+    imported_at  timestamptz not null default now(),
+    active       boolean     not null default false,
+    stops        integer     not null,
+    routes       integer     not null,
+    stop_times   integer     not null
+);
+create unique index mobility_gtfs_feed_one_active on mobility_gtfs_feed (active) where active;
+
+create table mobility_gtfs_stop (
+    feed_id  bigint      not null references mobility_gtfs_feed (id) on delete cascade,
+    stop_id  varchar(200) not null,
+    lat      double precision not null,
+    lon      double precision not null,
+    primary key (feed_id, stop_id)
+);
+
+create table mobility_gtfs_route (
+    feed_id     bigint       not null references mobility_gtfs_feed (id) on delete cascade,
+    route_id    varchar(200) not null,
+    route_type  integer      not null,
+    short_name  varchar(200),
+    primary key (feed_id, route_id)
+);
+
+-- Which routes serve a stop, from stop_times and trips (the pairs, not the million rows).
+create table mobility_gtfs_stop_route (
+    feed_id   bigint       not null references mobility_gtfs_feed (id) on delete cascade,
+    stop_id   varchar(200) not null,
+    route_id  varchar(200) not null,
+    primary key (feed_id, stop_id, route_id)
+);
+
+-- A route's drawn paths (shapes.txt), as lat/lon pairs "lat lon,lat lon,...".
+create table mobility_gtfs_route_shape (
+    feed_id   bigint       not null references mobility_gtfs_feed (id) on delete cascade,
+    route_id  varchar(200) not null,
+    shape_id  varchar(200) not null,
+    path      text         not null,
+    primary key (feed_id, route_id, shape_id)
+);

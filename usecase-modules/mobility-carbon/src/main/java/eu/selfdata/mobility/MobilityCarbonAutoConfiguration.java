@@ -10,6 +10,7 @@ import eu.selfdata.mobility.trace.TraceController;
 import eu.selfdata.mobility.trace.TraceIngestion;
 import eu.selfdata.mobility.trace.TraceLimits;
 import eu.selfdata.mobility.transit.CityTransit;
+import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.TripController;
@@ -49,8 +50,13 @@ public class MobilityCarbonAutoConfiguration {
     }
 
     @Bean
-    CityTransit mobilityCityTransit() {
-        return new CityTransit();
+    GtfsStore mobilityGtfsStore(CityDatabase database) {
+        return new GtfsStore(database);
+    }
+
+    @Bean
+    CityTransit mobilityCityTransit(CityDatabase database, GtfsStore feeds) {
+        return new CityTransit(database, feeds);
     }
 
     @Bean

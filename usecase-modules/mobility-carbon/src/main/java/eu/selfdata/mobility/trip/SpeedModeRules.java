@@ -7,7 +7,8 @@ import eu.selfdata.mobility.transit.TransitNetwork;
  * <ul>
  * <li>median ≤ 1.7 m/s: walk (e-mission);</li>
  * <li>both ends near stops of one transit route, per the city's GTFS feed: that route's mode
- * (e-mission's 150 m rule, see {@link TransitNetwork});</li>
+ * (e-mission's 150 m rule, see {@link TransitNetwork}) — once the leg went faster than a bike does
+ * (95th percentile above 8.5 m/s), so a ride along a bus line by bike stays a bike;</li>
  * <li>95th percentile above 70 m/s (250 km/h): no mode we cover (a plane), unknown;</li>
  * <li>95th percentile above 45 m/s (162 km/h): faster than any road vehicle may go in France
  * (130 km/h on motorways), train;</li>
@@ -43,9 +44,11 @@ public final class SpeedModeRules implements ModeInference {
         if (leg.p95SpeedMps() > PLANE_MIN_P95_MPS) {
             return TravelMode.UNKNOWN;
         }
-        var byTransit = transit.modeOf(leg);
-        if (byTransit.isPresent()) {
-            return byTransit.get();
+        if (leg.p95SpeedMps() > BIKE_MAX_P95_MPS) {
+            var byTransit = transit.modeOf(leg);
+            if (byTransit.isPresent()) {
+                return byTransit.get();
+            }
         }
         if (leg.p95SpeedMps() > TRAIN_MIN_P95_MPS) {
             return TravelMode.TRAIN;
