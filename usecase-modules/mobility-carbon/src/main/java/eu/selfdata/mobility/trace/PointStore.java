@@ -9,16 +9,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * A citizen's points in the city schema. Writes go in batches of whole arrays unnested by
- * PostgreSQL (one statement per 10,000 points); a point already stored (same citizen, same
- * instant) is skipped, so a re-sent file adds nothing.
+ * A citizen's points in the city schema. Writes go in batches of primitive arrays (sent in
+ * PostgreSQL's binary array format) unnested by the server, one statement per 10,000 points; a
+ * point already stored (same citizen, same instant) is skipped, so a re-sent file adds nothing.
  */
 public class PointStore implements TraceSource {
 
     static final int BATCH = 10_000;
     private static final String INSERT = """
             insert into mobility_trace_point (citizen_id, recorded_at, lat, lon, accuracy_m, speed_mps, upload_id)
-            select :citizen, to_timestamp(t / 1000.0), la, lo, acc, sp, :upload
+            select :citizen, timestamptz 'epoch' + t * interval '1 millisecond', la, lo, nullif(acc, 'NaN'), nullif(sp, 'NaN'), :upload
             from unnest(:times::bigint[], :lats::float8[], :lons::float8[], :accuracies::float8[], :speeds::float8[]) as p(t, la, lo, acc, sp)
             on conflict (citizen_id, recorded_at) do nothing
             """;
@@ -32,6 +32,15 @@ public class PointStore implements TraceSource {
     /** Collects points and writes them a batch at a time; {@link #flush()} writes the rest. */
     public Batch batch(CitizenId citizen, long uploadId) {
         return new Batch(citizen, uploadId);
+    }
+
+    /** Whether the citizen has points between two instants that another upload stored. */
+    public boolean anyOutside(CitizenId citizen, Instant from, Instant to, long uploadId) {
+        return database.jdbc().sql("""
+                        select exists (select 1 from mobility_trace_point
+                                       where citizen_id = :citizen and recorded_at between :from and :to and upload_id <> :upload)""")
+                .param("citizen", citizen.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("upload", uploadId)
+                .query(Boolean.class).single();
     }
 
     @Override
@@ -54,10 +63,10 @@ public class PointStore implements TraceSource {
         private final CitizenId citizen;
         private final long uploadId;
         private final long[] times = new long[BATCH];
-        private final Double[] lats = new Double[BATCH];
-        private final Double[] lons = new Double[BATCH];
-        private final Double[] accuracies = new Double[BATCH];
-        private final Double[] speeds = new Double[BATCH];
+        private final double[] lats = new double[BATCH];
+        private final double[] lons = new double[BATCH];
+        private final double[] accuracies = new double[BATCH];
+        private final double[] speeds = new double[BATCH];
         private int size;
         private int stored;
 
@@ -71,8 +80,8 @@ public class PointStore implements TraceSource {
             times[size] = point.epochMilli();
             lats[size] = point.lat();
             lons[size] = point.lon();
-            accuracies[size] = Double.isNaN(point.accuracyM()) ? null : point.accuracyM();
-            speeds[size] = Double.isNaN(point.speedMps()) ? null : point.speedMps();
+            accuracies[size] = point.accuracyM();
+            speeds[size] = point.speedMps();
             if (++size == BATCH) {
                 flush();
             }

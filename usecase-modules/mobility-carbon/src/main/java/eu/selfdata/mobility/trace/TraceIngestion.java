@@ -1,6 +1,7 @@
 package eu.selfdata.mobility.trace;
 
 import eu.selfdata.mobility.trip.Journeys;
+import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;
 
@@ -31,13 +32,19 @@ public class TraceIngestion {
                             insert into mobility_upload (citizen_id, format, points_read, points_stored) values (:citizen, :format, 0, 0) returning id""")
                     .param("citizen", citizen.value()).param("format", format.name()).query(Long.class).single();
             PointStore.Batch batch = points.batch(citizen, uploadId);
-            TraceFiles.ReadSummary read = TraceFiles.read(body, format, limits, batch);
+            Trace uploaded = new Trace(4096);
+            TraceFiles.ReadSummary read = TraceFiles.read(body, format, limits, point -> {
+                batch.accept(point);
+                uploaded.add(point.epochMilli(), point.lat(), point.lon(), point.accuracyM());
+            });
+            Instant first = Instant.ofEpochMilli(read.firstEpochMilli());
+            Instant last = Instant.ofEpochMilli(read.lastEpochMilli());
+            // Points around this upload from earlier ones? If not, segment what was read, not a read-back.
+            boolean alone = !points.anyOutside(citizen, first.minus(journeys.margin()), last.plus(journeys.margin()), uploadId);
             batch.flush();
             database.jdbc().sql("update mobility_upload set points_read = :read, points_stored = :stored where id = :id")
                     .param("read", read.points()).param("stored", batch.stored()).param("id", uploadId).update();
-            Instant first = Instant.ofEpochMilli(read.firstEpochMilli());
-            Instant last = Instant.ofEpochMilli(read.lastEpochMilli());
-            int trips = batch.stored() == 0 ? 0 : journeys.refresh(citizen, first, last);
+            int trips = batch.stored() == 0 ? 0 : journeys.refresh(citizen, first, last, alone ? uploaded : null);
             return new UploadReceipt(uploadId, read.points(), batch.stored(), read.points() - batch.stored(), first, last, trips);
         });
     }

@@ -44,9 +44,16 @@ public class Journeys {
      * @return how many trips the span now holds
      */
     public int refresh(CitizenId citizen, Instant from, Instant to) {
-        Duration margin = settings.stayDwell().multipliedBy(2);
-        Instant start = from.minus(margin);
-        Instant end = to.plus(margin);
+        return refresh(citizen, from, to, null);
+    }
+
+    /**
+     * As {@link #refresh(CitizenId, Instant, Instant)}, given the span's points when the caller
+     * knows they are all there is (an upload into an empty span): they are not read back.
+     */
+    public int refresh(CitizenId citizen, Instant from, Instant to, Trace known) {
+        Instant start = from.minus(margin());
+        Instant end = to.plus(margin());
         var overlapped = database.jdbc().sql("""
                         select min(started_at), max(ended_at) from mobility_trip
                         where citizen_id = :citizen and ended_at >= :from and started_at <= :to""")
@@ -59,11 +66,16 @@ public class Journeys {
         Map<String, TravelMode> corrections = corrections(citizen, start, end);
         database.jdbc().sql("delete from mobility_trip where citizen_id = :citizen and ended_at >= :from and started_at <= :to")
                 .param("citizen", citizen.value()).param("from", Timestamp.from(start)).param("to", Timestamp.from(end)).update();
-        Trace trace = points.load(citizen, start, end);
+        Trace trace = known != null && overlapped[0] == null ? known : points.load(citizen, start, end);
         List<Trip> trips = new Segmenter(settings, new SpeedModeRules(transit.network())).segment(trace);
         EmissionFactors current = factors.current();
         trips.forEach(trip -> store(citizen, trip, corrections, current));
         return trips.size();
+    }
+
+    /** How far around new points the stays that bound their trips are looked for. */
+    public Duration margin() {
+        return settings.stayDwell().multipliedBy(2);
     }
 
     public List<TripView> list(CitizenId citizen, Instant from, Instant to) {

@@ -111,6 +111,10 @@ public final class SyntheticTrace {
         return lon;
     }
 
+    public int size() {
+        return points.size();
+    }
+
     public List<TracePoint> points() {
         return List.copyOf(points);
     }
