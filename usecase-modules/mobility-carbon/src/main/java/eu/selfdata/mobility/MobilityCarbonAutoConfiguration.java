@@ -4,7 +4,6 @@ import eu.selfdata.mobility.budget.BudgetController;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.carbon.FactorController;
-import eu.selfdata.mobility.indicator.IndicatorController;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceController;
 import eu.selfdata.mobility.trace.TraceIngestion;
@@ -30,7 +29,7 @@ import java.time.Clock;
  * {@code /api/mobility-carbon/**} (the platform answers 404 there for cities without the module).
  */
 @AutoConfiguration
-@Import({TraceController.class, TripController.class, BudgetController.class, FactorController.class, IndicatorController.class,
+@Import({TraceController.class, TripController.class, BudgetController.class, FactorController.class,
         MobilityProblemHandler.class})
 public class MobilityCarbonAutoConfiguration {
 

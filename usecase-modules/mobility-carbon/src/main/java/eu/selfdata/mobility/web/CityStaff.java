@@ -7,24 +7,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.Set;
 
 /**
- * Who on the city's side may set the module up or read its indicators. The platform grants the
+ * Who on the city's side may set the module up (indicators are the platform's: {@code /api/city/indicators}). The platform grants the
  * roles a token holds in the city being served as {@code ROLE_<role>} authorities: an admin of
  * another city holds none here.
  */
 public final class CityStaff {
 
     private static final String ADMIN = "ROLE_city-admin";
-    private static final String AGENT = "ROLE_city-agent";
 
     private CityStaff() {
     }
 
     public static void requireAdmin() {
         require(Set.of(ADMIN), "only the city's admins may change the module's settings");
-    }
-
-    public static void requireAdminOrAgent() {
-        require(Set.of(ADMIN, AGENT), "only the city's admins and agents may read city indicators");
     }
 
     private static void require(Set<String> roles, String detail) {
