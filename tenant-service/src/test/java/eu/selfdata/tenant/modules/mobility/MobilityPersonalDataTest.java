@@ -5,16 +5,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,21 +99,5 @@ class MobilityPersonalDataTest extends MobilityTest {
             }
         }
         throw new AssertionError("no cell " + group + " in " + result);
-    }
-
-    private Map<String, String> export(String token, String city) throws IOException {
-        Path zip = Files.createTempFile("export", ".zip");
-        try {
-            assertThat(client.downloadAs(token, city, "/api/me/export", zip)).isEqualTo(200);
-            Map<String, String> files = new HashMap<>();
-            try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                    files.put(entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-            return files;
-        } finally {
-            Files.deleteIfExists(zip);
-        }
     }
 }
