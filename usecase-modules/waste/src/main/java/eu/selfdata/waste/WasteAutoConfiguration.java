@@ -1,0 +1,52 @@
+package eu.selfdata.waste;
+
+import eu.selfdata.connectors.CityJdbc;
+import eu.selfdata.connectors.CityScope;
+import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.connectors.ConnectorsAutoConfiguration;
+import eu.selfdata.connectors.DeadLetters;
+import eu.selfdata.usecase.api.AccessLog;
+import eu.selfdata.usecase.api.CityDatabase;
+import eu.selfdata.usecase.api.Consents;
+import eu.selfdata.waste.bin.BinLinks;
+import eu.selfdata.waste.bin.ImportConsentListener;
+import eu.selfdata.waste.weighing.WeighingImport;
+import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
+import eu.selfdata.waste.weighing.WeighingsSftpTemplate;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The waste module in its host: needs the host's city services and the connector framework. */
+@AutoConfiguration(after = ConnectorsAutoConfiguration.class)
+public class WasteAutoConfiguration {
+
+    @Bean
+    WasteModule wasteModule(CityDatabase database) {
+        return new WasteModule(database);
+    }
+
+    @Bean
+    BinLinks wasteBinLinks(CityJdbc jdbc, CityScope scope, Consents consents) {
+        return new BinLinks(jdbc, scope, consents);
+    }
+
+    @Bean
+    ImportConsentListener wasteImportConsentListener(BinLinks links) {
+        return new ImportConsentListener(links);
+    }
+
+    @Bean
+    WeighingImport wasteWeighingImport(CityJdbc jdbc, DeadLetters deadLetters, BinLinks links, CityScope scope, AccessLog accessLog) {
+        return new WeighingImport(jdbc, deadLetters, links, scope, accessLog);
+    }
+
+    @Bean
+    WeighingsFolderTemplate wasteWeighingsFolderTemplate(WeighingImport weighingImport, ConnectorSettings settings) {
+        return new WeighingsFolderTemplate(weighingImport, settings);
+    }
+
+    @Bean
+    WeighingsSftpTemplate wasteWeighingsSftpTemplate(WeighingImport weighingImport, ConnectorSettings settings) {
+        return new WeighingsSftpTemplate(weighingImport, settings);
+    }
+}
