@@ -18,7 +18,14 @@ import eu.selfdata.usecase.api.CityDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import eu.selfdata.connectors.CityScope;
+import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.mobility.connector.GtfsFeedTemplate;
+import eu.selfdata.mobility.connector.TraceDropTemplate;
+import eu.selfdata.usecase.api.Consents;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
@@ -68,6 +75,22 @@ public class MobilityCarbonAutoConfiguration {
                                           @Value("${selfdata.mobility-carbon.max-upload-bytes:52428800}") long maxBytes,
                                           @Value("${selfdata.mobility-carbon.max-upload-points:2000000}") int maxPoints) {
         return new TraceIngestion(database, points, journeys, new TraceLimits(maxBytes, maxPoints));
+    }
+
+    /** The module's connector templates, where the host runs the connector framework. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "eu.selfdata.connectors.ConnectorTemplate")
+    static class Connectors {
+
+        @Bean
+        GtfsFeedTemplate mobilityGtfsFeedTemplate(GtfsStore feeds, CityScope scope) {
+            return new GtfsFeedTemplate(feeds, scope);
+        }
+
+        @Bean
+        TraceDropTemplate mobilityTraceDropTemplate(TraceIngestion ingestion, Consents consents, CityScope scope, ConnectorSettings settings) {
+            return new TraceDropTemplate(ingestion, consents, scope, settings);
+        }
     }
 
     @Bean

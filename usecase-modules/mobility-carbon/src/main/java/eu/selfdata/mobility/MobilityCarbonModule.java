@@ -23,6 +23,8 @@ import java.util.Optional;
 public class MobilityCarbonModule implements UseCaseModule {
 
     public static final String ID = "mobility-carbon";
+    /** "Let my mobility app's operator deliver my traces to my space" (the trace-drop connector). */
+    public static final String APP_IMPORT_PURPOSE = "mobility-app-import";
 
     static final PersonalDataCategory POINTS = new PersonalDataCategory("trace-points",
             new LocalizedText("Points de localisation", "Location points"),
@@ -52,7 +54,7 @@ public class MobilityCarbonModule implements UseCaseModule {
 
     @Override
     public Optional<String> tenantChangelog() {
-        return Optional.of("db/mobility-carbon/changelog.sql");
+        return Optional.of("db/mobility-carbon/changelog.xml");
     }
 
     @Override
@@ -74,7 +76,15 @@ public class MobilityCarbonModule implements UseCaseModule {
 
     @Override
     public List<ConsentPurpose> consentPurposes() {
-        return List.of(new ConsentPurpose(MobilityIndicators.PURPOSE,
+        return List.of(new ConsentPurpose(APP_IMPORT_PURPOSE,
+                new LocalizedText("Laisser l'opérateur de mon application de mobilité déposer mes traces dans mon espace",
+                        "Let my mobility app's operator deliver my traces to my space"),
+                new LocalizedText("Les fichiers de traces que l'opérateur dépose sous votre identifiant pseudonyme sont importés "
+                        + "comme vos propres envois ; sans cet accord ils sont refusés.",
+                        "Trace files the operator drops under your pseudonymous id are imported as if you had uploaded them; "
+                                + "without this consent they are refused."),
+                ConsentPurpose.Recipient.platform(), List.of(POINTS.id()), Period.ofYears(1)),
+                new ConsentPurpose(MobilityIndicators.PURPOSE,
                 new LocalizedText("Partager mes trajets, anonymisés, avec la ville pour la planification des mobilités",
                         "Share my trips, anonymised, with the city for mobility planning"),
                 new LocalizedText("La ville voit seulement des totaux (répartition modale, CO2e par semaine, trajets par jour, "

@@ -42,7 +42,7 @@ public final class TestCity implements CityDatabase {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
-            new Liquibase("db/mobility-carbon/changelog.sql", new ClassLoaderResourceAccessor(), database).update("");
+            new Liquibase("db/mobility-carbon/changelog.xml", new ClassLoaderResourceAccessor(), database).update("");
         } catch (Exception e) {
             throw new IllegalStateException("could not create test city " + schema, e);
         }
