@@ -14,7 +14,7 @@ MODULE=usecase-modules/mobility-carbon
 RESULTS=bench/results/mobility
 mkdir -p "$RESULTS"
 
-./mvnw -B -ntp -q -pl "$MODULE" test-compile dependency:build-classpath \
+./mvnw -B -ntp -q -pl "$MODULE" -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$RESULTS/classpath.txt"
 CP="$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$RESULTS/classpath.txt")"
 
