@@ -7,6 +7,7 @@ import eu.selfdata.usecase.api.CityDatabase;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * A citizen's points in the city schema. Writes go in batches of primitive arrays (sent in
@@ -29,9 +30,11 @@ public class PointStore implements TraceSource {
         this.database = database;
     }
 
-    /** Collects points and writes them a batch at a time; {@link #flush()} writes the rest. */
-    public Batch batch(CitizenId citizen, long uploadId) {
-        return new Batch(citizen, uploadId);
+    /** Writes one chunk; returns how many of its points were not already stored. */
+    public int insert(CitizenId citizen, long uploadId, Chunk chunk) {
+        return database.jdbc().sql(INSERT).param("citizen", citizen.value()).param("upload", uploadId)
+                .param("times", chunk.times()).param("lats", chunk.lats()).param("lons", chunk.lons())
+                .param("accuracies", chunk.accuracies()).param("speeds", chunk.speeds()).update();
     }
 
     /** Whether the citizen has points between two instants that another upload stored. */
@@ -59,20 +62,26 @@ public class PointStore implements TraceSource {
         return trace;
     }
 
-    public final class Batch implements PointSink {
-        private final CitizenId citizen;
-        private final long uploadId;
-        private final long[] times = new long[BATCH];
-        private final double[] lats = new double[BATCH];
-        private final double[] lons = new double[BATCH];
-        private final double[] accuracies = new double[BATCH];
-        private final double[] speeds = new double[BATCH];
-        private int size;
-        private int stored;
+    /** Up to {@value #BATCH} points as columns (accuracy and speed {@code NaN} when unknown). */
+    public record Chunk(long[] times, double[] lats, double[] lons, double[] accuracies, double[] speeds) {
 
-        private Batch(CitizenId citizen, long uploadId) {
-            this.citizen = citizen;
-            this.uploadId = uploadId;
+        public int size() {
+            return times.length;
+        }
+    }
+
+    /** Cuts the points it receives into chunks of {@value #BATCH}; {@link #flush()} hands over the rest. */
+    public static final class Chunker implements PointSink {
+        private final java.util.function.Consumer<Chunk> next;
+        private long[] times = new long[BATCH];
+        private double[] lats = new double[BATCH];
+        private double[] lons = new double[BATCH];
+        private double[] accuracies = new double[BATCH];
+        private double[] speeds = new double[BATCH];
+        private int size;
+
+        public Chunker(java.util.function.Consumer<Chunk> next) {
+            this.next = next;
         }
 
         @Override
@@ -91,19 +100,15 @@ public class PointStore implements TraceSource {
             if (size == 0) {
                 return;
             }
-            stored += database.jdbc().sql(INSERT).param("citizen", citizen.value()).param("upload", uploadId)
-                    .param("times", java.util.Arrays.copyOf(times, size))
-                    .param("lats", java.util.Arrays.copyOf(lats, size))
-                    .param("lons", java.util.Arrays.copyOf(lons, size))
-                    .param("accuracies", java.util.Arrays.copyOf(accuracies, size))
-                    .param("speeds", java.util.Arrays.copyOf(speeds, size))
-                    .update();
+            next.accept(size == BATCH ? new Chunk(times, lats, lons, accuracies, speeds)
+                    : new Chunk(Arrays.copyOf(times, size), Arrays.copyOf(lats, size), Arrays.copyOf(lons, size),
+                    Arrays.copyOf(accuracies, size), Arrays.copyOf(speeds, size)));
+            times = new long[BATCH];
+            lats = new double[BATCH];
+            lons = new double[BATCH];
+            accuracies = new double[BATCH];
+            speeds = new double[BATCH];
             size = 0;
-        }
-
-        /** Points written so far that were not already stored. */
-        public int stored() {
-            return stored;
         }
     }
 }
