@@ -39,7 +39,7 @@ public final class IngestBench {
         byte[] upload = json(trace);
         System.out.printf("upload: %d points, %.1f MB of app JSON%n", points, upload.length / 1e6);
 
-        for (int round = 1; round <= 2; round++) {
+        for (int round = 1; round <= 3; round++) { // round 1 includes the JIT warm-up
             TestCity city = TestCity.create();
             PointStore store = new PointStore(city);
             Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, new CityFactors(city), new CityTransit(city, new GtfsStore(city)), store);
