@@ -35,4 +35,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..onboarding..", "..offboarding..", "..access..", "..portal..")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheKubernetesStepTalksToTheCluster() {
+        noClasses().that().resideOutsideOfPackage("..kubernetes..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+                .check(classes);
+    }
 }
