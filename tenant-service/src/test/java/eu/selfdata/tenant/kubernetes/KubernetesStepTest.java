@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -155,6 +158,56 @@ class KubernetesStepTest extends TenantServiceTest {
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(cityObjectCount(leaving)).isZero();
         assertThat(cityObjectCount(staying)).isEqualTo(2);
+    }
+
+    @Test
+    void onboardingReplayAndOffboardingUseExactlyTheVerbsTheHelmChartGrants() throws InterruptedException {
+        String withDomains = freshSlug("verbs");
+        String withoutDomains = freshSlug("verbs");
+        drainRecordedRequests();
+
+        onboardWithDomains(withDomains, List.of("moi." + withDomains + ".example.org"));
+        kubernetesStep().execute(registry.get(withDomains));
+        onboard(withoutDomains, "Lyon");
+        for (String slug : List.of(withDomains, withoutDomains)) {
+            assertThat(client.platform("POST", "/platform/tenants/" + slug + "/offboard", Map.of("confirm", slug)).status()).isEqualTo(200);
+        }
+
+        Set<String> verbs = new TreeSet<>();
+        for (RecordedRequest request = API_SERVER.takeRequest(1, TimeUnit.SECONDS); request != null;
+             request = API_SERVER.takeRequest(100, TimeUnit.MILLISECONDS)) {
+            verbs.add(resourceOf(request.getPath()) + ":" + verbOf(request));
+        }
+        // infra/helm/selfdata/templates/rbac.yaml grants exactly these; ChartRenderingTest checks the Role.
+        assertThat(verbs).containsExactly(
+                "configmaps:create", "configmaps:deletecollection", "configmaps:get", "configmaps:update",
+                "ingresses:create", "ingresses:delete", "ingresses:deletecollection", "ingresses:get", "ingresses:update");
+    }
+
+    private static void drainRecordedRequests() throws InterruptedException {
+        while (API_SERVER.takeRequest(100, TimeUnit.MILLISECONDS) != null) {
+            // discard what earlier tests sent
+        }
+    }
+
+    private static String resourceOf(String path) {
+        String[] segments = path.split("\\?")[0].split("/");
+        int index = java.util.Arrays.asList(segments).indexOf("namespaces");
+        return segments[index + 2];
+    }
+
+    /** The RBAC verb of a request: a name after the resource makes it one object, none a collection. */
+    private static String verbOf(RecordedRequest request) {
+        String[] segments = request.getPath().split("\\?")[0].split("/");
+        boolean named = segments.length > java.util.Arrays.asList(segments).indexOf("namespaces") + 3;
+        return switch (request.getMethod()) {
+            case "GET" -> named ? "get" : request.getPath().contains("watch=true") ? "watch" : "list";
+            case "POST" -> "create";
+            case "PUT" -> "update";
+            case "PATCH" -> "patch";
+            case "DELETE" -> named ? "delete" : "deletecollection";
+            default -> request.getMethod();
+        };
     }
 
     /** Domains must be unique across runs too: the identity server gives each to one organization only. */
