@@ -18,6 +18,10 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -144,12 +148,41 @@ class ChartRenderingTest {
     void theKubernetesStepIsConfiguredForThisNamespaceAndGateway() {
         Container container = container(defaults, "tenant-service");
         assertThat(env(container)).containsEntry("SELFDATA_KUBERNETES_ENABLED", "true")
-                .containsEntry("SELFDATA_KUBERNETES_GATEWAY_SERVICE", "selfdata-gateway")
-                .containsEntry("SELFDATA_KUBERNETES_CLUSTER_ISSUER", "letsencrypt");
+                .containsEntry("SELFDATA_KUBERNETES_GATEWAYSERVICE", "selfdata-gateway")
+                .containsEntry("SELFDATA_KUBERNETES_CLUSTERISSUER", "letsencrypt");
         assertThat(container.getEnv()).filteredOn(variable -> variable.getName().equals("SELFDATA_KUBERNETES_NAMESPACE"))
                 .singleElement().satisfies(variable ->
                         assertThat(variable.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace"));
-        assertThat(env(container(defaults, "gateway"))).containsEntry("SELFDATA_ROUTES_TENANT_SERVICE_URI", "http://selfdata-tenant-service");
+        assertThat(env(container(defaults, "gateway"))).containsEntry("SELFDATA_ROUTES_TENANTSERVICEURI", "http://selfdata-tenant-service");
+    }
+
+    @Test
+    void theServicesReadTheRenderedEnvironmentUnderTheirPropertyNames() {
+        Binder tenantService = binder(container(defaults, "tenant-service"));
+        assertThat(tenantService.bind("selfdata.kubernetes.gateway-service", String.class).get()).isEqualTo("selfdata-gateway");
+        assertThat(tenantService.bind("selfdata.kubernetes.ingress-class-name", String.class).get()).isEqualTo("nginx");
+        assertThat(tenantService.bind("selfdata.kubernetes.cluster-issuer", String.class).get()).isEqualTo("letsencrypt");
+        assertThat(tenantService.bind("selfdata.kubernetes.gateway-port", Integer.class).get()).isEqualTo(80);
+        assertThat(tenantService.bind("selfdata.kubernetes.enabled", Boolean.class).get()).isTrue();
+        assertThat(tenantService.bind("selfdata.keycloak.admin-client-id", String.class).get()).isEqualTo("tenant-service");
+        assertThat(tenantService.bind("selfdata.public.base-domain", String.class).get()).isEqualTo("selfdata.example.eu");
+        assertThat(tenantService.bind("selfdata.public.port", Integer.class).get()).isEqualTo(443);
+        assertThat(tenantService.bind("selfdata.offboarding.archive-dir", String.class).get()).isEqualTo("/var/lib/selfdata/archives");
+        assertThat(tenantService.bind("selfdata.migrations.parallelism", Integer.class).get()).isEqualTo(4);
+
+        Binder gateway = binder(container(defaults, "gateway"));
+        assertThat(gateway.bind("selfdata.base-domain", String.class).get()).isEqualTo("selfdata.example.eu");
+        assertThat(gateway.bind("selfdata.routes.tenant-service-uri", String.class).get()).isEqualTo("http://selfdata-tenant-service");
+        assertThat(gateway.bind("selfdata.routes.governance-uri", String.class).get()).isEqualTo("http://selfdata-governance");
+        assertThat(gateway.bind("selfdata.identity.issuer-uri", String.class).get()).isEqualTo("https://auth.selfdata.example.eu/realms/selfdata");
+        assertThat(gateway.bind("selfdata.gateway.trusted-proxies", String.class).get()).isEqualTo("10\\..*");
+    }
+
+    /** The container's plain env as Spring Boot sees the process environment. */
+    private static Binder binder(Container container) {
+        Map<String, Object> variables = Map.copyOf(env(container));
+        return new Binder(ConfigurationPropertySources.from(
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)));
     }
 
     static Stream<Map<String, String>> valueSets() {

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,14 +193,14 @@ class KubernetesStepTest extends TenantServiceTest {
 
     private static String resourceOf(String path) {
         String[] segments = path.split("\\?")[0].split("/");
-        int index = java.util.Arrays.asList(segments).indexOf("namespaces");
+        int index = Arrays.asList(segments).indexOf("namespaces");
         return segments[index + 2];
     }
 
     /** The RBAC verb of a request: a name after the resource makes it one object, none a collection. */
     private static String verbOf(RecordedRequest request) {
         String[] segments = request.getPath().split("\\?")[0].split("/");
-        boolean named = segments.length > java.util.Arrays.asList(segments).indexOf("namespaces") + 3;
+        boolean named = segments.length > Arrays.asList(segments).indexOf("namespaces") + 3;
         return switch (request.getMethod()) {
             case "GET" -> named ? "get" : request.getPath().contains("watch=true") ? "watch" : "list";
             case "POST" -> "create";
