@@ -185,6 +185,20 @@ class ChartRenderingTest {
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)));
     }
 
+    @Test
+    void offboardingArchivesGoToTheNamedClaimSoEveryReplicaReadsThem() {
+        Deployment deployment = RenderedChart.render(Map.of("tenantService.archiveClaim", "selfdata-archives"))
+                .named(Deployment.class, "selfdata-tenant-service");
+        var pod = deployment.getSpec().getTemplate().getSpec();
+
+        assertThat(pod.getVolumes()).filteredOn(volume -> volume.getName().equals("archives")).singleElement()
+                .satisfies(volume -> assertThat(volume.getPersistentVolumeClaim().getClaimName()).isEqualTo("selfdata-archives"));
+        assertThat(pod.getContainers().getFirst().getVolumeMounts()).anySatisfy(mount -> {
+            assertThat(mount.getName()).isEqualTo("archives");
+            assertThat(mount.getMountPath()).isEqualTo(env(pod.getContainers().getFirst()).get("SELFDATA_OFFBOARDING_ARCHIVEDIR"));
+        });
+    }
+
     static Stream<Map<String, String>> valueSets() {
         return Stream.of(Map.of(), WITH_OPERATORS, Map.of("tenantService.kubernetesStep", "false", "governance.enabled", "false"));
     }
