@@ -119,6 +119,36 @@ public class TenantRegistry {
         return Boolean.TRUE.equals(changed);
     }
 
+    /** Adds a module to the city's enabled set; false when it was enabled already. */
+    public boolean enableModule(String slug, String module) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            boolean added = jdbc.sql("insert into platform.tenant_module (slug, module_id) values (?, ?) on conflict do nothing")
+                    .params(slug, module).update() == 1;
+            if (added) {
+                touch(slug);
+                recordEvent(slug, "MODULE_ENABLED", module);
+            }
+            return added;
+        }));
+    }
+
+    /** Removes a module from the city's enabled set (its tables and data stay); false when it was not enabled. */
+    public boolean disableModule(String slug, String module) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            boolean removed = jdbc.sql("delete from platform.tenant_module where slug = ? and module_id = ?")
+                    .params(slug, module).update() == 1;
+            if (removed) {
+                touch(slug);
+                recordEvent(slug, "MODULE_DISABLED", module);
+            }
+            return removed;
+        }));
+    }
+
+    private void touch(String slug) {
+        jdbc.sql("update platform.tenant set updated_at = now() where slug = ?").param(slug).update();
+    }
+
     public void recordEvent(String slug, String kind, String detail) {
         jdbc.sql("insert into platform.tenant_event (slug, kind, detail) values (?, ?, ?)")
                 .params(slug, kind, detail == null ? null : truncate(detail)).update();

@@ -85,7 +85,12 @@ public final class TestIdentities {
 
     /** A citizen of this city. The city must be onboarded. */
     public String citizenToken(String slug) {
-        String username = "citizen@" + slug + ".tests.selfdata.eu";
+        return citizenToken(slug, "citizen");
+    }
+
+    /** Another citizen of this city, told apart by {@code name}. The city must be onboarded. */
+    public String citizenToken(String slug, String name) {
+        String username = name + "@" + slug + ".tests.selfdata.eu";
         ensureMember(username, slug);
         return token(username, "openid organization:" + slug);
     }
