@@ -61,7 +61,9 @@ public class CostSharing {
     @Transactional
     BudgetLine addLine(Caller caller, UUID periodId, String category, String label, long amountCents, CostSharingKey key) {
         requireManager(caller);
-        requireOpen(budgets.lockPeriod(periodId));
+        BudgetPeriod period = budgets.lockPeriod(periodId);
+        requireOpen(period);
+        requireMembers(period, key);
         BudgetLine line = new BudgetLine(UUID.randomUUID(), periodId, category, label, amountCents, key);
         budgets.insertLine(line);
         audit.record(caller.subject(), "LINE_ADDED", "budget_line", line.id(), null, line);
@@ -71,8 +73,10 @@ public class CostSharing {
     @Transactional
     BudgetLine changeKey(Caller caller, UUID periodId, UUID lineId, CostSharingKey key) {
         requireManager(caller);
-        requireOpen(budgets.lockPeriod(periodId));
+        BudgetPeriod period = budgets.lockPeriod(periodId);
+        requireOpen(period);
         BudgetLine before = budgets.line(periodId, lineId).orElseThrow(() -> GovernanceException.notFound("Budget line " + lineId));
+        requireMembers(period, key);
         budgets.updateKey(lineId, key);
         BudgetLine after = budgets.line(periodId, lineId).orElseThrow();
         audit.record(caller.subject(), "KEY_CHANGED", "budget_line", lineId, before.key(), after.key());
@@ -168,8 +172,10 @@ public class CostSharing {
             Map<UUID, List<Allocation>> frozen = budgets.closedAllocations(period.id());
             allocated = lines.stream().map(line -> new PeriodAllocation.LineAllocation(line, frozen.getOrDefault(line.id(), List.of()))).toList();
         } else {
-            List<Contributor> contributors = contributors(period);
+            List<Contributor> members = contributors(period);
             allocated = lines.stream().map(line -> {
+                List<Contributor> contributors = line.key().partners().isEmpty() ? members
+                        : members.stream().filter(member -> line.key().partners().contains(member.partnerId())).toList();
                 try {
                     return new PeriodAllocation.LineAllocation(line, Allocator.allocate(line.amountCents(),
                             KeyWeights.claimants(line.key(), line.amountCents(), contributors)));
@@ -202,6 +208,17 @@ public class CostSharing {
                 : (key.basis() == CostSharingKey.Basis.EQUAL ? "equal shares" : "pro rata of " + basis);
         return key.solidarity() == null ? shape : shape + ", solidarity x" + key.solidarity().coefficient().toPlainString()
                 + " under " + key.solidarity().populationBelow() + " inhabitants";
+    }
+
+    /** A key names only partners that were members during the period. */
+    private void requireMembers(BudgetPeriod period, CostSharingKey key) {
+        java.util.Set<UUID> named = new java.util.HashSet<>(key.partners());
+        named.addAll(key.floorsCents().keySet());
+        named.addAll(key.capsCents().keySet());
+        named.removeAll(budgets.membersDuring(period));
+        if (!named.isEmpty()) {
+            throw GovernanceException.invalid("The key names partners that were not members during the period: " + named);
+        }
     }
 
     private static void requireOpen(BudgetPeriod period) {

@@ -1,6 +1,7 @@
 package eu.selfdata.governance.costsharing;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,10 +9,12 @@ import java.util.UUID;
  * How a budget line is shared. {@code basis}: equal shares, population, or metered usage (active
  * citizens, stored data, API calls). {@code fixedPercent} > 0 makes it "fixed + variable": that
  * percentage split equally, the rest by the basis. {@code solidarity} lowers the weight of small
- * cities. Floors and caps (cents) per partner bound what each is charged.
+ * cities. Floors and caps (cents) per partner bound what each is charged. {@code partners}, when
+ * given, limits the line to those partners; by default every partner that was a member during the
+ * period shares it.
  */
 public record CostSharingKey(Basis basis, int fixedPercent, Solidarity solidarity,
-                             Map<UUID, Long> floorsCents, Map<UUID, Long> capsCents) {
+                             Map<UUID, Long> floorsCents, Map<UUID, Long> capsCents, List<UUID> partners) {
 
     public enum Basis {
         EQUAL, POPULATION, ACTIVE_CITIZENS, STORED_DATA, API_CALLS;
@@ -40,6 +43,7 @@ public record CostSharingKey(Basis basis, int fixedPercent, Solidarity solidarit
         }
         floorsCents = floorsCents == null ? Map.of() : Map.copyOf(floorsCents);
         capsCents = capsCents == null ? Map.of() : Map.copyOf(capsCents);
+        partners = partners == null ? List.of() : List.copyOf(partners);
         if (floorsCents.values().stream().anyMatch(floor -> floor == null || floor < 0)) {
             throw new IllegalArgumentException("A floor is zero or more");
         }
@@ -50,7 +54,4 @@ public record CostSharingKey(Basis basis, int fixedPercent, Solidarity solidarit
         }
     }
 
-    public static CostSharingKey equalShares() {
-        return new CostSharingKey(Basis.EQUAL, 0, null, Map.of(), Map.of());
-    }
 }

@@ -59,14 +59,17 @@ class DevLauncherIT {
         databasePort = freePort();
         keycloakPort = freePort();
         int tenantServicePort = freePort();
+        int governancePort = freePort();
         options = LauncherOptions.parse(new String[] {
                 "--gateway-port=" + gatewayPort,
                 "--tenant-service-port=" + tenantServicePort,
+                "--governance-port=" + governancePort,
                 "--db-port=" + databasePort,
                 "--keycloak-port=" + keycloakPort,
                 "--data-dir=" + dataDir}, new Properties());
         assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/tenant-service.jar")).isRegularFile();
         assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/platform-gateway.jar")).isRegularFile();
+        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/governance.jar")).isRegularFile();
         platform = new DevPlatform(options);
         started = platform.start();
     }
