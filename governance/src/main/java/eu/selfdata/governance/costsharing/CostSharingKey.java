@@ -13,7 +13,7 @@ import java.util.UUID;
  * given, limits the line to those partners; by default every partner that was a member during the
  * period shares it.
  */
-public record CostSharingKey(Basis basis, int fixedPercent, Solidarity solidarity,
+public record CostSharingKey(Basis basis, Integer fixedPercent, Solidarity solidarity,
                              Map<UUID, Long> floorsCents, Map<UUID, Long> capsCents, List<UUID> partners) {
 
     public enum Basis {
@@ -38,6 +38,7 @@ public record CostSharingKey(Basis basis, int fixedPercent, Solidarity solidarit
         if (basis == null) {
             throw new IllegalArgumentException("basis is required");
         }
+        fixedPercent = fixedPercent == null ? 0 : fixedPercent;
         if (fixedPercent < 0 || fixedPercent > 100) {
             throw new IllegalArgumentException("fixedPercent is between 0 and 100");
         }

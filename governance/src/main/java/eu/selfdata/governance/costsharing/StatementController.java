@@ -41,7 +41,7 @@ class StatementController {
                         csv(line.key()), Cents.format(line.lineAmountCents()), Cents.format(line.shareCents())))
                 .collect(Collectors.joining("\r\n"));
         String body = "period,partner,category,label,key,line_amount_eur,share_eur\r\n" + rows + (rows.isEmpty() ? "" : "\r\n")
-                + String.join(",", csv(statement.period()), csv(statement.partner()), "total", "", "", "", statement.total()) + "\r\n";
+                + String.join(",", csv(statement.period()), csv(statement.partner()), csv("total"), csv(""), csv(""), "", statement.total()) + "\r\n";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + periodId + "-" + partnerId + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

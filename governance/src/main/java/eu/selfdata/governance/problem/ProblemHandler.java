@@ -47,6 +47,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(ProblemType.INVALID_REQUEST.detail("The body is not valid JSON for this request"));
+        Throwable cause = e.getMostSpecificCause();
+        // a value record's own check says what is wrong; a parser's message would leak internals
+        String detail = cause instanceof IllegalArgumentException ? cause.getMessage() : "The body is not valid JSON for this request";
+        return ResponseEntity.badRequest().body(ProblemType.INVALID_REQUEST.detail(detail));
     }
 }
