@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Budget periods, lines, keys, metered usage, allocation and closing, on the platform host. */
+/**
+ * Budget periods, lines, keys, metered usage, allocation and closing: coordinators on the platform
+ * host, the lead coordinator and partners' representatives also on their own city's host.
+ */
 @RestController
 class CostSharingController {
 

@@ -90,17 +90,19 @@ class LeadCoordinatorTest extends GovernanceTest {
         ServiceClient.Response released = governance.platform("DELETE", "/governance/roles/LEAD_COORDINATOR/holders/" + lead, null);
         ServiceClient.Response byOtherCity = governance.platformAs(identities.cityAdminToken(other), "POST",
                 "/governance/roles/lead-coordinator/transfer", Map.of("partnerId", next));
-        ServiceClient.Response onCityHost = governance.cityAs(identities.cityAdminToken(city), city, "POST",
+        ServiceClient.Response otherAdminOnLeadsHost = governance.cityAs(identities.cityAdminToken(other), city, "POST",
                 "/governance/roles/lead-coordinator/transfer", Map.of("partnerId", next));
 
         assertThat(secondLead.status()).isEqualTo(409);
         assertThat(secondLead.problemType()).isEqualTo("lead-handover-required");
         assertThat(released.status()).isEqualTo(409);
         assertThat(byOtherCity.status()).isEqualTo(403);
-        assertThat(onCityHost.status()).isEqualTo(404);
+        assertThat(otherAdminOnLeadsHost.status()).isEqualTo(403);
+        assertThat(otherAdminOnLeadsHost.problemType()).isEqualTo("wrong-city");
         assertThat(currentLead()).isEqualTo(lead);
 
-        ServiceClient.Response byLead = governance.platformAs(identities.cityAdminToken(city), "POST",
+        // the lead city's admin, signed in on the city's own host
+        ServiceClient.Response byLead = governance.cityAs(identities.cityAdminToken(city), city, "POST",
                 "/governance/roles/lead-coordinator/transfer", Map.of("partnerId", next));
         assertThat(byLead.status()).as(byLead.body()).isEqualTo(200);
         assertThat(currentLead()).isEqualTo(next);
