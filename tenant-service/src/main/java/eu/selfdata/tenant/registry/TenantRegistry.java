@@ -121,27 +121,23 @@ public class TenantRegistry {
 
     /** Adds a module to the city's enabled set; false when it was enabled already. */
     public boolean enableModule(String slug, String module) {
-        return Boolean.TRUE.equals(tx.execute(status -> {
-            boolean added = jdbc.sql("insert into platform.tenant_module (slug, module_id) values (?, ?) on conflict do nothing")
-                    .params(slug, module).update() == 1;
-            if (added) {
-                touch(slug);
-                recordEvent(slug, "MODULE_ENABLED", module);
-            }
-            return added;
-        }));
+        return changeModules(slug, module, "insert into platform.tenant_module (slug, module_id) values (?, ?) on conflict do nothing",
+                "MODULE_ENABLED");
     }
 
     /** Removes a module from the city's enabled set (its tables and data stay); false when it was not enabled. */
     public boolean disableModule(String slug, String module) {
+        return changeModules(slug, module, "delete from platform.tenant_module where slug = ? and module_id = ?", "MODULE_DISABLED");
+    }
+
+    private boolean changeModules(String slug, String module, String change, String event) {
         return Boolean.TRUE.equals(tx.execute(status -> {
-            boolean removed = jdbc.sql("delete from platform.tenant_module where slug = ? and module_id = ?")
-                    .params(slug, module).update() == 1;
-            if (removed) {
+            boolean changed = jdbc.sql(change).params(slug, module).update() == 1;
+            if (changed) {
                 touch(slug);
-                recordEvent(slug, "MODULE_DISABLED", module);
+                recordEvent(slug, event, module);
             }
-            return removed;
+            return changed;
         }));
     }
 
