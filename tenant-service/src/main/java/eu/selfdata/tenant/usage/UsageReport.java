@@ -44,18 +44,8 @@ class UsageReport {
                 .param(tenant.schemaName()).query(Long.class).single();
     }
 
-    /**
-     * Citizens whose {@code last_seen_at} falls in the period. The citizen table comes with the
-     * personal data store: before a city has it (or its column), the city has no active citizen.
-     */
+    /** Citizens whose {@code last_seen_at} (refreshed at most every few minutes) falls in the period. */
     private long activeCitizens(TenantId tenant, LocalDate from, LocalDate to) {
-        boolean tracked = jdbc.sql("""
-                        select to_regclass(?) is not null and exists (select 1 from information_schema.columns
-                                where table_schema = ? and table_name = 'citizen' and column_name = 'last_seen_at')""")
-                .params(tenant.quotedSchema() + ".citizen", tenant.schemaName()).query(Boolean.class).single();
-        if (!tracked) {
-            return 0;
-        }
         return jdbc.sql("select count(distinct id) from " + tenant.quotedSchema() + ".citizen where last_seen_at >= ? and last_seen_at < ?")
                 .params(Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
                         Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
