@@ -5,11 +5,14 @@ import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.connectors.ConnectorsAutoConfiguration;
 import eu.selfdata.connectors.DeadLetters;
+import eu.selfdata.connectors.MqttBroker;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.Consents;
 import eu.selfdata.waste.bin.BinLinks;
 import eu.selfdata.waste.bin.ImportConsentListener;
+import eu.selfdata.waste.telemetry.FillReadings;
+import eu.selfdata.waste.telemetry.SmartBinTelemetryTemplate;
 import eu.selfdata.waste.weighing.WeighingImport;
 import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.waste.weighing.WeighingsSftpTemplate;
@@ -43,6 +46,16 @@ public class WasteAutoConfiguration {
     @Bean
     WeighingsFolderTemplate wasteWeighingsFolderTemplate(WeighingImport weighingImport, ConnectorSettings settings) {
         return new WeighingsFolderTemplate(weighingImport, settings);
+    }
+
+    @Bean
+    FillReadings wasteFillReadings(CityJdbc jdbc) {
+        return new FillReadings(jdbc);
+    }
+
+    @Bean
+    SmartBinTelemetryTemplate wasteSmartBinTelemetryTemplate(FillReadings readings, MqttBroker broker) {
+        return new SmartBinTelemetryTemplate(readings, broker);
     }
 
     @Bean
