@@ -53,3 +53,9 @@ create index tenant_event_slug on tenant_event (slug, at);
 --changeset selfdata:platform-2-first-admin
 -- Who becomes the city's first administrator in the identity server (an e-mail, no credential).
 alter table tenant add column admin_email varchar(254);
+
+--changeset selfdata:platform-3-city-policies
+-- k of the city's aggregates (groups smaller than k are suppressed; never below 5) and the version
+-- of the data charter the city signed, which its consent receipts cite.
+alter table tenant add column min_group_size integer not null default 10 check (min_group_size >= 5);
+alter table tenant add column charter_version varchar(40);

@@ -12,7 +12,7 @@ class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("eu.selfdata.tenant");
+            .importPackages("eu.selfdata.tenant", "eu.selfdata.usecase");
 
     @Test
     void nothingBelowTenancyKnowsTheWeb() {
@@ -33,6 +33,20 @@ class ArchitectureTest {
     void theRegistryDoesNotKnowOnboardingOrTheWebFilters() {
         noClasses().that().resideInAPackage("..registry..")
                 .should().dependOnClassesThat().resideInAnyPackage("..onboarding..", "..offboarding..", "..access..", "..portal..")
+                .check(classes);
+    }
+
+    @Test
+    void useCaseModulesKnowTheirSpiAndNeverTheTenantServiceInternals() {
+        noClasses().that().resideInAPackage("eu.selfdata.usecase..")
+                .should().dependOnClassesThat().resideInAPackage("eu.selfdata.tenant..")
+                .check(classes);
+    }
+
+    @Test
+    void theSelfDataCoreWorksThroughTheCityDatabaseNotTheWebFilters() {
+        noClasses().that().resideInAnyPackage("..citizen..", "..consent..", "..accesslog..", "..personaldata..", "..aggregate..", "..citydata..")
+                .should().dependOnClassesThat().resideInAnyPackage("..access..", "..onboarding..", "..offboarding..")
                 .check(classes);
     }
 }

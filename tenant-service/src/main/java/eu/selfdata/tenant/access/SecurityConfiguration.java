@@ -22,6 +22,7 @@ class SecurityConfiguration {
 
     static final String COORDINATOR = "platform-coordinator";
     static final String CITY_ADMIN = "city-admin";
+    static final String CITY_AGENT = "city-agent";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) {
@@ -36,6 +37,8 @@ class SecurityConfiguration {
                         .requestMatchers("/platform/**").hasRole(COORDINATOR)
                         .requestMatchers(HttpMethod.GET, "/api/announcements", "/api/announcements/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/announcements").hasRole(CITY_ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/city/privacy").hasRole(CITY_ADMIN)
+                        .requestMatchers("/api/city/**").hasAnyRole(CITY_ADMIN, CITY_AGENT)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new CityAuthorities()))

@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.identity;
 
 import eu.selfdata.tenant.registry.Tenant;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -116,6 +117,35 @@ public class CityIdentity {
                 }
             }
         });
+    }
+
+    /**
+     * A citizen who erased their account leaves the city's organization; a person who belongs to no
+     * other city and coordinates nothing is removed from the identity server altogether.
+     */
+    public void removeCitizen(String slug, String userId) {
+        Optional<OrganizationRepresentation> city = organization(slug);
+        if (city.isEmpty()) {
+            return;
+        }
+        List<OrganizationRepresentation> cities;
+        try {
+            cities = realm().organizations().members().getOrganizations(userId, true);
+        } catch (NotFoundException e) {
+            return; // the person is already gone from the identity server
+        }
+        boolean elsewhere = cities.stream().anyMatch(other -> !slug.equals(other.getAlias()));
+        boolean coordinator = !elsewhere && realm().users().get(userId).roles().realmLevel().listEffective().stream()
+                .anyMatch(role -> "platform-coordinator".equals(role.getName()));
+        if (elsewhere || coordinator) {
+            try (Response ignored = realm().organizations().get(city.get().getId()).members().member(userId).delete()) {
+                // 204, or 404 when not a member any more
+            }
+        } else {
+            try (Response ignored = realm().users().delete(userId)) {
+                // 204, or 404 if already gone
+            }
+        }
     }
 
     void removeOrganization(String slug) {

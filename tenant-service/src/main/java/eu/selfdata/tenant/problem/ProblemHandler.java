@@ -61,6 +61,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ProblemType.CONFIRMATION_REQUIRED.detail(e.getMessage());
     }
 
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail known(ProblemException e) {
+        return e.type().detail(e.getMessage());
+    }
+
     @ExceptionHandler(NoTenantInContextException.class)
     ProblemDetail noTenant(NoTenantInContextException e) {
         log.error("Tenant data touched without a tenant in context", e);

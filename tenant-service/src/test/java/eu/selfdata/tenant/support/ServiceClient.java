@@ -52,6 +52,20 @@ public final class ServiceClient {
         return send(builder, method, body);
     }
 
+    /** Streams a city-host download to a file (no body in memory); returns the status. */
+    public int downloadAs(String token, String slug, String path, java.nio.file.Path target) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Tenant-Id", slug)
+                .header(GatewaySignature.HEADER, signature.sign(slug)).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofFile(target)).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A request with exactly the headers given: to forge what a client might send. */
     public Response raw(String method, String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));

@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.support;
 
 import eu.selfdata.tenant.access.GatewaySignature;
+import eu.selfdata.testmodule.ObservationsConfiguration;
 import eu.selfdata.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * all share one Spring context; tests keep apart by using fresh city slugs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FaultInjection.class)
+@Import({FaultInjection.class, ObservationsConfiguration.class})
 public abstract class TenantServiceTest {
 
     public static final String SECRET = "test-gateway-secret-0123456789";
@@ -75,7 +76,14 @@ public abstract class TenantServiceTest {
 
     /** Onboards through the coordinator API and waits for the saga to finish. */
     protected String onboard(String slug, String name) {
-        ServiceClient.Response accepted = client.platform("POST", "/platform/tenants", cityRequest(slug, name));
+        return onboard(slug, name, java.util.List.of());
+    }
+
+    /** Onboards with these modules enabled. */
+    protected String onboard(String slug, String name, java.util.List<String> modules) {
+        Map<String, Object> request = new java.util.HashMap<>(cityRequest(slug, name));
+        request.put("enabledModules", modules);
+        ServiceClient.Response accepted = client.platform("POST", "/platform/tenants", request);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         return awaitStatus(slug, "ACTIVE");
     }

@@ -85,9 +85,29 @@ public final class TestIdentities {
 
     /** A citizen of this city. The city must be onboarded. */
     public String citizenToken(String slug) {
-        String username = "citizen@" + slug + ".tests.selfdata.eu";
+        return citizenToken(slug, "citizen");
+    }
+
+    /** Another citizen of this city, told apart by name. */
+    public String citizenToken(String slug, String name) {
+        String username = name + "@" + slug + ".tests.selfdata.eu";
         ensureMember(username, slug);
         return token(username, "openid organization:" + slug);
+    }
+
+    /** A city agent (member + the city-agent role of its portal client). */
+    public String cityAgentToken(String slug) {
+        String username = "agent@" + slug + ".tests.selfdata.eu";
+        String id = ensureMember(username, slug);
+        ClientRepresentation portal = realm().clients().findByClientId(CityIdentity.portalClientId(slug)).getFirst();
+        realm().users().get(id).roles().clientLevel(portal.getId())
+                .add(List.of(realm().clients().get(portal.getId()).roles().get("city-agent").toRepresentation()));
+        return token(username, "openid organization:" + slug);
+    }
+
+    /** Whether the identity server still knows this user. */
+    public boolean userExists(String username) {
+        return !realm().users().searchByUsername(username, true).isEmpty();
     }
 
     public boolean organizationExists(String slug) {

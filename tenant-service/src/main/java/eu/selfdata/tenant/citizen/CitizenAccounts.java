@@ -1,0 +1,82 @@
+package eu.selfdata.tenant.citizen;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import eu.selfdata.tenant.citydata.CityJdbc;
+import eu.selfdata.tenant.problem.ProblemException;
+import eu.selfdata.tenant.problem.ProblemType;
+import eu.selfdata.usecase.api.CitizenId;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Citizens' accounts in the current city, opened from the token subject on their first request.
+ * Known accounts are cached, so a request costs no query; the cache entry's lifetime is also how
+ * often {@code last_seen_at} (active citizens) is refreshed.
+ */
+@Component
+public class CitizenAccounts {
+
+    private final CityJdbc city;
+    private final Cache<String, CitizenId> known = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    CitizenAccounts(CityJdbc city) {
+        this.city = city;
+    }
+
+    /** The citizen's id in the current city, opening the account when it is the first visit. */
+    public CitizenId open(String subject) {
+        return known.get(key(subject), ignored -> city.transactions().execute(status -> findOrCreate(subject)));
+    }
+
+    public Optional<CitizenId> find(String subject) {
+        return city.jdbc().sql("select id from citizen where subject = ?").param(subject).query(UUID.class).optional()
+                .map(CitizenId::new);
+    }
+
+    /**
+     * Closes the account of a citizen whose rows are being erased in the same transaction: the
+     * subject is remembered only as a hash, so that a token issued before cannot re-open it.
+     */
+    void close(String subject) {
+        city.jdbc().sql("delete from erased_subject where erased_at < now() - interval '1 day'").update();
+        city.jdbc().sql("insert into erased_subject (subject_hash) values (?) on conflict do nothing").param(hash(subject)).update();
+        known.invalidate(key(subject));
+    }
+
+    private CitizenId findOrCreate(String subject) {
+        Optional<CitizenId> existing = find(subject);
+        if (existing.isPresent()) {
+            city.jdbc().sql("update citizen set last_seen_at = now() where id = ?").param(existing.get().value()).update();
+            return existing.get();
+        }
+        boolean erased = city.jdbc().sql("select exists (select 1 from erased_subject where subject_hash = ?)")
+                .param(hash(subject)).query(Boolean.class).single();
+        if (erased) {
+            throw new ProblemException(ProblemType.ACCOUNT_ERASED, "This account was erased; sign in again to start a new one");
+        }
+        city.jdbc().sql("insert into citizen (id, subject) values (?, ?) on conflict (subject) do nothing")
+                .params(UUID.randomUUID(), subject).update();
+        return find(subject).orElseThrow();
+    }
+
+    private String key(String subject) {
+        return city.city() + '\u0000' + subject;
+    }
+
+    private static String hash(String subject) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package eu.selfdata.tenant.citizen;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What a citizen tells the city about themselves; household size turns figures into per-person ones. */
+public record Profile(UUID id, String displayName, String language, Integer householdSize, Instant createdAt) {
+}

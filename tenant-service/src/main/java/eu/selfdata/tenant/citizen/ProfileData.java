@@ -1,0 +1,59 @@
+package eu.selfdata.tenant.citizen;
+
+import eu.selfdata.tenant.citydata.CityJdbc;
+import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CitizenTables;
+import eu.selfdata.usecase.api.LegalBasis;
+import eu.selfdata.usecase.api.LocalizedText;
+import eu.selfdata.usecase.api.PersonalDataCategory;
+import eu.selfdata.usecase.api.PersonalDataSource;
+import eu.selfdata.usecase.api.RowSink;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.time.Period;
+import java.util.List;
+
+/** The account itself; erased last, when nothing refers to it any more. */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ProfileData implements PersonalDataSource {
+
+    private static final PersonalDataCategory CATEGORY = new PersonalDataCategory("profile",
+            new LocalizedText("Votre compte", "Your account"),
+            new LocalizedText("Vous reconnaître et personnaliser vos indicateurs", "Recognise you and tailor your figures"),
+            LegalBasis.CONTRACT, Period.ofYears(3));
+
+    private final CityJdbc city;
+    private final CitizenAccounts accounts;
+
+    ProfileData(CityJdbc city, CitizenAccounts accounts) {
+        this.city = city;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public PersonalDataCategory category() {
+        return CATEGORY;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("citizen");
+    }
+
+    @Override
+    public void export(CitizenId citizen, RowSink sink) {
+        new CitizenTables(city, CATEGORY, """
+                select id, subject as login_id, display_name, language, household_size, created_at, last_seen_at
+                  from citizen where id = :citizen""", tables()).export(citizen, sink);
+    }
+
+    @Override
+    public void erase(CitizenId citizen) {
+        String subject = city.jdbc().sql("select subject from citizen where id = ?").param(citizen.value()).query(String.class).single();
+        accounts.close(subject);
+        city.jdbc().sql("delete from citizen where id = ?").param(citizen.value()).update();
+    }
+}

@@ -1,0 +1,41 @@
+package eu.selfdata.tenant.modules;
+
+import eu.selfdata.tenant.problem.ProblemResponses;
+import eu.selfdata.tenant.problem.ProblemType;
+import eu.selfdata.tenant.tenancy.TenantContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+
+/** {@code /api/{module}/**} answers 404 in a city that has not enabled that module. */
+@Configuration(proxyBeanMethods = false)
+class ModuleGate implements WebMvcConfigurer, HandlerInterceptor {
+
+    private final ModuleCatalogue catalogue;
+    private final ProblemResponses problems;
+
+    ModuleGate(ModuleCatalogue catalogue, ProblemResponses problems) {
+        this.catalogue = catalogue;
+        this.problems = problems;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        catalogue.all().forEach(module -> registry.addInterceptor(this).addPathPatterns("/api/" + module.id() + "/**"));
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+        String module = request.getRequestURI().substring("/api/".length()).split("/", 2)[0];
+        if (TenantContext.current().isPresent() && catalogue.isEnabledHere(module)) {
+            return true;
+        }
+        problems.write(request, response, ProblemType.MODULE_NOT_ENABLED, "This city has not enabled the module '" + module + "'");
+        return false;
+    }
+}

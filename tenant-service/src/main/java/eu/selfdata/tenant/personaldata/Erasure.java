@@ -1,0 +1,49 @@
+package eu.selfdata.tenant.personaldata;
+
+import eu.selfdata.tenant.citydata.CityJdbc;
+import eu.selfdata.tenant.identity.CityIdentity;
+import eu.selfdata.tenant.problem.ProblemException;
+import eu.selfdata.tenant.problem.ProblemType;
+import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.PersonalDataSource;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Art. 17: the citizen leaves the city. The identity goes first (if the identity server is down,
+ * nothing is erased and the citizen is told to retry); then every source erases its rows in one
+ * transaction, the append-only tables accepting it only inside that transaction.
+ */
+@Component
+class Erasure {
+
+    private final PersonalDataCatalogue catalogue;
+    private final CityJdbc city;
+    private final ObjectProvider<CityIdentity> identity;
+
+    Erasure(PersonalDataCatalogue catalogue, CityJdbc city, ObjectProvider<CityIdentity> identity) {
+        this.catalogue = catalogue;
+        this.city = city;
+        this.identity = identity;
+    }
+
+    void erase(CitizenId citizen, String subject) {
+        String slug = city.city();
+        identity.ifAvailable(cityIdentity -> {
+            try {
+                cityIdentity.removeCitizen(slug, subject);
+            } catch (ProcessingException | WebApplicationException e) {
+                throw new ProblemException(ProblemType.IDENTITY_UNAVAILABLE,
+                        "Your account could not be closed at the identity server; nothing was erased, try again later");
+            }
+        });
+        city.transactions().executeWithoutResult(status -> {
+            city.jdbc().sql("select set_config('selfdata.erasure', 'on', true)").query(String.class).single();
+            for (PersonalDataSource source : catalogue.presentHere()) {
+                source.erase(citizen);
+            }
+        });
+    }
+}

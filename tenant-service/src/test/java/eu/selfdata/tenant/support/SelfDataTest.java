@@ -1,0 +1,54 @@
+package eu.selfdata.tenant.support;
+
+import eu.selfdata.tenant.tenancy.TenantId;
+import eu.selfdata.testmodule.ObservationsModule;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Helpers for the self-data core's tests: cities with the test module, citizens who observe and consent. */
+public abstract class SelfDataTest extends TenantServiceTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    protected String cityWithObservations(String prefix, String name) {
+        return onboard(freshSlug(prefix), name, List.of(ObservationsModule.ID));
+    }
+
+    /** A citizen name unique to this run (Keycloak users outlive test runs). */
+    protected static String person(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected void observe(String token, String city, String kind, double value) {
+        ServiceClient.Response created = client.cityAs(token, city, "POST", "/api/observations", Map.of("kind", kind, "value", value));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    protected ServiceClient.Response giveConsent(String token, String city) {
+        ServiceClient.Response given = client.cityAs(token, city, "PUT", "/api/me/consents/" + ObservationsModule.PURPOSE,
+                Map.of("decision", "GIVEN"));
+        assertThat(given.status()).as(given.body()).isEqualTo(200);
+        return given;
+    }
+
+    protected String citizenId(String token, String city) {
+        return client.cityAs(token, city, "GET", "/api/me", null).json().path("id").asString();
+    }
+
+    /** SQL straight on the database, outside the service, to see what is really stored. */
+    protected JdbcClient database() {
+        return JdbcClient.create(dataSource);
+    }
+
+    protected static String schema(String city) {
+        return TenantId.of(city).quotedSchema();
+    }
+}
