@@ -4,12 +4,14 @@ import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,6 +192,51 @@ class WasteModuleTest extends SelfDataTest {
         assertThat(bins.json().get(0).path("binId").asString()).isEqualTo("PB-1");
         assertThat(bins.json().get(0).path("suggestion").asString()).isEqualTo("collect-today");
         assertThat(client.cityAs(identities.citizenToken(city), city, "GET", "/api/waste/city/bins-to-collect", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCitizenSeesTheNextCollectionsOfHerStreetFromTheCitysOpenData() throws IOException {
+        String city = wasteCity("larochelle");
+        HttpServer portal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        portal.createContext("/", exchange -> {
+            byte[] body = """
+                    {"results": [{"street": "Rue du Palais", "stream": "OMR", "day": "lundi"},
+                                 {"street": "Rue du Palais", "stream": "verre", "day": 4}]}""".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        portal.start();
+        try {
+            ServiceClient.Response configured = client.cityAs(identities.cityAdminToken(city), city, "PUT",
+                    "/api/connectors/waste-collection-calendar", Map.of("enabled", true, "parameters",
+                            Map.of("url", "http://127.0.0.1:" + portal.getAddress().getPort() + "/collecte", "periodMs", "60000")));
+            assertThat(configured.status()).as(configured.body()).isEqualTo(200);
+            String camille = identities.citizenToken(city);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    client.cityAs(camille, city, "GET", "/api/waste/collections?street=rue%20du%20palais", null).json()).hasSize(2));
+            JsonNode next = client.cityAs(camille, city, "GET", "/api/waste/collections?street=rue%20du%20palais", null).json();
+            assertThat(List.of(next.get(0).path("stream").asString(), next.get(1).path("stream").asString()))
+                    .containsExactlyInAnyOrder("RESIDUAL", "GLASS");
+            assertThat(next.get(0).path("date").asString()).isLessThanOrEqualTo(next.get(1).path("date").asString());
+            assertThat(client.cityAs(camille, city, "GET", "/api/waste/collections?street=%20", null).status()).isEqualTo(400);
+        } finally {
+            portal.stop(0);
+        }
+    }
+
+    @Test
+    void theCoordinatorSeesOneHealthIndicatorPerConnectorInstance() {
+        String city = wasteCity("larochelle");
+        importFile(city, "ok.csv", HEADER + "LR-1,2026-03-02T07:15:00+01:00,glass,5,R1\n");
+
+        JsonNode health = client.raw("GET", "/actuator/health/connectors").json();
+        JsonNode csv = health.path("components").path(city + ".waste-weighings-csv");
+        assertThat(csv.path("status").asString()).isEqualTo("UP");
+        assertThat(csv.path("details").path("city").asString()).isEqualTo(city);
+        assertThat(csv.path("details").has("lastSuccess")).isTrue();
+        assertThat(health.path("components").path(city + ".waste-bin-telemetry").path("status").asString()).isEqualTo("UP");
     }
 
     private String wasteCity(String prefix) {
