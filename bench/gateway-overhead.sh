@@ -26,7 +26,7 @@ BEARER=${BEARER:-0}
 HOST="$CITY.localhost:$GATEWAY_PORT"
 THROUGH_GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/announcements"
 DIRECT="http://127.0.0.1:$TENANT_SERVICE_PORT/api/announcements"
-OUT="$RESULTS_DIR/gateway-overhead-$(date +%Y%m%d-%H%M%S)$([ "$BEARER" = 1 ] && echo -bearer)"
+OUT="$RESULTS_DIR/gateway-overhead-$(date +%Y%m%d-%H%M%S)$([ "$BEARER" = 1 ] && echo -bearer || true)"
 
 if ! command -v wrk > /dev/null; then
   apt-get update && apt-get install -y wrk
