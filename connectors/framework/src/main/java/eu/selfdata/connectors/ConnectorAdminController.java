@@ -1,8 +1,6 @@
 package eu.selfdata.connectors;
 
 import eu.selfdata.usecase.api.CityDatabase;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,7 +57,7 @@ class ConnectorAdminController {
     ConnectorView configure(@PathVariable String template, @RequestBody ConnectorChange change) {
         String slug = requireAdmin();
         ConnectorTemplate known = host.template(template).filter(t -> enabledHere(slug, t))
-                .orElseThrow(() -> ConnectorProblems.notFound("No connector " + template + " in this city"));
+                .orElseThrow(() -> Problems.notFound("No connector " + template + " in this city"));
         Map<String, String> defaults = known.defaults(slug);
         Map<String, String> previous = Optional.ofNullable(configs.overrides(slug).get(template))
                 .map(ConnectorConfigs.Choice::parameters).orElse(Map.of());
@@ -67,10 +65,10 @@ class ConnectorAdminController {
         Map<String, String> requested = change.parameters() == null ? Map.of() : change.parameters();
         requested.forEach((name, value) -> {
             if (!defaults.containsKey(name)) {
-                throw ConnectorProblems.invalid("Unknown parameter '" + name + "' for " + template + "; known: " + defaults.keySet());
+                throw Problems.invalid("Unknown parameter '" + name + "' for " + template + "; known: " + defaults.keySet());
             }
             if (value == null || value.isBlank() || value.length() > MAX_VALUE) {
-                throw ConnectorProblems.invalid("Parameter '" + name + "' needs a value of at most " + MAX_VALUE + " characters");
+                throw Problems.invalid("Parameter '" + name + "' needs a value of at most " + MAX_VALUE + " characters");
             }
             boolean keepSecret = known.secretParameters().contains(name) && SECRET_MASK.equals(value);
             if (keepSecret) {
@@ -92,10 +90,10 @@ class ConnectorAdminController {
         try {
             wanted = status.map(s -> DeadLetter.Status.valueOf(s.toUpperCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw ConnectorProblems.invalid("status is one of OPEN, RETRIED, DISCARDED");
+            throw Problems.invalid("status is one of OPEN, RETRIED, DISCARDED");
         }
         if (limit < 1 || limit > 1_000) {
-            throw ConnectorProblems.invalid("limit is between 1 and 1000");
+            throw Problems.invalid("limit is between 1 and 1000");
         }
         return deadLetters.list(slug, template, wanted, limit);
     }
@@ -111,7 +109,7 @@ class ConnectorAdminController {
         String slug = requireAdmin();
         DeadLetter letter = open(slug, id);
         ConnectorTemplate template = host.template(letter.template())
-                .orElseThrow(() -> ConnectorProblems.notFound("No connector " + letter.template() + " any more"));
+                .orElseThrow(() -> Problems.notFound("No connector " + letter.template() + " any more"));
         ConnectorInstance instance = host.running(slug, template.id()).orElseGet(() ->
                 host.effective(slug, template, Optional.ofNullable(configs.overrides(slug).get(template.id()))));
         String record = request != null && request.record() != null ? request.record() : letter.record();
@@ -119,7 +117,7 @@ class ConnectorAdminController {
             template.replay(instance, letter, record);
         } catch (RuntimeException e) {
             deadLetters.failedAgain(slug, id, DeadLetters.reason(e));
-            throw ConnectorProblems.retryFailed(DeadLetters.reason(e));
+            throw Problems.retryFailed(DeadLetters.reason(e));
         }
         deadLetters.resolve(slug, id, DeadLetter.Status.RETRIED);
         return find(slug, id);
@@ -136,13 +134,13 @@ class ConnectorAdminController {
     private DeadLetter open(String slug, long id) {
         DeadLetter letter = find(slug, id);
         if (letter.status() != DeadLetter.Status.OPEN) {
-            throw ConnectorProblems.conflict("Dead letter " + id + " is already " + letter.status());
+            throw Problems.conflict("Dead letter " + id + " is already " + letter.status());
         }
         return letter;
     }
 
     private DeadLetter find(String slug, long id) {
-        return deadLetters.find(slug, id).orElseThrow(() -> ConnectorProblems.notFound("No dead letter " + id + " in this city"));
+        return deadLetters.find(slug, id).orElseThrow(() -> Problems.notFound("No dead letter " + id + " in this city"));
     }
 
     private boolean enabledHere(String slug, ConnectorTemplate template) {
@@ -150,12 +148,7 @@ class ConnectorAdminController {
     }
 
     private String requireAdmin() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin = authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_city-admin".equals(authority.getAuthority()));
-        if (!admin) {
-            throw ConnectorProblems.forbidden("Only the city's administrators manage its connectors");
-        }
+        CityRoles.requireAny(CityRoles.ADMIN);
         return city.city();
     }
 

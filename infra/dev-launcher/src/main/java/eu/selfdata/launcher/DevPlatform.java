@@ -204,7 +204,9 @@ public final class DevPlatform implements AutoCloseable {
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(),
-                "--selfdata.gateway.secret=" + secret.value()));
+                "--selfdata.gateway.secret=" + secret.value(),
+                // where the demo cities' operators drop their weighings files: {dir}/{city}/waste-weighings/inbox
+                "--selfdata.connectors.drop-directory=" + options.dataDir().resolve("connectors")));
         // selfdata.keycloak.* (onboarding creates each city's Organization and portal client) and the token issuer
         keycloak.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments;

@@ -7,9 +7,17 @@ import eu.selfdata.connectors.ConnectorsAutoConfiguration;
 import eu.selfdata.connectors.DeadLetters;
 import eu.selfdata.connectors.MqttBroker;
 import eu.selfdata.usecase.api.AccessLog;
+import eu.selfdata.usecase.api.CityAggregates;
+import eu.selfdata.usecase.api.CurrentCitizen;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.Consents;
+import eu.selfdata.waste.bin.BinLinkController;
 import eu.selfdata.waste.bin.BinLinks;
+import eu.selfdata.waste.citizen.CityAverages;
+import eu.selfdata.waste.citizen.WasteSummaryController;
+import eu.selfdata.waste.opendata.CollectionCalendarController;
+import eu.selfdata.waste.opendata.CollectionCalendarTemplate;
+import eu.selfdata.waste.telemetry.CityBinsController;
 import eu.selfdata.waste.bin.ImportConsentListener;
 import eu.selfdata.waste.telemetry.FillReadings;
 import eu.selfdata.waste.telemetry.SmartBinTelemetryTemplate;
@@ -18,6 +26,8 @@ import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.waste.weighing.WeighingsSftpTemplate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
 
 /** The waste module in its host: needs the host's city services and the connector framework. */
 @AutoConfiguration(after = ConnectorsAutoConfiguration.class)
@@ -46,6 +56,36 @@ public class WasteAutoConfiguration {
     @Bean
     WeighingsFolderTemplate wasteWeighingsFolderTemplate(WeighingImport weighingImport, ConnectorSettings settings) {
         return new WeighingsFolderTemplate(weighingImport, settings);
+    }
+
+    @Bean
+    BinLinkController wasteBinLinkController(CityDatabase city, CurrentCitizen citizen, Consents consents) {
+        return new BinLinkController(city, citizen, consents);
+    }
+
+    @Bean
+    CityAverages wasteCityAverages(CityAggregates aggregates, CityDatabase city) {
+        return new CityAverages(aggregates, city, Clock.systemUTC());
+    }
+
+    @Bean
+    WasteSummaryController wasteSummaryController(CityDatabase city, CurrentCitizen citizen, CityAverages averages) {
+        return new WasteSummaryController(city, citizen, averages);
+    }
+
+    @Bean
+    CityBinsController wasteCityBinsController(CityDatabase city, FillReadings readings) {
+        return new CityBinsController(city, readings);
+    }
+
+    @Bean
+    CollectionCalendarTemplate wasteCollectionCalendarTemplate(CityJdbc jdbc, DeadLetters deadLetters) {
+        return new CollectionCalendarTemplate(jdbc, deadLetters);
+    }
+
+    @Bean
+    CollectionCalendarController wasteCollectionCalendarController(CityDatabase city) {
+        return new CollectionCalendarController(city, Clock.systemUTC());
     }
 
     @Bean

@@ -21,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,47 +116,64 @@ public final class WeighingCsv {
     }
 
     private Row row(long line, CSVRecord record, int[] positions) {
-        String[] values = Arrays.stream(positions).mapToObj(i -> i < record.size() ? record.get(i) : null).toArray(String[]::new);
-        String joined = Arrays.stream(values).map(v -> v == null ? "" : v).collect(Collectors.joining(String.valueOf(delimiter)));
-        if (Arrays.stream(record.values()).anyMatch(value -> value.indexOf('\uFFFD') >= 0)) {
-            return new Rejected(line, joined, "bytes not valid in encoding " + charset.name());
+        String[] values = new String[positions.length];
+        boolean complete = true;
+        for (int i = 0; i < positions.length; i++) {
+            values[i] = positions[i] < record.size() ? record.get(positions[i]) : null;
+            if (i < 4 && (values[i] == null || values[i].isEmpty())) {
+                complete = false;
+            }
         }
-        long present = Arrays.stream(positions).filter(i -> i < record.size()).count();
-        if (present < positions.length || Arrays.stream(values, 0, 4).anyMatch(v -> v == null || v.isEmpty())) {
-            return new Rejected(line, joined, "missing column(s): each row needs " + COLUMNS.subList(0, 4)
+        for (int i = 0; i < record.size(); i++) {
+            if (record.get(i).indexOf('\uFFFD') >= 0) {
+                return rejected(line, values, "bytes not valid in encoding " + charset.name());
+            }
+        }
+        if (!complete) {
+            return rejected(line, values, "missing column(s): each row needs " + COLUMNS.subList(0, 4)
                     + " (" + record.size() + " value(s) found)");
         }
         Optional<WasteStream> stream = WasteStream.parse(values[2]);
         if (stream.isEmpty()) {
-            return new Rejected(line, joined, "unknown stream '" + values[2] + "' (expected residual, recyclables, glass or biowaste)");
+            return rejected(line, values, "unknown stream '" + values[2] + "' (expected residual, recyclables, glass or biowaste)");
         }
         Instant collectedAt;
         try {
             collectedAt = instant(values[1]);
         } catch (DateTimeException e) {
-            return new Rejected(line, joined, "bad date '" + values[1] + "' (expected ISO 8601, e.g. 2026-03-02T07:15:00+01:00)");
+            return rejected(line, values, "bad date '" + values[1] + "' (expected ISO 8601, e.g. 2026-03-02T07:15:00+01:00)");
         }
         BigDecimal kilograms;
         try {
             kilograms = new BigDecimal(values[3].replace(',', '.'));
         } catch (NumberFormatException e) {
-            return new Rejected(line, joined, "weight '" + values[3] + "' is not a number of kilograms");
+            return rejected(line, values, "weight '" + values[3] + "' is not a number of kilograms");
         }
         if (kilograms.signum() < 0) {
-            return new Rejected(line, joined, "negative weight " + values[3] + " kg");
+            return rejected(line, values, "negative weight " + values[3] + " kg");
         }
         if (kilograms.compareTo(MAX_KG) > 0) {
-            return new Rejected(line, joined, "weight " + values[3] + " kg is above " + MAX_KG + " kg: not a household bin");
-        }
-        if (!Weighing.BIN_ID.matcher(values[0]).matches()) {
-            return new Rejected(line, joined, "bin id '" + values[0] + "' is not 1 to 64 letters, digits, '_', '.', ':' or '-'");
+            return rejected(line, values, "weight " + values[3] + " kg is above " + MAX_KG + " kg: not a household bin");
         }
         String round = values[4] == null || values[4].isEmpty() ? null : values[4];
         if (round != null && round.length() > 64) {
-            return new Rejected(line, joined, "collection round longer than 64 characters");
+            return rejected(line, values, "collection round longer than 64 characters");
         }
         int grams = kilograms.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
-        return new Valid(line, new Weighing(values[0], collectedAt, stream.get(), grams, round));
+        try {
+            return new Valid(line, new Weighing(values[0], collectedAt, stream.get(), grams, round));
+        } catch (IllegalArgumentException e) {
+            return rejected(line, values, "bin id '" + values[0] + "' is not 1 to 64 letters, digits, '_', '.', ':' or '-'");
+        }
+    }
+
+    /** The row's values joined by the city's delimiter, as the admin can correct and retry them. */
+    private Rejected rejected(long line, String[] values, String reason) {
+        StringBuilder record = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            record.append(i == 0 ? "" : String.valueOf(delimiter)).append(values[i] == null ? "" : values[i]);
+        }
+        return new Rejected(line, record.toString(), reason);
     }
 
     private Instant instant(String value) {

@@ -21,6 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Imports an operator's weighings into one city's schema, chunk by chunk, each chunk in one
@@ -54,13 +58,17 @@ public class WeighingImport {
     public ImportReport importFile(String city, Source source, WeighingCsv csv, ZoneId zone, InputStream content) {
         Map<String, CitizenId> linked = links.importable(city);
         Batch batch = new Batch(city, source, zone, linked);
-        csv.read(content, row -> {
-            batch.add(row);
-            if (batch.size() == CHUNK) {
-                batch.flush();
-            }
-        });
-        batch.flush();
+        try {
+            csv.read(content, row -> {
+                batch.add(row);
+                if (batch.size() == CHUNK) {
+                    batch.flush();
+                }
+            });
+            batch.flush();
+        } finally {
+            batch.finish();
+        }
         batch.logAccess();
         return batch.report;
     }
@@ -74,7 +82,11 @@ public class WeighingImport {
         Batch batch = new Batch(city, source, zone, links.importable(city));
         batch.chunk = -line;
         batch.add(row);
-        batch.flush();
+        try {
+            batch.flush();
+        } finally {
+            batch.finish();
+        }
         batch.logAccess();
         return batch.report;
     }
@@ -87,8 +99,12 @@ public class WeighingImport {
         private final Map<String, CitizenId> linked;
         private final List<WeighingCsv.Row> rows = new ArrayList<>(CHUNK);
         private final Map<CitizenId, Integer> importedPerCitizen = new HashMap<>();
+        // One chunk is written while the next is parsed; chunks still commit one after the other.
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("weighings-writer").factory());
+        private Future<?> pending;
         private long chunk;
-        private ImportReport report = ImportReport.none();
+        private volatile ImportReport report = ImportReport.none();
 
         Batch(String city, Source source, ZoneId zone, Map<String, CitizenId> linked) {
             this.city = city;
@@ -133,6 +149,14 @@ public class WeighingImport {
                 }
             }
             long chunkIndex = chunk++;
+            int rowCount = rows.size();
+            rows.clear();
+            awaitPending();
+            pending = writer.submit(() -> write(chunkIndex, rowCount, personal, owners, anonymous, rejected));
+        }
+
+        private void write(long chunkIndex, int rowCount, List<Weighing> personal, List<CitizenId> owners,
+                           Map<Tonnage, long[]> anonymous, List<DeadLetter.Failure> rejected) {
             List<UUID> inserted = jdbc.inCity(city, client -> {
                 List<UUID> stored = insertPersonal(client, personal, owners);
                 anonymous.forEach((tonnage, sums) -> client.sql("""
@@ -146,9 +170,39 @@ public class WeighingImport {
             });
             inserted.forEach(citizen -> importedPerCitizen.merge(new CitizenId(citizen), 1, Integer::sum));
             long anonymousRows = anonymous.values().stream().mapToLong(sums -> sums[0]).sum();
-            report = report.plus(new ImportReport(rows.size(), inserted.size(), personal.size() - inserted.size(),
+            report = report.plus(new ImportReport(rowCount, inserted.size(), personal.size() - inserted.size(),
                     anonymousRows, rejected.size()));
-            rows.clear();
+        }
+
+        private void awaitPending() {
+            if (pending == null) {
+                return;
+            }
+            try {
+                pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pending = null;
+            }
+        }
+
+        /** Waits for the last chunk's write (also after a failure, so nothing writes behind the caller's back). */
+        void finish() {
+            try {
+                awaitPending();
+            } finally {
+                writer.shutdown();
+            }
         }
 
         private List<UUID> insertPersonal(JdbcClient client, List<Weighing> weighings, List<CitizenId> owners) {

@@ -1,6 +1,8 @@
 package eu.selfdata.waste.support;
 
 import eu.selfdata.connectors.CityDirectory;
+import eu.selfdata.usecase.api.CityAggregates;
+import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -32,5 +34,20 @@ public class WasteTestApplication {
     @Bean
     TestAccessLog accessLog() {
         return new TestAccessLog();
+    }
+
+    /** The module's web endpoints are tested end to end in tenant-service, with real citizens. */
+    @Bean
+    CurrentCitizen currentCitizen() {
+        return () -> {
+            throw new IllegalStateException("no citizen requests in the module's connector tests");
+        };
+    }
+
+    @Bean
+    CityAggregates cityAggregates() {
+        return indicator -> {
+            throw new IllegalStateException("aggregates are tested end to end in tenant-service");
+        };
     }
 }
