@@ -30,12 +30,8 @@ public record ConnectorSettings(Boolean enabled, Path dropDirectory, Duration re
         return directory;
     }
 
+    /** @param embeddedDataDirectory the embedded broker's journal; unset → a new temporary folder per broker */
     public record Mqtt(String url, int embeddedPort, Path embeddedDataDirectory) {
-
-        public Mqtt {
-            embeddedDataDirectory = embeddedDataDirectory == null
-                    ? Path.of(System.getProperty("java.io.tmpdir"), "selfdata-mqtt-" + ProcessHandle.current().pid()) : embeddedDataDirectory;
-        }
 
         public boolean external() {
             return url != null && !url.isBlank();

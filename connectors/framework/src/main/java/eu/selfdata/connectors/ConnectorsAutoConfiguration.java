@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -84,8 +87,11 @@ public class ConnectorsAutoConfiguration {
 
     @Bean(destroyMethod = "stop")
     @ConditionalOnProperty(name = "selfdata.connectors.mqtt.url", havingValue = "", matchIfMissing = true)
-    EmbeddedMqttBroker embeddedMqttBroker(ConnectorSettings settings) {
-        return new EmbeddedMqttBroker(settings.mqtt().embeddedDataDirectory(), settings.mqtt().embeddedPort()).start();
+    EmbeddedMqttBroker embeddedMqttBroker(ConnectorSettings settings) throws IOException {
+        // Artemis locks its journal folder: two brokers in one process (two contexts) need two folders.
+        Path journal = settings.mqtt().embeddedDataDirectory() != null ? settings.mqtt().embeddedDataDirectory()
+                : Files.createTempDirectory("selfdata-mqtt-");
+        return new EmbeddedMqttBroker(journal, settings.mqtt().embeddedPort()).start();
     }
 
     @Bean
