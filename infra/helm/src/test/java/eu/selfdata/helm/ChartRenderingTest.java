@@ -199,6 +199,15 @@ class ChartRenderingTest {
         });
     }
 
+    @Test
+    void tenantServiceReplicasShareTheCitiesConnectorsThroughTheDatabaseLocksUnlessToldOtherwise() {
+        var byDefault = RenderedChart.render(Map.of()).named(Deployment.class, "selfdata-tenant-service");
+        var single = RenderedChart.render(Map.of("tenantService.connectorCluster", "none")).named(Deployment.class, "selfdata-tenant-service");
+
+        assertThat(env(byDefault.getSpec().getTemplate().getSpec().getContainers().getFirst())).containsEntry("SELFDATA_CONNECTORS_CLUSTER", "jdbc");
+        assertThat(env(single.getSpec().getTemplate().getSpec().getContainers().getFirst())).containsEntry("SELFDATA_CONNECTORS_CLUSTER", "none");
+    }
+
     static Stream<Map<String, String>> valueSets() {
         return Stream.of(Map.of(), WITH_OPERATORS, Map.of("tenantService.kubernetesStep", "false", "governance.enabled", "false"));
     }

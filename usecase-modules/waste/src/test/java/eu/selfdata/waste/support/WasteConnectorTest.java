@@ -81,7 +81,7 @@ public abstract class WasteConnectorTest {
     }
 
     /** Drops a file as an operator should: written under a temporary name, then renamed. */
-    protected static void drop(Path inbox, String name, byte[] content) {
+    public static void drop(Path inbox, String name, byte[] content) {
         try {
             Files.createDirectories(inbox);
             Path partial = inbox.resolve(name + ".part");
