@@ -25,6 +25,8 @@ import java.util.List;
         "org.apache.camel.spring.boot.CamelAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 @EnableConfigurationProperties(ConnectorSettings.class)
+// Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
+@ConditionalOnBean(CityDatabase.class)
 public class ConnectorsAutoConfiguration {
 
     @Bean

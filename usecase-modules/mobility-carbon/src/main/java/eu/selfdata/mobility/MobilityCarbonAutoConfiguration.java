@@ -18,6 +18,7 @@ import eu.selfdata.usecase.api.CityDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.mobility.connector.GtfsFeedTemplate;
@@ -36,6 +37,8 @@ import java.time.Clock;
  * {@code /api/mobility-carbon/**} (the platform answers 404 there for cities without the module).
  */
 @AutoConfiguration
+// Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
+@ConditionalOnBean(CityDatabase.class)
 @Import({TraceController.class, TripController.class, BudgetController.class, FactorController.class,
         MobilityProblemHandler.class})
 public class MobilityCarbonAutoConfiguration {

@@ -25,12 +25,15 @@ import eu.selfdata.waste.weighing.WeighingImport;
 import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.waste.weighing.WeighingsSftpTemplate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
 
 /** The waste module in its host: needs the host's city services and the connector framework. */
 @AutoConfiguration(after = ConnectorsAutoConfiguration.class)
+// Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
+@ConditionalOnBean(CityDatabase.class)
 public class WasteAutoConfiguration {
 
     @Bean
