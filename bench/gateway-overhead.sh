@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Gateway overhead: the same city API read through the gateway (Host: larochelle.localhost) and
 # straight from tenant-service (X-Tenant-Id + an X-Tenant-Signature computed here from the run's
-# secret), with wrk on loopback. Targets: throughput gateway/direct >= 0.6, p99 difference <= 10 ms.
+# secret), with wrk on loopback. Targets: throughput gateway/direct >= 0.6, p99 difference <= 10 ms;
+# with BEARER=1 (a real Keycloak access token of the city's demo citizen on both sides: the gateway
+# checks it and the city, tenant-service checks it again) >= 0.5 and <= 10 ms.
 #
 # Usage: bench/gateway-overhead.sh     with ./run-dev.sh running (it writes dev-data/gateway-secret and
 #   dev-data/tenant-service.args). The city gets 5 announcements first, written straight in its
 #   schema (SeedAnnouncements.java): publishing through the API needs a city admin's browser sign-in.
-#   DURATION=20s WARMUP=15s CONNECTIONS=32 THREADS=2 CITY=larochelle
+#   DURATION=20s WARMUP=15s CONNECTIONS=32 THREADS=2 CITY=larochelle OTHER_CITY=lyon RUNS=3 BEARER=0
+#   RUNS pairs of measured runs (gateway, then direct) after the warm-up; medians are reported.
 # Also prints the CPU time each Java process spent per request (from /proc), which does not depend
 # on how many cores the machine has or what else runs on it.
 set -euo pipefail
@@ -17,10 +20,13 @@ WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 CITY=${CITY:-larochelle}
+OTHER_CITY=${OTHER_CITY:-lyon} # with BEARER=1: an active city the token does not name
+RUNS=${RUNS:-3}
+BEARER=${BEARER:-0}
 HOST="$CITY.localhost:$GATEWAY_PORT"
 THROUGH_GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/announcements"
 DIRECT="http://127.0.0.1:$TENANT_SERVICE_PORT/api/announcements"
-OUT="$RESULTS_DIR/gateway-overhead-$(date +%Y%m%d-%H%M%S)"
+OUT="$RESULTS_DIR/gateway-overhead-$(date +%Y%m%d-%H%M%S)$([ "$BEARER" = 1 ] && echo -bearer || true)"
 
 if ! command -v wrk > /dev/null; then
   apt-get update && apt-get install -y wrk
@@ -35,9 +41,26 @@ ARGS_FILE="$DATA_DIR/tenant-service.args"
 setting() { sed -n "s/^--$1=//p" "$ARGS_FILE"; }
 "$JAVA" -cp "$REPO_ROOT/infra/dev-launcher/target/lib/*" "$BENCH_DIR/SeedAnnouncements.java" \
   "$(setting spring.datasource.url)" "$(setting spring.datasource.username)" "$(setting spring.datasource.password)" "$CITY" 5
+
+# BEARER=1: an access token of the city's demo citizen, got as an app gets one (PKCE with portal-<city>
+# on run-dev's Keycloak); a fresh one before each wrk run, as tokens live 5 minutes
+bearer=()
+fresh_token() {
+  [ "$BEARER" = 1 ] || return 0
+  local user="camille.$CITY@demo.selfdata.eu" password
+  password=$(sed -n "s/^${user//./\\.}=//p" "$DATA_DIR/demo-passwords.properties")
+  [ -n "$password" ] || die "no password for $user in $DATA_DIR/demo-passwords.properties (run-dev.sh writes it)"
+  bearer=(-H "Authorization: Bearer $(python3 "$BENCH_DIR/app-token.py" "http://localhost:$KEYCLOAK_PORT/realms/selfdata" \
+    "$CITY" "$GATEWAY_PORT" "$user" "$password")") || die "could not get $user's access token"
+}
+fresh_token
 direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")")
-same=$(diff <(curl -sf -H "Host: $HOST" "$THROUGH_GATEWAY") <(curl -sf "${direct_headers[@]}" "$DIRECT") > /dev/null && echo yes || echo no)
-[ "$same" = yes ] || die "the gateway and tenant-service answer differently; check the signature and the city"
+same=$(diff <(curl -sf "${bearer[@]}" -H "Host: $HOST" "$THROUGH_GATEWAY") <(curl -sf "${bearer[@]}" "${direct_headers[@]}" "$DIRECT") > /dev/null && echo yes || echo no)
+[ "$same" = yes ] || die "the gateway and tenant-service answer differently; check the signature, the city and the token"
+if [ "$BEARER" = 1 ]; then # the gateway really checks: the token on a city it does not name is refused
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${bearer[@]}" -H "Host: $OTHER_CITY.localhost:$GATEWAY_PORT" "$THROUGH_GATEWAY")
+  [ "$status" = 403 ] || die "the token on $OTHER_CITY answered $status, not 403"
+fi
 
 listening_pid() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 GATEWAY_PID=$(listening_pid "$GATEWAY_PORT")
@@ -54,18 +77,21 @@ run_wrk() { # $1: label, rest: wrk arguments; wrk output then "<gateway ticks> <
 }
 
 echo "warm-up ($WARMUP each, not counted: the JIT needs it)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Host: $HOST" "$THROUGH_GATEWAY" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${direct_headers[@]}" "$DIRECT" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${bearer[@]}" -H "Host: $HOST" "$THROUGH_GATEWAY" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${bearer[@]}" "${direct_headers[@]}" "$DIRECT" > /dev/null
 
-echo "== through the gateway"
-run_wrk gateway -H "Host: $HOST" "$THROUGH_GATEWAY"
-echo "== direct to tenant-service"
-direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")")
-run_wrk direct "${direct_headers[@]}" "$DIRECT"
+for run in $(seq 1 "$RUNS"); do
+  fresh_token
+  echo "== run $run: through the gateway"
+  run_wrk "gateway-$run" "${bearer[@]}" -H "Host: $HOST" "$THROUGH_GATEWAY"
+  echo "== run $run: direct to tenant-service"
+  direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")")
+  run_wrk "direct-$run" "${bearer[@]}" "${direct_headers[@]}" "$DIRECT"
+done
 
-python3 - "$OUT-gateway.txt" "$OUT-direct.txt" "$(getconf CLK_TCK)" <<'PY'
-import re, sys
-tick_us = 1e6 / int(sys.argv[3])
+python3 - "$OUT" "$RUNS" "$(getconf CLK_TCK)" "$([ "$BEARER" = 1 ] && echo 0.5 || echo 0.6)" <<'PY'
+import re, statistics, sys
+out, runs, tick_us, target = sys.argv[1], int(sys.argv[2]), 1e6 / int(sys.argv[3]), float(sys.argv[4])
 
 def parse(path):
     text = open(path).read()
@@ -76,14 +102,28 @@ def parse(path):
     p99_ms = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
     requests = int(re.search(r"(\d+) requests in", text).group(1))
     gateway_ticks, service_ticks = map(int, re.search(r"cpu-ticks (\d+) (\d+)", text).groups())
-    cpu = f"CPU per request: gateway {gateway_ticks * tick_us / requests:5.0f} us, tenant-service {service_ticks * tick_us / requests:5.0f} us"
-    return rps, p99_ms, cpu
+    return {"rps": rps, "p99": p99_ms, "gw": gateway_ticks * tick_us / requests, "ts": service_ticks * tick_us / requests}
 
-(gateway_rps, gateway_p99, gateway_cpu), (direct_rps, direct_p99, direct_cpu) = parse(sys.argv[1]), parse(sys.argv[2])
-ratio, extra = gateway_rps / direct_rps, gateway_p99 - direct_p99
-print(f"\nthrough gateway: {gateway_rps:9.0f} req/s, p99 {gateway_p99:7.2f} ms; {gateway_cpu}")
-print(f"direct:          {direct_rps:9.0f} req/s, p99 {direct_p99:7.2f} ms; {direct_cpu}")
-print(f"throughput ratio gateway/direct {ratio:.2f} (target >= 0.6: {'met' if ratio >= 0.6 else 'NOT met'})")
+print()
+ratios, extras, rows = [], [], {"gateway": [], "direct": []}
+for run in range(1, runs + 1):
+    gateway, direct = parse(f"{out}-gateway-{run}.txt"), parse(f"{out}-direct-{run}.txt")
+    rows["gateway"].append(gateway)
+    rows["direct"].append(direct)
+    ratios.append(gateway["rps"] / direct["rps"])
+    extras.append(gateway["p99"] - direct["p99"])
+    for label, r in (("through gateway", gateway), ("direct", direct)):
+        print(f"run {run} {label:<15} {r['rps']:7.0f} req/s, p99 {r['p99']:7.2f} ms; CPU per request: "
+              f"gateway {r['gw']:4.0f} us, tenant-service {r['ts']:4.0f} us")
+    print(f"run {run} ratio {ratios[-1]:.2f}, p99 difference {extras[-1]:+.2f} ms")
+median = statistics.median
+print(f"\nmedians of {runs} runs:")
+for label, key in (("through gateway", "gateway"), ("direct", "direct")):
+    r = rows[key]
+    print(f"{label:<15} {median(x['rps'] for x in r):7.0f} req/s, p99 {median(x['p99'] for x in r):7.2f} ms; CPU per request: "
+          f"gateway {median(x['gw'] for x in r):4.0f} us, tenant-service {median(x['ts'] for x in r):4.0f} us")
+ratio, extra = median(ratios), median(extras)
+print(f"throughput ratio gateway/direct {ratio:.2f} (target >= {target}: {'met' if ratio >= target else 'NOT met'})")
 print(f"p99 difference {extra:+.2f} ms (target <= 10 ms: {'met' if extra <= 10 else 'NOT met'})")
 PY
 echo "raw wrk output: $OUT-*.txt"

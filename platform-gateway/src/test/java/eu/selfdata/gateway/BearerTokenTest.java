@@ -1,8 +1,10 @@
 package eu.selfdata.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import eu.selfdata.gateway.FakeUpstream.Echo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -122,6 +124,48 @@ class BearerTokenTest extends RunningGatewayTest {
     void tokenFromAnotherIssuerIs401() {
         expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", keycloak.token(List.of("larochelle"), List.of("citizen"),
                 claims -> claims.issuer("http://evil.example/realms/selfdata"))));
+    }
+
+    @Test
+    void anAcceptedTokenIsRefusedOnceItExpires() {
+        String shortLived = keycloak.token(List.of("larochelle"), List.of("citizen"),
+                claims -> claims.expirationTime(Date.from(Instant.now().plusSeconds(2))));
+        Requests.get(client, "larochelle.localhost", "/api/trips", shortLived).expectStatus().isOk().expectBody().returnResult();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", shortLived)));
+    }
+
+    @Test
+    void anAcceptedTokenWithAnotherSignatureIs401() {
+        String genuine = keycloak.token(List.of("larochelle"), List.of("citizen"));
+        Requests.get(client, "larochelle.localhost", "/api/trips", genuine).expectStatus().isOk().expectBody().returnResult();
+        String forgedSignature = keycloak.tokenSignedByAnotherKey(List.of("larochelle"));
+
+        String forged = genuine.substring(0, genuine.lastIndexOf('.')) + forgedSignature.substring(forgedSignature.lastIndexOf('.'));
+
+        expectInvalidToken(Requests.get(client, "larochelle.localhost", "/api/trips", forged));
+    }
+
+    @Test
+    void anAcceptedTokenStillBelongsToItsCityOnly() {
+        String laRochelle = keycloak.token(List.of("larochelle"), List.of("citizen"));
+
+        for (int i = 0; i < 2; i++) {
+            Requests.get(client, "larochelle.localhost", "/api/trips", laRochelle).expectStatus().isOk().expectBody().returnResult();
+            expect(Requests.get(client, "lyon.localhost", "/api/trips", laRochelle), 403, "wrong-city");
+        }
+    }
+
+    @Test
+    void malformedBearerHeadersAre401AndOtherSchemesAreNoBearerToken() {
+        for (String authorization : List.of("Bearer", "Bearer a b", "Bearer a=b", "Bearer ====", "bearer\ta.b.c", "Bearerx.y.z")) {
+            expectInvalidToken(client.get().uri("/api/trips").header(HttpHeaders.HOST, "larochelle.localhost")
+                    .header(HttpHeaders.AUTHORIZATION, authorization).exchange());
+        }
+        client.get().uri("/api/trips").header(HttpHeaders.HOST, "larochelle.localhost")
+                .header(HttpHeaders.AUTHORIZATION, "Basic YTpi").exchange()
+                .expectStatus().isOk().expectBody().returnResult();
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
+
 /**
  * A client bound to the gateway a {@code RANDOM_PORT} test started. Tests read every response body,
  * so that each connection goes back to the client's pool.
@@ -19,7 +21,8 @@ abstract class RunningGatewayTest {
 
     @BeforeEach
     void bindToRunningGateway() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // The 5 s default is too short for a first request on a busy 2-core CI machine (JIT, JWKS fetch).
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     /** Asserts an RFC 9457 problem with every member the gateway promises. */

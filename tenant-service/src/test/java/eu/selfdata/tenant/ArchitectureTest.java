@@ -49,4 +49,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..access..", "..onboarding..", "..offboarding..")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheKubernetesStepTalksToTheCluster() {
+        noClasses().that().resideOutsideOfPackage("..kubernetes..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+                .check(classes);
+    }
 }

@@ -81,7 +81,9 @@ public final class DevLauncher {
         }
         if (!started.services().isEmpty()) {
             line(text, "Coordinator API", gateway + "/platform/tenants (with a coordinator's token, see below)");
-            line(text, "Health", gateway + "/actuator/health  http://localhost:" + options.tenantServicePort() + "/actuator/health");
+            line(text, "Governance API", gateway + "/governance/partners (coordinator), {city}/governance/pilots (citizens)");
+            line(text, "Health", gateway + "/actuator/health  http://localhost:" + options.tenantServicePort() + "/actuator/health"
+                    + "  http://localhost:" + options.governancePort() + "/actuator/health");
         }
         line(text, "Keycloak", started.keycloak().baseUrl() + "/admin/ (admin / admin), realm " + KeycloakServer.REALM);
         line(text, "API token", "curl -s -d grant_type=client_credentials -d client_id=" + DevCoordinator.CLIENT_ID

@@ -27,7 +27,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * PostgreSQL, Keycloak, tenant-service and the gateway for one developer run. {@link #close()} may
+ * PostgreSQL, Keycloak, tenant-service, governance and the gateway for one developer run. {@link #close()} may
  * come from another thread at any moment (Ctrl-C during start-up): it stops whatever was started so
  * far, services first, then Keycloak and PostgreSQL.
  */
@@ -35,8 +35,8 @@ public final class DevPlatform implements AutoCloseable {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    // governance is not started yet; the gateway still needs somewhere to route it
-    private static final String GOVERNANCE_URI = "http://localhost:8082";
+    // governance's Keycloak client (in the realm file; added here to a dev Keycloak imported before it was)
+    private static final String GOVERNANCE_CLIENT = "governance";
 
     private final LauncherOptions options;
     private final HttpClient http = HttpClient.newBuilder()
@@ -109,15 +109,21 @@ public final class DevPlatform implements AutoCloseable {
         ServiceProcess tenantService = adopt(ServiceProcess.start("tenant-service",
                 ServiceJars.locate(options.repoRoot(), "tenant-service", options.tenantServiceJar()),
                 tenantServiceArguments, options.logDir()));
+        String governanceSecret = DevCoordinator.coordinatorClient(new AdminApi(http, keycloak), GOVERNANCE_CLIENT,
+                "Governance service (calls tenant-service: module switches for pilots, usage, charter)");
+        ServiceProcess governance = adopt(ServiceProcess.start("governance",
+                ServiceJars.locate(options.repoRoot(), "governance", options.governanceJar()),
+                governanceArguments(db, secret, keycloak, governanceSecret), options.logDir()));
         HealthCheck health = new HealthCheck(http);
         health.awaitUp(gateway, local(options.gatewayPort(), "/actuator/health"), HEALTH_TIMEOUT);
         health.awaitUp(tenantService, local(options.tenantServicePort(), "/actuator/health"), HEALTH_TIMEOUT);
+        health.awaitUp(governance, local(options.governancePort(), "/actuator/health"), HEALTH_TIMEOUT);
 
         List<DemoCity> cities = options.skipDemo() ? List.of() : DemoCity.ALL;
         List<DemoAccount> accounts = new ArrayList<>(List.of(coordinatorUser));
         accounts.addAll(new DemoOnboarding(http, local(options.gatewayPort(), "/"), coordinator, keycloak, passwords)
                 .onboard(cities));
-        return new Started(db, keycloak, List.of(tenantService, gateway), cities, List.copyOf(accounts));
+        return new Started(db, keycloak, List.of(tenantService, governance, gateway), cities, List.copyOf(accounts));
     }
 
     /** Completes with the first service that exits while nobody asked it to. */
@@ -218,10 +224,25 @@ public final class DevPlatform implements AutoCloseable {
                 "--spring.datasource.password=" + db.password(),
                 "--selfdata.gateway.secret=" + secret.value(),
                 // the portal clients' redirect URIs name the gateway's port (8080 unless --gateway-port)
-                "--selfdata.public.port=" + options.gatewayPort()));
+                "--selfdata.public.port=" + options.gatewayPort(),
+                // where the demo cities' operators drop their weighings files: {dir}/{city}/waste-weighings/inbox
+                "--selfdata.connectors.drop-directory=" + options.dataDir().resolve("connectors")));
         // selfdata.keycloak.* (onboarding creates each city's Organization and portal client) and the token issuer
         keycloak.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments;
+    }
+
+    private List<String> governanceArguments(JdbcConnection db, GatewaySecret secret, KeycloakServer keycloak, String clientSecret) {
+        return List.of(
+                "--server.port=" + options.governancePort(),
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--selfdata.gateway.secret=" + secret.value(),
+                "--selfdata.keycloak.url=" + keycloak.baseUrl(),
+                "--selfdata.keycloak.realm=" + KeycloakServer.REALM,
+                "--selfdata.tenant-service.url=http://localhost:" + options.tenantServicePort(),
+                "--selfdata.tenant-service.client-secret=" + clientSecret);
     }
 
     private List<String> gatewayArguments(GatewaySecret secret, String issuer) {
@@ -229,7 +250,7 @@ public final class DevPlatform implements AutoCloseable {
                 "--server.port=" + options.gatewayPort(),
                 "--selfdata.base-domain=localhost",
                 "--selfdata.routes.tenant-service-uri=http://localhost:" + options.tenantServicePort(),
-                "--selfdata.routes.governance-uri=" + GOVERNANCE_URI,
+                "--selfdata.routes.governance-uri=http://localhost:" + options.governancePort(),
                 "--selfdata.identity.issuer-uri=" + issuer,
                 "--selfdata.gateway.secret=" + secret.value());
     }

@@ -21,33 +21,37 @@ public record LauncherOptions(
         Path dataDir,
         int databasePort,
         int tenantServicePort,
+        int governancePort,
         int gatewayPort,
         int keycloakPort,
         Optional<JdbcConnection> externalDatabase,
         boolean skipDemo,
         boolean infraOnly,
         Optional<Path> tenantServiceJar,
-        Optional<Path> gatewayJar) {
+        Optional<Path> gatewayJar,
+        Optional<Path> governanceJar) {
 
     static final String USAGE = """
             Options (each also as -Dlauncher.<name>=<value>):
-              --gateway-port=8080 --tenant-service-port=8081 --db-port=15432 --keycloak-port=8180
+              --gateway-port=8080 --tenant-service-port=8081 --governance-port=8082 --db-port=15432
+              --keycloak-port=8180
               --data-dir=<repo>/dev-data   PostgreSQL and Keycloak data, logs, the run's secrets
               --db-url=jdbc:postgresql://host:5432/db --db-user=postgres --db-password=postgres
                                            use that PostgreSQL instead of the embedded one
               --skip-demo                  do not onboard the demo cities
               --infra-only                 start PostgreSQL and Keycloak only (for benches that
                                            start tenant-service themselves, see tenant-service.args)
-              --tenant-service-jar=<jar> --gateway-jar=<jar>
+              --tenant-service-jar=<jar> --gateway-jar=<jar> --governance-jar=<jar>
                                            default: infra/dev-launcher/target/services, then <module>/target
             """;
 
     private static final String PROPERTY_PREFIX = "launcher.";
-    private static final Set<String> NAMES = Set.of("gateway-port", "tenant-service-port", "db-port", "keycloak-port",
-            "data-dir", "db-url", "db-user", "db-password", "skip-demo", "infra-only", "tenant-service-jar", "gateway-jar");
+    private static final Set<String> NAMES = Set.of("gateway-port", "tenant-service-port", "governance-port", "db-port", "keycloak-port",
+            "data-dir", "db-url", "db-user", "db-password", "skip-demo", "infra-only", "tenant-service-jar", "gateway-jar",
+            "governance-jar");
 
     public LauncherOptions {
-        for (int port : new int[] {databasePort, tenantServicePort, gatewayPort, keycloakPort}) {
+        for (int port : new int[] {databasePort, tenantServicePort, governancePort, gatewayPort, keycloakPort}) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("Not a port: " + port);
             }
@@ -87,13 +91,15 @@ public record LauncherOptions(
                 path(given.get("data-dir")).orElse(repoRoot.resolve("dev-data")).toAbsolutePath().normalize(),
                 port(given, "db-port", 15432),
                 port(given, "tenant-service-port", 8081),
+                port(given, "governance-port", 8082),
                 port(given, "gateway-port", 8080),
                 port(given, "keycloak-port", 8180),
                 external,
                 Boolean.parseBoolean(given.getOrDefault("skip-demo", "false")),
                 Boolean.parseBoolean(given.getOrDefault("infra-only", "false")),
                 path(given.get("tenant-service-jar")),
-                path(given.get("gateway-jar")));
+                path(given.get("gateway-jar")),
+                path(given.get("governance-jar")));
     }
 
     public Path logDir() {

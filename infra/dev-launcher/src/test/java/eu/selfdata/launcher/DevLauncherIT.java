@@ -59,14 +59,17 @@ class DevLauncherIT {
         databasePort = freePort();
         keycloakPort = freePort();
         int tenantServicePort = freePort();
+        int governancePort = freePort();
         options = LauncherOptions.parse(new String[] {
                 "--gateway-port=" + gatewayPort,
                 "--tenant-service-port=" + tenantServicePort,
+                "--governance-port=" + governancePort,
                 "--db-port=" + databasePort,
                 "--keycloak-port=" + keycloakPort,
                 "--data-dir=" + dataDir}, new Properties());
         assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/tenant-service.jar")).isRegularFile();
         assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/platform-gateway.jar")).isRegularFile();
+        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/governance.jar")).isRegularFile();
         platform = new DevPlatform(options);
         started = platform.start();
     }
@@ -171,9 +174,20 @@ class DevLauncherIT {
 
     @Test
     @Order(7)
-    void stoppingTheLauncherEndsBothServicesKeycloakAndPostgres() {
+    void governanceAnswersThroughTheGatewayAndKeepsTheConsortiumToItsMembers() throws Exception {
+        HttpResponse<String> questionnaire = getThroughGateway("/governance/readiness/questionnaire", "larochelle.localhost");
+        HttpResponse<String> partners = getThroughGateway("/governance/partners", "localhost");
+
+        assertThat(questionnaire.statusCode()).isEqualTo(200);
+        assertThat(questionnaire.body()).contains("fing-2021", "Culture Self Data");
+        assertThat(partners.statusCode()).as("the consortium is not public").isEqualTo(401);
+    }
+
+    @Test
+    @Order(8)
+    void stoppingTheLauncherEndsTheServicesKeycloakAndPostgres() {
         List<Long> pids = started.services().stream().map(ServiceProcess::pid).toList();
-        assertThat(pids).hasSize(2).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
+        assertThat(pids).hasSize(3).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
 
         platform.close();
 

@@ -15,6 +15,7 @@ class LauncherOptionsTest {
 
         assertThat(options.gatewayPort()).isEqualTo(8080);
         assertThat(options.tenantServicePort()).isEqualTo(8081);
+        assertThat(options.governancePort()).isEqualTo(8082);
         assertThat(options.databasePort()).isEqualTo(15432);
         assertThat(options.dataDir()).isEqualTo(options.repoRoot().resolve("dev-data"));
         assertThat(options.externalDatabase()).isEmpty();

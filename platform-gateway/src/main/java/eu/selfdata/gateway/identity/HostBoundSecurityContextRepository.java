@@ -25,7 +25,7 @@ class HostBoundSecurityContextRepository implements ServerSecurityContextReposit
     @Override
     public Mono<SecurityContext> load(ServerWebExchange exchange) {
         // No session cookie, no session: asking for one would create it, off the event loop, on every request.
-        if (!exchange.getRequest().getCookies().containsKey(SessionCookie.NAME)) {
+        if (!SessionCookie.isPresent(exchange.getRequest())) {
             return Mono.empty();
         }
         return delegate.load(exchange).filter(context -> belongsHere(context, exchange));

@@ -3,11 +3,14 @@ package eu.selfdata.gateway.identity;
 import eu.selfdata.gateway.security.PublicOrigins;
 import eu.selfdata.identity.CityClaims;
 import io.netty.channel.ChannelOption;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
@@ -29,13 +32,19 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -46,18 +55,53 @@ import reactor.netty.http.client.HttpClient;
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
 
+    private static final String LOGOUT_PATH = "/logout";
+    private static final String OAUTH2_PATHS = "/oauth2/";
+
+    /**
+     * Requests that cannot belong to a browser session (no session cookie, and not a step of signing
+     * in or out): bearer and anonymous calls, most of the traffic. Same checks and refusals as
+     * {@link #identityFilterChain}, without the session, sign-in and sign-out machinery they never use.
+     */
     @Bean
+    @Order(1)
+    SecurityWebFilterChain statelessFilterChain(ServerHttpSecurity http, BearerAuthentications bearerCallers) {
+        return checks(http.securityMatcher(IdentityConfiguration::withoutSession), bearerCallers, new WebSessionServerRequestCache())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // nothing to find without a session; the entry point above still saves a browser's page before sign-in
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityWebFilterChain identityFilterChain(ServerHttpSecurity http, LoginRegistrations registrations,
-            ServerOAuth2AuthorizedClientRepository authorizedClients, ReactiveJwtDecoder accessTokens,
+            ServerOAuth2AuthorizedClientRepository authorizedClients, BearerAuthentications bearerCallers,
             IdentityProviderProbe probe, PublicOrigins origins, IdentityProperties properties) {
         HostBoundSecurityContextRepository sessions = new HostBoundSecurityContextRepository();
         ServerRequestCache requestCache = new WebSessionServerRequestCache();
         KeycloakLogout logout = new KeycloakLogout(properties, origins);
-        ReactiveJwtAuthenticationConverter bearerCaller = new ReactiveJwtAuthenticationConverter();
-        bearerCaller.setJwtGrantedAuthoritiesConverter(jwt -> Flux.fromIterable(Caller.authorities(CityClaims.of(jwt.getClaims()))));
-        return http
+        return checks(http, bearerCallers, requestCache)
                 .securityContextRepository(sessions)
                 .requestCache(cache -> cache.requestCache(requestCache))
+                .oauth2Login(login -> login
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(authorizedClients)
+                        .authorizationRequestResolver(new LoginRequestResolver(registrations, probe, origins))
+                        .securityContextRepository(sessions)
+                        .authenticationFailureHandler(SecurityProblems.loginFailure()))
+                .logout(out -> out
+                        .requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, LOGOUT_PATH))
+                        .logoutHandler(logout)
+                        .logoutSuccessHandler(logout))
+                .build();
+    }
+
+    /** Bearer tokens checked, Spring Security's refusals as the gateway's problems, {@link AccessRules}. */
+    private static ServerHttpSecurity checks(ServerHttpSecurity http, BearerAuthentications bearerCallers,
+            ServerRequestCache requestCache) {
+        return http
                 // SameOriginFilter guards sessions without reading bodies; SecurityHeadersFilter owns the headers
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
@@ -66,23 +110,42 @@ class IdentityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(SecurityProblems.entryPoint(requestCache))
                         .accessDeniedHandler(SecurityProblems.accessDenied()))
-                .oauth2Login(login -> login
-                        .clientRegistrationRepository(registrations)
-                        .authorizedClientRepository(authorizedClients)
-                        .authorizationRequestResolver(new LoginRequestResolver(registrations, probe, origins))
-                        .securityContextRepository(sessions)
-                        .authenticationFailureHandler(SecurityProblems.loginFailure()))
                 .oauth2ResourceServer(bearer -> bearer
-                        .jwt(jwt -> jwt.jwtDecoder(accessTokens).jwtAuthenticationConverter(bearerCaller))
+                        .bearerTokenConverter(new BearerTokenReader())
+                        .jwt(jwt -> jwt.authenticationManager(bearerCallers))
                         .authenticationEntryPoint(SecurityProblems.entryPoint(requestCache))
                         .authenticationFailureHandler(SecurityProblems.bearerFailure())
                         .accessDeniedHandler(SecurityProblems.accessDenied()))
-                .logout(out -> out
-                        .requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/logout"))
-                        .logoutHandler(logout)
-                        .logoutSuccessHandler(logout))
-                .authorizeExchange(rules -> rules.anyExchange().access(new AccessRules()))
-                .build();
+                .authorizeExchange(rules -> rules.anyExchange().access(new AccessRules()));
+    }
+
+    private static Mono<ServerWebExchangeMatcher.MatchResult> withoutSession(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        boolean signingInOrOut = path.startsWith(HostBoundLoginFilter.LOGIN_PATH) || path.startsWith(LOGOUT_PATH)
+                || path.startsWith(OAUTH2_PATHS);
+        return signingInOrOut || SessionCookie.isPresent(exchange.getRequest())
+                ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                : ServerWebExchangeMatcher.MatchResult.match();
+    }
+
+    /**
+     * No observation per security filter (two for each of a dozen filters, on every request: over a
+     * tenth of the gateway's CPU); every request is still observed as a whole ({@code
+     * http.server.requests}, tagged with its city).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** Bearer access tokens with the checks of {@link #accessTokenDecoder}, remembered until they expire. */
+    @Bean
+    BearerAuthentications bearerAuthentications(ReactiveJwtDecoder accessTokens, IdentityProperties properties) {
+        ReactiveJwtAuthenticationConverter caller = new ReactiveJwtAuthenticationConverter();
+        caller.setJwtGrantedAuthoritiesConverter(jwt -> Flux.fromIterable(Caller.authorities(CityClaims.of(jwt.getClaims()))));
+        JwtReactiveAuthenticationManager checks = new JwtReactiveAuthenticationManager(accessTokens);
+        checks.setJwtAuthenticationConverter(caller);
+        return new BearerAuthentications(checks, properties.clockSkew(), properties.acceptedTokens(), Clock.systemUTC());
     }
 
     /**

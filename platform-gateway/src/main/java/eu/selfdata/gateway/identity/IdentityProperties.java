@@ -2,6 +2,7 @@ package eu.selfdata.gateway.identity;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param audience    what a bearer token's {@code aud} must contain
  * @param clockSkew   tolerance on {@code exp} and {@code nbf}
  * @param platformClientId the public client the coordinator signs in with on the platform host
+ * @param acceptedTokens how many checked bearer tokens are remembered until they expire
+ *                    ({@link BearerAuthentications}); the least used go first
  */
 @Validated
 @ConfigurationProperties("selfdata.identity")
@@ -23,7 +26,8 @@ record IdentityProperties(
         @NotNull @DefaultValue("http://localhost:8180/realms/selfdata") URI issuerUri,
         @NotBlank @DefaultValue("selfdata-api") String audience,
         @NotNull @DefaultValue("30s") Duration clockSkew,
-        @NotBlank @DefaultValue("platform-console") String platformClientId) {
+        @NotBlank @DefaultValue("platform-console") String platformClientId,
+        @Positive @DefaultValue("10000") int acceptedTokens) {
 
     /** The issuer exactly as Keycloak writes it in {@code iss}: no trailing slash. */
     String issuer() {

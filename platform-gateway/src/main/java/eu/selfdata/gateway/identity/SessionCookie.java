@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.session.WebSessionIdResolver;
@@ -23,6 +24,11 @@ class SessionCookie implements WebSessionIdResolver {
 
     SessionCookie(PublicOrigins origins) {
         this.origins = origins;
+    }
+
+    /** Whether the request carries a session cookie: without one there is no session to look up. */
+    static boolean isPresent(ServerHttpRequest request) {
+        return request.getCookies().containsKey(NAME);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package eu.selfdata.gateway.security;
 
-import java.util.Locale;
-
 /** Names of the request headers that only the gateway, or a trusted proxy, may set. */
 final class ForwardingHeaders {
 
@@ -14,13 +12,17 @@ final class ForwardingHeaders {
     }
 
     static boolean isForwarded(String name) {
-        return name.toLowerCase(Locale.ROOT).startsWith(X_FORWARDED_PREFIX);
+        return startsWithIgnoringCase(name, X_FORWARDED_PREFIX);
     }
 
     /** Headers a client could use to impersonate a tenant, the gateway or another client. */
     static boolean isReserved(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("x-tenant-") || lower.startsWith("x-gateway-")
-                || lower.equals("forwarded") || lower.equals("x-real-ip");
+        return startsWithIgnoringCase(name, "x-tenant-") || startsWithIgnoringCase(name, "x-gateway-")
+                || name.equalsIgnoreCase("forwarded") || name.equalsIgnoreCase("x-real-ip");
+    }
+
+    // checked for every header of every request: no lower-cased copy of the name
+    private static boolean startsWithIgnoringCase(String name, String prefix) {
+        return name.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }

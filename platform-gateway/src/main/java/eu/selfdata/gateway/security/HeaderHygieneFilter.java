@@ -1,5 +1,6 @@
 package eu.selfdata.gateway.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,12 @@ public class HeaderHygieneFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         boolean trusted = trustedProxies.trusts(exchange.getRequest());
-        List<String> refused = exchange.getRequest().getHeaders().headerNames().stream()
-                .filter(name -> ForwardingHeaders.isReserved(name) || (!trusted && ForwardingHeaders.isForwarded(name)))
-                .toList();
+        List<String> refused = new ArrayList<>(0);
+        for (String name : exchange.getRequest().getHeaders().headerNames()) {
+            if (ForwardingHeaders.isReserved(name) || (!trusted && ForwardingHeaders.isForwarded(name))) {
+                refused.add(name);
+            }
+        }
         if (refused.isEmpty()) {
             return chain.filter(exchange);
         }

@@ -28,14 +28,16 @@ class HostTenantResolverTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a.b.localhost", "larochelle.lyon.localhost:8080", "x.localhost", "1city.localhost",
-            "la_rochelle.localhost", "a-very-long-city-name-that-goes-beyond-forty.localhost"})
+            "la_rochelle.localhost", "a-very-long-city-name-that-goes-beyond-forty.localhost", "lyon-.localhost",
+            "-lyon.localhost"})
     void nestedSubdomainsAndMalformedSlugsAreNeverACity(String host) {
         assertThat(resolver.resolve(host)).isEqualTo(new RequestedHost.Unservable());
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"[::1]:8080", "evil.localhost/../x", "host with space", "..localhost"})
+    @ValueSource(strings = {"[::1]:8080", "evil.localhost/../x", "host with space", "..localhost", "localhost:123456",
+            "larochelle.localhost:80a", ":8080", "larochelle.localhost::8080"})
     void missingOrMalformedHostIsNeverACity(String host) {
         assertThat(resolver.resolve(host)).isEqualTo(new RequestedHost.Unservable());
     }

@@ -27,10 +27,14 @@ class ProfileData implements PersonalDataSource {
 
     private final CityJdbc city;
     private final CitizenAccounts accounts;
+    private final CitizenTables rows;
 
     ProfileData(CityJdbc city, CitizenAccounts accounts) {
         this.city = city;
         this.accounts = accounts;
+        this.rows = new CitizenTables(city, CATEGORY, """
+                select id, subject as login_id, display_name, language, household_size, created_at, last_seen_at
+                  from citizen where id = :citizen""", List.of("citizen"));
     }
 
     @Override
@@ -40,14 +44,12 @@ class ProfileData implements PersonalDataSource {
 
     @Override
     public List<String> tables() {
-        return List.of("citizen");
+        return rows.tables();
     }
 
     @Override
     public void export(CitizenId citizen, RowSink sink) {
-        new CitizenTables(city, CATEGORY, """
-                select id, subject as login_id, display_name, language, household_size, created_at, last_seen_at
-                  from citizen where id = :citizen""", tables()).export(citizen, sink);
+        rows.export(citizen, sink);
     }
 
     @Override

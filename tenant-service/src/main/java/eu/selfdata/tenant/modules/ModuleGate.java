@@ -11,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
+import java.util.List;
 
 /** {@code /api/{module}/**} answers 404 in a city that has not enabled that module. */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +27,12 @@ class ModuleGate implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        catalogue.all().forEach(module -> registry.addInterceptor(this).addPathPatterns("/api/" + module.id() + "/**"));
+        // One registration for every module's prefix: each request is matched once, not once per module.
+        // (An interceptor without patterns would apply to every path: none at all without modules.)
+        List<String> prefixes = catalogue.all().stream().map(module -> "/api/" + module.id() + "/**").toList();
+        if (!prefixes.isEmpty()) {
+            registry.addInterceptor(this).addPathPatterns(prefixes);
+        }
     }
 
     @Override

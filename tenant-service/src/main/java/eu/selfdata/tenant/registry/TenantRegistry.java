@@ -119,6 +119,32 @@ public class TenantRegistry {
         return Boolean.TRUE.equals(changed);
     }
 
+    /** Adds a module to the city's enabled set; false when it was enabled already. */
+    public boolean enableModule(String slug, String module) {
+        return changeModules(slug, module, "insert into platform.tenant_module (slug, module_id) values (?, ?) on conflict do nothing",
+                "MODULE_ENABLED");
+    }
+
+    /** Removes a module from the city's enabled set (its tables and data stay); false when it was not enabled. */
+    public boolean disableModule(String slug, String module) {
+        return changeModules(slug, module, "delete from platform.tenant_module where slug = ? and module_id = ?", "MODULE_DISABLED");
+    }
+
+    private boolean changeModules(String slug, String module, String change, String event) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            boolean changed = jdbc.sql(change).params(slug, module).update() == 1;
+            if (changed) {
+                touch(slug);
+                recordEvent(slug, event, module);
+            }
+            return changed;
+        }));
+    }
+
+    private void touch(String slug) {
+        jdbc.sql("update platform.tenant set updated_at = now() where slug = ?").param(slug).update();
+    }
+
     public void recordEvent(String slug, String kind, String detail) {
         jdbc.sql("insert into platform.tenant_event (slug, kind, detail) values (?, ?, ?)")
                 .params(slug, kind, detail == null ? null : truncate(detail)).update();

@@ -8,14 +8,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,22 +92,6 @@ class ExportThenEraseTest extends SelfDataTest {
         assertThat(again.status()).isEqualTo(410);
         assertThat(again.problemType()).isEqualTo("account-erased");
         assertThat(database().sql("select count(*) from " + schema(city) + ".citizen").query(Integer.class).single()).isZero();
-    }
-
-    private Map<String, String> export(String token, String city) throws IOException {
-        Path zip = Files.createTempFile("export", ".zip");
-        try {
-            assertThat(client.downloadAs(token, city, "/api/me/export", zip)).isEqualTo(200);
-            Map<String, String> files = new HashMap<>();
-            try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                    files.put(entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-            return files;
-        } finally {
-            Files.deleteIfExists(zip);
-        }
     }
 
     private List<String> tablesWithCitizenColumn(String city) {

@@ -6,9 +6,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +48,23 @@ public abstract class SelfDataTest extends TenantServiceTest {
 
     protected String citizenId(String token, String city) {
         return client.cityAs(token, city, "GET", "/api/me", null).json().path("id").asString();
+    }
+
+    /** Downloads the citizen's export and returns its files by name. */
+    protected Map<String, String> export(String token, String city) throws IOException {
+        Path zip = Files.createTempFile("export", ".zip");
+        try {
+            assertThat(client.downloadAs(token, city, "/api/me/export", zip)).isEqualTo(200);
+            Map<String, String> files = new HashMap<>();
+            try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                    files.put(entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return files;
+        } finally {
+            Files.deleteIfExists(zip);
+        }
     }
 
     /** SQL straight on the database, outside the service, to see what is really stored. */

@@ -88,7 +88,7 @@ public final class TestIdentities {
         return citizenToken(slug, "citizen");
     }
 
-    /** Another citizen of this city, told apart by name. */
+    /** Another citizen of this city, told apart by {@code name}. The city must be onboarded. */
     public String citizenToken(String slug, String name) {
         String username = name + "@" + slug + ".tests.selfdata.eu";
         ensureMember(username, slug);

@@ -35,19 +35,26 @@ public final class DevCoordinator {
 
     /** Creates the client and its role mapping unless an earlier run did. */
     public static DevCoordinator ensure(HttpClient http, KeycloakServer keycloak) throws InterruptedException {
-        AdminApi admin = new AdminApi(http, keycloak);
-        Optional<String> existing = admin.clientUuid(CLIENT_ID);
+        String secret = coordinatorClient(new AdminApi(http, keycloak), CLIENT_ID, "Dev launcher (platform coordinator)");
+        return new DevCoordinator(http, URI.create(keycloak.issuer() + "/protocol/openid-connect/token"), secret);
+    }
+
+    /**
+     * A confidential client, service account only, whose service account holds {@value #ROLE}: created
+     * unless the realm file or an earlier run did. Returns its secret.
+     */
+    public static String coordinatorClient(AdminApi admin, String clientId, String name) throws InterruptedException {
+        Optional<String> existing = admin.clientUuid(clientId);
         if (existing.isEmpty()) {
-            admin.post("/clients", Map.of("clientId", CLIENT_ID, "name", "Dev launcher (platform coordinator)",
+            admin.post("/clients", Map.of("clientId", clientId, "name", name,
                     "publicClient", false, "serviceAccountsEnabled", true, "standardFlowEnabled", false,
                     "directAccessGrantsEnabled", false));
         }
-        String client = existing.isPresent() ? existing.get() : admin.clientUuid(CLIENT_ID).orElseThrow();
+        String client = existing.isPresent() ? existing.get() : admin.clientUuid(clientId).orElseThrow();
         String serviceAccount = admin.get("/clients/" + client + "/service-account-user").path("id").asString();
         JsonNode role = admin.get("/roles/" + ROLE);
         admin.post("/users/" + serviceAccount + "/role-mappings/realm", new Object[] {role});
-        String secret = admin.get("/clients/" + client + "/client-secret").path("value").asString();
-        return new DevCoordinator(http, URI.create(keycloak.issuer() + "/protocol/openid-connect/token"), secret);
+        return admin.get("/clients/" + client + "/client-secret").path("value").asString();
     }
 
     public String secret() {

@@ -1,0 +1,52 @@
+package eu.selfdata.connectors.cluster;
+
+import eu.selfdata.connectors.ConnectorInstance;
+import eu.selfdata.connectors.ConnectorTemplate;
+import org.apache.camel.CamelContext;
+import org.apache.camel.NamedNode;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RoutePolicyFactory;
+
+import java.util.List;
+
+/**
+ * Puts every connector route ({@code {city}.{template}}) under Camel's {@link ClusteredRoutePolicy}:
+ * the route starts only on the replica that leads its city's lock group and moves to another when
+ * that one stops or dies. A fixed number of groups ({@code connectors-{hash(city) mod n}}) keeps the
+ * locks few (Kubernetes Leases are renewed every few seconds) whatever the number of cities; all
+ * connectors of a city share one group, hence one replica. Other routes are left alone.
+ */
+public class ConnectorLockGroups implements RoutePolicyFactory {
+
+    private final CamelClusterService cluster;
+    private final List<String> templates;
+    private final int groups;
+
+    public ConnectorLockGroups(CamelClusterService cluster, List<ConnectorTemplate> templates, int groups) {
+        this.cluster = cluster;
+        this.templates = templates.stream().map(ConnectorTemplate::id).toList();
+        this.groups = groups;
+    }
+
+    /** The lock group (cluster namespace) of a city. */
+    public String group(String city) {
+        return "connectors-" + Math.floorMod(city.hashCode(), groups);
+    }
+
+    @Override
+    public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
+        for (String template : templates) {
+            String suffix = ConnectorInstance.routeId("", template);
+            if (routeId != null && routeId.endsWith(suffix) && routeId.length() > suffix.length()) {
+                try {
+                    return ClusteredRoutePolicy.forNamespace(cluster, group(routeId.substring(0, routeId.length() - suffix.length())));
+                } catch (Exception e) {
+                    throw new IllegalStateException("no cluster policy for " + routeId, e);
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package eu.selfdata.governance.access;
+
+import eu.selfdata.governance.problem.GovernanceException;
+import eu.selfdata.governance.problem.ProblemType;
+import eu.selfdata.identity.CityClaims;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who makes the request and in which capacity: a platform coordinator (realm role), the admin of
+ * some cities (client role {@code city-admin} of each city's portal, only on that city's host or on
+ * the platform host), a resident of the host city (the token's {@code organization} names it).
+ */
+public record Caller(String subject, Optional<String> hostCity, boolean coordinator, Set<String> adminOf, boolean residentOfHostCity) {
+
+    static final String COORDINATOR = "platform-coordinator";
+    static final String CITY_ADMIN = "city-admin";
+
+    public Caller {
+        adminOf = Set.copyOf(adminOf);
+    }
+
+    public static Caller anonymous(Optional<String> hostCity) {
+        return new Caller(null, hostCity, false, Set.of(), false);
+    }
+
+    static Caller of(String subject, CityClaims claims, Optional<String> hostCity) {
+        Set<String> adminOf = hostCity.map(Set::of).orElse(claims.cities()).stream()
+                .filter(city -> claims.rolesIn(city).contains(CITY_ADMIN))
+                .collect(Collectors.toUnmodifiableSet());
+        return new Caller(subject, hostCity, claims.hasRealmRole(COORDINATOR), adminOf,
+                hostCity.map(claims::belongsTo).orElse(false));
+    }
+
+    public boolean authenticated() {
+        return subject != null;
+    }
+
+    /** The host city, for a request that only makes sense on a city's host. */
+    public String city() {
+        return hostCity.orElseThrow(() -> new GovernanceException(ProblemType.NOT_FOUND, "This belongs to a city: use the city's host"));
+    }
+
+    /** Refuses, as not found, a platform-host request made on a city's host. */
+    public void requirePlatformHost() {
+        if (hostCity.isPresent()) {
+            throw GovernanceException.notFound("No such page on a city's host");
+        }
+    }
+
+    /** Refuses a request that needs the platform-coordinator role. */
+    public void requireCoordinator() {
+        if (!coordinator) {
+            throw GovernanceException.forbidden("This needs the platform-coordinator role");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package eu.selfdata.governance.decisions;
+
+public enum Choice {
+    YES, NO, ABSTAIN
+}

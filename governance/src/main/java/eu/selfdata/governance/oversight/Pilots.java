@@ -1,0 +1,199 @@
+package eu.selfdata.governance.oversight;
+
+import eu.selfdata.governance.access.Caller;
+import eu.selfdata.governance.audit.AuditTrail;
+import eu.selfdata.governance.consortium.Partner;
+import eu.selfdata.governance.consortium.Partners;
+import eu.selfdata.governance.problem.GovernanceException;
+import eu.selfdata.governance.problem.ProblemType;
+import eu.selfdata.governance.tenantservice.TenantServiceClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Citizen oversight of pilots ("droit de regard"). Starting a pilot enables its module for the city
+ * in tenant-service; residents of that city join the panel on the city's host and each may vote once
+ * to stop it. The vote that reaches the threshold moves the pilot to STOPPING in the same
+ * transaction; governance then disables the module in tenant-service and records the notice the
+ * citizens see. A failed call is retried until tenant-service confirms.
+ */
+@Component
+class Pilots {
+
+    private static final Logger log = LoggerFactory.getLogger(Pilots.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Partners partners;
+    private final TenantServiceClient tenantService;
+    private final AuditTrail audit;
+
+    Pilots(JdbcClient jdbc, PlatformTransactionManager transactions, Partners partners, TenantServiceClient tenantService, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.partners = partners;
+        this.tenantService = tenantService;
+        this.audit = audit;
+    }
+
+    Pilot start(Caller caller, String city, String module, String title, int stopVotesRequired) {
+        caller.requirePlatformHost();
+        caller.requireCoordinator();
+        Partner partner = partners.city(city).filter(Partner::isMember)
+                .orElseThrow(() -> GovernanceException.notFound("Partner city " + city));
+        UUID id = UUID.randomUUID();
+        // the module is enabled inside the transaction: if tenant-service refuses, no pilot is recorded
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            insert into pilot (id, city_slug, module_id, title, stop_votes_required, status, started_at)
+                            values (?, ?, ?, ?, ?, 'RUNNING', clock_timestamp())""")
+                    .params(id, partner.citySlug(), module, title, stopVotesRequired).update();
+            tenantService.enableModule(partner.citySlug(), module);
+            notify(id, "Pilot started: " + title + ". A panel of citizens can stop it with " + stopVotesRequired + " votes.");
+            audit.record(caller.subject(), "PILOT_STARTED", "pilot", id, null, Map.of("city", city, "module", module,
+                    "stopVotesRequired", stopVotesRequired));
+        });
+        return get(id);
+    }
+
+    GovernanceException thresholdIsFixed(UUID id) {
+        Pilot pilot = get(id);
+        return new GovernanceException(ProblemType.PILOT_RUNNING, "The stop threshold of '" + pilot.title()
+                + "' was fixed when it started and cannot change");
+    }
+
+    List<Pilot> list(Caller caller) {
+        if (caller.hostCity().isEmpty()) {
+            caller.requireCoordinator();
+        }
+        return jdbc.sql("select id from pilot where cast(:city as varchar) is null or city_slug = :city order by started_at desc")
+                .param("city", caller.hostCity().orElse(null)).query(UUID.class).list().stream().map(this::get).toList();
+    }
+
+    /** On a city's host only that city's pilots exist. */
+    Pilot visibleTo(Caller caller, UUID id) {
+        Pilot pilot = get(id);
+        if (caller.hostCity().isPresent() ? !caller.hostCity().get().equals(pilot.city()) : !caller.coordinator()) {
+            throw GovernanceException.notFound("Pilot " + id);
+        }
+        return pilot;
+    }
+
+    void join(Caller caller, UUID id) {
+        Pilot pilot = residentsPilot(caller, id);
+        if (!"RUNNING".equals(pilot.status())) {
+            throw new GovernanceException(ProblemType.STATE_CONFLICT, "This pilot has stopped");
+        }
+        tx.executeWithoutResult(status -> {
+            if (jdbc.sql("insert into panel_member (pilot_id, subject, joined_at) values (?, ?, clock_timestamp()) on conflict do nothing")
+                    .params(id, caller.subject()).update() == 1) {
+                audit.record(caller.subject(), "PANEL_JOINED", "pilot", id, null, null);
+            }
+        });
+    }
+
+    /** One vote per panel member; the vote that reaches the threshold stops the pilot. */
+    Pilot voteStop(Caller caller, UUID id) {
+        residentsPilot(caller, id);
+        Boolean reached = tx.execute(status -> {
+            Pilot pilot = lock(id);
+            if (!"RUNNING".equals(pilot.status())) {
+                throw new GovernanceException(ProblemType.STATE_CONFLICT, "This pilot is stopped or stopping already");
+            }
+            if (jdbc.sql("select count(*) from panel_member where pilot_id = ? and subject = ?").params(id, caller.subject())
+                    .query(Integer.class).single() == 0) {
+                throw GovernanceException.forbidden("Only members of the pilot's citizen panel vote to stop it");
+            }
+            if (jdbc.sql("insert into stop_vote (pilot_id, subject, cast_at) values (?, ?, clock_timestamp()) on conflict do nothing")
+                    .params(id, caller.subject()).update() == 0) {
+                throw new GovernanceException(ProblemType.ALREADY_DONE, "You have voted to stop this pilot already");
+            }
+            audit.record(caller.subject(), "STOP_VOTE_CAST", "pilot", id, null, null);
+            int votes = jdbc.sql("select count(*) from stop_vote where pilot_id = ?").param(id).query(Integer.class).single();
+            if (votes < pilot.stopVotesRequired()) {
+                return false;
+            }
+            jdbc.sql("update pilot set status = 'STOPPING' where id = ?").param(id).update();
+            audit.record("citizen-panel", "PILOT_STOP_DECIDED", "pilot", id, Map.of("status", "RUNNING"),
+                    Map.of("status", "STOPPING", "stopVotes", votes));
+            return true;
+        });
+        if (Boolean.TRUE.equals(reached)) {
+            completeStop(id);
+        }
+        return get(id);
+    }
+
+    @Scheduled(fixedDelayString = "${selfdata.pilots.stop-retry-interval:30s}", initialDelayString = "${selfdata.pilots.stop-retry-interval:30s}")
+    void retryStops() {
+        jdbc.sql("select id from pilot where status = 'STOPPING'").query(UUID.class).list().forEach(this::completeStop);
+    }
+
+    private void completeStop(UUID id) {
+        Pilot pilot = get(id);
+        try {
+            tenantService.disableModule(pilot.city(), pilot.module());
+        } catch (GovernanceException e) {
+            log.warn("Pilot {} of {}: module {} not disabled yet, will retry: {}", id, pilot.city(), pilot.module(), e.getMessage());
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            if (jdbc.sql("update pilot set status = 'STOPPED', stopped_at = clock_timestamp() where id = ? and status = 'STOPPING'")
+                    .param(id).update() == 1) {
+                notify(id, "The citizen panel voted to stop this pilot (" + pilot.stopVotes() + " votes, "
+                        + pilot.stopVotesRequired() + " needed): " + pilot.module() + " is now disabled for the city.");
+                audit.record("citizen-panel", "PILOT_STOPPED", "pilot", id, Map.of("status", "STOPPING"), Map.of("status", "STOPPED"));
+            }
+        });
+    }
+
+    private Pilot residentsPilot(Caller caller, UUID id) {
+        Pilot pilot = get(id);
+        if (caller.hostCity().filter(pilot.city()::equals).isEmpty()) {
+            throw GovernanceException.notFound("Pilot " + id);
+        }
+        if (!caller.residentOfHostCity()) {
+            throw GovernanceException.forbidden("Only residents of " + pilot.city() + " take part in its pilots' panels");
+        }
+        return pilot;
+    }
+
+    private void notify(UUID pilot, String message) {
+        jdbc.sql("insert into pilot_notice (pilot_id, message, at) values (?, ?, clock_timestamp())").params(pilot, message).update();
+    }
+
+    private Pilot get(UUID id) {
+        return jdbc.sql("""
+                        select p.*, (select count(*) from panel_member m where m.pilot_id = p.id) panel_size,
+                               (select count(*) from stop_vote v where v.pilot_id = p.id) stop_votes
+                          from pilot p where p.id = ?""")
+                .param(id).query(this::row).optional().orElseThrow(() -> GovernanceException.notFound("Pilot " + id));
+    }
+
+    private Pilot lock(UUID id) {
+        jdbc.sql("select id from pilot where id = ? for update").param(id).query(UUID.class).single();
+        return get(id);
+    }
+
+    private Pilot row(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Timestamp stopped = rs.getTimestamp("stopped_at");
+        List<Pilot.Notice> notices = jdbc.sql("select message, at from pilot_notice where pilot_id = ? order by id").param(id)
+                .query((n, i) -> new Pilot.Notice(n.getString(1), n.getTimestamp(2).toInstant())).list();
+        return new Pilot(id, rs.getString("city_slug"), rs.getString("module_id"), rs.getString("title"),
+                rs.getInt("stop_votes_required"), rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
+                stopped == null ? null : stopped.toInstant(), rs.getInt("panel_size"), rs.getInt("stop_votes"), notices);
+    }
+}

@@ -1,0 +1,5 @@
+package eu.selfdata.governance.readiness;
+
+public enum Answer {
+    YES, PARTLY, NO
+}

@@ -1,0 +1,89 @@
+package eu.selfdata.governance.support;
+
+import eu.selfdata.tenant.TenantServiceApplication;
+import eu.selfdata.tenant.access.GatewaySignature;
+import eu.selfdata.tenant.modules.EnergyPilotModule;
+import eu.selfdata.tenant.support.TestIdentities;
+import eu.selfdata.testsupport.TestPostgres;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real tenant-service, started once in the test JVM on the shared PostgreSQL and Keycloak (with
+ * the test module {@code energy-pilot}), and governance's service account in Keycloak: the client
+ * {@code governance} of the realm file, created here when the running Keycloak predates it.
+ */
+public final class RunningTenantService {
+
+    public static final String SECRET = "test-gateway-secret-0123456789";
+    public static final String GOVERNANCE_CLIENT = "governance";
+    private static RunningTenantService shared;
+
+    private final ConfigurableApplicationContext context;
+    private final String governanceSecret;
+
+    private RunningTenantService() {
+        TestIdentities identities = TestIdentities.shared();
+        Map<String, Object> properties = new HashMap<>(TestPostgres.springDatasourceProperties());
+        properties.putAll(identities.server().springProperties());
+        properties.put("server.port", 0);
+        properties.put("selfdata.gateway.secret", SECRET);
+        properties.put("spring.datasource.hikari.maximum-pool-size", 4);
+        properties.put("selfdata.onboarding.resume-interval", "1h");
+        properties.put("selfdata.onboarding.resume-initial-delay", "1h");
+        properties.put("selfdata.tenants.cache-ttl", "0s");
+        properties.put("selfdata.usage.flush-interval", "1h");
+        // as command-line arguments: they outrank tenant-service's application.yml
+        this.context = new SpringApplicationBuilder(TenantServiceApplication.class, EnergyPilotModule.class)
+                .run(properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
+        this.governanceSecret = ensureGovernanceClient(identities.realm());
+    }
+
+    public static synchronized RunningTenantService shared() {
+        if (shared == null) {
+            shared = new RunningTenantService();
+        }
+        return shared;
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public GatewaySignature signature() {
+        return context.getBean(GatewaySignature.class);
+    }
+
+    public String governanceSecret() {
+        return governanceSecret;
+    }
+
+    /** Confidential, service account only, realm role platform-coordinator: as in the realm file. */
+    private static String ensureGovernanceClient(RealmResource realm) {
+        if (realm.clients().findByClientId(GOVERNANCE_CLIENT).isEmpty()) {
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(GOVERNANCE_CLIENT);
+            client.setPublicClient(false);
+            client.setStandardFlowEnabled(false);
+            client.setDirectAccessGrantsEnabled(false);
+            client.setServiceAccountsEnabled(true);
+            client.setDefaultClientScopes(List.of("basic", "roles", "acr", "selfdata-api", "service_account"));
+            try (Response ignored = realm.clients().create(client)) {
+                // 201 or 409 when another JVM created it meanwhile
+            }
+        }
+        String id = realm.clients().findByClientId(GOVERNANCE_CLIENT).getFirst().getId();
+        var serviceAccount = realm.clients().get(id).getServiceAccountUser();
+        realm.users().get(serviceAccount.getId()).roles().realmLevel()
+                .add(List.of(realm.roles().get("platform-coordinator").toRepresentation()));
+        return realm.clients().get(id).getSecret().getValue();
+    }
+}

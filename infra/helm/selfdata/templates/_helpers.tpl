@@ -1,0 +1,216 @@
+{{/* Name prefix of every object: the release name, or the chart name for a release called like it. */}}
+{{- define "selfdata.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Common labels; the instance label comes with the selector labels on workloads. */}}
+{{- define "selfdata.labels" -}}
+app.kubernetes.io/part-of: selfdata
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{- define "selfdata.selectorLabels" -}}
+app.kubernetes.io/name: {{ .component }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{- define "selfdata.image" -}}
+{{- printf "%s/%s:%s" .root.Values.image.registry .component (default .root.Chart.AppVersion .root.Values.image.tag) -}}
+{{- end -}}
+
+{{/* Where the services find PostgreSQL: the CloudNativePG read-write Service, or the given URL. */}}
+{{- define "selfdata.jdbcUrl" -}}
+{{- if .Values.postgres.cloudNativePG.enabled -}}
+{{- printf "jdbc:postgresql://%s-db-rw:5432/%s" (include "selfdata.fullname" .) .Values.postgres.cloudNativePG.database -}}
+{{- else -}}
+{{- .Values.postgres.jdbcUrl -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Database credentials as secret references: CloudNativePG's generated app secret or the named one. */}}
+{{- define "selfdata.databaseEnv" -}}
+{{- $secret := .Values.secrets.database.name -}}
+{{- $user := .Values.secrets.database.usernameKey -}}
+{{- $password := .Values.secrets.database.passwordKey -}}
+{{- if .Values.postgres.cloudNativePG.enabled -}}
+{{- $secret = printf "%s-db-app" (include "selfdata.fullname" .) -}}
+{{- $user = "username" -}}
+{{- $password = "password" -}}
+{{- end -}}
+- name: SPRING_DATASOURCE_URL
+  value: {{ include "selfdata.jdbcUrl" . | quote }}
+- name: SPRING_DATASOURCE_USERNAME
+  valueFrom:
+    secretKeyRef: {name: {{ $secret }}, key: {{ $user }}}
+- name: SPRING_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef: {name: {{ $secret }}, key: {{ $password }}}
+{{- end -}}
+
+{{- define "selfdata.gatewaySignatureEnv" -}}
+- name: SELFDATA_GATEWAY_SECRET
+  valueFrom:
+    secretKeyRef: {name: {{ .Values.secrets.gatewaySignature.name }}, key: {{ .Values.secrets.gatewaySignature.key }}}
+{{- end -}}
+
+{{- define "selfdata.keycloakUrl" -}}
+{{- if .Values.keycloak.operator.enabled -}}
+{{- printf "https://%s" .Values.keycloak.operator.hostname -}}
+{{- else -}}
+{{- .Values.keycloak.url -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+One stateless Spring Boot service: Deployment (probes on the actuator's liveness and readiness
+groups), Service, PodDisruptionBudget and, when enabled, HorizontalPodAutoscaler.
+Arguments: root (the chart context), component (its name), app (its values), env (extra env YAML),
+serviceAccount (name, or empty for none), volumes/mounts (extra YAML).
+*/}}
+{{- define "selfdata.service" -}}
+{{- $root := .root -}}
+{{- $app := .app -}}
+{{- $name := printf "%s-%s" (include "selfdata.fullname" $root) .component -}}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "selfdata.labels" $root | nindent 4 }}
+    {{- include "selfdata.selectorLabels" . | nindent 4 }}
+spec:
+  {{- if not $app.autoscaling.enabled }}
+  replicas: {{ $app.replicas }}
+  {{- end }}
+  selector:
+    matchLabels:
+      {{- include "selfdata.selectorLabels" . | nindent 6 }}
+  strategy:
+    type: RollingUpdate
+    rollingUpdate: {maxUnavailable: 0, maxSurge: 1}
+  template:
+    metadata:
+      labels:
+        {{- include "selfdata.labels" $root | nindent 8 }}
+        {{- include "selfdata.selectorLabels" . | nindent 8 }}
+    spec:
+      {{- if .serviceAccount }}
+      serviceAccountName: {{ .serviceAccount }}
+      automountServiceAccountToken: true
+      {{- else }}
+      automountServiceAccountToken: false
+      {{- end }}
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 10001
+        fsGroup: 10001
+        seccompProfile: {type: RuntimeDefault}
+      terminationGracePeriodSeconds: 45
+      topologySpreadConstraints:
+        - maxSkew: 1
+          topologyKey: kubernetes.io/hostname
+          whenUnsatisfiable: ScheduleAnyway
+          labelSelector:
+            matchLabels:
+              {{- include "selfdata.selectorLabels" . | nindent 14 }}
+      containers:
+        - name: {{ .component }}
+          image: {{ include "selfdata.image" . }}
+          imagePullPolicy: {{ $root.Values.image.pullPolicy }}
+          ports:
+            - {name: http, containerPort: {{ $app.port }}}
+          env:
+            - name: SERVER_PORT
+              value: {{ $app.port | quote }}
+            - name: MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED
+              value: "true"
+            - name: JAVA_TOOL_OPTIONS
+              value: {{ $app.javaOpts | quote }}
+            {{- with .env }}
+            {{- . | trim | nindent 12 }}
+            {{- end }}
+          startupProbe:
+            httpGet: {path: /actuator/health/liveness, port: http}
+            periodSeconds: 5
+            failureThreshold: 60
+          livenessProbe:
+            httpGet: {path: /actuator/health/liveness, port: http}
+            periodSeconds: 10
+            failureThreshold: 3
+          readinessProbe:
+            httpGet: {path: /actuator/health/readiness, port: http}
+            periodSeconds: 5
+            failureThreshold: 2
+          lifecycle:
+            # Let endpoints drop the pod before the graceful shutdown starts.
+            preStop:
+              sleep: {seconds: 10}
+          resources:
+            {{- toYaml $app.resources | nindent 12 }}
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities: {drop: [ALL]}
+          volumeMounts:
+            - {name: tmp, mountPath: /tmp}
+            {{- with .mounts }}
+            {{- . | nindent 12 }}
+            {{- end }}
+      volumes:
+        - name: tmp
+          emptyDir: {}
+        {{- with .volumes }}
+        {{- . | nindent 8 }}
+        {{- end }}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "selfdata.labels" $root | nindent 4 }}
+    {{- include "selfdata.selectorLabels" . | nindent 4 }}
+spec:
+  selector:
+    {{- include "selfdata.selectorLabels" . | nindent 4 }}
+  ports:
+    - {name: http, port: 80, targetPort: http}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "selfdata.labels" $root | nindent 4 }}
+spec:
+  minAvailable: {{ $app.podDisruptionBudget.minAvailable }}
+  selector:
+    matchLabels:
+      {{- include "selfdata.selectorLabels" . | nindent 6 }}
+{{- if $app.autoscaling.enabled }}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: {{ $name }}
+  labels:
+    {{- include "selfdata.labels" $root | nindent 4 }}
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: {{ $name }}
+  minReplicas: {{ $app.autoscaling.minReplicas }}
+  maxReplicas: {{ $app.autoscaling.maxReplicas }}
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target: {type: Utilization, averageUtilization: {{ $app.autoscaling.targetCPUUtilizationPercentage }}}
+{{- end }}
+{{- end -}}

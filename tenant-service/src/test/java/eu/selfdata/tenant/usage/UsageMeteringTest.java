@@ -1,0 +1,94 @@
+package eu.selfdata.tenant.usage;
+
+import eu.selfdata.tenant.support.ServiceClient;
+import eu.selfdata.tenant.support.TenantServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UsageMeteringTest extends TenantServiceTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void callsAreCountedForTheCityWhoseHostServedThem() {
+        String larochelle = onboard(freshSlug("lr"), "La Rochelle");
+        String lyon = onboard(freshSlug("ly"), "Lyon");
+        for (int i = 0; i < 7; i++) {
+            assertThat(client.city(larochelle, "GET", "/api/announcements", null).status()).isEqualTo(200);
+        }
+        assertThat(client.city(lyon, "GET", "/api/announcements", null).status()).isEqualTo(200);
+
+        JsonNode usage = usage(today(), today());
+
+        assertThat(city(usage, larochelle).path("apiCalls").asLong()).isEqualTo(7);
+        assertThat(city(usage, lyon).path("apiCalls").asLong()).isEqualTo(1);
+        assertThat(city(usage(today().minusDays(3), today().minusDays(1)), larochelle).path("apiCalls").asLong()).isZero();
+    }
+
+    @Test
+    void storedDataIsTheSizeOfTheCitysOwnSchema() {
+        String small = onboard(freshSlug("small"), "Small");
+        String big = onboard(freshSlug("big"), "Big");
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("create table " + schema(big) + ".filler as select repeat('x', 500) as text from generate_series(1, 2000)").update();
+
+        JsonNode usage = usage(today(), today());
+
+        long smallBytes = city(usage, small).path("storedBytes").asLong();
+        assertThat(smallBytes).isPositive();
+        assertThat(city(usage, big).path("storedBytes").asLong()).isGreaterThan(smallBytes + 1_000_000);
+    }
+
+    @Test
+    void activeCitizensAreTheDistinctCitizensSeenInThePeriod() {
+        String tracked = onboard(freshSlug("tracked"), "Tracked");
+        String untracked = onboard(freshSlug("untracked"), "Untracked");
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("insert into " + schema(tracked) + ".citizen (id, subject, last_seen_at) values (gen_random_uuid(), 'a', now()),"
+                + " (gen_random_uuid(), 'b', now()), (gen_random_uuid(), 'c', now() - interval '40 days')").update();
+
+        JsonNode usage = usage(today().minusDays(1), today());
+
+        assertThat(city(usage, tracked).path("activeCitizens").asLong()).isEqualTo(2);
+        assertThat(city(usage, untracked).path("activeCitizens").asLong()).isZero();
+    }
+
+    @Test
+    void usageIsForCoordinatorsOnTheirHostAndBadPeriodsAreProblems() {
+        String city = onboard(freshSlug("guard"), "Guard");
+        String path = "/platform/usage?from=" + today() + "&to=" + today();
+
+        assertThat(client.platformAs(identities.cityAdminToken(city), "GET", path, null).status()).isEqualTo(403);
+        assertThat(client.cityAs(identities.coordinatorToken(), city, "GET", path, null).status()).isEqualTo(404);
+        ServiceClient.Response backwards = client.platform("GET", "/platform/usage?from=" + today() + "&to=" + today().minusDays(1), null);
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.problemType()).isEqualTo("invalid-request");
+    }
+
+    private JsonNode usage(LocalDate from, LocalDate to) {
+        ServiceClient.Response response = client.platform("GET", "/platform/usage?from=" + from + "&to=" + to, null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static JsonNode city(JsonNode usage, String slug) {
+        return usage.path("cities").valueStream().filter(city -> city.path("slug").asString().equals(slug)).findFirst().orElseThrow();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static String schema(String slug) {
+        return "t_" + slug.replace('-', '_');
+    }
+}

@@ -1,0 +1,103 @@
+package eu.selfdata.mobility;
+
+import eu.selfdata.mobility.budget.BudgetController;
+import eu.selfdata.mobility.budget.Budgets;
+import eu.selfdata.mobility.carbon.CityFactors;
+import eu.selfdata.mobility.carbon.FactorController;
+import eu.selfdata.mobility.trace.PointStore;
+import eu.selfdata.mobility.trace.TraceController;
+import eu.selfdata.mobility.trace.TraceIngestion;
+import eu.selfdata.mobility.trace.TraceLimits;
+import eu.selfdata.mobility.transit.CityTransit;
+import eu.selfdata.mobility.transit.GtfsStore;
+import eu.selfdata.mobility.trip.Journeys;
+import eu.selfdata.mobility.trip.SegmentationSettings;
+import eu.selfdata.mobility.trip.TripController;
+import eu.selfdata.mobility.web.MobilityProblemHandler;
+import eu.selfdata.usecase.api.CityDatabase;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import eu.selfdata.connectors.CityScope;
+import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.mobility.connector.GtfsFeedTemplate;
+import eu.selfdata.mobility.connector.TraceDropTemplate;
+import eu.selfdata.usecase.api.Consents;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
+
+/**
+ * Plugs the module into the platform: its {@link eu.selfdata.usecase.api.UseCaseModule}, its
+ * services over the SPI's {@link CityDatabase}, and its controllers under
+ * {@code /api/mobility-carbon/**} (the platform answers 404 there for cities without the module).
+ */
+@AutoConfiguration
+// Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
+@ConditionalOnBean(CityDatabase.class)
+@Import({TraceController.class, TripController.class, BudgetController.class, FactorController.class,
+        MobilityProblemHandler.class})
+public class MobilityCarbonAutoConfiguration {
+
+    @Bean
+    MobilityCarbonModule mobilityCarbonModule(CityDatabase database) {
+        return new MobilityCarbonModule(database);
+    }
+
+    @Bean
+    PointStore mobilityPointStore(CityDatabase database) {
+        return new PointStore(database);
+    }
+
+    @Bean
+    CityFactors mobilityCityFactors(CityDatabase database) {
+        return new CityFactors(database);
+    }
+
+    @Bean
+    GtfsStore mobilityGtfsStore(CityDatabase database) {
+        return new GtfsStore(database);
+    }
+
+    @Bean
+    CityTransit mobilityCityTransit(CityDatabase database, GtfsStore feeds) {
+        return new CityTransit(database, feeds);
+    }
+
+    @Bean
+    Journeys mobilityJourneys(CityDatabase database, CityFactors factors, CityTransit transit, PointStore points) {
+        return new Journeys(database, SegmentationSettings.DEFAULT, factors, transit, points);
+    }
+
+    @Bean
+    TraceIngestion mobilityTraceIngestion(CityDatabase database, PointStore points, Journeys journeys,
+                                          @Value("${selfdata.mobility-carbon.max-upload-bytes:52428800}") long maxBytes,
+                                          @Value("${selfdata.mobility-carbon.max-upload-points:2000000}") int maxPoints) {
+        return new TraceIngestion(database, points, journeys, new TraceLimits(maxBytes, maxPoints));
+    }
+
+    /** The module's connector templates, where the host runs the connector framework. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "eu.selfdata.connectors.ConnectorTemplate")
+    static class Connectors {
+
+        @Bean
+        GtfsFeedTemplate mobilityGtfsFeedTemplate(GtfsStore feeds, CityScope scope) {
+            return new GtfsFeedTemplate(feeds, scope);
+        }
+
+        @Bean
+        TraceDropTemplate mobilityTraceDropTemplate(TraceIngestion ingestion, Consents consents, CityScope scope, ConnectorSettings settings) {
+            return new TraceDropTemplate(ingestion, consents, scope, settings);
+        }
+    }
+
+    @Bean
+    Budgets mobilityBudgets(CityDatabase database, ObjectProvider<Clock> clock) {
+        return new Budgets(database, clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,63 @@
+package eu.selfdata.mobility.carbon;
+
+import eu.selfdata.mobility.trip.Journeys;
+import eu.selfdata.mobility.trip.TravelMode;
+import eu.selfdata.mobility.web.CityStaff;
+import eu.selfdata.mobility.web.Problems;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Emission factors: anyone signed in sees those in force (a citizen may check how a gram was
+ * counted); a city admin picks a set, overrides modes, and recomputes stored legs.
+ */
+@RestController
+@RequestMapping("/api/mobility-carbon")
+public class FactorController {
+
+    private final CityFactors factors;
+    private final Journeys journeys;
+
+    public FactorController(CityFactors factors, Journeys journeys) {
+        this.factors = factors;
+        this.journeys = journeys;
+    }
+
+    @GetMapping("/factors")
+    FactorsView current() {
+        return new FactorsView(factors.current(), factors.shipped());
+    }
+
+    @PutMapping("/settings/factors")
+    EmissionFactors choose(@RequestBody FactorChoice choice) {
+        CityStaff.requireAdmin();
+        if (choice == null || choice.factorSet() == null) {
+            throw Problems.invalid("name a factorSet, optionally with overrides (mode to gCO2e per passenger-km)");
+        }
+        return factors.choose(choice.factorSet(), choice.overrides() == null ? Map.of() : choice.overrides());
+    }
+
+    /** Recomputes every leg stored with another factor version; the old results stay in the history. */
+    @PostMapping("/settings/factors/recompute")
+    Recomputed recompute() {
+        CityStaff.requireAdmin();
+        int legs = journeys.recomputeAll();
+        return new Recomputed(factors.current().version(), legs);
+    }
+
+    record FactorsView(EmissionFactors current, List<FactorSet> shipped) {
+    }
+
+    record FactorChoice(String factorSet, Map<TravelMode, Double> overrides) {
+    }
+
+    record Recomputed(String factorVersion, int legs) {
+    }
+}

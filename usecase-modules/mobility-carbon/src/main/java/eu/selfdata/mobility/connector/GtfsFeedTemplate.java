@@ -1,0 +1,103 @@
+package eu.selfdata.mobility.connector;
+
+import eu.selfdata.connectors.CityScope;
+import eu.selfdata.connectors.ConnectorTemplate;
+import eu.selfdata.mobility.MobilityCarbonModule;
+import eu.selfdata.mobility.transit.GtfsStore;
+import eu.selfdata.mobility.transit.InvalidFeedException;
+import org.apache.camel.Exchange;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code mobility-gtfs}: the city's GTFS static feed, fetched over HTTP(S) on a schedule (daily by
+ * default) into a temporary file and imported into the city schema. An unchanged feed (same
+ * SHA-256) is skipped; a corrupt zip or a missing required file is dead-lettered with the reason
+ * at once, and the previous feed stays active; a server error is retried with back-off. Off until
+ * the city admin gives the feed's {@code url}.
+ */
+public class GtfsFeedTemplate extends ConnectorTemplate {
+
+    public static final String ID = "mobility-gtfs";
+    static final String URL = "url";
+    static final String PERIOD = "periodMs";
+
+    private final GtfsStore feeds;
+    private final CityScope scope;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(20)).build();
+
+    public GtfsFeedTemplate(GtfsStore feeds, CityScope scope) {
+        this.feeds = feeds;
+        this.scope = scope;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String moduleId() {
+        return MobilityCarbonModule.ID;
+    }
+
+    @Override
+    public Map<String, String> defaults(String city) {
+        return Map.of(URL, "", PERIOD, String.valueOf(Duration.ofDays(1).toMillis()));
+    }
+
+    @Override
+    public boolean enabledByDefault() {
+        return false;
+    }
+
+    @Override
+    protected List<Class<? extends Exception>> permanentFailures() {
+        return List.of(InvalidFeedException.class);
+    }
+
+    @Override
+    protected RouteDefinition source(RouteTemplateDefinition template) {
+        return template.from("timer:mobility-gtfs-{{city}}?period={{" + PERIOD + "}}&delay=1000");
+    }
+
+    @Override
+    protected void steps(RouteDefinition route) {
+        route.setHeader(SOURCE, constant("{{" + URL + "}}")).process(this::fetchAndImport);
+    }
+
+    private void fetchAndImport(Exchange exchange) throws IOException, InterruptedException {
+        String city = exchange.getIn().getHeader(CITY, String.class);
+        String url = exchange.getIn().getHeader(SOURCE, String.class);
+        Path zip = Files.createTempFile("gtfs-" + city, ".zip");
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IOException("GET " + url + " answered " + response.statusCode());
+                }
+                Files.copy(body, zip, StandardCopyOption.REPLACE_EXISTING);
+            }
+            GtfsStore.ImportOutcome outcome = scope.call(city, () -> feeds.importFeed(zip, url));
+            exchange.getIn().setHeader(SOURCE_KEY, "sha256:" + outcome.sha256());
+            exchange.getIn().setHeader("SelfdataGtfsImported", outcome.imported());
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package eu.selfdata.mobility.trace;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+import java.io.InputStream;
+
+/**
+ * The mobile app's batch: {@code {"points": [{"lat", "lon", "time", "accuracy"?, "speed"?}, ...]}}
+ * (or the bare array), time as ISO 8601 or epoch milliseconds, accuracy in metres, speed in m/s.
+ * Streamed point by point with Jackson's token parser.
+ */
+public final class AppJsonReader implements TraceReader {
+
+    @Override
+    public void read(InputStream in, PointSink sink) {
+        try (JsonParser parser = JsonTokens.parser(in)) {
+            JsonToken token = JsonTokens.first(parser);
+            if (token == JsonToken.START_OBJECT) {
+                token = JsonTokens.next(parser);
+                while (token == JsonToken.PROPERTY_NAME && !"points".equals(parser.currentName())) {
+                    JsonTokens.next(parser);
+                    parser.skipChildren();
+                    token = JsonTokens.next(parser);
+                }
+                if (token != JsonToken.PROPERTY_NAME) {
+                    throw JsonTokens.malformed(parser, "no \"points\" array");
+                }
+                token = JsonTokens.next(parser);
+            }
+            JsonTokens.expect(parser, token, JsonToken.START_ARRAY, "an array of points");
+            int index = 0;
+            while ((token = JsonTokens.next(parser)) != JsonToken.END_ARRAY) {
+                JsonTokens.expect(parser, token, JsonToken.START_OBJECT, "a point object");
+                try {
+                    sink.accept(point(parser));
+                } catch (InvalidTraceException e) {
+                    throw e.at("point " + index);
+                }
+                index++;
+            }
+        } catch (JacksonException e) {
+            throw JsonTokens.syntax(e);
+        }
+    }
+
+    private static TracePoint point(JsonParser parser) {
+        double lat = Double.NaN;
+        double lon = Double.NaN;
+        double accuracy = Double.NaN;
+        double speed = Double.NaN;
+        Long time = null;
+        JsonToken token;
+        while ((token = JsonTokens.next(parser)) == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            switch (field) {
+                case "lat" -> lat = JsonTokens.number(parser, field);
+                case "lon" -> lon = JsonTokens.number(parser, field);
+                case "accuracy" -> accuracy = JsonTokens.number(parser, field);
+                case "speed" -> speed = JsonTokens.number(parser, field);
+                case "time" -> time = JsonTokens.time(parser, JsonTokens.next(parser));
+                default -> {
+                    JsonTokens.next(parser);
+                    parser.skipChildren();
+                }
+            }
+        }
+        JsonTokens.expect(parser, token, JsonToken.END_OBJECT, "end of point");
+        if (Double.isNaN(lat) || Double.isNaN(lon)) {
+            throw JsonTokens.malformed(parser, "a point needs \"lat\" and \"lon\"");
+        }
+        if (time == null) {
+            throw new InvalidTraceException(TraceProblem.MISSING_TIME, "a point needs \"time\"");
+        }
+        return new TracePoint(time, lat, lon, accuracy, speed);
+    }
+}

@@ -1,0 +1,80 @@
+package eu.selfdata.mobility.trace;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.InputStream;
+
+/** Shared pieces of the two JSON readers: a streaming parser and problem details that say where. */
+final class JsonTokens {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonTokens() {
+    }
+
+    static JsonParser parser(InputStream in) {
+        return FACTORY.createParser(ObjectReadContext.empty(), in);
+    }
+
+    /** The first token; a body of blanks only is an empty upload. */
+    static JsonToken first(JsonParser parser) {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            throw new InvalidTraceException(TraceProblem.EMPTY, "the upload is empty");
+        }
+        return token;
+    }
+
+    static JsonToken next(JsonParser parser) {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            throw new InvalidTraceException(TraceProblem.MALFORMED, "the JSON ends early");
+        }
+        return token;
+    }
+
+    static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what) {
+        if (actual != expected) {
+            throw malformed(parser, what + " expected, found " + actual);
+        }
+    }
+
+    static double number(JsonParser parser, String field) {
+        JsonToken token = next(parser);
+        if (!token.isNumeric()) {
+            throw malformed(parser, "'" + field + "' must be a number");
+        }
+        return parser.getDoubleValue();
+    }
+
+    /** An instant as an ISO 8601 string or epoch milliseconds; the parser is on the value. */
+    static long time(JsonParser parser, JsonToken token) {
+        if (token == JsonToken.VALUE_STRING) {
+            return Timestamps.parse(parser.getString());
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getLongValue();
+        }
+        throw malformed(parser, "a time is an ISO 8601 string or epoch milliseconds");
+    }
+
+    static InvalidTraceException malformed(JsonParser parser, String message) {
+        return new InvalidTraceException(TraceProblem.MALFORMED, where(parser) + ": " + message);
+    }
+
+    static String where(JsonParser parser) {
+        var location = parser.currentLocation();
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Turns Jackson's syntax errors into a problem naming the place. */
+    static InvalidTraceException syntax(JacksonException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new InvalidTraceException(TraceProblem.MALFORMED, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+    }
+}

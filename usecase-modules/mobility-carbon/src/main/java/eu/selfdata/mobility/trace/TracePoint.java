@@ -1,0 +1,28 @@
+package eu.selfdata.mobility.trace;
+
+/**
+ * One position fix. Accuracy and speed are {@code NaN} when the source does not give them (GPX has
+ * neither).
+ *
+ * @param epochMilli when the fix was taken
+ * @param accuracyM  horizontal accuracy radius in metres (68 % confidence, as phones report it)
+ * @param speedMps   speed the device measured, metres per second
+ */
+public record TracePoint(long epochMilli, double lat, double lon, double accuracyM, double speedMps) {
+
+    public TracePoint {
+        if (!(lat >= -90 && lat <= 90)) {
+            throw new InvalidTraceException(TraceProblem.COORDINATE_OUT_OF_RANGE, "latitude " + lat + " is outside [-90, 90]");
+        }
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new InvalidTraceException(TraceProblem.COORDINATE_OUT_OF_RANGE, "longitude " + lon + " is outside [-180, 180]");
+        }
+        if (accuracyM < 0 || speedMps < 0) {
+            throw new InvalidTraceException(TraceProblem.COORDINATE_OUT_OF_RANGE, "accuracy and speed cannot be negative");
+        }
+    }
+
+    public static TracePoint of(long epochMilli, double lat, double lon) {
+        return new TracePoint(epochMilli, lat, lon, Double.NaN, Double.NaN);
+    }
+}

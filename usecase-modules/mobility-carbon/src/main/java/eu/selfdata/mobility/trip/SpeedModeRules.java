@@ -1,0 +1,64 @@
+package eu.selfdata.mobility.trip;
+
+import eu.selfdata.mobility.transit.TransitNetwork;
+
+/**
+ * Mode from a leg's speed profile, after e-mission's rule engine, refined where speeds alone allow:
+ * <ul>
+ * <li>median ≤ 1.7 m/s: walk (e-mission);</li>
+ * <li>both ends near stops of one transit route, per the city's GTFS feed: that route's mode
+ * (e-mission's 150 m rule, see {@link TransitNetwork}) — once the leg went faster than a bike does
+ * (95th percentile above 8.5 m/s), so a ride along a bus line by bike stays a bike;</li>
+ * <li>95th percentile above 70 m/s (250 km/h): no mode we cover (a plane), unknown;</li>
+ * <li>95th percentile above 45 m/s (162 km/h): faster than any road vehicle may go in France
+ * (130 km/h on motorways), train;</li>
+ * <li>median ≤ 5.5 m/s and 95th percentile ≤ 8.5 m/s: bike (e-mission's bike/bus bound is 8.5 m/s);</li>
+ * <li>median ≤ 7 m/s and 95th percentile ≤ 10 m/s: e-bike (EU pedal assistance stops at 25 km/h,
+ * 6.9 m/s, EN 15194);</li>
+ * <li>otherwise car.</li>
+ * </ul>
+ * Speeds cannot tell a bus from a car without a transit feed: e-mission users report the same
+ * (issues #346, #468), hence corrections by the citizen.
+ */
+public final class SpeedModeRules implements ModeInference {
+
+    static final double WALK_MAX_MEDIAN_MPS = 1.7;
+    static final double PLANE_MIN_P95_MPS = 70;
+    static final double TRAIN_MIN_P95_MPS = 45;
+    static final double BIKE_MAX_MEDIAN_MPS = 5.5;
+    static final double BIKE_MAX_P95_MPS = 8.5;
+    static final double EBIKE_MAX_MEDIAN_MPS = 7;
+    static final double EBIKE_MAX_P95_MPS = 10;
+
+    private final TransitNetwork transit;
+
+    public SpeedModeRules(TransitNetwork transit) {
+        this.transit = transit;
+    }
+
+    @Override
+    public TravelMode infer(LegProfile leg) {
+        if (leg.medianSpeedMps() <= WALK_MAX_MEDIAN_MPS) {
+            return TravelMode.WALK;
+        }
+        if (leg.p95SpeedMps() > PLANE_MIN_P95_MPS) {
+            return TravelMode.UNKNOWN;
+        }
+        if (leg.p95SpeedMps() > BIKE_MAX_P95_MPS) {
+            var byTransit = transit.modeOf(leg);
+            if (byTransit.isPresent()) {
+                return byTransit.get();
+            }
+        }
+        if (leg.p95SpeedMps() > TRAIN_MIN_P95_MPS) {
+            return TravelMode.TRAIN;
+        }
+        if (leg.medianSpeedMps() <= BIKE_MAX_MEDIAN_MPS && leg.p95SpeedMps() <= BIKE_MAX_P95_MPS) {
+            return TravelMode.BIKE;
+        }
+        if (leg.medianSpeedMps() <= EBIKE_MAX_MEDIAN_MPS && leg.p95SpeedMps() <= EBIKE_MAX_P95_MPS) {
+            return TravelMode.EBIKE;
+        }
+        return TravelMode.CAR;
+    }
+}

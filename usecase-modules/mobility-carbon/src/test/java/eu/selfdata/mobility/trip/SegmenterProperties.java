@@ -1,0 +1,44 @@
+package eu.selfdata.mobility.trip;
+
+import eu.selfdata.mobility.transit.TransitNetwork;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SegmenterProperties {
+
+    private final Segmenter segmenter = new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(TransitNetwork.NONE));
+
+    /** Random days: stays and moves of random lengths, speeds and bearings; noise adds at most 10 %. */
+    @Property(tries = 60)
+    void tripsAreOrderedDisjointAndTheirLegsTileThem(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int moves) {
+        java.util.Random random = new java.util.Random(seed);
+        SyntheticTrace day = SyntheticTrace.laRochelle(seed).stay(Duration.ofMinutes(6), 8);
+        for (int i = 0; i < moves; i++) {
+            day.move(100 + random.nextDouble() * 5000, random.nextDouble() * 360, 0.8 + random.nextDouble() * 20, random.nextDouble() * 3)
+                    .stay(Duration.ofSeconds(random.nextInt(900)), 3 + random.nextDouble() * 10);
+        }
+
+        List<Trip> trips = segmenter.segment(day.trace());
+
+        for (int t = 0; t < trips.size(); t++) {
+            Trip trip = trips.get(t);
+            assertThat(trip.startMilli()).isLessThan(trip.endMilli());
+            if (t > 0) {
+                assertThat(trip.startMilli()).isGreaterThanOrEqualTo(trips.get(t - 1).endMilli());
+            }
+            assertThat(trip.first().startMilli()).isEqualTo(trip.startMilli());
+            assertThat(trip.last().endMilli()).isEqualTo(trip.endMilli());
+            for (int l = 1; l < trip.legs().size(); l++) {
+                assertThat(trip.legs().get(l).startMilli()).isEqualTo(trip.legs().get(l - 1).endMilli());
+            }
+            assertThat(trip.legs().stream().mapToDouble(Leg::distanceM).sum()).isCloseTo(trip.distanceM(), org.assertj.core.data.Offset.offset(0.01));
+        }
+        assertThat(trips.stream().mapToDouble(Trip::distanceM).sum()).isLessThanOrEqualTo(day.movedM() * 1.1 + 100);
+    }
+}

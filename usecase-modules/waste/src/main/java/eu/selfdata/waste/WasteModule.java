@@ -1,0 +1,83 @@
+package eu.selfdata.waste;
+
+import eu.selfdata.usecase.api.CitizenTables;
+import eu.selfdata.usecase.api.CityDatabase;
+import eu.selfdata.usecase.api.CityIndicator;
+import eu.selfdata.usecase.api.ConsentPurpose;
+import eu.selfdata.usecase.api.LegalBasis;
+import eu.selfdata.usecase.api.LocalizedText;
+import eu.selfdata.usecase.api.PersonalDataCategory;
+import eu.selfdata.usecase.api.PersonalDataSource;
+import eu.selfdata.usecase.api.UseCaseModule;
+
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+/** Household waste: the citizen's bin weighings, the city's smart bins and collection calendar. */
+public class WasteModule implements UseCaseModule {
+
+    public static final String ID = "waste";
+
+    static final PersonalDataCategory BINS = new PersonalDataCategory(WastePurposes.CATEGORY_BINS,
+            new LocalizedText("Mes bacs", "My bins"),
+            new LocalizedText("Relier vos bacs à votre compte pour en importer les pesées",
+                    "Link your bins to your account to import their weighings"),
+            LegalBasis.CONSENT, Period.ofYears(3));
+    static final PersonalDataCategory WEIGHINGS = new PersonalDataCategory(WastePurposes.CATEGORY_WEIGHINGS,
+            new LocalizedText("Pesées de mes bacs", "Weighings of my bins"),
+            new LocalizedText("Vous montrer vos kilos de déchets par flux et votre taux de tri",
+                    "Show you your kilograms of waste per stream and your sorting rate"),
+            LegalBasis.CONSENT, Period.ofYears(3));
+
+    private final CityDatabase database;
+
+    public WasteModule(CityDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Déchets / Waste";
+    }
+
+    @Override
+    public Optional<String> tenantChangelog() {
+        return Optional.of("db/waste/changelog.xml");
+    }
+
+    @Override
+    public List<PersonalDataSource> personalData() {
+        return List.of(
+                CitizenTables.table(database, BINS, "waste_bin_link", "linked_at, bin_id"),
+                CitizenTables.table(database, WEIGHINGS, "waste_weighing", "collected_at, id"));
+    }
+
+    @Override
+    public List<ConsentPurpose> consentPurposes() {
+        return List.of(
+                new ConsentPurpose(WastePurposes.IMPORT_WEIGHINGS,
+                        new LocalizedText("Importer les pesées de mon bac", "Import my bin's weighings"),
+                        new LocalizedText("Laisser la plateforme importer les pesées de mon bac depuis l'opérateur de collecte",
+                                "Let the platform import my bin's weighings from the waste operator"),
+                        ConsentPurpose.Recipient.platform(),
+                        List.of(WastePurposes.CATEGORY_BINS, WastePurposes.CATEGORY_WEIGHINGS), Period.ofYears(1)),
+                new ConsentPurpose(WastePurposes.CITY_STATISTICS,
+                        new LocalizedText("Compter mes pesées dans les statistiques de la ville",
+                                "Count my weighings in the city's statistics"),
+                        new LocalizedText("Mes kilos et mon taux de tri comptent, seulement en agrégat, dans les indicateurs déchets de la ville",
+                                "My kilograms and sorting rate count, only in aggregate, in the city's waste indicators"),
+                        ConsentPurpose.Recipient.city(),
+                        List.of(WastePurposes.CATEGORY_WEIGHINGS), Period.ofYears(1)));
+    }
+
+    @Override
+    public List<CityIndicator> cityIndicators() {
+        return WasteIndicators.ALL;
+    }
+}

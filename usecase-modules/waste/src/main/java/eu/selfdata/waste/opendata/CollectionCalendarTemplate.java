@@ -1,0 +1,183 @@
+package eu.selfdata.waste.opendata;
+
+import eu.selfdata.connectors.CityJdbc;
+import eu.selfdata.connectors.ConnectorTemplate;
+import eu.selfdata.connectors.DeadLetter;
+import eu.selfdata.connectors.DeadLetters;
+import eu.selfdata.waste.weighing.WasteStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code waste-collection-calendar}: polls the city's open-data API (Opendatasoft / CKAN style JSON,
+ * records under {@code results}) for its collection calendar and keeps it in the city's schema,
+ * replaced whole at each changed answer (an unchanged answer is skipped by its hash). Off until the
+ * city admin gives the URL.
+ */
+public class CollectionCalendarTemplate extends ConnectorTemplate {
+
+    public static final String ID = "waste-collection-calendar";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
+            Map.entry("lundi", DayOfWeek.MONDAY), Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("mercredi", DayOfWeek.WEDNESDAY),
+            Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("vendredi", DayOfWeek.FRIDAY), Map.entry("samedi", DayOfWeek.SATURDAY),
+            Map.entry("dimanche", DayOfWeek.SUNDAY));
+
+    private final CityJdbc jdbc;
+    private final DeadLetters deadLetters;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    public CollectionCalendarTemplate(CityJdbc jdbc, DeadLetters deadLetters) {
+        this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String moduleId() {
+        return "waste";
+    }
+
+    @Override
+    public boolean enabledByDefault() {
+        return false;
+    }
+
+    @Override
+    public Map<String, String> defaults(String city) {
+        return Map.of(
+                "url", "https://data.example.invalid/api/explore/v2.1/catalog/datasets/collecte/records",
+                "periodMs", Long.toString(Duration.ofHours(6).toMillis()),
+                "streetField", "street",
+                "streamField", "stream",
+                "dayField", "day");
+    }
+
+    @Override
+    protected RouteDefinition source(RouteTemplateDefinition template) {
+        return template.from("timer:waste-calendar-{{city}}?period={{periodMs}}&delay=500");
+    }
+
+    @Override
+    protected void steps(RouteDefinition route) {
+        route.setHeader(SOURCE, constant("{{url}}"))
+                .setHeader("streetField", constant("{{streetField}}"))
+                .setHeader("streamField", constant("{{streamField}}"))
+                .setHeader("dayField", constant("{{dayField}}"))
+                .process(this::fetch);
+        idempotent(route, header(SOURCE_KEY)).process(this::replaceCalendar).end();
+    }
+
+    private void fetch(Exchange exchange) throws IOException, InterruptedException {
+        String url = exchange.getIn().getHeader(SOURCE, String.class);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IOException("open-data API answered " + response.statusCode() + " for " + url);
+        }
+        exchange.getIn().setBody(response.body());
+        exchange.getIn().setHeader(SOURCE_KEY, "sha256:" + sha256(response.body()));
+    }
+
+    private void replaceCalendar(Exchange exchange) {
+        String city = exchange.getIn().getHeader(CITY, String.class);
+        String body = exchange.getIn().getBody(String.class);
+        JsonNode results;
+        try {
+            results = JSON.readTree(body).path("results");
+        } catch (JacksonException e) {
+            exchange.getIn().setHeader(RECORD, body.length() > 2_000 ? body.substring(0, 2_000) : body);
+            throw new IllegalArgumentException("the open-data answer is not JSON: " + e.getOriginalMessage());
+        }
+        if (!results.isArray()) {
+            throw new IllegalArgumentException("the open-data answer has no 'results' array");
+        }
+        List<CollectionDay> days = new ArrayList<>();
+        List<DeadLetter.Failure> rejected = new ArrayList<>();
+        String source = exchange.getIn().getHeader(SOURCE, String.class);
+        String sourceKey = exchange.getIn().getHeader(SOURCE_KEY, String.class);
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode record = results.get(i);
+            try {
+                days.add(parse(record, exchange.getIn().getHeader("streetField", String.class),
+                        exchange.getIn().getHeader("streamField", String.class), exchange.getIn().getHeader("dayField", String.class)));
+            } catch (IllegalArgumentException e) {
+                rejected.add(new DeadLetter.Failure(ID, source, sourceKey, (long) i + 1, record.toString(), e.getMessage()));
+            }
+        }
+        jdbc.run(city, client -> {
+            client.sql("delete from waste_collection_day").update();
+            days.stream().distinct().forEach(day -> client.sql("""
+                            insert into waste_collection_day (street, stream, weekday) values (:street, :stream, :weekday)
+                            on conflict do nothing""")
+                    .param("street", day.street().trim()).param("stream", day.stream().name())
+                    .param("weekday", day.day().getValue()).update());
+            deadLetters.record(city, rejected);
+        });
+    }
+
+    static CollectionDay parse(JsonNode record, String streetField, String streamField, String dayField) {
+        String street = record.path(streetField).asString("");
+        WasteStream stream = WasteStream.parse(record.path(streamField).asString(""))
+                .orElseThrow(() -> new IllegalArgumentException("unknown stream '" + record.path(streamField).asString("") + "'"));
+        return new CollectionDay(street, stream, day(record.path(dayField)));
+    }
+
+    private static DayOfWeek day(JsonNode value) {
+        if (value.isInt() && value.asInt() >= 1 && value.asInt() <= 7) {
+            return DayOfWeek.of(value.asInt());
+        }
+        String name = Normalizer.normalize(value.asString(""), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .trim().toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(DAYS.get(name)).or(() -> english(name))
+                .orElseThrow(() -> new IllegalArgumentException("day '" + value.asString("") + "' is not 1-7 nor a day name"));
+    }
+
+    private static Optional<DayOfWeek> english(String name) {
+        try {
+            return Optional.of(DayOfWeek.valueOf(name.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    protected List<Class<? extends Exception>> permanentFailures() {
+        return List.of(IllegalArgumentException.class);
+    }
+}

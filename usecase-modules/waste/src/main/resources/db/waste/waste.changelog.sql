@@ -1,0 +1,62 @@
+--liquibase formatted sql
+
+--changeset selfdata:waste-1-bins-and-weighings
+-- A household bin (its RFID tag) linked by a citizen who lets the platform import its weighings.
+-- Imports stop while the consent is not given (import_active false); the link itself is kept.
+create table waste_bin_link (
+    bin_id         varchar(64) primary key,
+    citizen_id     uuid        not null,
+    household_size integer     not null check (household_size between 1 and 20),
+    import_active  boolean     not null default true,
+    linked_at      timestamptz not null default now()
+);
+create index waste_bin_link_citizen on waste_bin_link (citizen_id);
+
+-- Weighings of linked bins only: personal data of the citizen who linked the bin.
+create table waste_weighing (
+    id           bigint generated always as identity primary key,
+    citizen_id   uuid         not null,
+    bin_id       varchar(64)  not null,
+    collected_at timestamptz  not null,
+    stream       varchar(12)  not null check (stream in ('RESIDUAL', 'RECYCLABLES', 'GLASS', 'BIOWASTE')),
+    grams        integer      not null check (grams >= 0),
+    round        varchar(64),
+    source       varchar(300) not null,
+    imported_at  timestamptz  not null default now(),
+    constraint waste_weighing_once unique (bin_id, collected_at, stream)
+);
+create index waste_weighing_citizen on waste_weighing (citizen_id, collected_at);
+
+-- Weighings of bins nobody linked: counts only, never the bin, per source file chunk so that a
+-- replayed file adds nothing.
+create table waste_anonymous_tonnage (
+    source_key varchar(200) not null,
+    chunk      integer      not null,
+    month      date         not null,
+    stream     varchar(12)  not null,
+    weighings  integer      not null,
+    grams      bigint       not null,
+    primary key (source_key, chunk, month, stream)
+);
+
+--changeset selfdata:waste-2-smart-bins
+-- Fill level and temperature of public bins (not personal data), one row per reading.
+create table waste_bin_fill (
+    bin_id        varchar(64) not null,
+    measured_at   timestamptz not null,
+    fill_percent  smallint    not null check (fill_percent between 0 and 100),
+    temperature_c numeric(4, 1),
+    received_at   timestamptz not null default now(),
+    primary key (bin_id, measured_at)
+);
+create index waste_bin_fill_latest on waste_bin_fill (bin_id, measured_at desc);
+
+--changeset selfdata:waste-3-collection-calendar
+-- The city's collection calendar from its open-data portal, replaced at each successful poll.
+create table waste_collection_day (
+    street   varchar(200) not null,
+    stream   varchar(12)  not null,
+    weekday  smallint     not null check (weekday between 1 and 7),
+    fetched_at timestamptz not null default now(),
+    primary key (street, stream, weekday)
+);

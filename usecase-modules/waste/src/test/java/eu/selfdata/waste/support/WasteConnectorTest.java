@@ -1,0 +1,110 @@
+package eu.selfdata.waste.support;
+
+import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.testsupport.TestPostgres;
+import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.waste.WastePurposes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/** One Spring context for the module's connector tests; each test uses fresh city slugs. */
+@SpringBootTest(classes = WasteTestApplication.class)
+public abstract class WasteConnectorTest {
+
+    protected static final Path DROP;
+
+    static {
+        try {
+            DROP = Files.createTempDirectory("waste-drop");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestPostgres.springDatasourceProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("selfdata.connectors.drop-directory", DROP::toString);
+    }
+
+    @Autowired
+    protected TestCities cities;
+    @Autowired
+    protected TestConsents consents;
+    @Autowired
+    protected TestAccessLog accessLog;
+    @Autowired
+    protected ConnectorSettings settings;
+    @Autowired
+    protected DataSource dataSource;
+
+    protected static String freshCity(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A citizen linked to a bin, with the import consent given, as the bin-link API leaves it. */
+    protected CitizenId linkBin(String city, String binId) {
+        CitizenId citizen = new CitizenId(UUID.randomUUID());
+        jdbc().sql("insert into " + new CitySchema(city).quoted() + ".waste_bin_link (bin_id, citizen_id, household_size) values (?, ?, 2)")
+                .params(binId, citizen.value()).update();
+        consents.give(citizen, WastePurposes.IMPORT_WEIGHINGS);
+        return citizen;
+    }
+
+    protected JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+
+    protected String table(String city, String table) {
+        return new CitySchema(city).quoted() + "." + table;
+    }
+
+    protected Path folder(String city, String name) {
+        return settings.dropDirectory(city, "waste-weighings", name);
+    }
+
+    /** Drops a file as an operator should: written under a temporary name, then renamed. */
+    public static void drop(Path inbox, String name, byte[] content) {
+        try {
+            Files.createDirectories(inbox);
+            Path partial = inbox.resolve(name + ".part");
+            Files.write(partial, content);
+            Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static List<String> files(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static void awaitFileIn(Path folder, String suffix) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> files(folder).stream().anyMatch(name -> name.endsWith(suffix)));
+    }
+}

@@ -1,0 +1,53 @@
+package eu.selfdata.waste.support;
+
+import eu.selfdata.connectors.CityDirectory;
+import eu.selfdata.usecase.api.CityAggregates;
+import eu.selfdata.usecase.api.CurrentCitizen;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+
+/**
+ * The module and the connector framework on the shared test PostgreSQL, with small stand-ins for
+ * the host's city services (the end-to-end tests in tenant-service use the real ones).
+ */
+@SpringBootApplication
+public class WasteTestApplication {
+
+    /** Also the {@code CityScope} and {@code CityDatabase} of the tests. */
+    @Bean
+    TestCities testCities(DataSource dataSource) {
+        return new TestCities(dataSource);
+    }
+
+    @Bean
+    CityDirectory cityDirectory(TestCities cities) {
+        return cities::active;
+    }
+
+    @Bean
+    TestConsents consents() {
+        return new TestConsents();
+    }
+
+    @Bean
+    TestAccessLog accessLog() {
+        return new TestAccessLog();
+    }
+
+    /** The module's web endpoints are tested end to end in tenant-service, with real citizens. */
+    @Bean
+    CurrentCitizen currentCitizen() {
+        return () -> {
+            throw new IllegalStateException("no citizen requests in the module's connector tests");
+        };
+    }
+
+    @Bean
+    CityAggregates cityAggregates() {
+        return indicator -> {
+            throw new IllegalStateException("aggregates are tested end to end in tenant-service");
+        };
+    }
+}
