@@ -5,6 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 import java.util.List;
 
@@ -47,6 +50,26 @@ class CityPortalIT {
         assertThat(browser.find("#city-name").getText()).isEqualTo("La Rochelle");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("larochelle-home");
+    }
+
+    @Test
+    void theKeyboardReachesTheContentFirstWithAVisibleFocus() {
+        browser.open(platform.cityUrl("larochelle", "/"));
+
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        WebElement skip = browser.driver().switchTo().activeElement();
+        assertThat(skip.getAttribute("class")).isEqualTo("skip");
+        // hidden off-screen until focused, then shown with the focus ring
+        assertThat(skip.getLocation().getX()).isGreaterThanOrEqualTo(0);
+        assertThat(skip.getCssValue("outline-style")).isEqualTo("solid");
+        assertThat(skip.getCssValue("outline-width")).isEqualTo("3px");
+
+        skip.sendKeys(Keys.ENTER);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("content");
+        new Actions(browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        WebElement lastMenuLink = browser.driver().switchTo().activeElement();
+        assertThat(lastMenuLink.getAttribute("href")).endsWith("/charter");
+        assertThat(lastMenuLink.getCssValue("outline-style")).isEqualTo("solid");
     }
 
     @Test
