@@ -28,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -96,8 +94,7 @@ public class MobilityPage {
     }
 
     private String render(Model model, CitizenId me) {
-        List<TripView> trips = journeys.list(me, Instant.EPOCH, Instant.now().plus(Duration.ofDays(1))).reversed()
-                .stream().limit(TRIPS_SHOWN).toList();
+        List<TripView> trips = journeys.latest(me, TRIPS_SHOWN);
         Budgets.BudgetView budget = budgets.of(me);
         List<WeekStatement> weeks = budget.weeks().stream().limit(WEEKS_SHOWN).toList().reversed();
         model.addAttribute("trips", trips);
