@@ -78,7 +78,8 @@ class CityPortalIT {
         try (Browser own = new Browser("en")) {
             own.signIn(platform.cityUrl("lyon", "/"), camille.login(), camille.password().orElseThrow());
 
-            for (String page : List.of("/", "/my/profile", "/my/consents", "/my/access-log", "/my/account", "/charter")) {
+            for (String page : List.of("/", "/my/profile", "/my/consents", "/my/mobility-carbon", "/my/waste",
+                    "/my/access-log", "/my/account", "/charter")) {
                 own.open(platform.cityUrl("lyon", page));
                 assertThat(own.find("#city-name").getText()).as(page).isEqualTo("Lyon");
                 assertThat(own.find("html").getAttribute("lang")).as(page).isEqualTo("en");

@@ -38,6 +38,21 @@ public final class ServiceClient {
                 .header("Authorization", "Bearer " + token), method, body);
     }
 
+    /** A portal page on a city's host in this language, as a browser asks for it (with the gateway's relayed token). */
+    public Response pageAs(String token, String slug, String language, String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").header("Accept-Language", language)
+                .header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug))
+                .header("Authorization", "Bearer " + token), "GET", null);
+    }
+
+    /** A form a browser posts on a city's host: {@code application/x-www-form-urlencoded} or a multipart body with its boundary. */
+    public Response formAs(String token, String slug, String language, String path, String contentType, byte[] body) {
+        return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").header("Accept-Language", language)
+                .header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** A request on the platform (coordinator) host, as the lead coordinator. */
     public Response platform(String method, String path, Object body) {
         return platformAs(identities.coordinatorToken(), method, path, body);
@@ -85,8 +100,12 @@ public final class ServiceClient {
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
+        return exchange(builder.method(method, publisher).build());
+    }
+
+    private Response exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(builder.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
