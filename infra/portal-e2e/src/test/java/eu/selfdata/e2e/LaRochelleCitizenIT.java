@@ -2,7 +2,6 @@ package eu.selfdata.e2e;
 
 import eu.selfdata.launcher.identity.DemoAccount;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -104,8 +101,7 @@ class LaRochelleCitizenIT {
     void aConsentIsGivenThenWithdrawnWithAReceiptEachTime() {
         browser.open(home + "my/consents");
         List<WebElement> purposes = browser.driver().findElements(By.cssSelector(".purpose"));
-        Assumptions.assumeFalse(purposes.isEmpty(),
-                "La Rochelle offers no consent purpose until a module is enabled there (mobility-carbon, issue 5; waste, issue 6)");
+        assertThat(purposes).as("the purposes of La Rochelle's modules").isNotEmpty();
         String id = purposes.getFirst().getAttribute("id");
 
         browser.find("#" + id + " button.give").click();
@@ -210,7 +206,7 @@ class LaRochelleCitizenIT {
         browser.open(home + "my/account");
         browser.find("#export").click();
 
-        Path zip = awaitDownload(".zip");
+        Path zip = browser.awaitDownload(".zip");
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             List<String> names = Collections.list(archive.entries()).stream().map(ZipEntry::getName).toList();
             assertThat(names).contains("manifest.json");
@@ -257,19 +253,5 @@ class LaRochelleCitizenIT {
                     46.1591 + i * step, -1.152 + i * step / Math.cos(Math.toRadians(46.16)), start.plusSeconds(i)));
         }
         return gpx.append("</trkseg></trk></gpx>\n").toString();
-    }
-
-    private static Path awaitDownload(String suffix) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            try (Stream<Path> files = Files.list(browser.downloads())) {
-                Optional<Path> done = files.filter(file -> file.toString().endsWith(suffix)).findFirst();
-                if (done.isPresent()) {
-                    return done.get();
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("No " + suffix + " downloaded into " + browser.downloads());
     }
 }
