@@ -1,8 +1,6 @@
 package eu.selfdata.e2e;
 
 import eu.selfdata.launcher.identity.DemoAccount;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,26 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Camille of La Rochelle uses her portal in a real browser, from sign-in to deleting her account. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LaRochelleCitizenIT {
+class LaRochelleCitizenIT extends SignedInCitizen {
 
-    private static RunningPlatform platform;
-    private static Browser browser;
-    private static String home;
-
-    @BeforeAll
-    static void signIn() throws InterruptedException {
-        platform = RunningPlatform.get();
-        browser = new Browser("fr");
-        home = platform.cityUrl("larochelle", "/");
-        DemoAccount camille = platform.account(DemoAccount.Kind.CITIZEN, "larochelle");
-        browser.signIn(home, camille.login(), camille.password().orElseThrow());
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
+    LaRochelleCitizenIT() {
+        super("larochelle", "fr");
     }
 
     @Test
@@ -99,17 +81,7 @@ class LaRochelleCitizenIT {
     @Test
     @Order(4)
     void aConsentIsGivenThenWithdrawnWithAReceiptEachTime() {
-        browser.open(home + "my/consents");
-        List<WebElement> purposes = browser.driver().findElements(By.cssSelector(".purpose"));
-        assertThat(purposes).as("the purposes of La Rochelle's modules").isNotEmpty();
-        String id = purposes.getFirst().getAttribute("id");
-
-        browser.find("#" + id + " button.give").click();
-        assertThat(browser.find("#" + id + " .state").getText()).isEqualTo("Donné");
-        browser.find("#" + id + " button.withdraw").click();
-
-        assertThat(browser.find("#" + id + " .state").getText()).isEqualTo("Retiré");
-        assertThat(browser.driver().findElements(By.cssSelector("#receipts tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+        giveThenWithdrawTheFirstConsent("Donné", "Retiré");
         browser.screenshot("larochelle-consents-withdrawn");
     }
 
@@ -203,18 +175,12 @@ class LaRochelleCitizenIT {
     @Test
     @Order(8)
     void theExportIsAZipWithAManifestAndTheDownloadIsInTheAccessLog() throws Exception {
-        browser.open(home + "my/account");
-        browser.find("#export").click();
-
-        Path zip = browser.awaitDownload(".zip");
-        try (ZipFile archive = new ZipFile(zip.toFile())) {
+        try (ZipFile archive = exportFromTheAccountPage()) {
             List<String> names = Collections.list(archive.entries()).stream().map(ZipEntry::getName).toList();
             assertThat(names).contains("manifest.json");
             assertThat(new String(archive.getInputStream(archive.getEntry("manifest.json")).readAllBytes()))
                     .contains("larochelle").doesNotContainIgnoringCase("lyon");
         }
-        browser.open(home + "my/access-log");
-        assertThat(browser.find("#access-log").getText()).contains("GDPR art. 20 export");
         browser.screenshot("larochelle-access-log");
     }
 
@@ -233,6 +199,7 @@ class LaRochelleCitizenIT {
         assertThat(browser.find("#account-deleted").getText()).contains("effacés");
         browser.screenshot("larochelle-account-deleted");
         browser.find("#sign-out button").click();
+        browser.find("#sign-in"); // back on the portal once Keycloak ended its session too
         DemoAccount camille = platform.account(DemoAccount.Kind.CITIZEN, "larochelle");
         browser.open(home + "login");
         browser.find("input[name=username]").sendKeys(camille.login() + "\n");

@@ -1,9 +1,6 @@
 package eu.selfdata.e2e;
 
-import eu.selfdata.launcher.identity.DemoAccount;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,28 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file in {@link LaRochelleCitizenIT}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LyonCitizenIT {
+class LyonCitizenIT extends SignedInCitizen {
 
     private static final String LYON_RED = "rgba(200, 16, 46, 1)";
 
-    private static RunningPlatform platform;
-    private static Browser browser;
-    private static String home;
-
-    @BeforeAll
-    static void signIn() throws InterruptedException {
-        platform = RunningPlatform.get();
-        browser = new Browser("en");
-        home = platform.cityUrl("lyon", "/");
-        DemoAccount camille = platform.account(DemoAccount.Kind.CITIZEN, "lyon");
-        browser.signIn(home, camille.login(), camille.password().orElseThrow());
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
+    LyonCitizenIT() {
+        super("lyon", "en");
     }
 
     /** Whatever page a step ends on is Lyon's. */
@@ -78,42 +59,26 @@ class LyonCitizenIT {
     @Test
     @Order(2)
     void aConsentIsGivenThenWithdrawn() {
-        browser.open(home + "my/consents");
-        String id = browser.find(".purpose").getAttribute("id");
-        browser.find("#" + id + " button.give").click();
-        assertThat(browser.find("#" + id + " .state").getText()).isEqualTo("Given");
-        browser.find("#" + id + " button.withdraw").click();
-
-        assertThat(browser.find("#" + id + " .state").getText()).isEqualTo("Withdrawn");
-        assertThat(browser.driver().findElements(By.cssSelector("#receipts tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+        giveThenWithdrawTheFirstConsent("Given", "Withdrawn");
         browser.screenshot("lyon-consents-withdrawn");
     }
 
     @Test
     @Order(3)
     void theExportHoldsLyonsDataOnly() throws Exception {
-        browser.open(home + "my/account");
-        browser.find("#export").click();
-
-        try (ZipFile archive = new ZipFile(browser.awaitDownload(".zip").toFile())) {
+        try (ZipFile archive = exportFromTheAccountPage()) {
             String manifest = new String(archive.getInputStream(archive.getEntry("manifest.json")).readAllBytes());
             assertThat(manifest).contains(platform.slug("lyon")).doesNotContainIgnoringCase("rochelle");
             // her 87 points and no one else's: a header and 87 rows
             String points = new String(archive.getInputStream(archive.getEntry("trace-points.csv")).readAllBytes());
             assertThat(points.lines()).hasSize(88);
         }
-        browser.open(home + "my/access-log");
-        assertThat(browser.find("#access-log").getText()).contains("GDPR art. 20 export");
     }
 
     @Test
     @Order(4)
     void theAccountIsDeleted() {
-        browser.open(home + "my/account");
-        browser.find("#confirm").sendKeys("ERASE");
-        browser.find("#delete-account button").click();
-
-        assertThat(browser.find("#account-deleted").getText()).contains("erased");
+        assertThat(deleteTheAccount()).contains("erased");
         browser.screenshot("lyon-account-deleted");
     }
 }
