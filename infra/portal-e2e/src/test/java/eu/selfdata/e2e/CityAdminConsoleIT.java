@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -62,6 +63,24 @@ class CityAdminConsoleIT {
         assertThat(browser.find(".city-header").getCssValue("background-color")).isEqualTo("rgba(27, 77, 62, 1)");
         browser.open(platform.cityUrl("lyon", "/"));
         assertThat(browser.find(".city-header").getCssValue("background-color")).as("Lyon unchanged").isEqualTo("rgba(200, 16, 46, 1)");
+    }
+
+    @Test
+    void theCitysDefaultLanguageServesVisitorsWhoseBrowserAsksForAnother() {
+        try (Browser visitor = new Browser("de")) {
+            visitor.open(home);
+            assertThat(visitor.find("html").getAttribute("lang")).as("La Rochelle's default").isEqualTo("fr");
+
+            browser.open(home + "admin");
+            new Select(browser.find("#defaultLanguage")).selectByValue("en");
+            browser.find("#branding button").click();
+            assertThat(browser.find("#admin-saved").isDisplayed()).isTrue();
+
+            visitor.open(home);
+            assertThat(visitor.find("html").getAttribute("lang")).isEqualTo("en");
+            visitor.open(platform.cityUrl("lyon", "/"));
+            assertThat(visitor.find("html").getAttribute("lang")).as("Lyon unchanged").isEqualTo("fr");
+        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package eu.selfdata.e2e;
 
-import eu.selfdata.launcher.identity.DemoAccount;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -200,9 +199,8 @@ class LaRochelleCitizenIT extends SignedInCitizen {
         browser.screenshot("larochelle-account-deleted");
         browser.find("#sign-out button").click();
         browser.find("#sign-in"); // back on the portal once Keycloak ended its session too
-        DemoAccount camille = platform.account(DemoAccount.Kind.CITIZEN, "larochelle");
         browser.open(home + "login");
-        browser.find("input[name=username]").sendKeys(camille.login() + "\n");
+        browser.find("input[name=username]").sendKeys(citizen.login() + "\n");
         // the account is gone: Keycloak answers on its login form, never back on the portal signed in
         browser.find("input[name=username], input[name=password]");
         assertThat(browser.driver().getCurrentUrl()).doesNotStartWith(home);

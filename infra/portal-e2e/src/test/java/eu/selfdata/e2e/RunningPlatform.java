@@ -7,6 +7,8 @@ import eu.selfdata.launcher.identity.AdminApi;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import eu.selfdata.launcher.identity.DemoAccount;
+import eu.selfdata.launcher.identity.DemoUsers;
+import eu.selfdata.launcher.identity.PasswordStore;
 import eu.selfdata.launcher.demo.DemoCity;
 
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -33,11 +36,13 @@ final class RunningPlatform {
     private final int gatewayPort;
     private final String slugSuffix;
     private final DevPlatform.Started started;
+    private final PasswordStore passwords;
 
-    private RunningPlatform(int gatewayPort, String slugSuffix, DevPlatform.Started started) {
+    private RunningPlatform(int gatewayPort, String slugSuffix, DevPlatform.Started started, PasswordStore passwords) {
         this.gatewayPort = gatewayPort;
         this.slugSuffix = slugSuffix;
         this.started = started;
+        this.passwords = passwords;
     }
 
     static synchronized RunningPlatform get() throws InterruptedException {
@@ -57,7 +62,7 @@ final class RunningPlatform {
                     .toList();
             DevPlatform platform = new DevPlatform(options, keycloak, cities);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
-            instance = new RunningPlatform(gatewayPort, slugSuffix, platform.start());
+            instance = new RunningPlatform(gatewayPort, slugSuffix, platform.start(), PasswordStore.open(options.demoPasswordsFile()));
             allowConsoleSignInOn(keycloak, gatewayPort);
         }
         return instance;
@@ -85,6 +90,16 @@ final class RunningPlatform {
 
     String platformUrl(String path) {
         return "http://localhost:" + gatewayPort + path;
+    }
+
+    /**
+     * A citizen of that city of her own, registered now: for a test class that deletes its account, or
+     * whose pages must show no one else's data, whatever other classes ran before.
+     */
+    DemoAccount newCitizen(String demoCity) throws InterruptedException {
+        String login = "citizen-" + UUID.randomUUID() + "@" + DemoUsers.DOMAIN;
+        return DemoUsers.ensureCitizen(new AdminApi(HttpClient.newHttpClient(), started.keycloak()), passwords,
+                slug(demoCity), login, cityUrl(demoCity, "/"));
     }
 
     /** @param demoCity {@code larochelle}, {@code lyon}, or null for the coordinator */

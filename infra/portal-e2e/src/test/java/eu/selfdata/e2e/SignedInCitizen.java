@@ -11,8 +11,8 @@ import java.util.zip.ZipFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo citizen of one city, signed in on its host in a browser of one language for a whole test
- * class, and the steps every city's citizen goes through alike.
+ * A new citizen of one city, signed in on its host in a browser of one language for a whole test
+ * class (its steps may delete her account), and the steps every city's citizen goes through alike.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SignedInCitizen {
@@ -20,6 +20,7 @@ abstract class SignedInCitizen {
     private final String city;
     private final String language;
     protected RunningPlatform platform;
+    protected DemoAccount citizen;
     protected Browser browser;
     protected String home;
 
@@ -34,7 +35,7 @@ abstract class SignedInCitizen {
         platform = RunningPlatform.get();
         browser = new Browser(language);
         home = platform.cityUrl(city, "/");
-        DemoAccount citizen = platform.account(DemoAccount.Kind.CITIZEN, city);
+        citizen = platform.newCitizen(city);
         browser.signIn(home, citizen.login(), citizen.password().orElseThrow());
     }
 

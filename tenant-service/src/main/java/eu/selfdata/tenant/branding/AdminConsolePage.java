@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The city admin console (role city-admin of this city): colours refused below WCAG AA contrast,
+ * The city admin console (role city-admin of this city): colours refused below WCAG AA contrast, default language,
  * logo checked by its bytes, modules enabled, the city's k. Errors re-render the page with a message
  * and a 4xx status; nothing stored changes.
  */
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 class AdminConsolePage {
 
     private static final Pattern COLOUR = Pattern.compile("^#[0-9a-fA-F]{6}$");
+    private static final Set<String> LANGUAGES = Set.of("fr", "en");
 
     private final CityBranding branding;
     private final CityPolicies policies;
@@ -40,15 +42,19 @@ class AdminConsolePage {
     }
 
     @PostMapping("/branding")
-    String colours(@RequestParam String primaryColor, @RequestParam String secondaryColor, Model model) {
+    String look(@RequestParam String primaryColor, @RequestParam String secondaryColor,
+                @RequestParam String defaultLanguage, Model model) {
         if (!COLOUR.matcher(primaryColor).matches() || !COLOUR.matcher(secondaryColor).matches()) {
             return refused(model, "admin.colourFormat", null);
+        }
+        if (!LANGUAGES.contains(defaultLanguage)) {
+            return refused(model, "admin.languageUnknown", null);
         }
         Contrast contrast = Contrast.between(primaryColor, secondaryColor);
         if (!contrast.meetsAa()) {
             return refused(model, "admin.contrastTooLow", String.format("%.2f", contrast.ratio()));
         }
-        branding.setColours(slug(), primaryColor.toLowerCase(), secondaryColor.toLowerCase());
+        branding.setLook(slug(), primaryColor.toLowerCase(), secondaryColor.toLowerCase(), defaultLanguage);
         return "redirect:/admin?saved=branding";
     }
 

@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** Changes a city's colours and logo in the registry; the portal shows them on the next page load. */
+/** Changes a city's colours, default language and logo in the registry; the portal shows them on the next page load. */
 @Component
 class CityBranding {
 
@@ -21,9 +21,10 @@ class CityBranding {
         this.servedTenants = servedTenants;
     }
 
-    void setColours(String slug, String primary, String secondary) {
-        if (jdbc.sql("update platform.tenant set primary_color = ?, secondary_color = ?, updated_at = now() where slug = ?")
-                .params(primary, secondary, slug).update() == 0) {
+    void setLook(String slug, String primary, String secondary, String defaultLanguage) {
+        if (jdbc.sql("""
+                update platform.tenant set primary_color = ?, secondary_color = ?, default_language = ?, updated_at = now()
+                where slug = ?""").params(primary, secondary, defaultLanguage, slug).update() == 0) {
             throw new UnknownTenantException(slug);
         }
         servedTenants.evict(slug);
