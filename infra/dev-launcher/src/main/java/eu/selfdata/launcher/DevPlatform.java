@@ -50,18 +50,20 @@ public final class DevPlatform implements AutoCloseable {
     private boolean stopping;
 
     private final KeycloakServer runningKeycloak;
+    private final List<DemoCity> demoCities;
 
     public DevPlatform(LauncherOptions options) {
-        this(options, null);
+        this(options, null, DemoCity.ALL);
     }
 
     /**
-     * With a Keycloak someone else runs and stops (the tests' shared one), on {@code options.keycloakPort()};
-     * null starts one.
+     * With a Keycloak someone else runs and stops (the tests' shared one), on {@code options.keycloakPort()},
+     * or null to start one; and the demo cities to onboard (tests sharing a realm give them slugs of their own).
      */
-    public DevPlatform(LauncherOptions options, KeycloakServer runningKeycloak) {
+    public DevPlatform(LauncherOptions options, KeycloakServer runningKeycloak, List<DemoCity> demoCities) {
         this.options = options;
         this.runningKeycloak = runningKeycloak;
+        this.demoCities = List.copyOf(demoCities);
     }
 
     /**
@@ -119,7 +121,7 @@ public final class DevPlatform implements AutoCloseable {
         health.awaitUp(tenantService, local(options.tenantServicePort(), "/actuator/health"), HEALTH_TIMEOUT);
         health.awaitUp(governance, local(options.governancePort(), "/actuator/health"), HEALTH_TIMEOUT);
 
-        List<DemoCity> cities = options.skipDemo() ? List.of() : DemoCity.ALL;
+        List<DemoCity> cities = options.skipDemo() ? List.of() : demoCities;
         List<DemoAccount> accounts = new ArrayList<>(List.of(coordinatorUser));
         accounts.addAll(new DemoOnboarding(http, local(options.gatewayPort(), "/"), coordinator, keycloak, passwords)
                 .onboard(cities));

@@ -38,21 +38,21 @@ class CoordinatorConsoleIT {
     @Test
     void aCityIsOnboardedWithLiveStepsThenSuspendedAndResumed() {
         browser.open(platform.platformUrl("/platform/console"));
-        assertThat(browser.find("#city-larochelle .status").getText()).isEqualTo("ACTIVE");
-        assertThat(browser.find("#city-lyon .health").getText()).isEqualTo("healthy");
+        assertThat(browser.find("#city-" + platform.slug("larochelle") + " .status").getText()).isEqualTo("ACTIVE");
+        assertThat(browser.find("#city-" + platform.slug("lyon") + " .health").getText()).isEqualTo("healthy");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("console-cities");
 
-        browser.find("#slug").sendKeys("bordeaux");
+        browser.find("#slug").sendKeys(platform.slug("bordeaux"));
         browser.find("#displayName").sendKeys("Bordeaux");
-        browser.find("#adminEmail").sendKeys("admin.bordeaux@demo.selfdata.eu");
+        browser.find("#adminEmail").sendKeys("admin." + platform.slug("bordeaux") + "@demo.selfdata.eu");
         browser.find("#onboard button").click();
 
         browser.find("#status"); // on the city's page (else the failure shows the console's answer)
         // the page is not reloaded: htmx polls the steps until the saga is done
         new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
                 .until(driver -> "ACTIVE".equals(driver.findElement(By.id("status")).getText()));
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/platform/console/bordeaux");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/platform/console/" + platform.slug("bordeaux"));
         assertThat(browser.driver().findElements(By.cssSelector("#onboarding-steps .step")))
                 .isNotEmpty().allSatisfy(step -> assertThat(step.getAttribute("class")).contains("DONE"));
         browser.screenshot("console-onboarded");
@@ -62,7 +62,7 @@ class CoordinatorConsoleIT {
         browser.open(platform.cityUrl("bordeaux", "/"));
         assertThat(browser.text()).contains("423");
 
-        browser.open(platform.platformUrl("/platform/console/bordeaux"));
+        browser.open(platform.platformUrl("/platform/console/" + platform.slug("bordeaux")));
         browser.find("#resume button").click();
         assertThat(browser.find("#status").getText()).isEqualTo("ACTIVE");
         browser.open(platform.cityUrl("bordeaux", "/"));

@@ -7,6 +7,7 @@ import eu.selfdata.launcher.identity.AdminApi;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import eu.selfdata.launcher.identity.DemoAccount;
+import eu.selfdata.launcher.demo.DemoCity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,47 +15,49 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The whole platform (embedded PostgreSQL, Keycloak, tenant-service, gateway, demo cities La Rochelle
- * and Lyon) started once per test JVM by the dev launcher, stopped when the JVM exits.
+ * The whole platform (embedded PostgreSQL, tenant-service, governance, gateway, demo cities La Rochelle
+ * and Lyon) started once per test JVM by the dev launcher, stopped when the JVM exits. Keycloak is the
+ * tests' shared one; other modules' tests onboard cities called larochelle and lyon in that realm, so
+ * this run's cities carry a suffix of their own ({@link #slug}) and tests name them by the demo slug.
  */
 final class RunningPlatform {
 
     private static RunningPlatform instance;
 
     private final int gatewayPort;
+    private final String slugSuffix;
     private final DevPlatform.Started started;
 
-    private RunningPlatform(int gatewayPort, DevPlatform.Started started) {
+    private RunningPlatform(int gatewayPort, String slugSuffix, DevPlatform.Started started) {
         this.gatewayPort = gatewayPort;
+        this.slugSuffix = slugSuffix;
         this.started = started;
     }
 
     static synchronized RunningPlatform get() throws InterruptedException {
         if (instance == null) {
             int gatewayPort = freePort();
-            Path dataDir = tempDir();
-            // Its own Keycloak, not the shared one of SELFDATA_TEST_KEYCLOAK_URL: other modules' tests onboard
-            // cities with the same slugs (larochelle, lyon) in that realm. Generous timeout: CI machines are busy.
-            KeycloakServer.Settings settings = KeycloakServer.Settings.forTests(Path.of("target", "keycloak"));
-            KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Settings(settings.httpPort(), settings.adminUsername(),
-                    settings.adminPassword(), settings.home(), true, Duration.ofMinutes(5)));
+            String slugSuffix = "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+            KeycloakServer keycloak = KeycloakServer.shared();
             LauncherOptions options = LauncherOptions.parse(new String[] {
                     "--gateway-port=" + gatewayPort,
                     "--tenant-service-port=" + freePort(),
+                    "--governance-port=" + freePort(),
                     "--db-port=" + freePort(),
                     "--keycloak-port=" + keycloak.baseUrl().getPort(),
-                    "--data-dir=" + dataDir}, new Properties());
-            DevPlatform platform = new DevPlatform(options, keycloak);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                platform.close();
-                keycloak.close();
-            }, "platform-stop"));
-            instance = new RunningPlatform(gatewayPort, platform.start());
+                    "--data-dir=" + tempDir()}, new Properties());
+            List<DemoCity> cities = DemoCity.ALL.stream()
+                    .map(city -> new DemoCity(city.slug() + slugSuffix, city.displayName(), city.population(), city.primaryColor()))
+                    .toList();
+            DevPlatform platform = new DevPlatform(options, keycloak, cities);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
+            instance = new RunningPlatform(gatewayPort, slugSuffix, platform.start());
             allowConsoleSignInOn(keycloak, gatewayPort);
         }
         return instance;
@@ -71,17 +74,24 @@ final class RunningPlatform {
     }
 
     /** The portal of a city, e.g. {@code http://lyon.localhost:PORT/} (Chromium resolves *.localhost to loopback). */
-    String cityUrl(String slug, String path) {
-        return "http://" + slug + ".localhost:" + gatewayPort + path;
+    String cityUrl(String demoSlug, String path) {
+        return "http://" + slug(demoSlug) + ".localhost:" + gatewayPort + path;
+    }
+
+    /** This run's slug of a demo city ({@code larochelle}, {@code lyon}). */
+    String slug(String demoSlug) {
+        return demoSlug + slugSuffix;
     }
 
     String platformUrl(String path) {
         return "http://localhost:" + gatewayPort + path;
     }
 
-    DemoAccount account(DemoAccount.Kind kind, String city) {
+    /** @param demoCity {@code larochelle}, {@code lyon}, or null for the coordinator */
+    DemoAccount account(DemoAccount.Kind kind, String demoCity) {
+        Optional<String> city = Optional.ofNullable(demoCity).map(this::slug);
         return started.accounts().stream()
-                .filter(account -> account.kind() == kind && account.city().equals(Optional.ofNullable(city)))
+                .filter(account -> account.kind() == kind && account.city().equals(city))
                 .findFirst().orElseThrow();
     }
 

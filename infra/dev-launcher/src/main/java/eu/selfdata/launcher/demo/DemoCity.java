@@ -37,7 +37,7 @@ public record DemoCity(String slug, String displayName, int population, String p
         request.put("population", population);
         request.put("customDomains", List.of());
         request.put("branding", branding);
-        request.put("enabledModules", List.of("waste"));
+        request.put("enabledModules", List.of("mobility-carbon", "waste"));
         request.put("adminEmail", adminEmail());
         return request;
     }

@@ -33,7 +33,9 @@ public final class DemoUsers {
                                             String portalUrl) throws InterruptedException {
         String id = ensureUser(admin, passwords, login, "Camille", "Martin");
         String organization = admin.organizationId(slug)
-                .orElseThrow(() -> new IllegalStateException("No Organization with alias " + slug + " in Keycloak"));
+                .orElseThrow(() -> new IllegalStateException("No Organization with alias " + slug + " in Keycloak, though the"
+                        + " registry has the city: Keycloak's data is not the one the database was onboarded with"
+                        + " (delete dev-data/ to start afresh)"));
         admin.addMember(organization, id);
         return new DemoAccount(DemoAccount.Kind.CITIZEN, Optional.of(slug), login, passwords.get(login), false, portalUrl);
     }
