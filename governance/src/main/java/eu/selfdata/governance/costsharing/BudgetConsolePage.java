@@ -45,15 +45,15 @@ class BudgetConsolePage {
 
     record PeriodView(BudgetPeriod period, PeriodAllocation allocation, String error, List<Partner> partners) {
 
-        long share(PeriodAllocation.LineAllocation line, UUID partner) {
+        public long share(PeriodAllocation.LineAllocation line, UUID partner) {
             return line.centsOf(partner);
         }
 
-        long total(UUID partner) {
+        public long total(UUID partner) {
             return allocation.totalsCents().getOrDefault(partner, 0L);
         }
 
-        String euros(long cents) {
+        public String euros(long cents) {
             return Cents.format(cents);
         }
     }

@@ -65,7 +65,7 @@ class PilotPanelFragment {
 
     record PilotRow(Pilot pilot, Pilots.Participation participation) {
 
-        boolean running() {
+        public boolean running() {
             return "RUNNING".equals(pilot.status());
         }
     }

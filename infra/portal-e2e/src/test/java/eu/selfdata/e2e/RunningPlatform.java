@@ -7,6 +7,8 @@ import eu.selfdata.launcher.identity.AdminApi;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import eu.selfdata.launcher.identity.DemoAccount;
+import eu.selfdata.launcher.identity.DemoUsers;
+import eu.selfdata.launcher.identity.PasswordStore;
 import eu.selfdata.launcher.demo.DemoCity;
 
 import java.io.IOException;
@@ -32,11 +34,15 @@ final class RunningPlatform {
 
     private final int gatewayPort;
     private final String slugSuffix;
+    private final Path dataDir;
+    private final KeycloakServer keycloak;
     private final DevPlatform.Started started;
 
-    private RunningPlatform(int gatewayPort, String slugSuffix, DevPlatform.Started started) {
+    private RunningPlatform(int gatewayPort, String slugSuffix, Path dataDir, KeycloakServer keycloak, DevPlatform.Started started) {
         this.gatewayPort = gatewayPort;
         this.slugSuffix = slugSuffix;
+        this.dataDir = dataDir;
+        this.keycloak = keycloak;
         this.started = started;
     }
 
@@ -45,32 +51,44 @@ final class RunningPlatform {
             int gatewayPort = freePort();
             String slugSuffix = "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
             KeycloakServer keycloak = KeycloakServer.shared();
+            Path dataDir = tempDir();
             LauncherOptions options = LauncherOptions.parse(new String[] {
                     "--gateway-port=" + gatewayPort,
                     "--tenant-service-port=" + freePort(),
                     "--governance-port=" + freePort(),
                     "--db-port=" + freePort(),
                     "--keycloak-port=" + keycloak.baseUrl().getPort(),
-                    "--data-dir=" + tempDir()}, new Properties());
+                    "--data-dir=" + dataDir}, new Properties());
             List<DemoCity> cities = DemoCity.ALL.stream()
                     .map(city -> new DemoCity(city.slug() + slugSuffix, city.displayName(), city.population(), city.primaryColor()))
                     .toList();
             DevPlatform platform = new DevPlatform(options, keycloak, cities);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
-            instance = new RunningPlatform(gatewayPort, slugSuffix, platform.start());
+            instance = new RunningPlatform(gatewayPort, slugSuffix, dataDir, keycloak, platform.start());
             allowConsoleSignInOn(keycloak, gatewayPort);
         }
         return instance;
     }
 
-    /** The realm's platform-console client names the default gateway port (8080) in its redirect URIs; add this run's. */
+    /**
+     * The realm's platform-console client names the default gateway port (8080) in its redirect URIs; adds this
+     * run's when missing. Coordinator tests call it again right before signing in: other test runs on the shared
+     * Keycloak rewrite that client meanwhile.
+     */
+    void allowConsoleSignIn() throws InterruptedException {
+        allowConsoleSignInOn(keycloak, gatewayPort);
+    }
+
     private static void allowConsoleSignInOn(KeycloakServer keycloak, int gatewayPort) throws InterruptedException {
         AdminApi admin = new AdminApi(HttpClient.newHttpClient(), keycloak);
         String uuid = admin.clientUuid("platform-console").orElseThrow();
         ObjectNode client = (ObjectNode) admin.get("/clients/" + uuid);
-        ((ArrayNode) client.withArray("redirectUris")).add("http://localhost:" + gatewayPort + "/*");
-        ((ArrayNode) client.withArray("webOrigins")).add("http://localhost:" + gatewayPort);
-        admin.put("/clients/" + uuid, client);
+        String redirect = "http://localhost:" + gatewayPort + "/*";
+        if (client.withArray("redirectUris").valueStream().noneMatch(uri -> redirect.equals(uri.asString()))) {
+            ((ArrayNode) client.withArray("redirectUris")).add(redirect);
+            ((ArrayNode) client.withArray("webOrigins")).add("http://localhost:" + gatewayPort);
+            admin.put("/clients/" + uuid, client);
+        }
     }
 
     /** The portal of a city, e.g. {@code http://lyon.localhost:PORT/} (Chromium resolves *.localhost to loopback). */
@@ -93,6 +111,19 @@ final class RunningPlatform {
         return started.accounts().stream()
                 .filter(account -> account.kind() == kind && account.city().equals(city))
                 .findFirst().orElseThrow();
+    }
+
+    /** A citizen of a demo city for one test only (the demo citizens are shared, and one test erases hers). */
+    DemoAccount newCitizen(String demoCity, String name) throws InterruptedException {
+        String login = name + "." + slug(demoCity) + "@tests.selfdata.eu";
+        PasswordStore passwords = PasswordStore.open(dataDir.resolve("test-passwords.properties"));
+        return DemoUsers.ensureCitizen(new AdminApi(HttpClient.newHttpClient(), keycloak), passwords, slug(demoCity), login,
+                cityUrl(demoCity, "/"));
+    }
+
+    /** Where a demo city's operator drops files for a connector, e.g. {@code dropFolder("larochelle", "waste-weighings", "inbox")}. */
+    Path dropFolder(String demoCity, String... folders) {
+        return dataDir.resolve("connectors").resolve(Path.of(slug(demoCity), folders));
     }
 
     private static Path tempDir() {

@@ -65,15 +65,15 @@ class DashboardPage {
     /** One indicator on the page; {@code result} null until computed once. */
     record Dashboard(String module, String id, String label, String unit, IndicatorResult result, String chart) {
 
-        String anchor() {
+        public String anchor() {
             return module + "-" + id;
         }
 
-        long suppressedGroups() {
+        public long suppressedGroups() {
             return result == null ? 0 : result.cells().stream().filter(IndicatorResult.Cell::suppressed).count();
         }
 
-        List<IndicatorResult.Cell> cells() {
+        public List<IndicatorResult.Cell> cells() {
             return result == null ? List.of() : result.cells();
         }
     }
