@@ -3,6 +3,7 @@ package eu.selfdata.e2e;
 import eu.selfdata.launcher.identity.DemoAccount;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -23,7 +24,7 @@ class CitizenPilotsIT {
         RunningPlatform platform = RunningPlatform.get();
         String title = "Bacs connectés " + System.nanoTime();
         try (Browser coordinator = new Browser("en")) {
-            DemoAccount account = platform.account(DemoAccount.Kind.COORDINATOR, null);
+            DemoAccount account = platform.coordinator();
             platform.allowConsoleSignIn();
             coordinator.open(platform.platformUrl("/login"));
             coordinator.submitCredentials(account.login(), account.password().orElseThrow());
@@ -57,7 +58,9 @@ class CitizenPilotsIT {
             assertThat(pilot.findElement(By.cssSelector(".votes")).getText()).contains("1 habitants dans le panel");
 
             pilot.findElement(By.cssSelector("form.vote button")).click();
-            assertThat(resident.find("#pilots-message").getText()).contains("compté");
+            // htmx swaps the list in place: wait for the new message, not the one already there
+            new WebDriverWait(resident.driver(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> driver.findElement(By.id("pilots-message")).getText().contains("compté"));
             pilot = pilotTitled(resident, title);
             assertThat(pilot.findElement(By.cssSelector(".votes")).getText()).startsWith("1 des 3 votes");
             assertThat(pilot.findElement(By.cssSelector(".voted")).getText()).contains("Vous avez voté");

@@ -29,7 +29,7 @@ class CoordinatorConsoleIT {
     static void signIn() throws InterruptedException {
         platform = RunningPlatform.get();
         browser = new Browser("en");
-        DemoAccount coordinator = platform.account(DemoAccount.Kind.COORDINATOR, null);
+        DemoAccount coordinator = platform.coordinator();
         platform.allowConsoleSignIn();
         browser.open(platform.platformUrl("/login"));
         browser.submitCredentials(coordinator.login(), coordinator.password().orElseThrow());
@@ -74,7 +74,11 @@ class CoordinatorConsoleIT {
         browser.open(platform.platformUrl("/platform/console/" + platform.slug("bordeaux")));
         browser.find("#resume button").click();
         assertThat(browser.find("#status").getText()).isEqualTo("ACTIVE");
-        browser.open(platform.cityUrl("bordeaux", "/"));
+        // the gateway learns of the resumption at its next directory refresh (every few seconds)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            driver.get(platform.cityUrl("bordeaux", "/"));
+            return !driver.findElements(By.id("city-name")).isEmpty();
+        });
         assertThat(browser.find("#city-name").getText()).isEqualTo("Bordeaux");
     }
 
@@ -128,7 +132,7 @@ class CoordinatorConsoleIT {
         assertThat(browser.find("h1").getText()).startsWith("Cost-sharing statement");
         browser.driver().navigate().back();
 
-        Browser.Fetched motion = browser.fetch("POST", "/governance/motions", "{\"kind\":\"ADD_MODULE\",\"title\":\"Add the energy module\"}");
+        Browser.Fetched motion = browser.fetch("POST", "/governance/motions", "{\"kind\":\"OTHER\",\"title\":\"Adopt the digital mediation plan\"}");
         assertThat(motion.status()).as(motion.body()).isEqualTo(201);
         String motionId = field(motion.body(), "id");
         assertThat(browser.fetch("POST", "/governance/motions/" + motionId + "/close", null).status()).isEqualTo(200);

@@ -18,8 +18,10 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,6 +39,7 @@ final class RunningPlatform {
     private final Path dataDir;
     private final KeycloakServer keycloak;
     private final DevPlatform.Started started;
+    private DemoAccount coordinator;
 
     private RunningPlatform(int gatewayPort, String slugSuffix, Path dataDir, KeycloakServer keycloak, DevPlatform.Started started) {
         this.gatewayPort = gatewayPort;
@@ -111,6 +114,26 @@ final class RunningPlatform {
         return started.accounts().stream()
                 .filter(account -> account.kind() == kind && account.city().equals(city))
                 .findFirst().orElseThrow();
+    }
+
+    /**
+     * A platform coordinator of this run only. The launcher's demo coordinator is one user of the shared
+     * Keycloak, and every run (another worktree's too) gives it a new password when it starts.
+     */
+    synchronized DemoAccount coordinator() throws InterruptedException {
+        if (coordinator == null) {
+            AdminApi admin = new AdminApi(HttpClient.newHttpClient(), keycloak);
+            String login = "coordination" + slugSuffix + "@tests.selfdata.eu";
+            String password = "Coord-" + UUID.randomUUID();
+            admin.post("/users", Map.of("username", login, "email", login, "firstName", "Claude", "lastName", "Coordination",
+                    "emailVerified", true, "enabled", true));
+            String id = admin.user(login).orElseThrow().path("id").asString();
+            admin.setPassword(id, password);
+            admin.post("/users/" + id + "/role-mappings/realm", new Object[] {admin.get("/roles/platform-coordinator")});
+            coordinator = new DemoAccount(DemoAccount.Kind.COORDINATOR, Optional.empty(), login, Optional.of(password), false,
+                    platformUrl("/login"));
+        }
+        return coordinator;
     }
 
     /** A citizen of a demo city for one test only (the demo citizens are shared, and one test erases hers). */
