@@ -19,9 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Debian's headless Chromium driven by its chromedriver, with a download folder, screenshots under
@@ -59,8 +62,19 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
-    Path downloads() {
-        return downloads;
+    /** The first file with that suffix the browser downloaded, waited for up to 30 s. */
+    Path awaitDownload(String suffix) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                Optional<Path> done = files.filter(file -> file.toString().endsWith(suffix)).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No " + suffix + " downloaded into " + downloads);
     }
 
     void open(String url) {

@@ -2,15 +2,15 @@ package eu.selfdata.e2e;
 
 import eu.selfdata.launcher.identity.DemoAccount;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -103,8 +101,7 @@ class LaRochelleCitizenIT {
     void aConsentIsGivenThenWithdrawnWithAReceiptEachTime() {
         browser.open(home + "my/consents");
         List<WebElement> purposes = browser.driver().findElements(By.cssSelector(".purpose"));
-        Assumptions.assumeFalse(purposes.isEmpty(),
-                "La Rochelle offers no consent purpose until a module is enabled there (mobility-carbon, issue 5; waste, issue 6)");
+        assertThat(purposes).as("the purposes of La Rochelle's modules").isNotEmpty();
         String id = purposes.getFirst().getAttribute("id");
 
         browser.find("#" + id + " button.give").click();
@@ -116,33 +113,100 @@ class LaRochelleCitizenIT {
         browser.screenshot("larochelle-consents-withdrawn");
     }
 
-    /**
-     * Written against the module page convention (README "Portal pages": the module's page at /my/{module id})
-     * and issue 5's upload; the selectors are the ones its page is expected to offer.
-     */
+    /** The module page at /my/mobility-carbon (README "Portal pages"): upload through the page's script, trip, CO2e, correction. */
     @Test
-    @Disabled("mobility-carbon (issue 5) is not on main yet: its /my/mobility-carbon page (upload, trips, CO2) lands with it")
     @Order(5)
-    void aGpxUploadShowsAWalkWithNoCo2() {
-        browser.open(home + "my/mobility-carbon");
-        browser.find("input[type=file]").sendKeys(Path.of("src/test/resources/commute.gpx").toAbsolutePath().toString());
+    void aGpxUploadShowsAWalkWithNoCo2AndCorrectingItsModeChangesTheCo2() {
+        browser.open(home);
+        browser.find("nav.menu a[href='/my/mobility-carbon']").click();
+        assertThat(browser.find("h1").getText()).isEqualTo("Ma mobilité et mon carbone");
+        browser.find("#trace-file").sendKeys(Path.of("src/test/resources/commute.gpx").toAbsolutePath().toString());
         browser.find("#upload button[type=submit]").click();
 
+        // the script sent the file with a progress bar, then reloaded the page with the upload's result
+        assertThat(browser.find("#upload-result").getText()).contains("87 nouveaux points");
         WebElement trip = browser.find(".trip");
         assertThat(trip.findElement(By.cssSelector(".mode")).getText()).containsIgnoringCase("marche");
         assertThat(trip.findElement(By.cssSelector(".distance")).getText()).containsPattern("1[,.][12] km");
         assertThat(trip.findElement(By.cssSelector(".co2")).getText()).containsPattern("^0([,.]0+)? ?(g|kg)");
+        assertThat(browser.find("#trip-map.leaflet-container path.leaflet-interactive").isDisplayed()).as("the trip drawn on the map").isTrue();
+        assertThat(browser.find("#co2-weeks tbody tr").getText()).contains("23 nov. 2026");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("larochelle-mobility");
+
+        new Select(browser.find(".leg select[name=mode]")).selectByVisibleText("Voiture");
+        browser.find(".leg form.correct-mode button").click();
+
+        assertThat(browser.find("#correction-saved").isDisplayed()).isTrue();
+        assertThat(browser.find(".leg .leg-mode").getText()).contains("Voiture").contains("corrigé par vous");
+        assertThat(browser.find(".trip .mode").getText()).isEqualTo("Voiture");
+        assertThat(browser.find(".trip .co2").getText()).as("a 1.2 km car leg emits CO2e").containsPattern("^[1-9]\\d* g$");
+        browser.screenshot("larochelle-mobility-corrected");
+    }
+
+    /** The upload's progress bar, with a file large enough to be sent in several steps; a refused file explained. */
+    @Test
+    @Order(6)
+    void aLargeUploadShowsItsProgressAndARefusedFileItsReason() throws IOException {
+        Path large = Files.createTempFile("long-walk", ".gpx");
+        Path broken = Files.createTempFile("broken", ".gpx");
+        try {
+            Files.writeString(large, longWalk(20_000));
+            Files.writeString(broken, "<gpx><trk><trkseg><trkpt lat=\"46\"");
+            browser.open(home + "my/mobility-carbon");
+            browser.find("#trace-file").sendKeys(large.toAbsolutePath().toString());
+            // what the bar shows is noted across the reload that follows the upload
+            ((JavascriptExecutor) browser.driver()).executeScript("sessionStorage.removeItem('progressSeen');"
+                    + "const bar = document.getElementById('upload-progress');"
+                    + "setInterval(() => { if (!bar.closest('[hidden]')) sessionStorage.setItem('progressSeen', String(bar.value)); }, 5);");
+            browser.find("#upload button[type=submit]").click();
+
+            assertThat(browser.find("#upload-result").getText()).contains("20000 nouveaux points");
+            assertThat(((JavascriptExecutor) browser.driver()).executeScript("return sessionStorage.getItem('progressSeen');")).isEqualTo("100");
+
+            browser.find("#trace-file").sendKeys(broken.toAbsolutePath().toString());
+            browser.find("#upload button[type=submit]").click();
+            assertThat(browser.find("#upload-error .problem-title").getText()).isEqualTo("Le fichier ne se lit pas comme du GPX ou du GeoJSON");
+            assertThat(browser.find("#upload-error .problem-detail").getText()).contains("XML");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.screenshot("larochelle-mobility-refused");
+        } finally {
+            Files.deleteIfExists(large);
+            Files.deleteIfExists(broken);
+        }
+    }
+
+    /** The waste page: summary, comparisons; linking a bin needs the import consent, given on the consents page as a citizen would. */
+    @Test
+    @Order(7)
+    void theWastePageShowsTheSummaryAndABinIsLinkedAfterGivingItsConsent() {
+        browser.open(home);
+        browser.find("nav.menu a[href='/my/waste']").click();
+        assertThat(browser.find("#waste-summary").getText()).contains("Taux de tri");
+        assertThat(browser.find("#national-source").getText()).contains("ADEME");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("larochelle-waste");
+
+        browser.find("#bin-consent-missing a").click();
+        browser.find("#purpose-waste-weighings-import button.give").click();
+        assertThat(browser.find("#purpose-waste-weighings-import .state").getText()).isEqualTo("Donné");
+        browser.find("nav.menu a[href='/my/waste']").click();
+        browser.find("#binId").sendKeys("LR-E2E-0001");
+        browser.find("#link-bin button[type=submit]").click();
+
+        assertThat(browser.find("#bin-linked").isDisplayed()).isTrue();
+        assertThat(browser.find("#linked-bins").getText()).contains("LR-E2E-0001");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("larochelle-waste-bin-linked");
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theExportIsAZipWithAManifestAndTheDownloadIsInTheAccessLog() throws Exception {
         browser.open(home + "my/account");
         browser.find("#export").click();
 
-        Path zip = awaitDownload(".zip");
+        Path zip = browser.awaitDownload(".zip");
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             List<String> names = Collections.list(archive.entries()).stream().map(ZipEntry::getName).toList();
             assertThat(names).contains("manifest.json");
@@ -155,7 +219,7 @@ class LaRochelleCitizenIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void theAccountIsDeletedOnlyAfterTypingTheConfirmation() {
         browser.open(home + "my/account");
         browser.find("#confirm").sendKeys("oui");
@@ -178,17 +242,16 @@ class LaRochelleCitizenIT {
         assertThat(browser.driver().findElements(By.id("user-name"))).as("the identity account is gone").isEmpty();
     }
 
-    private static Path awaitDownload(String suffix) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            try (Stream<Path> files = Files.list(browser.downloads())) {
-                Optional<Path> done = files.filter(file -> file.toString().endsWith(suffix)).findFirst();
-                if (done.isPresent()) {
-                    return done.get();
-                }
-            }
-            Thread.sleep(200);
+    /** A walk north-east from the Vieux-Port at 1.4 m/s, one point a second, a week before commute.gpx. */
+    private static String longWalk(int points) {
+        StringBuilder gpx = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<gpx version=\"1.1\" creator=\"selfdata portal-e2e\" xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n");
+        Instant start = Instant.parse("2026-11-16T06:00:00Z");
+        double step = 1.4 / 111_195 / Math.sqrt(2);
+        for (int i = 0; i < points; i++) {
+            gpx.append(String.format(java.util.Locale.ROOT, "<trkpt lat=\"%.6f\" lon=\"%.6f\"><time>%s</time></trkpt>%n",
+                    46.1591 + i * step, -1.152 + i * step / Math.cos(Math.toRadians(46.16)), start.plusSeconds(i)));
         }
-        throw new AssertionError("No " + suffix + " downloaded into " + browser.downloads());
+        return gpx.append("</trkseg></trk></gpx>\n").toString();
     }
 }

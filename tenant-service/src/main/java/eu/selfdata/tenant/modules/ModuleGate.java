@@ -12,8 +12,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** {@code /api/{module}/**} answers 404 in a city that has not enabled that module. */
+/** A module's API ({@code /api/{module}/**}) and portal page ({@code /my/{module}/**}) answer 404 in a city that has not enabled it. */
 @Configuration(proxyBeanMethods = false)
 class ModuleGate implements WebMvcConfigurer, HandlerInterceptor {
 
@@ -29,7 +30,8 @@ class ModuleGate implements WebMvcConfigurer, HandlerInterceptor {
     public void addInterceptors(InterceptorRegistry registry) {
         // One registration for every module's prefix: each request is matched once, not once per module.
         // (An interceptor without patterns would apply to every path: none at all without modules.)
-        List<String> prefixes = catalogue.all().stream().map(module -> "/api/" + module.id() + "/**").toList();
+        List<String> prefixes = catalogue.all().stream()
+                .flatMap(module -> Stream.of("/api/" + module.id() + "/**", "/my/" + module.id() + "/**")).toList();
         if (!prefixes.isEmpty()) {
             registry.addInterceptor(this).addPathPatterns(prefixes);
         }
@@ -37,7 +39,8 @@ class ModuleGate implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
-        String module = request.getRequestURI().substring("/api/".length()).split("/", 2)[0];
+        // "/api/{module}/..." or "/my/{module}/...": the module is the second segment
+        String module = request.getRequestURI().split("/", 4)[2];
         if (TenantContext.current().isPresent() && catalogue.isEnabledHere(module)) {
             return true;
         }

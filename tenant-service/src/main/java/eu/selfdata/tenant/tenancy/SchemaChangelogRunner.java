@@ -25,6 +25,13 @@ import java.util.List;
  */
 public class SchemaChangelogRunner {
 
+    static {
+        // Liquibase's default scope manager is shared by every thread: parallel runs need one scope per thread.
+        // Set once: replacing it while another thread migrates gives that thread a fresh root scope, whose new
+        // lock service never releases the changelog lock the old one took (the next changelog then waits forever).
+        Scope.setScopeManager(new ThreadLocalScopeManager());
+    }
+
     private final DataSource dataSource;
 
     public SchemaChangelogRunner(DataSource dataSource) {
@@ -36,8 +43,6 @@ public class SchemaChangelogRunner {
      * @return the id of the last changeset applied in that schema
      */
     public String apply(String schemaName, String quotedSchema, List<String> changelogs) {
-        // Liquibase's default scope manager is shared by every thread: parallel runs need one per thread.
-        Scope.setScopeManager(new ThreadLocalScopeManager());
         try (Connection connection = dataSource.getConnection()) {
             try {
                 try (Statement statement = connection.createStatement()) {

@@ -42,6 +42,21 @@ public final class ServiceClient {
                 .header("Authorization", "Bearer " + token), method, body);
     }
 
+    /** A portal page on a city's host in this language, as a browser asks for it (with the gateway's relayed token). */
+    public Response pageAs(String token, String slug, String language, String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").header("Accept-Language", language)
+                .header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug))
+                .header("Authorization", "Bearer " + token), "GET", null);
+    }
+
+    /** A form a browser posts on a city's host: {@code application/x-www-form-urlencoded} or a multipart body with its boundary. */
+    public Response formAs(String token, String slug, String language, String path, String contentType, byte[] body) {
+        return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").header("Accept-Language", language)
+                .header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** A request on the platform (coordinator) host, as the lead coordinator. */
     public Response platform(String method, String path, Object body) {
         return platformAs(identities.coordinatorToken(), method, path, body);
@@ -69,16 +84,7 @@ public final class ServiceClient {
         String body = form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        try {
-            HttpResponse<String> response = http.send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response(response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Streams a city-host download to a file (no body in memory); returns the status. */
@@ -114,8 +120,12 @@ public final class ServiceClient {
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
+        return exchange(builder.method(method, publisher).build());
+    }
+
+    private Response exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(builder.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import eu.selfdata.mobility.budget.BudgetController;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.carbon.FactorController;
+import eu.selfdata.mobility.page.MobilityPage;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceController;
 import eu.selfdata.mobility.trace.TraceIngestion;
@@ -40,7 +41,7 @@ import java.time.Clock;
 // Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
 @ConditionalOnBean(CityDatabase.class)
 @Import({TraceController.class, TripController.class, BudgetController.class, FactorController.class,
-        MobilityProblemHandler.class})
+        MobilityProblemHandler.class, MobilityPage.class})
 public class MobilityCarbonAutoConfiguration {
 
     @Bean

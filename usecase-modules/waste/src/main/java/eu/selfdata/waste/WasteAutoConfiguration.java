@@ -17,6 +17,7 @@ import eu.selfdata.waste.citizen.CityAverages;
 import eu.selfdata.waste.citizen.WasteSummaryController;
 import eu.selfdata.waste.opendata.CollectionCalendarController;
 import eu.selfdata.waste.opendata.CollectionCalendarTemplate;
+import eu.selfdata.waste.page.WastePage;
 import eu.selfdata.waste.telemetry.CityBinsController;
 import eu.selfdata.waste.bin.ImportConsentListener;
 import eu.selfdata.waste.telemetry.FillReadings;
@@ -74,6 +75,12 @@ public class WasteAutoConfiguration {
     @Bean
     WasteSummaryController wasteSummaryController(CityDatabase city, CurrentCitizen citizen, CityAverages averages) {
         return new WasteSummaryController(city, citizen, averages);
+    }
+
+    @Bean
+    WastePage wastePage(WasteSummaryController summaries, BinLinkController bins, CollectionCalendarController calendar,
+                        Consents consents, CurrentCitizen citizen) {
+        return new WastePage(summaries, bins, calendar, consents, citizen);
     }
 
     @Bean

@@ -1,21 +1,13 @@
 package eu.selfdata.tenant.modules.waste;
 
-import eu.selfdata.connectors.ConnectorHost;
-import eu.selfdata.connectors.ConnectorSettings;
-import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +19,7 @@ import static org.awaitility.Awaitility.await;
  * The waste module plugged into the real tenant-service by its dependency line alone: real
  * Keycloak tokens, the core's consents, access log and aggregates, the connector running for the city.
  */
-class WasteModuleTest extends SelfDataTest {
-
-    static final String IMPORT = "waste-weighings-import";
-    static final String HEADER = "bin_id,timestamp,stream,weight_kg,round\n";
-
-    @Autowired
-    ConnectorHost connectors;
-    @Autowired
-    ConnectorSettings settings;
+class WasteModuleTest extends WasteTest {
 
     @Test
     void aCitizenLinksHerBinWithConsentThenSeesTheOperatorsWeighingsAndWhoReadThem() {
@@ -237,37 +221,6 @@ class WasteModuleTest extends SelfDataTest {
         assertThat(csv.path("details").path("city").asString()).isEqualTo(city);
         assertThat(csv.path("details").has("lastSuccess")).isTrue();
         assertThat(health.path("components").path(city + ".waste-bin-telemetry").path("status").asString()).isEqualTo("UP");
-    }
-
-    private String wasteCity(String prefix) {
-        String city = onboard(freshSlug(prefix), prefix, List.of("waste"));
-        connectors.reconcile();
-        return city;
-    }
-
-    private void consent(String token, String city, String decision) {
-        ServiceClient.Response given = client.cityAs(token, city, "PUT", "/api/me/consents/" + IMPORT, Map.of("decision", decision));
-        assertThat(given.status()).as(given.body()).isEqualTo(200);
-    }
-
-    private void importFile(String city, String name, String content) {
-        importFile(city, name, content, StandardCharsets.UTF_8);
-    }
-
-    /** Drops the file as the operator would and waits until the connector moved it to done/. */
-    private void importFile(String city, String name, String content, java.nio.charset.Charset charset) {
-        Path inbox = settings.dropDirectory(city, "waste-weighings", "inbox");
-        Path done = settings.dropDirectory(city, "waste-weighings", "done");
-        try {
-            Files.createDirectories(inbox);
-            Path partial = inbox.resolve(name + ".part");
-            Files.writeString(partial, content, charset);
-            Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> Files.isDirectory(done)
-                && Files.list(done).anyMatch(file -> file.getFileName().toString().endsWith(name)));
     }
 
     private static JsonNode find(JsonNode connectors, String template) {

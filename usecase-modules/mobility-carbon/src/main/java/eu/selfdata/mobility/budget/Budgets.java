@@ -21,7 +21,7 @@ public class Budgets {
     }
 
     public BudgetView of(CitizenId citizen) {
-        ZoneId zone = ZoneId.of(database.jdbc().sql("select time_zone from mobility_settings").query(String.class).single());
+        ZoneId zone = zone();
         TreeMap<LocalDate, Long> used = new TreeMap<>();
         database.jdbc().sql("""
                         select date_trunc('week', started_at at time zone :zone)::date, sum(coalesce(co2e_g, 0))
@@ -32,6 +32,11 @@ public class Budgets {
         List<WeekStatement> weeks = CarbonBudget.statements(rules(), used, today);
         BudgetRule current = CarbonBudget.ruleOn(rules(), CarbonBudget.weekOf(today));
         return new BudgetView(current, CarbonBudget.totalCredits(weeks), weeks.reversed());
+    }
+
+    /** The city's time zone: weeks start on its Mondays. */
+    public ZoneId zone() {
+        return ZoneId.of(database.jdbc().sql("select time_zone from mobility_settings").query(String.class).single());
     }
 
     public List<BudgetRule> rules() {

@@ -87,6 +87,13 @@ public class Journeys {
         return views(citizen, ids);
     }
 
+    /** The citizen's {@code count} latest trips, newest first. */
+    public List<TripView> latest(CitizenId citizen, int count) {
+        List<Long> ids = database.jdbc().sql("select id from mobility_trip where citizen_id = :citizen order by started_at desc limit :count")
+                .param("citizen", citizen.value()).param("count", count).query(Long.class).list();
+        return views(citizen, ids).reversed();
+    }
+
     public Optional<TripView> find(CitizenId citizen, long tripId) {
         return views(citizen, List.of(tripId)).stream().findFirst();
     }

@@ -44,7 +44,7 @@ public class BinLinkController {
     }
 
     @GetMapping("/bins")
-    List<BinLinkView> bins() {
+    public List<BinLinkView> bins() {
         return city.jdbc().sql("""
                         select bin_id, household_size, import_active, linked_at from waste_bin_link
                          where citizen_id = :citizen order by linked_at, bin_id""")
@@ -54,7 +54,7 @@ public class BinLinkController {
     }
 
     @PostMapping("/bins")
-    ResponseEntity<BinLinkView> link(@RequestBody NewLink request) {
+    public ResponseEntity<BinLinkView> link(@RequestBody NewLink request) {
         CitizenId me = citizen.require();
         if (request.binId() == null || !BIN_ID.matcher(request.binId()).matches()) {
             throw Problems.invalid("binId is the tag printed on the bin: 1 to 64 letters, digits, '_', '.', ':' or '-'");
@@ -87,7 +87,7 @@ public class BinLinkController {
 
     /** Unlinks the bin; its weighings already imported stay until the citizen deletes them. */
     @DeleteMapping("/bins/{binId}")
-    ResponseEntity<Void> unlink(@PathVariable String binId) {
+    public ResponseEntity<Void> unlink(@PathVariable String binId) {
         int removed = city.jdbc().sql("delete from waste_bin_link where bin_id = :bin and citizen_id = :citizen")
                 .param("bin", binId).param("citizen", citizen.require().value()).update();
         if (removed == 0) {
@@ -104,9 +104,9 @@ public class BinLinkController {
         return Map.of("deleted", deleted);
     }
 
-    record NewLink(String binId, Integer householdSize) {
+    public record NewLink(String binId, Integer householdSize) {
     }
 
-    record BinLinkView(String binId, int householdSize, boolean importActive, Instant linkedAt) {
+    public record BinLinkView(String binId, int householdSize, boolean importActive, Instant linkedAt) {
     }
 }

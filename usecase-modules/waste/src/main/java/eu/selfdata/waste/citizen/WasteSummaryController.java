@@ -35,7 +35,7 @@ public class WasteSummaryController {
     }
 
     @GetMapping("/summary")
-    Summary summary() {
+    public Summary summary() {
         CitizenId me = citizen.require();
         int household = city.jdbc().sql("select coalesce(max(household_size), 1) from waste_bin_link where citizen_id = :citizen")
                 .param("citizen", me.value()).query(Integer.class).single();
@@ -67,15 +67,15 @@ public class WasteSummaryController {
     /**
      * @param cityAverage kilograms per participating household that month, or suppressed (too few participants)
      */
-    record Month(String month, Map<WasteStream, Double> kilogramsPerStream, double kilograms, double kilogramsPerPerson,
+    public record Month(String month, Map<WasteStream, Double> kilogramsPerStream, double kilograms, double kilogramsPerPerson,
                  Double sortingRate, CityAverages.Average cityAverage) {
     }
 
-    record Summary(int householdSize, List<Month> months, Double sortingRate, Trend trend, NationalReference nationalReference) {
+    public record Summary(int householdSize, List<Month> months, Double sortingRate, Trend trend, NationalReference nationalReference) {
     }
 
     /** Kilograms per person over the last three months with weighings against the three before. */
-    record Trend(double recentKilogramsPerPerson, double previousKilogramsPerPerson, double changePercent) {
+    public record Trend(double recentKilogramsPerPerson, double previousKilogramsPerPerson, double changePercent) {
 
         static Optional<Trend> of(List<Month> months) {
             if (months.size() < 6) {

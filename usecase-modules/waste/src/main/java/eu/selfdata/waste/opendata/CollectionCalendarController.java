@@ -32,7 +32,7 @@ public class CollectionCalendarController {
     }
 
     @GetMapping
-    List<NextCollection> next(@RequestParam String street) {
+    public List<NextCollection> next(@RequestParam String street) {
         if (street.isBlank() || street.length() > 200) {
             throw Problems.invalid("street has 1 to 200 characters");
         }
@@ -46,6 +46,6 @@ public class CollectionCalendarController {
                 }).list().stream().sorted(Comparator.comparing(NextCollection::date).thenComparing(NextCollection::stream)).toList();
     }
 
-    record NextCollection(String street, WasteStream stream, DayOfWeek day, LocalDate date) {
+    public record NextCollection(String street, WasteStream stream, DayOfWeek day, LocalDate date) {
     }
 }

@@ -1,0 +1,55 @@
+package eu.selfdata.tenant.tenancy;
+
+import eu.selfdata.tenant.support.TenantServiceTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Cities onboarded at the same time, each with every module: several changelogs per schema on
+ * parallel threads. Liquibase keeps its lock service in a scope; a run must never lose the lock it
+ * took (a lost lock makes the next changelog of that schema wait five minutes, then fail).
+ */
+class ParallelModuleMigrationsTest extends TenantServiceTest {
+
+    @Autowired
+    TenantMigrations migrations;
+
+    @Autowired
+    DataSource dataSource;
+
+    private final Map<TenantId, Set<String>> cities = new LinkedHashMap<>();
+
+    @Test
+    void citiesMigratedTogetherWithEveryModuleAllReachTheTargetAndReleaseTheirLocks() {
+        Set<String> everyModule = migrations.knownModules();
+        assertThat(everyModule).hasSizeGreaterThan(1);
+        IntStream.range(0, 8).forEach(i -> cities.put(TenantId.of(freshSlug("together")), everyModule));
+
+        Map<TenantId, MigrationState> outcome = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                () -> migrations.migrateAll(cities));
+
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        cities.keySet().forEach(city -> {
+            assertThat(outcome.get(city).status()).as(city.slug()).isEqualTo(MigrationState.Status.MIGRATED);
+            assertThat(jdbc.sql("select count(*) from " + city.quotedSchema() + ".databasechangeloglock where locked")
+                    .query(Integer.class).single()).as(city.slug()).isZero();
+        });
+    }
+
+    @AfterEach
+    void dropSchemas() {
+        cities.keySet().forEach(migrations::dropSchema);
+    }
+}

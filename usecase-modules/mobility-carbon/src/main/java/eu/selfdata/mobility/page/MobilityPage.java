@@ -1,0 +1,132 @@
+package eu.selfdata.mobility.page;
+
+import eu.selfdata.mobility.budget.Budgets;
+import eu.selfdata.mobility.budget.WeekStatement;
+import eu.selfdata.mobility.trace.InvalidTraceException;
+import eu.selfdata.mobility.trace.TraceFormat;
+import eu.selfdata.mobility.trace.TraceIngestion;
+import eu.selfdata.mobility.trace.TraceProblem;
+import eu.selfdata.mobility.trip.Journeys;
+import eu.selfdata.mobility.trip.TraceSource;
+import eu.selfdata.mobility.trip.TravelMode;
+import eu.selfdata.mobility.trip.TripView;
+import eu.selfdata.mobility.web.Problems;
+import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CurrentCitizen;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The portal page "my mobility" ({@code /my/mobility-carbon}), rendered from the module's own
+ * services: trips on a map with their legs and CO2e, CO2e per week against the weekly budget, the
+ * credits earned, a form per leg to correct its mode, and the trace upload (the page's script sends
+ * the file to {@code /api/mobility-carbon/traces} with a progress bar; without script the form posts here).
+ */
+@Controller
+@RequestMapping("/my/mobility-carbon")
+public class MobilityPage {
+
+    /** Trips shown, newest first: the page stays light for a citizen with years of traces. */
+    static final int TRIPS_SHOWN = 20;
+    /** Weeks in the CO2e chart. */
+    static final int WEEKS_SHOWN = 12;
+    /** Modes a citizen can name for a leg. */
+    static final List<TravelMode> MODES = Arrays.stream(TravelMode.values()).filter(mode -> mode != TravelMode.UNKNOWN).toList();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Journeys journeys;
+    private final Budgets budgets;
+    private final TraceIngestion ingestion;
+    private final TraceSource points;
+    private final CurrentCitizen citizen;
+
+    public MobilityPage(Journeys journeys, Budgets budgets, TraceIngestion ingestion, TraceSource points, CurrentCitizen citizen) {
+        this.journeys = journeys;
+        this.budgets = budgets;
+        this.ingestion = ingestion;
+        this.points = points;
+        this.citizen = citizen;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        return render(model, citizen.require());
+    }
+
+    /** The form without script: a multipart file, its format told by its name; a refusal is shown on the page. */
+    @PostMapping("/traces")
+    ModelAndView upload(@RequestParam("file") MultipartFile file, Model model) {
+        CitizenId me = citizen.require();
+        try (InputStream body = file.getInputStream()) {
+            TraceIngestion.UploadReceipt receipt = ingestion.ingest(me, TraceFormats.of(file.getOriginalFilename(), file.getContentType()), body);
+            return new ModelAndView("redirect:/my/mobility-carbon?uploaded=" + receipt.pointsStored() + "&trips=" + receipt.trips());
+        } catch (InvalidTraceException e) {
+            model.addAttribute("uploadError", new UploadError(e.problem().slug(), e.getMessage()));
+            return new ModelAndView(render(model, me), model.asMap(), HttpStatusCode.valueOf(e.problem().status()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PostMapping("/legs/{legId}/mode")
+    String correct(@PathVariable long legId, @RequestParam TravelMode mode) {
+        if (mode == TravelMode.UNKNOWN) {
+            throw Problems.invalid("name the mode you travelled");
+        }
+        TripView trip = journeys.correct(citizen.require(), legId, mode).orElseThrow(() -> Problems.notFound("You have no leg " + legId));
+        return "redirect:/my/mobility-carbon?corrected=" + legId + "#trip-" + trip.id();
+    }
+
+    private String render(Model model, CitizenId me) {
+        List<TripView> trips = journeys.latest(me, TRIPS_SHOWN);
+        Budgets.BudgetView budget = budgets.of(me);
+        List<WeekStatement> weeks = budget.weeks().stream().limit(WEEKS_SHOWN).toList().reversed();
+        model.addAttribute("trips", trips);
+        model.addAttribute("budget", budget);
+        model.addAttribute("thisWeek", budget.weeks().stream().filter(week -> !week.closed()).findFirst().orElse(null));
+        model.addAttribute("weeks", weeks);
+        model.addAttribute("modes", MODES);
+        model.addAttribute("problems", TraceProblem.values());
+        model.addAttribute("zone", budgets.zone().getId());
+        model.addAttribute("paths", JSON.writeValueAsString(TripPaths.of(trips, me, points)));
+        return "mobility-carbon/page";
+    }
+
+    /** Why an upload was refused: the problem type's slug (a message key) and the reader's detail (line, point). */
+    public record UploadError(String type, String detail) {
+    }
+
+    /** The upload format from the file's name, else its declared media type. */
+    static final class TraceFormats {
+
+        private TraceFormats() {
+        }
+
+        static TraceFormat of(String fileName, String contentType) {
+            String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".gpx")) {
+                return TraceFormat.GPX;
+            }
+            if (name.endsWith(".geojson") || name.endsWith(".json")) {
+                return TraceFormat.GEOJSON;
+            }
+            return TraceFormat.ofMediaType(contentType);
+        }
+    }
+}
