@@ -18,11 +18,12 @@ import java.util.Optional;
 
 /**
  * The city admin's view of the city's connectors: configuration, health, and the dead letters to
- * retry (possibly corrected) or discard. Everything is read in the city of the request only.
+ * retry (possibly corrected) or discard. Everything is read in the city of the request only. Public
+ * so that the host's admin console renders the same answers server-side, with the same checks.
  */
 @RestController
 @RequestMapping("/api/connectors")
-class ConnectorAdminController {
+public class ConnectorAdminController {
 
     static final String SECRET_MASK = "********";
     private static final int MAX_VALUE = 1_000;
@@ -45,7 +46,7 @@ class ConnectorAdminController {
     }
 
     @GetMapping
-    List<ConnectorView> list() {
+    public List<ConnectorView> list() {
         String slug = requireAdmin();
         Map<String, ConnectorConfigs.Choice> choices = configs.overrides(slug);
         List<Map<String, Object>> states = health.ofCity(slug);
@@ -83,7 +84,7 @@ class ConnectorAdminController {
     }
 
     @GetMapping("/dead-letters")
-    List<DeadLetter> deadLetters(@RequestParam Optional<String> template, @RequestParam Optional<String> status,
+    public List<DeadLetter> deadLetters(@RequestParam Optional<String> template, @RequestParam Optional<String> status,
                                  @RequestParam(defaultValue = "100") int limit) {
         String slug = requireAdmin();
         Optional<DeadLetter.Status> wanted;
@@ -105,7 +106,7 @@ class ConnectorAdminController {
 
     /** Processes the record again, as stored or as corrected in the body's {@code record}. */
     @PostMapping("/dead-letters/{id}/retry")
-    DeadLetter retry(@PathVariable long id, @RequestBody(required = false) RetryRequest request) {
+    public DeadLetter retry(@PathVariable long id, @RequestBody(required = false) RetryRequest request) {
         String slug = requireAdmin();
         DeadLetter letter = open(slug, id);
         ConnectorTemplate template = host.template(letter.template())
@@ -124,7 +125,7 @@ class ConnectorAdminController {
     }
 
     @PostMapping("/dead-letters/{id}/discard")
-    DeadLetter discard(@PathVariable long id) {
+    public DeadLetter discard(@PathVariable long id) {
         String slug = requireAdmin();
         open(slug, id);
         deadLetters.resolve(slug, id, DeadLetter.Status.DISCARDED);
@@ -162,13 +163,13 @@ class ConnectorAdminController {
                 parameters, state);
     }
 
-    record ConnectorView(String template, String module, boolean enabled, Map<String, String> parameters,
+    public record ConnectorView(String template, String module, boolean enabled, Map<String, String> parameters,
                          Map<String, Object> health) {
     }
 
     record ConnectorChange(Boolean enabled, Map<String, String> parameters) {
     }
 
-    record RetryRequest(String record) {
+    public record RetryRequest(String record) {
     }
 }

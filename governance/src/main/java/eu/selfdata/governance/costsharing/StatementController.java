@@ -48,6 +48,12 @@ class StatementController {
                 .body(body);
     }
 
+    /** The CSV for a plain link (a browser sends {@code Accept: text/html}): {@code ?format=csv}. */
+    @GetMapping(path = PATH, params = "format=csv")
+    ResponseEntity<String> csvLink(Caller caller, @PathVariable UUID periodId, @PathVariable UUID partnerId) {
+        return csv(caller, periodId, partnerId);
+    }
+
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
     String html(Caller caller, @PathVariable UUID periodId, @PathVariable UUID partnerId, Model model) {
         model.addAttribute("statement", costSharing.statement(caller, periodId, partnerId));

@@ -91,6 +91,21 @@ class Pilots {
         return pilot;
     }
 
+    /** Whether the caller sits on the pilot's panel and has voted to stop it. */
+    Participation participation(Caller caller, UUID id) {
+        if (!caller.authenticated()) {
+            return new Participation(false, false);
+        }
+        return jdbc.sql("""
+                        select exists (select 1 from panel_member where pilot_id = :id and subject = :subject),
+                               exists (select 1 from stop_vote where pilot_id = :id and subject = :subject)""")
+                .param("id", id).param("subject", caller.subject())
+                .query((rs, row) -> new Participation(rs.getBoolean(1), rs.getBoolean(2))).single();
+    }
+
+    record Participation(boolean member, boolean voted) {
+    }
+
     void join(Caller caller, UUID id) {
         Pilot pilot = residentsPilot(caller, id);
         if (!"RUNNING".equals(pilot.status())) {

@@ -5,15 +5,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The coordinator onboards a city from the console and watches the saga's steps, then suspends and resumes it. */
+/**
+ * The coordinator console: onboarding a city with the saga's steps refreshed live, suspend and resume,
+ * usage per city, and governance's views (roles, budget with statements, motions, pilots).
+ */
 class CoordinatorConsoleIT {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static RunningPlatform platform;
     private static Browser browser;
 
@@ -21,7 +29,8 @@ class CoordinatorConsoleIT {
     static void signIn() throws InterruptedException {
         platform = RunningPlatform.get();
         browser = new Browser("en");
-        DemoAccount coordinator = platform.account(DemoAccount.Kind.COORDINATOR, null);
+        DemoAccount coordinator = platform.coordinator();
+        platform.allowConsoleSignIn();
         browser.open(platform.platformUrl("/login"));
         browser.submitCredentials(coordinator.login(), coordinator.password().orElseThrow());
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
@@ -65,7 +74,103 @@ class CoordinatorConsoleIT {
         browser.open(platform.platformUrl("/platform/console/" + platform.slug("bordeaux")));
         browser.find("#resume button").click();
         assertThat(browser.find("#status").getText()).isEqualTo("ACTIVE");
-        browser.open(platform.cityUrl("bordeaux", "/"));
+        // the gateway learns of the resumption at its next directory refresh (every few seconds)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            driver.get(platform.cityUrl("bordeaux", "/"));
+            return !driver.findElements(By.id("city-name")).isEmpty();
+        });
         assertThat(browser.find("#city-name").getText()).isEqualTo("Bordeaux");
+    }
+
+    @Test
+    void usagePerCityIsShown() {
+        browser.open(platform.platformUrl("/platform/console"));
+        browser.find("#usage-link").click();
+        WebElement laRochelle = browser.find("#usage-" + platform.slug("larochelle"));
+        // the demo onboarding and the browser tests call the city's host: some API calls are metered
+        assertThat(Long.parseLong(laRochelle.findElement(By.cssSelector(".api-calls")).getText())).isPositive();
+        assertThat(Long.parseLong(laRochelle.findElement(By.cssSelector(".stored-bytes")).getText().replace(",", ""))).isPositive();
+        assertThat(laRochelle.findElement(By.cssSelector(".active-citizens")).getText()).matches("\\d+");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("console-usage");
+    }
+
+    @Test
+    void governanceViewsShowRolesBudgetWithStatementsMotionsAndPilots() {
+        browser.open(platform.platformUrl("/platform/console"));
+        assertThat(browser.fetch("POST", "/governance/partners/sync", null).status()).isEqualTo(200);
+        String laRochelle = partnerId(platform.slug("larochelle"));
+        Browser.Fetched lead = browser.fetch("POST", "/governance/roles/LEAD_COORDINATOR/holders",
+                "{\"partnerId\":\"" + laRochelle + "\"}");
+        assertThat(lead.status()).as(lead.body()).isIn(201, 409);
+
+        browser.find("#governance-link").click();
+        assertThat(browser.find("#role-LEAD_COORDINATOR .holders").getText()).contains("La Rochelle");
+        assertThat(browser.driver().findElements(By.cssSelector("#roles tbody tr"))).hasSize(6);
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("console-governance-roles");
+
+        // a period with one line of 100.00 euros shared equally: the partners' totals add up to it
+        Browser.Fetched period = browser.fetch("POST", "/governance/periods",
+                "{\"name\":\"E2E " + System.nanoTime() + "\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}");
+        assertThat(period.status()).as(period.body()).isEqualTo(201);
+        String periodId = field(period.body(), "id");
+        Browser.Fetched line = browser.fetch("POST", "/governance/periods/" + periodId + "/lines",
+                "{\"category\":\"infrastructure\",\"label\":\"Hosting\",\"amountCents\":10000,\"key\":{\"basis\":\"EQUAL\"}}");
+        assertThat(line.status()).as(line.body()).isEqualTo(201);
+        browser.find("#budget-link").click();
+        WebElement shown = browser.find("#period-" + periodId);
+        long totalCents = shown.findElements(By.cssSelector("td.total")).stream()
+                .mapToLong(cell -> Math.round(Double.parseDouble(cell.getText()) * 100)).sum();
+        assertThat(totalCents).isEqualTo(10000);
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("console-governance-budget");
+        String csvLink = shown.findElement(By.cssSelector("a.statement-csv")).getAttribute("href");
+        Browser.Fetched csv = browser.fetch("GET", csvLink, null);
+        assertThat(csv.body()).startsWith("period,partner,category,label,key,line_amount_eur,share_eur");
+        shown.findElement(By.cssSelector("a.statement-html")).click();
+        assertThat(browser.find("h1").getText()).startsWith("Cost-sharing statement");
+        browser.driver().navigate().back();
+
+        Browser.Fetched motion = browser.fetch("POST", "/governance/motions", "{\"kind\":\"OTHER\",\"title\":\"Adopt the digital mediation plan\"}");
+        assertThat(motion.status()).as(motion.body()).isEqualTo(201);
+        String motionId = field(motion.body(), "id");
+        assertThat(browser.fetch("POST", "/governance/motions/" + motionId + "/close", null).status()).isEqualTo(200);
+        browser.find("#motions-link").click();
+        assertThat(browser.find("#motion-" + motionId + " .status").getText()).isIn("ADOPTED", "REJECTED");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("console-governance-motions");
+
+        browser.find("#pilots-link").click();
+        String title = "Smart bins " + System.nanoTime();
+        new Select(browser.find("#city")).selectByValue(platform.slug("lyon"));
+        browser.find("#module").sendKeys("waste");
+        browser.find("#title").sendKeys(title);
+        WebElement threshold = browser.find("#stopVotesRequired");
+        threshold.clear();
+        threshold.sendKeys("4");
+        browser.find("#start-pilot button").click();
+        WebElement pilot = browser.driver().findElements(By.cssSelector("#pilots tbody tr")).stream()
+                .filter(row -> row.findElement(By.tagName("th")).getText().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("pilot not listed:\n" + browser.text()));
+        assertThat(pilot.findElement(By.cssSelector(".status")).getText()).isEqualTo("RUNNING");
+        assertThat(pilot.findElement(By.cssSelector(".stop-votes")).getText()).isEqualTo("0 / 4");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("console-governance-pilots");
+    }
+
+    private static String partnerId(String citySlug) {
+        Browser.Fetched partners = browser.fetch("GET", "/governance/partners", null);
+        assertThat(partners.status()).as(partners.body()).isEqualTo(200);
+        for (JsonNode partner : JSON.readTree(partners.body())) {
+            if (citySlug.equals(partner.path("citySlug").asString())) {
+                return partner.path("id").asString();
+            }
+        }
+        throw new AssertionError("No partner " + citySlug + " in " + partners.body());
+    }
+
+    private static String field(String json, String name) {
+        return JSON.readTree(json).path(name).asString();
     }
 }

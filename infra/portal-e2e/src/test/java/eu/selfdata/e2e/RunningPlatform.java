@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -35,14 +36,17 @@ final class RunningPlatform {
 
     private final int gatewayPort;
     private final String slugSuffix;
+    private final Path dataDir;
+    private final KeycloakServer keycloak;
     private final DevPlatform.Started started;
-    private final PasswordStore passwords;
+    private DemoAccount coordinator;
 
-    private RunningPlatform(int gatewayPort, String slugSuffix, DevPlatform.Started started, PasswordStore passwords) {
+    private RunningPlatform(int gatewayPort, String slugSuffix, Path dataDir, KeycloakServer keycloak, DevPlatform.Started started) {
         this.gatewayPort = gatewayPort;
         this.slugSuffix = slugSuffix;
+        this.dataDir = dataDir;
+        this.keycloak = keycloak;
         this.started = started;
-        this.passwords = passwords;
     }
 
     static synchronized RunningPlatform get() throws InterruptedException {
@@ -50,32 +54,44 @@ final class RunningPlatform {
             int gatewayPort = freePort();
             String slugSuffix = "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
             KeycloakServer keycloak = KeycloakServer.shared();
+            Path dataDir = tempDir();
             LauncherOptions options = LauncherOptions.parse(new String[] {
                     "--gateway-port=" + gatewayPort,
                     "--tenant-service-port=" + freePort(),
                     "--governance-port=" + freePort(),
                     "--db-port=" + freePort(),
                     "--keycloak-port=" + keycloak.baseUrl().getPort(),
-                    "--data-dir=" + tempDir()}, new Properties());
+                    "--data-dir=" + dataDir}, new Properties());
             List<DemoCity> cities = DemoCity.ALL.stream()
                     .map(city -> new DemoCity(city.slug() + slugSuffix, city.displayName(), city.population(), city.primaryColor()))
                     .toList();
             DevPlatform platform = new DevPlatform(options, keycloak, cities);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
-            instance = new RunningPlatform(gatewayPort, slugSuffix, platform.start(), PasswordStore.open(options.demoPasswordsFile()));
+            instance = new RunningPlatform(gatewayPort, slugSuffix, dataDir, keycloak, platform.start());
             allowConsoleSignInOn(keycloak, gatewayPort);
         }
         return instance;
     }
 
-    /** The realm's platform-console client names the default gateway port (8080) in its redirect URIs; add this run's. */
+    /**
+     * The realm's platform-console client names the default gateway port (8080) in its redirect URIs; adds this
+     * run's when missing. Coordinator tests call it again right before signing in: other test runs on the shared
+     * Keycloak rewrite that client meanwhile.
+     */
+    void allowConsoleSignIn() throws InterruptedException {
+        allowConsoleSignInOn(keycloak, gatewayPort);
+    }
+
     private static void allowConsoleSignInOn(KeycloakServer keycloak, int gatewayPort) throws InterruptedException {
         AdminApi admin = new AdminApi(HttpClient.newHttpClient(), keycloak);
         String uuid = admin.clientUuid("platform-console").orElseThrow();
         ObjectNode client = (ObjectNode) admin.get("/clients/" + uuid);
-        ((ArrayNode) client.withArray("redirectUris")).add("http://localhost:" + gatewayPort + "/*");
-        ((ArrayNode) client.withArray("webOrigins")).add("http://localhost:" + gatewayPort);
-        admin.put("/clients/" + uuid, client);
+        String redirect = "http://localhost:" + gatewayPort + "/*";
+        if (client.withArray("redirectUris").valueStream().noneMatch(uri -> redirect.equals(uri.asString()))) {
+            ((ArrayNode) client.withArray("redirectUris")).add(redirect);
+            ((ArrayNode) client.withArray("webOrigins")).add("http://localhost:" + gatewayPort);
+            admin.put("/clients/" + uuid, client);
+        }
     }
 
     /** The portal of a city, e.g. {@code http://lyon.localhost:PORT/} (Chromium resolves *.localhost to loopback). */
@@ -92,22 +108,45 @@ final class RunningPlatform {
         return "http://localhost:" + gatewayPort + path;
     }
 
-    /**
-     * A citizen of that city of her own, registered now: for a test class that deletes its account, or
-     * whose pages must show no one else's data, whatever other classes ran before.
-     */
-    DemoAccount newCitizen(String demoCity) throws InterruptedException {
-        String login = "citizen-" + UUID.randomUUID() + "@" + DemoUsers.DOMAIN;
-        return DemoUsers.ensureCitizen(new AdminApi(HttpClient.newHttpClient(), started.keycloak()), passwords,
-                slug(demoCity), login, cityUrl(demoCity, "/"));
-    }
-
     /** @param demoCity {@code larochelle}, {@code lyon}, or null for the coordinator */
     DemoAccount account(DemoAccount.Kind kind, String demoCity) {
         Optional<String> city = Optional.ofNullable(demoCity).map(this::slug);
         return started.accounts().stream()
                 .filter(account -> account.kind() == kind && account.city().equals(city))
                 .findFirst().orElseThrow();
+    }
+
+    /**
+     * A platform coordinator of this run only. The launcher's demo coordinator is one user of the shared
+     * Keycloak, and every run (another worktree's too) gives it a new password when it starts.
+     */
+    synchronized DemoAccount coordinator() throws InterruptedException {
+        if (coordinator == null) {
+            AdminApi admin = new AdminApi(HttpClient.newHttpClient(), keycloak);
+            String login = "coordination" + slugSuffix + "@tests.selfdata.eu";
+            String password = "Coord-" + UUID.randomUUID();
+            admin.post("/users", Map.of("username", login, "email", login, "firstName", "Claude", "lastName", "Coordination",
+                    "emailVerified", true, "enabled", true));
+            String id = admin.user(login).orElseThrow().path("id").asString();
+            admin.setPassword(id, password);
+            admin.post("/users/" + id + "/role-mappings/realm", new Object[] {admin.get("/roles/platform-coordinator")});
+            coordinator = new DemoAccount(DemoAccount.Kind.COORDINATOR, Optional.empty(), login, Optional.of(password), false,
+                    platformUrl("/login"));
+        }
+        return coordinator;
+    }
+
+    /** A citizen of a demo city for one test only (the demo citizens are shared, and one test erases hers). */
+    DemoAccount newCitizen(String demoCity, String name) throws InterruptedException {
+        String login = name + "." + slug(demoCity) + "@tests.selfdata.eu";
+        PasswordStore passwords = PasswordStore.open(dataDir.resolve("test-passwords.properties"));
+        return DemoUsers.ensureCitizen(new AdminApi(HttpClient.newHttpClient(), keycloak), passwords, slug(demoCity), login,
+                cityUrl(demoCity, "/"));
+    }
+
+    /** Where a demo city's operator drops files for a connector, e.g. {@code dropFolder("larochelle", "waste-weighings", "inbox")}. */
+    Path dropFolder(String demoCity, String... folders) {
+        return dataDir.resolve("connectors").resolve(Path.of(slug(demoCity), folders));
     }
 
     private static Path tempDir() {

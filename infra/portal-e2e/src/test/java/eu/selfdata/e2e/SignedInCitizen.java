@@ -35,7 +35,7 @@ abstract class SignedInCitizen {
         platform = RunningPlatform.get();
         browser = new Browser(language);
         home = platform.cityUrl(city, "/");
-        citizen = platform.newCitizen(city);
+        citizen = platform.newCitizen(city, "flow-" + getClass().getSimpleName().toLowerCase());
         browser.signIn(home, citizen.login(), citizen.password().orElseThrow());
     }
 

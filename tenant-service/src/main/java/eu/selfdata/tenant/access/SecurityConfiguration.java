@@ -33,7 +33,7 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/internal/**", "/v3/api-docs/**", "/", "/css/**", "/webjars/**", "/charter", "/branding/logo", "/error").permitAll()
+                        .requestMatchers("/actuator/**", "/internal/**", "/v3/api-docs/**", "/", "/css/**", "/js/**", "/webjars/**", "/charter", "/branding/logo", "/error").permitAll()
                         .requestMatchers("/platform/**").hasRole(COORDINATOR)
                         .requestMatchers(HttpMethod.GET, "/api/announcements", "/api/announcements/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/announcements").hasRole(CITY_ADMIN)

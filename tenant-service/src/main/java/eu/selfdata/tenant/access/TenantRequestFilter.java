@@ -112,10 +112,11 @@ class TenantRequestFilter extends OncePerRequestFilter {
         return Optional.empty();
     }
 
+    /** Static files (style, scripts, WebJars) are no city's data: the console on the platform host loads them too. */
     private static boolean isPlatformPath(HttpServletRequest request) {
         String path = request.getRequestURI();
         return path.equals("/") || path.startsWith("/platform/") || path.startsWith("/internal/") || path.startsWith("/css/")
-                || path.startsWith("/v3/api-docs");
+                || path.startsWith("/js/") || path.startsWith("/webjars/") || path.startsWith("/v3/api-docs");
     }
 
     private static boolean isPlatformOnlyPath(HttpServletRequest request) {

@@ -10,6 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Talks to the running tenant-service the way the gateway does: tenant header plus signature. */
 public final class ServiceClient {
@@ -67,6 +71,22 @@ public final class ServiceClient {
         return send(builder, method, body);
     }
 
+    /** A form post ({@code application/x-www-form-urlencoded}) as a page's form sends it; {@code slug} null for the platform host. */
+    public Response formAs(String token, String slug, String path, Map<String, String> form) {
+        HttpRequest.Builder builder = builder(path).header(GatewaySignature.HEADER, signature.sign(slug == null ? "" : slug))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (slug != null) {
+            builder.header("X-Tenant-Id", slug);
+        }
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        String body = form.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return exchange(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Streams a city-host download to a file (no body in memory); returns the status. */
     public int downloadAs(String token, String slug, String path, java.nio.file.Path target) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Tenant-Id", slug)
@@ -106,7 +126,7 @@ public final class ServiceClient {
     private Response exchange(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+            return response(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -115,7 +135,17 @@ public final class ServiceClient {
         }
     }
 
-    public record Response(int status, String body, String contentType) {
+    private static Response response(HttpResponse<String> response) {
+        return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Location").orElse(null));
+    }
+
+    /** @param location the redirect's target, null when none */
+    public record Response(int status, String body, String contentType, String location) {
+
+        public Response(int status, String body, String contentType) {
+            this(status, body, contentType, null);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);
