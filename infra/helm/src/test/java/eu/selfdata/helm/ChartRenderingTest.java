@@ -168,7 +168,6 @@ class ChartRenderingTest {
         assertThat(tenantService.bind("selfdata.public.base-domain", String.class).get()).isEqualTo("selfdata.example.eu");
         assertThat(tenantService.bind("selfdata.public.port", Integer.class).get()).isEqualTo(443);
         assertThat(tenantService.bind("selfdata.offboarding.archive-dir", String.class).get()).isEqualTo("/var/lib/selfdata/archives");
-        assertThat(tenantService.bind("selfdata.migrations.parallelism", Integer.class).get()).isEqualTo(4);
 
         Binder gateway = binder(container(defaults, "gateway"));
         assertThat(gateway.bind("selfdata.base-domain", String.class).get()).isEqualTo("selfdata.example.eu");

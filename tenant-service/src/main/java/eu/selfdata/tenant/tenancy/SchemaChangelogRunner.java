@@ -3,8 +3,6 @@ package eu.selfdata.tenant.tenancy;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.ThreadLocalScopeManager;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -17,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Applies Liquibase changelogs to one schema on a connection borrowed from the shared pool, then
@@ -25,12 +24,13 @@ import java.util.List;
  */
 public class SchemaChangelogRunner {
 
-    static {
-        // Liquibase's default scope manager is shared by every thread: parallel runs need one scope per thread.
-        // Set once: replacing it while another thread migrates gives that thread a fresh root scope, whose new
-        // lock service never releases the changelog lock the old one took (the next changelog then waits forever).
-        Scope.setScopeManager(new ThreadLocalScopeManager());
-    }
+    /**
+     * One Liquibase run at a time in this JVM: its update command ends by resetting every lock service
+     * of the JVM (a static factory), so a run finishing beside another made that one forget the lock it
+     * held in its schema; the lock stayed taken and the schema's next changelog waited for it forever.
+     * Replicas still migrate side by side, each schema guarded by its own changelog lock.
+     */
+    private static final ReentrantLock ONE_RUN_PER_JVM = new ReentrantLock();
 
     private final DataSource dataSource;
 
@@ -43,6 +43,7 @@ public class SchemaChangelogRunner {
      * @return the id of the last changeset applied in that schema
      */
     public String apply(String schemaName, String quotedSchema, List<String> changelogs) {
+        ONE_RUN_PER_JVM.lock();
         try (Connection connection = dataSource.getConnection()) {
             try {
                 try (Statement statement = connection.createStatement()) {
@@ -67,6 +68,8 @@ public class SchemaChangelogRunner {
             }
         } catch (SQLException | LiquibaseException e) {
             throw new SchemaMigrationException(schemaName, e);
+        } finally {
+            ONE_RUN_PER_JVM.unlock();
         }
     }
 

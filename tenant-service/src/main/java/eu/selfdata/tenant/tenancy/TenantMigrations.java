@@ -3,20 +3,17 @@ package eu.selfdata.tenant.tenancy;
 import eu.selfdata.usecase.api.UseCaseModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Brings city schemas to the target version: the core tenant changelog plus the changelog of every
@@ -32,15 +29,12 @@ public class TenantMigrations {
     private final SchemaChangelogRunner runner;
     private final JdbcClient jdbc;
     private final List<UseCaseModule> modules;
-    private final int parallelism;
     private final Map<TenantId, MigrationState> states = new ConcurrentHashMap<>();
 
-    TenantMigrations(DataSource dataSource, List<UseCaseModule> modules,
-                     @Value("${selfdata.migrations.parallelism:4}") int parallelism) {
+    TenantMigrations(DataSource dataSource, List<UseCaseModule> modules) {
         this.runner = new SchemaChangelogRunner(dataSource);
         this.jdbc = JdbcClient.create(dataSource);
         this.modules = modules;
-        this.parallelism = parallelism;
     }
 
     /** Creates the schema when missing and applies every pending changeset. */
@@ -57,20 +51,11 @@ public class TenantMigrations {
         return outcome;
     }
 
-    /** Migrates many cities at once on a bounded pool; returns when all are done. */
+    /** Migrates many cities, one after another (Liquibase runs one at a time in a JVM: see SchemaChangelogRunner). */
     public Map<TenantId, MigrationState> migrateAll(Map<TenantId, Set<String>> tenants) {
         tenants.keySet().forEach(tenant -> states.put(tenant, MigrationState.migrating()));
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism))) {
-            List<Future<MigrationState>> running = new ArrayList<>();
-            tenants.forEach((tenant, enabled) -> running.add(pool.submit(() -> migrate(tenant, enabled))));
-            for (Future<MigrationState> future : running) {
-                future.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Tenant migrations interrupted", e);
-        }
-        Map<TenantId, MigrationState> result = new ConcurrentHashMap<>();
-        tenants.keySet().forEach(tenant -> result.put(tenant, states.get(tenant)));
+        Map<TenantId, MigrationState> result = new LinkedHashMap<>();
+        tenants.forEach((tenant, enabled) -> result.put(tenant, migrate(tenant, enabled)));
         return result;
     }
 
