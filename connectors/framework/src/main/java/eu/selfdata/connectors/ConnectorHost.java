@@ -1,7 +1,10 @@
 package eu.selfdata.connectors;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +95,29 @@ public class ConnectorHost {
             }
         }
         desired.values().stream().filter(instance -> !running.containsKey(instance.routeId())).forEach(this::start);
+        startStrandedLeaders();
+    }
+
+    /**
+     * Camel's ClusteredRoutePolicy starts a route when its replica takes the lead, and skips a route
+     * not yet startable at that instant (one added while the policy takes the lead); no later leadership
+     * event comes while the lead is kept, so such a route would stay stopped on the leading replica.
+     */
+    private void startStrandedLeaders() {
+        for (String routeId : running.keySet()) {
+            Route route = camel.getRoute(routeId);
+            boolean led = route != null && route.getRoutePolicyList().stream()
+                    .anyMatch(policy -> policy instanceof ClusteredRoutePolicy clustered && clustered.isLeader());
+            ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
+            if (led && status != null && status.isStartable()) {
+                try {
+                    camel.getRouteController().startRoute(routeId);
+                    log.info("Connector {} started on this replica, which leads its group", routeId);
+                } catch (Exception e) {
+                    log.warn("Connector {} leads but did not start: {}", routeId, e.getMessage());
+                }
+            }
+        }
     }
 
     public synchronized void stopAll() {

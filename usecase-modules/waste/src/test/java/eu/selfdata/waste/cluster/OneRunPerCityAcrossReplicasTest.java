@@ -1,6 +1,7 @@
 package eu.selfdata.waste.cluster;
 
 import eu.selfdata.connectors.ConnectorHealth;
+import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.testsupport.TestPostgres;
@@ -108,7 +109,23 @@ class OneRunPerCityAcrossReplicasTest {
         assertThat(succeeded(route, follower)).isEqualTo(files - byLeader);
     }
 
+    /** A city added to a group its replica already leads: its routes start there too, not only the first city's. */
+    @Test
+    void aCityJoiningAGroupItsReplicaAlreadyLeadsGetsItsConnectorsStarted() {
+        ConfigurableApplicationContext a = replica("a", Map.of("selfdata.connectors.cluster-groups", "1"));
+        String first = onboard("larochelle", a);
+        awaitOneLeader(first, a);
+
+        String second = onboard("lyon", a);
+        a.getBean(ConnectorHost.class).reconcile();
+        awaitOneLeader(second, a);
+    }
+
     private ConfigurableApplicationContext replica(String name) {
+        return replica(name, Map.of());
+    }
+
+    private ConfigurableApplicationContext replica(String name, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(TestPostgres.springDatasourceProperties());
         properties.put("selfdata.connectors.drop-directory", drop.toString());
         properties.put("selfdata.connectors.cluster", "jdbc");
@@ -116,6 +133,7 @@ class OneRunPerCityAcrossReplicasTest {
         properties.put("selfdata.connectors.mqtt.embedded-data-directory", brokers.resolve(name).toString());
         properties.put("camel.main.name", "replica-" + name);
         properties.put("camel.main.shutdown-timeout", "10");
+        properties.putAll(overrides);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WasteTestApplication.class)
                 .properties(properties).run();
         replicas.add(context);
