@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -161,7 +160,7 @@ class CityAdminConsoleIT {
         String good = bin + ",2026-03-02T07:15:00+01:00,residual,12.5,R1";
         String negative = bin + ",2026-03-09T07:15:00+01:00,residual,-4,R1";
         String unknownStream = bin + ",2026-03-16T07:15:00+01:00,plasticz,3,R1";
-        dropWeighings("bin_id,timestamp,stream,weight_kg,round\n" + good + "\n" + negative + "\n" + unknownStream + "\n");
+        platform.dropWeighings("larochelle", "bin_id,timestamp,stream,weight_kg,round\n" + good + "\n" + negative + "\n" + unknownStream + "\n");
 
         browser.open(home + "admin");
         browser.find("#admin-connectors-link").click();
@@ -197,14 +196,6 @@ class CityAdminConsoleIT {
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", tonnage);
         browser.screenshot("larochelle-admin-dashboards");
-    }
-
-    /** Written under another name, then renamed: the connector never reads half a file. */
-    private static void dropWeighings(String csv) throws IOException {
-        Path inbox = Files.createDirectories(platform.dropFolder("larochelle", "waste-weighings", "inbox"));
-        Path partial = inbox.resolve("weighings-" + System.nanoTime() + ".part");
-        Files.writeString(partial, csv);
-        Files.move(partial, inbox.resolve(partial.getFileName().toString().replace(".part", ".csv")), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The open dead letter of this record, reloading the page while the connector has not read the file yet. */

@@ -171,8 +171,40 @@ class LaRochelleCitizenIT extends SignedInCitizen {
         browser.screenshot("larochelle-waste-bin-linked");
     }
 
+    /**
+     * Six months of her bin's weighings arrive from the operator's file: 10 kg then 8 kg of residual
+     * waste a month, 4 kg of recyclables. Sorting rate 24 / 78 = 31 %; last 3 months 36 kg against 42 kg: -14 %.
+     */
     @Test
     @Order(8)
+    void herBinsWeighingsShowAsMonthsSortingRateAndTrend() throws Exception {
+        StringBuilder csv = new StringBuilder("bin_id,timestamp,stream,weight_kg,round\n");
+        for (int month = 5; month <= 10; month++) {
+            String day = "2026-%02d-05T07:15:00+02:00".formatted(month);
+            csv.append("LR-E2E-0001,").append(day).append(",residual,").append(month <= 7 ? "10" : "8").append(",R1\n");
+            csv.append("LR-E2E-0001,").append(day).append(",recyclables,4,R2\n");
+        }
+        platform.dropWeighings("larochelle", csv.toString());
+
+        browser.open(home + "my/waste");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (browser.driver().findElements(By.cssSelector("#waste-months tbody tr")).size() < 6 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            browser.driver().navigate().refresh();
+        }
+        List<WebElement> months = browser.driver().findElements(By.cssSelector("#waste-months tbody tr"));
+        assertThat(months).hasSize(6);
+        assertThat(months.getFirst().getText()).startsWith("2026-05").contains("10").contains("14");
+        assertThat(months.getLast().getText()).startsWith("2026-10").contains("12");
+        assertThat(browser.find("#sorting-rate").getText()).containsPattern("^31\\D?%$");
+        assertThat(browser.find("#trend").getText()).containsPattern("^[-\u2212]14 %").contains("36").contains("42");
+        assertThat(browser.find("#waste-chart").isDisplayed()).isTrue();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("larochelle-waste-months");
+    }
+
+    @Test
+    @Order(9)
     void theExportIsAZipWithAManifestAndTheDownloadIsInTheAccessLog() throws Exception {
         try (ZipFile archive = exportFromTheAccountPage()) {
             List<String> names = Collections.list(archive.entries()).stream().map(ZipEntry::getName).toList();
@@ -184,7 +216,7 @@ class LaRochelleCitizenIT extends SignedInCitizen {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theAccountIsDeletedOnlyAfterTypingTheConfirmation() {
         browser.open(home + "my/account");
         browser.find("#confirm").sendKeys("oui");

@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,6 +148,14 @@ final class RunningPlatform {
     /** Where a demo city's operator drops files for a connector, e.g. {@code dropFolder("larochelle", "waste-weighings", "inbox")}. */
     Path dropFolder(String demoCity, String... folders) {
         return dataDir.resolve("connectors").resolve(Path.of(slug(demoCity), folders));
+    }
+
+    /** A weighings CSV dropped as the city's operator does: written under another name, then renamed (never read half-written). */
+    void dropWeighings(String demoCity, String csv) throws IOException {
+        Path inbox = Files.createDirectories(dropFolder(demoCity, "waste-weighings", "inbox"));
+        Path partial = inbox.resolve("weighings-" + System.nanoTime() + ".part");
+        Files.writeString(partial, csv);
+        Files.move(partial, inbox.resolve(partial.getFileName().toString().replace(".part", ".csv")), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Path tempDir() {
