@@ -19,10 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -123,16 +121,8 @@ final class RunningPlatform {
      */
     synchronized DemoAccount coordinator() throws InterruptedException {
         if (coordinator == null) {
-            AdminApi admin = new AdminApi(HttpClient.newHttpClient(), keycloak);
-            String login = "coordination" + slugSuffix + "@tests.selfdata.eu";
-            String password = "Coord-" + UUID.randomUUID();
-            admin.post("/users", Map.of("username", login, "email", login, "firstName", "Claude", "lastName", "Coordination",
-                    "emailVerified", true, "enabled", true));
-            String id = admin.user(login).orElseThrow().path("id").asString();
-            admin.setPassword(id, password);
-            admin.post("/users/" + id + "/role-mappings/realm", new Object[] {admin.get("/roles/platform-coordinator")});
-            coordinator = new DemoAccount(DemoAccount.Kind.COORDINATOR, Optional.empty(), login, Optional.of(password), false,
-                    platformUrl("/login"));
+            coordinator = DemoUsers.ensureCoordinator(new AdminApi(HttpClient.newHttpClient(), keycloak), testPasswords(),
+                    "coordination" + slugSuffix + "@tests.selfdata.eu", platformUrl("/login"));
         }
         return coordinator;
     }
@@ -140,19 +130,18 @@ final class RunningPlatform {
     /** A citizen of a demo city for one test only (the demo citizens are shared, and one test erases hers). */
     DemoAccount newCitizen(String demoCity, String name) throws InterruptedException {
         String login = name + "." + slug(demoCity) + "@tests.selfdata.eu";
-        PasswordStore passwords = PasswordStore.open(dataDir.resolve("test-passwords.properties"));
-        return DemoUsers.ensureCitizen(new AdminApi(HttpClient.newHttpClient(), keycloak), passwords, slug(demoCity), login,
+        return DemoUsers.ensureCitizen(new AdminApi(HttpClient.newHttpClient(), keycloak), testPasswords(), slug(demoCity), login,
                 cityUrl(demoCity, "/"));
     }
 
-    /** Where a demo city's operator drops files for a connector, e.g. {@code dropFolder("larochelle", "waste-weighings", "inbox")}. */
-    Path dropFolder(String demoCity, String... folders) {
-        return dataDir.resolve("connectors").resolve(Path.of(slug(demoCity), folders));
+    /** The passwords of the users the tests register (the launcher keeps the demo accounts' apart). */
+    private PasswordStore testPasswords() {
+        return PasswordStore.open(dataDir.resolve("test-passwords.properties"));
     }
 
     /** A weighings CSV dropped as the city's operator does: written under another name, then renamed (never read half-written). */
     void dropWeighings(String demoCity, String csv) throws IOException {
-        Path inbox = Files.createDirectories(dropFolder(demoCity, "waste-weighings", "inbox"));
+        Path inbox = Files.createDirectories(dataDir.resolve("connectors").resolve(Path.of(slug(demoCity), "waste-weighings", "inbox")));
         Path partial = inbox.resolve("weighings-" + System.nanoTime() + ".part");
         Files.writeString(partial, csv);
         Files.move(partial, inbox.resolve(partial.getFileName().toString().replace(".part", ".csv")), StandardCopyOption.ATOMIC_MOVE);

@@ -88,6 +88,6 @@ class AdminConsolePage {
     }
 
     private static String slug() {
-        return TenantContext.current().orElseThrow().slug();
+        return TenantContext.require().slug();
     }
 }

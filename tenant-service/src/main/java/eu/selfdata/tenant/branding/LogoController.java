@@ -21,7 +21,7 @@ class LogoController {
 
     @GetMapping("/branding/logo")
     ResponseEntity<byte[]> logo() {
-        return branding.logo(TenantContext.current().orElseThrow().slug())
+        return branding.logo(TenantContext.require().slug())
                 .map(logo -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(logo.contentType()))
                         .cacheControl(CacheControl.maxAge(Duration.ofDays(1)))

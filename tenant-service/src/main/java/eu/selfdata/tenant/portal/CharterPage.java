@@ -18,7 +18,7 @@ class CharterPage {
 
     @GetMapping("/charter")
     String page(Model model) {
-        String slug = TenantContext.current().orElseThrow().slug();
+        String slug = TenantContext.require().slug();
         model.addAttribute("charterVersion", policies.charterVersion(slug).orElse(null));
         model.addAttribute("minGroupSize", policies.minGroupSize(slug));
         return "portal/charter";

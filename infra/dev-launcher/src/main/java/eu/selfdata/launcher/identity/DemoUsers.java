@@ -22,10 +22,15 @@ public final class DemoUsers {
     /** Signs in on the platform host through {@code platform-console}. */
     public static DemoAccount ensureCoordinator(AdminApi admin, PasswordStore passwords, String signInUrl)
             throws InterruptedException {
-        String id = ensureUser(admin, passwords, COORDINATOR_LOGIN, "Claude", "Coordination");
+        return ensureCoordinator(admin, passwords, COORDINATOR_LOGIN, signInUrl);
+    }
+
+    /** A platform coordinator under another login (tests sharing a realm each want their own). */
+    public static DemoAccount ensureCoordinator(AdminApi admin, PasswordStore passwords, String login, String signInUrl)
+            throws InterruptedException {
+        String id = ensureUser(admin, passwords, login, "Claude", "Coordination");
         admin.post("/users/" + id + "/role-mappings/realm", new Object[] {admin.get("/roles/" + DevCoordinator.ROLE)});
-        return new DemoAccount(DemoAccount.Kind.COORDINATOR, Optional.empty(), COORDINATOR_LOGIN,
-                passwords.get(COORDINATOR_LOGIN), false, signInUrl);
+        return new DemoAccount(DemoAccount.Kind.COORDINATOR, Optional.empty(), login, passwords.get(login), false, signInUrl);
     }
 
     /** A citizen of the city, as if she had registered on its portal. The city's Organization must exist. */
