@@ -34,3 +34,21 @@ create table connector_processed (
     processed_at timestamptz  not null default now(),
     primary key (template, message_key)
 );
+
+--changeset selfdata:connectors-2-typed-settings
+-- Secrets of connector settings, sealed with the platform key (AES-GCM, bound to city, template and
+-- name); never in connector_config, never in offboarding archives.
+create table connector_secret (
+    template   varchar(60) not null,
+    name       varchar(40) not null,
+    ciphertext bytea       not null,
+    updated_at timestamptz not null default now(),
+    primary key (template, name)
+);
+-- Settings became typed: folders are the platform's (below the city's folder), MQTT topics, client
+-- ids and the broker are the platform's, SFTP host keys are checked. Drop the old free-text
+-- parameters (an absolute path, a cleartext password) rather than keep them: the admin sets the
+-- typed ones again; an SFTP connector that had a password stays off until then.
+update connector_config set enabled = false where template = 'waste-weighings-sftp';
+update connector_config set parameters = parameters - array['inbox', 'done', 'failed', 'workDirectory',
+    'knownHostsFile', 'clientId', 'brokerUrl', 'topic', 'strictHostKeyChecking', 'password', 'pollDelayMs', 'periodMs'];

@@ -1,52 +1,93 @@
 package eu.selfdata.connectors;
 
+import eu.selfdata.connectors.settings.Secret;
+import eu.selfdata.connectors.settings.SecretBox;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** What a city admin changed from a template's defaults, in {@code connector_config} of the city's schema. */
+/**
+ * What a city admin chose for its connectors, in the city's schema: on or off, and the text of each
+ * setting they changed ({@code connector_config}); secrets sealed apart ({@code connector_secret}),
+ * never in the JSON, so nothing that copies configuration copies a password.
+ */
 public class ConnectorConfigs {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, String>> PARAMETERS = new TypeReference<>() {
+    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {
     };
 
     private final CityJdbc jdbc;
+    private final SecretBox secrets;
 
-    public ConnectorConfigs(CityJdbc jdbc) {
+    public ConnectorConfigs(CityJdbc jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /** Whether the city's schema has the connector tables yet (its modules' changelogs ran). */
     boolean ready(String city) {
         return jdbc.unscoped().sql("select to_regclass(:table) is not null")
-                .param("table", new CitySchema(city).quoted() + ".connector_config").query(Boolean.class).single();
+                .param("table", new CitySchema(city).quoted() + ".connector_secret").query(Boolean.class).single();
     }
 
-    public Map<String, Choice> overrides(String city) {
-        Map<String, Choice> overrides = new HashMap<>();
-        jdbc.run(city, client -> client.sql("select template, enabled, parameters::text from connector_config")
-                .query((rs, row) -> overrides.put(rs.getString(1),
-                        new Choice(rs.getBoolean(2), JSON.readValue(rs.getString(3), PARAMETERS)))).list());
-        return overrides;
+    /** The city's choices per template, secrets opened. */
+    public Map<String, Choice> choices(String city) {
+        return jdbc.inCity(city, client -> {
+            Map<String, Choice> choices = new HashMap<>();
+            client.sql("select template, enabled, parameters::text from connector_config")
+                    .query((rs, row) -> choices.put(rs.getString(1),
+                            new Choice(rs.getBoolean(2), JSON.readValue(rs.getString(3), TEXTS), Map.of()))).list();
+            Map<String, Map<String, Secret>> sealed = new HashMap<>();
+            client.sql("select template, name, ciphertext from connector_secret")
+                    .query((rs, row) -> sealed.computeIfAbsent(rs.getString(1), t -> new HashMap<>())
+                            .put(rs.getString(2), secrets.open(city, rs.getString(1), rs.getString(2), rs.getBytes(3)))).list();
+            sealed.forEach((template, opened) -> choices.computeIfPresent(template,
+                    (t, choice) -> new Choice(choice.enabled(), choice.texts(), opened)));
+            return choices;
+        });
     }
 
+    public Optional<Choice> choice(String city, String template) {
+        return Optional.ofNullable(choices(city).get(template));
+    }
+
+    /** Replaces the city's choice for a template, its secrets included, in one transaction. */
     public void save(String city, String template, Choice choice) {
-        jdbc.run(city, client -> client.sql("""
-                        insert into connector_config (template, enabled, parameters) values (:template, :enabled, cast(:parameters as jsonb))
-                        on conflict (template) do update
-                           set enabled = excluded.enabled, parameters = excluded.parameters, updated_at = now()""")
-                .param("template", template).param("enabled", choice.enabled())
-                .param("parameters", JSON.writeValueAsString(choice.parameters())).update());
+        jdbc.run(city, client -> {
+            client.sql("""
+                            insert into connector_config (template, enabled, parameters) values (:template, :enabled, cast(:texts as jsonb))
+                            on conflict (template) do update
+                               set enabled = excluded.enabled, parameters = excluded.parameters, updated_at = now()""")
+                    .param("template", template).param("enabled", choice.enabled())
+                    .param("texts", JSON.writeValueAsString(choice.texts())).update();
+            client.sql("delete from connector_secret where template = :template").param("template", template).update();
+            choice.secrets().forEach((name, secret) -> client.sql("""
+                            insert into connector_secret (template, name, ciphertext) values (:template, :name, :ciphertext)""")
+                    .param("template", template).param("name", name)
+                    .param("ciphertext", secrets.seal(city, template, name, secret)).update());
+        });
     }
 
-    /** A city's choice for one template: on or off, and the parameters it sets itself. */
-    public record Choice(boolean enabled, Map<String, String> parameters) {
+    /**
+     * A city's choice for one template: on or off, the texts of the settings it set (checked against
+     * the template's types when used), and its secrets.
+     */
+    public record Choice(boolean enabled, Map<String, String> texts, Map<String, Secret> secrets) {
 
         public Choice {
-            parameters = Map.copyOf(parameters);
+            texts = Map.copyOf(texts);
+            secrets = Map.copyOf(secrets);
+        }
+
+        /** Every text the template reads, secrets included (for {@code SettingValues.of}). */
+        public Map<String, String> allTexts() {
+            Map<String, String> all = new HashMap<>(texts);
+            secrets.forEach((name, secret) -> all.put(name, secret.value()));
+            return all;
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -44,22 +45,50 @@ public class ConnectorHealth implements CompositeHealthContributor {
     }
 
     void started(ConnectorInstance instance) {
-        instances.put(instance.routeId(), new Instance(instance));
+        instances.put(instance.routeId(), new Instance(instance.city(), instance.template(), instance));
     }
 
+    /**
+     * The city's choices for a template fail their rules: nothing runs, the reason shows as its last error.
+     *
+     * @return whether this is news (not the reason already shown)
+     */
+    boolean refuse(String city, String template, String reason) {
+        String routeId = ConnectorInstance.routeId(city, template);
+        Instance known = instances.get(routeId);
+        if (known != null && known.instance == null && reason.equals(known.lastErrorMessage)) {
+            return false;
+        }
+        Instance state = new Instance(city, template, null);
+        state.fail(clock.instant(), reason);
+        instances.put(routeId, state);
+        return true;
+    }
+
+    /** The instance stopped; a refusal recorded for the route stays until the settings are corrected. */
     void stopped(String routeId) {
-        instances.remove(routeId);
+        instances.computeIfPresent(routeId, (id, state) -> state.instance == null ? state : null);
     }
 
     /** The instance could not even start (bad parameters, unreachable source). */
+    /** Forgets refusals not repeated by the last reconciliation (corrected, or no longer wanted). */
+    void keepRefusals(Set<String> routeIds) {
+        instances.entrySet().removeIf(entry -> entry.getValue().instance == null && !routeIds.contains(entry.getKey()));
+    }
+
     void startFailed(ConnectorInstance instance, Exception cause) {
-        Instance state = new Instance(instance);
+        Instance state = new Instance(instance.city(), instance.template(), instance);
         state.fail(clock.instant(), DeadLetters.reason(cause));
         instances.put(instance.routeId(), state);
     }
 
     public void succeeded(Exchange exchange) {
         Optional.ofNullable(instances.get(exchange.getFromRouteId())).ifPresent(state -> state.succeed(clock.instant()));
+    }
+
+    /** The source could not be polled (no message exists to dead-letter). */
+    void sourceFailed(String routeId, Exception cause) {
+        Optional.ofNullable(instances.get(routeId)).ifPresent(state -> state.fail(clock.instant(), DeadLetters.reason(cause)));
     }
 
     public void failed(Exchange exchange) {
@@ -70,7 +99,7 @@ public class ConnectorHealth implements CompositeHealthContributor {
 
     /** Health of one city's instances, for its admin. */
     public List<Map<String, Object>> ofCity(String city) {
-        return instances.values().stream().filter(state -> state.instance.city().equals(city))
+        return instances.values().stream().filter(state -> state.city.equals(city))
                 .map(state -> state.details(health(state))).toList();
     }
 
@@ -98,20 +127,25 @@ public class ConnectorHealth implements CompositeHealthContributor {
                 builder.withDetail(key, value);
             }
         });
-        templates.apply(state.instance.template()).ifPresent(template -> {
-            OptionalLong backlog = template.backlog(state.instance);
-            backlog.ifPresent(count -> builder.withDetail("backlog", count));
-        });
+        if (state.instance != null) {
+            templates.apply(state.template).ifPresent(template -> {
+                OptionalLong backlog = template.backlog(state.instance);
+                backlog.ifPresent(count -> builder.withDetail("backlog", count));
+            });
+        }
         try {
-            builder.withDetail("openDeadLetters", deadLetters.countOpen(state.instance.city(), state.instance.template()));
+            builder.withDetail("openDeadLetters", deadLetters.countOpen(state.city, state.template));
         } catch (RuntimeException e) {
             builder.withDetail("openDeadLetters", "unavailable: " + e.getMessage());
         }
         return builder.build();
     }
 
+    /** One instance's state; {@code instance} is null when the city's settings were refused and nothing runs. */
     private static final class Instance {
 
+        private final String city;
+        private final String template;
         private final ConnectorInstance instance;
         private final AtomicLong succeeded = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
@@ -119,7 +153,9 @@ public class ConnectorHealth implements CompositeHealthContributor {
         private volatile Instant lastError;
         private volatile String lastErrorMessage;
 
-        Instance(ConnectorInstance instance) {
+        Instance(String city, String template, ConnectorInstance instance) {
+            this.city = city;
+            this.template = template;
             this.instance = instance;
         }
 
@@ -140,8 +176,8 @@ public class ConnectorHealth implements CompositeHealthContributor {
 
         Map<String, Object> details(Health health) {
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("city", instance.city());
-            details.put("template", instance.template());
+            details.put("city", city);
+            details.put("template", template);
             if (health != null) {
                 details.put("status", health.getStatus().getCode());
                 details.putAll(health.getDetails());

@@ -1,27 +1,32 @@
 package eu.selfdata.connectors;
 
+import eu.selfdata.connectors.settings.InvalidSettingException;
+import eu.selfdata.connectors.settings.SettingValues;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps one running route per (active city, template of a module the city enabled, not switched
- * off by the city), with the template's defaults overridden by the city's choices. Reconciles on
- * start, on a timer (cities onboarded or suspended on another replica) and at once after a city
- * admin changes a connector.
+ * off by the city), with the template's typed settings: defaults overridden by the city's choices.
+ * Reconciles on start, on a timer (cities onboarded or suspended on another replica) and at once
+ * after a city admin changes a connector. A choice that no longer meets its setting's rule keeps
+ * that instance stopped, with the reason in its health, until the admin corrects it.
  */
 public class ConnectorHost {
 
@@ -32,16 +37,17 @@ public class ConnectorHost {
     private final CityDirectory cities;
     private final ConnectorConfigs configs;
     private final ConnectorHealth health;
-    private final Map<String, ConnectorInstance> running = new ConcurrentHashMap<>();
+    private final RunningConnectors running;
 
     public ConnectorHost(CamelContext camel, List<ConnectorTemplate> templates, CityDirectory cities,
-                         ConnectorConfigs configs, ConnectorHealth health) {
+                         ConnectorConfigs configs, ConnectorHealth health, RunningConnectors running) {
         this.camel = camel;
         this.templates = new LinkedHashMap<>();
         templates.forEach(template -> this.templates.put(template.id(), template));
         this.cities = cities;
         this.configs = configs;
         this.health = health;
+        this.running = running;
     }
 
     public Optional<ConnectorTemplate> template(String id) {
@@ -54,18 +60,22 @@ public class ConnectorHost {
     }
 
     public Optional<ConnectorInstance> running(String city, String template) {
-        return Optional.ofNullable(running.get(ConnectorInstance.routeId(city, template)));
+        return running.get(ConnectorInstance.routeId(city, template));
     }
 
-    /** The instance a city would run for a template (defaults plus its choices), running or not. */
+    /**
+     * The instance a city would run for a template (defaults plus its choices), running or not.
+     *
+     * @throws InvalidSettingException when a choice fails its rule or a required setting has none
+     */
     public ConnectorInstance effective(String city, ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice) {
-        Map<String, String> parameters = new HashMap<>(template.defaults(city));
-        choice.ifPresent(c -> parameters.putAll(c.parameters()));
-        return new ConnectorInstance(city, template.id(), parameters);
+        return new ConnectorInstance(city, template.id(),
+                SettingValues.of(template.settings(), choice.map(ConnectorConfigs.Choice::allTexts).orElse(Map.of())));
     }
 
     public synchronized void reconcile() {
         Map<String, ConnectorInstance> desired = new HashMap<>();
+        Set<String> refused = new HashSet<>();
         cities.activeCitiesWithModules().forEach((city, modules) -> {
             List<ConnectorTemplate> wanted = templatesFor(modules);
             if (wanted.isEmpty()) {
@@ -75,27 +85,41 @@ public class ConnectorHost {
                 if (!configs.ready(city)) {
                     return;
                 }
-                Map<String, ConnectorConfigs.Choice> choices = configs.overrides(city);
+                Map<String, ConnectorConfigs.Choice> choices = configs.choices(city);
                 for (ConnectorTemplate template : wanted) {
                     Optional<ConnectorConfigs.Choice> choice = Optional.ofNullable(choices.get(template.id()));
                     if (choice.map(ConnectorConfigs.Choice::enabled).orElse(template.enabledByDefault())) {
-                        ConnectorInstance instance = effective(city, template, choice);
-                        desired.put(instance.routeId(), instance);
+                        wanted(city, template, choice, refused).ifPresent(instance -> desired.put(instance.routeId(), instance));
                     }
                 }
             } catch (RuntimeException e) {
                 log.warn("Connectors of {} not reconciled: {}", city, e.getMessage());
-                running.values().stream().filter(instance -> instance.city().equals(city))
+                running.all().values().stream().filter(instance -> instance.city().equals(city))
                         .forEach(instance -> desired.put(instance.routeId(), instance));
             }
         });
-        for (ConnectorInstance instance : new ArrayList<>(running.values())) {
+        for (ConnectorInstance instance : new ArrayList<>(running.all().values())) {
             if (!instance.equals(desired.get(instance.routeId()))) {
                 stop(instance.routeId());
             }
         }
-        desired.values().stream().filter(instance -> !running.containsKey(instance.routeId())).forEach(this::start);
+        desired.values().stream().filter(instance -> running.get(instance.routeId()).isEmpty()).forEach(this::start);
+        health.keepRefusals(refused);
         startStrandedLeaders();
+    }
+
+    private Optional<ConnectorInstance> wanted(String city, ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice,
+                                               Set<String> refused) {
+        try {
+            return Optional.of(effective(city, template, choice));
+        } catch (InvalidSettingException e) {
+            String routeId = ConnectorInstance.routeId(city, template.id());
+            refused.add(routeId);
+            if (health.refuse(city, template.id(), e.getMessage())) {
+                log.warn("Connector {} not started: {}", routeId, e.getMessage());
+            }
+            return Optional.empty();
+        }
     }
 
     /**
@@ -104,7 +128,7 @@ public class ConnectorHost {
      * event comes while the lead is kept, so such a route would stay stopped on the leading replica.
      */
     private void startStrandedLeaders() {
-        for (String routeId : running.keySet()) {
+        for (String routeId : running.all().keySet()) {
             Route route = camel.getRoute(routeId);
             boolean led = route != null && route.getRoutePolicyList().stream()
                     .anyMatch(policy -> policy instanceof ClusteredRoutePolicy clustered && clustered.isLeader());
@@ -121,22 +145,29 @@ public class ConnectorHost {
     }
 
     public synchronized void stopAll() {
-        new ArrayList<>(running.keySet()).forEach(this::stop);
+        new ArrayList<>(running.all().keySet()).forEach(this::stop);
     }
 
+    /** The source endpoint is built by the template from typed values and registered under a URI of constants and the slug. */
     private void start(ConnectorInstance instance) {
+        String uri = ConnectorTemplate.sourceUri(instance.city(), instance.template());
         try {
-            TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, instance.template())
+            Endpoint source = templates.get(instance.template()).source(instance, uri);
+            if (source instanceof ScheduledPollEndpoint polled) {
+                polled.setPollStrategy(new SourceFailures(health, instance.routeId()));
+            }
+            camel.addEndpoint(uri, source);
+            running.put(instance);
+            TemplatedRouteBuilder.builder(camel, instance.template())
                     .routeId(instance.routeId())
-                    .parameter(ConnectorTemplate.CITY_PARAMETER, instance.city());
-            instance.parameters().forEach(builder::parameter);
-            builder.add();
-            running.put(instance.routeId(), instance);
+                    .parameter(ConnectorTemplate.CITY_PARAMETER, instance.city())
+                    .add();
             health.started(instance);
             log.info("Connector {} started", instance.routeId());
         } catch (Exception e) {
             log.warn("Connector {} could not start: {}", instance.routeId(), e.getMessage());
             removeRoute(instance.routeId());
+            running.remove(instance.routeId());
             health.startFailed(instance, e);
         }
     }
@@ -153,6 +184,10 @@ public class ConnectorHost {
             if (camel.getRoute(routeId) != null) {
                 camel.getRouteController().stopRoute(routeId);
                 camel.removeRoute(routeId);
+            }
+            Optional<ConnectorInstance> instance = running.get(routeId);
+            if (instance.isPresent()) {
+                camel.removeEndpoints(ConnectorTemplate.sourceUri(instance.get().city(), instance.get().template()));
             }
         } catch (Exception e) {
             log.warn("Connector route {} did not stop cleanly", routeId, e);

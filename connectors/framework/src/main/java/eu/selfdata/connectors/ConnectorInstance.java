@@ -1,15 +1,20 @@
 package eu.selfdata.connectors;
 
-import java.util.Map;
+import eu.selfdata.connectors.settings.Setting;
+import eu.selfdata.connectors.settings.SettingValues;
+
 import java.util.Objects;
 
-/** One template running for one city with that city's parameters; its route id is {@code {city}.{template}}. */
-public record ConnectorInstance(String city, String template, Map<String, String> parameters) {
+/**
+ * One template running for one city with that city's typed settings; its route id is
+ * {@code {city}.{template}}. Two instances are equal when city, template and every value are.
+ */
+public record ConnectorInstance(String city, String template, SettingValues settings) {
 
     public ConnectorInstance {
         new CitySchema(city);
         Objects.requireNonNull(template, "template");
-        parameters = Map.copyOf(parameters);
+        Objects.requireNonNull(settings, "settings");
     }
 
     public String routeId() {
@@ -20,11 +25,7 @@ public record ConnectorInstance(String city, String template, Map<String, String
         return city + "." + template;
     }
 
-    public String parameter(String name) {
-        String value = parameters.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("no parameter " + name + " for " + routeId());
-        }
-        return value;
+    public <T> T get(Setting<T> setting) {
+        return settings.get(setting);
     }
 }

@@ -1,9 +1,13 @@
 package eu.selfdata.connectors;
 
+import eu.selfdata.connectors.settings.Setting;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.timer.TimerComponent;
+import org.apache.camel.component.timer.TimerEndpoint;
 import org.apache.camel.model.IdempotentConsumerDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
@@ -11,18 +15,20 @@ import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ExpressionAdapter;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A connector written once and run once per city: a Camel route template whose instances get the
- * city as parameter {@value #CITY_PARAMETER} and in header {@value #CITY}. The framework adds what
- * every city must get: retries with exponential back-off, then the dead-letter channel
- * ({@link DeadLetters}, in the city's schema), and health bookkeeping per instance. Subclasses give
- * the source endpoint and the steps; {@link #idempotent} adds the idempotent consumer.
+ * A connector written once and run once per city: a Camel route template whose only parameter is
+ * the city ({@value #CITY_PARAMETER}, a checked slug). What a city admin may change is declared as
+ * typed {@link #settings()}; their values reach the route as objects only: the source endpoint is
+ * built in code from them ({@link #source}), and the steps read them from the exchange's
+ * {@link #instance}. No text an admin typed is ever part of an endpoint URI, a property placeholder
+ * or an expression. The framework adds what every city must get: retries with exponential
+ * back-off, then the dead-letter channel ({@link DeadLetters}, in the city's schema), and health
+ * bookkeeping per instance; {@link #idempotent} adds the idempotent consumer.
  */
 public abstract class ConnectorTemplate extends RouteBuilder {
 
@@ -35,6 +41,10 @@ public abstract class ConnectorTemplate extends RouteBuilder {
     public static final String SOURCE_KEY = "SelfdataSourceKey";
     /** The failing record as received, when the whole message is the record. */
     public static final String RECORD = "SelfdataRecord";
+    /** Exchange property: the {@link ConnectorInstance} the message belongs to. */
+    public static final String INSTANCE = "SelfdataInstance";
+    /** Scheme of the endpoints the host registers per instance: nothing resolves it but that registration. */
+    static final String SOURCE_SCHEME = "selfdata-source";
     private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,59}$");
 
     /** Template id, e.g. {@code waste-weighings-csv}; the route of a city is {@code {city}.{id}}. */
@@ -43,17 +53,12 @@ public abstract class ConnectorTemplate extends RouteBuilder {
     /** The use-case module this template serves: it runs for the cities that enabled that module. */
     public abstract String moduleId();
 
-    /** Every parameter with its default value for that city; the city admin may override any of them. */
-    public abstract Map<String, String> defaults(String city);
+    /** What a city admin may set, each with its type, bounds and default. */
+    public abstract List<Setting<?>> settings();
 
     /** Whether a city that enabled the module runs it before its admin says so (not when it needs a server address). */
     public boolean enabledByDefault() {
         return true;
-    }
-
-    /** Parameters never shown back (passwords). */
-    public Set<String> secretParameters() {
-        return Set.of();
     }
 
     /**
@@ -70,10 +75,15 @@ public abstract class ConnectorTemplate extends RouteBuilder {
         return List.of();
     }
 
-    /** The consumer endpoint, from template parameters, e.g. {@code template.from("file:{{inbox}}")}. */
-    protected abstract RouteDefinition source(RouteTemplateDefinition template);
+    /**
+     * The consumer endpoint of one city's instance, built in code from its typed settings (an
+     * endpoint object with its options set by setters), never parsed from text.
+     *
+     * @param uri the endpoint's identity, made of constants and the city slug
+     */
+    protected abstract Endpoint source(ConnectorInstance instance, String uri);
 
-    /** The processing steps after the framework's error handling and headers. */
+    /** The processing steps after the framework's error handling; {@link #instance} gives the city and settings. */
     protected abstract void steps(RouteDefinition route);
 
     /** Messages waiting at the source (files in the inbox...), when the template can tell. */
@@ -90,14 +100,34 @@ public abstract class ConnectorTemplate extends RouteBuilder {
         throw new UnsupportedOperationException(id() + " cannot replay a single record");
     }
 
+    /** A timer source for polling templates: fires after {@code initialDelay}, then every {@code period}. */
+    protected Endpoint timer(String uri, Duration period, Duration initialDelay) {
+        TimerEndpoint timer = new TimerEndpoint(uri, getContext().getComponent("timer", TimerComponent.class), uri);
+        timer.setPeriod(period.toMillis());
+        timer.setDelay(initialDelay.toMillis());
+        return timer;
+    }
+
+    /** The instance an exchange of this template's routes belongs to. */
+    protected static ConnectorInstance instance(Exchange exchange) {
+        ConnectorInstance instance = exchange.getProperty(INSTANCE, ConnectorInstance.class);
+        if (instance == null) {
+            throw new IllegalStateException("no connector instance on exchange " + exchange.getExchangeId());
+        }
+        return instance;
+    }
+
+    static String sourceUri(String city, String template) {
+        return SOURCE_SCHEME + ":" + city + "." + template;
+    }
+
     @Override
     public final void configure() {
         if (!ID.matcher(id()).matches()) {
             throw new IllegalArgumentException("template id must match " + ID + ": " + id());
         }
         RouteTemplateDefinition template = routeTemplate(id()).templateParameter(CITY_PARAMETER);
-        defaults(CITY_PARAMETER).keySet().forEach(template::templateParameter);
-        RouteDefinition route = source(template);
+        RouteDefinition route = template.from(sourceUri("{{" + CITY_PARAMETER + "}}", id()));
         for (Class<? extends Exception> permanent : permanentFailures()) {
             route.onException(permanent)
                     .maximumRedeliveries(0)
@@ -117,10 +147,10 @@ public abstract class ConnectorTemplate extends RouteBuilder {
                 .bean(DeadLetters.BEAN, "recordExchange")
                 .bean(ConnectorHealth.BEAN, "failed")
                 .end();
-        route.setHeader(CITY, constant("{{" + CITY_PARAMETER + "}}"))
-                .setHeader(TEMPLATE, constant(id()));
+        route.bean(RunningConnectors.BEAN, "attach");
         steps(route);
         route.bean(ConnectorHealth.BEAN, "succeeded");
+        TemplateRules.check(id(), template);
     }
 
     /**

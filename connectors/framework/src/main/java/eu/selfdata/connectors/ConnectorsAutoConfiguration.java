@@ -1,7 +1,9 @@
 package eu.selfdata.connectors;
 
+import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.connectors.mqtt.EmbeddedMqttBroker;
 import eu.selfdata.connectors.mqtt.MqttComponent;
+import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.usecase.api.CityDatabase;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,9 +46,30 @@ public class ConnectorsAutoConfiguration {
         return new ProcessedMessages(connectorCityJdbc);
     }
 
+    /** Fails the start when the key is missing or malformed: a secret must never be stored in clear. */
     @Bean
-    ConnectorConfigs connectorConfigs(CityJdbc connectorCityJdbc) {
-        return new ConnectorConfigs(connectorCityJdbc);
+    SecretBox connectorSecretBox(ConnectorSettings settings) {
+        return new SecretBox(settings.secretKey());
+    }
+
+    @Bean
+    ConnectorConfigs connectorConfigs(CityJdbc connectorCityJdbc, SecretBox connectorSecretBox) {
+        return new ConnectorConfigs(connectorCityJdbc, connectorSecretBox);
+    }
+
+    @Bean
+    CityFolders connectorCityFolders(ConnectorSettings settings) {
+        return new CityFolders(settings.dropDirectory());
+    }
+
+    @Bean(RunningConnectors.BEAN)
+    RunningConnectors selfdataRunningConnectors() {
+        return new RunningConnectors();
+    }
+
+    @Bean
+    PlaceholderHardening connectorPlaceholderHardening() {
+        return new PlaceholderHardening();
     }
 
     @Bean
@@ -63,8 +86,9 @@ public class ConnectorsAutoConfiguration {
 
     @Bean
     ConnectorHost connectorHost(CamelContext camel, List<ConnectorTemplate> templates, CityDirectory directory,
-                                ConnectorConfigs configs, @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health) {
-        return new ConnectorHost(camel, templates, directory, configs, health);
+                                ConnectorConfigs configs, @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
+                                @Qualifier(RunningConnectors.BEAN) RunningConnectors running) {
+        return new ConnectorHost(camel, templates, directory, configs, health, running);
     }
 
     @Bean
@@ -75,11 +99,15 @@ public class ConnectorsAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean(CityDatabase.class)
-    ConnectorAdminController connectorAdminController(CityDatabase city, ConnectorHost host, ConnectorConfigs configs,
-                                                      @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
-                                                      DeadLetters deadLetters, CityDirectory directory) {
-        return new ConnectorAdminController(city, host, configs, health, deadLetters, directory);
+    ConnectorAdministration connectorAdministration(CityDatabase city, ConnectorHost host, ConnectorConfigs configs,
+                                                    @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
+                                                    DeadLetters deadLetters, CityDirectory directory) {
+        return new ConnectorAdministration(city, host, configs, health, deadLetters, directory);
+    }
+
+    @Bean
+    ConnectorAdminController connectorAdminController(ConnectorAdministration administration) {
+        return new ConnectorAdminController(administration);
     }
 
     @Bean(MqttComponent.SCHEME)

@@ -103,12 +103,21 @@ public class DeadLetters {
                 .update();
     }
 
+    /** The failure and, when another, its root cause: "cannot connect" alone does not tell the admin why. */
     static String reason(Throwable cause) {
         if (cause == null) {
             return "unknown failure";
         }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return describe(cause) + (root == cause ? "" : " (" + describe(root) + ")");
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     private static String truncate(String value, int max) {

@@ -102,7 +102,8 @@ public final class DevPlatform implements AutoCloseable {
         PasswordStore passwords = PasswordStore.open(options.demoPasswordsFile());
         DemoAccount coordinatorUser = DemoUsers.ensureCoordinator(new AdminApi(http, keycloak), passwords,
                 "http://localhost:" + options.gatewayPort() + "/login");
-        List<String> tenantServiceArguments = tenantServiceArguments(db, secret, keycloak.springProperties());
+        ConnectorSecretKey connectorKey = ConnectorSecretKey.loadOrCreate(options.dataDir().resolve("connector-secret.key"));
+        List<String> tenantServiceArguments = tenantServiceArguments(db, secret, connectorKey, keycloak.springProperties());
         PrivateFiles.write(options.tenantServiceArgumentsFile(), String.join("\n", tenantServiceArguments) + "\n");
         if (options.infraOnly()) {
             return new Started(db, keycloak, List.of(), List.of(), List.of(coordinatorUser));
@@ -218,7 +219,8 @@ public final class DevPlatform implements AutoCloseable {
         }
     }
 
-    private List<String> tenantServiceArguments(JdbcConnection db, GatewaySecret secret, Map<String, String> keycloak) {
+    private List<String> tenantServiceArguments(JdbcConnection db, GatewaySecret secret, ConnectorSecretKey connectorKey,
+                                                Map<String, String> keycloak) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + options.tenantServicePort(),
                 "--spring.datasource.url=" + db.url(),
@@ -228,7 +230,9 @@ public final class DevPlatform implements AutoCloseable {
                 // the portal clients' redirect URIs name the gateway's port (8080 unless --gateway-port)
                 "--selfdata.public.port=" + options.gatewayPort(),
                 // where the demo cities' operators drop their weighings files: {dir}/{city}/waste-weighings/inbox
-                "--selfdata.connectors.drop-directory=" + options.dataDir().resolve("connectors")));
+                "--selfdata.connectors.drop-directory=" + options.dataDir().resolve("connectors"),
+                "--selfdata.connectors.secret-key=" + connectorKey.value(),
+                "--selfdata.offboarding.archive-dir=" + options.dataDir().resolve("archives")));
         // selfdata.keycloak.* (onboarding creates each city's Organization and portal client) and the token issuer
         keycloak.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments;

@@ -102,6 +102,21 @@ final class Browser implements AutoCloseable {
         find("#user-name");
     }
 
+    /**
+     * A city admin's first sign-in with the launcher's temporary password: Keycloak then asks for a
+     * new password and for the names the onboarding did not know.
+     */
+    void signInFirstTime(String cityUrl, String login, String temporaryPassword, String firstName) {
+        open(cityUrl + "login");
+        submitCredentials(login, temporaryPassword);
+        String chosen = "Admin-" + System.nanoTime() + "-pw";
+        find("input[name=password-new]").sendKeys(chosen);
+        find("input[name=password-confirm]").sendKeys(chosen + "\n");
+        find("input[name=firstName]").sendKeys(firstName);
+        find("input[name=lastName]").sendKeys("Admin\n");
+        find("#user-name");
+    }
+
     /** Keycloak's login form asks for the e-mail first, then the password. */
     void submitCredentials(String login, String password) {
         find("input[name=username]").sendKeys(login + "\n");

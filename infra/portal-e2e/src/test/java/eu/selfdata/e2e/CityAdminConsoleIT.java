@@ -33,16 +33,7 @@ class CityAdminConsoleIT {
         browser = new Browser("en");
         home = platform.cityUrl("larochelle", "/");
         DemoAccount admin = platform.account(DemoAccount.Kind.CITY_ADMIN, "larochelle");
-        browser.open(home + "login");
-        browser.submitCredentials(admin.login(), admin.password().orElseThrow());
-        // the launcher's password is temporary: Keycloak asks for a new one at first sign-in
-        String chosen = "Admin-" + System.nanoTime() + "-pw";
-        browser.find("input[name=password-new]").sendKeys(chosen);
-        browser.find("input[name=password-confirm]").sendKeys(chosen + "\n");
-        // then for the names the onboarding did not know
-        browser.find("input[name=firstName]").sendKeys("Dominique");
-        browser.find("input[name=lastName]").sendKeys("Admin\n");
-        browser.find("#user-name");
+        browser.signInFirstTime(home, admin.login(), admin.password().orElseThrow(), "Dominique");
     }
 
     @AfterAll

@@ -139,6 +139,11 @@ final class RunningPlatform {
         return PasswordStore.open(dataDir.resolve("test-passwords.properties"));
     }
 
+    /** A folder of a demo city below the connectors' root, as the service lays them out. */
+    Path connectorFolder(String demoCity, String relative) {
+        return dataDir.resolve("connectors").resolve(slug(demoCity)).resolve(relative);
+    }
+
     /** A weighings CSV dropped as the city's operator does: written under another name, then renamed (never read half-written). */
     void dropWeighings(String demoCity, String csv) throws IOException {
         Path inbox = Files.createDirectories(dataDir.resolve("connectors").resolve(Path.of(slug(demoCity), "waste-weighings", "inbox")));

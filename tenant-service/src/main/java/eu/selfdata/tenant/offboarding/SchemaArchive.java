@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,22 +22,30 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a city's whole schema to a zip (one CSV per table, streamed with COPY, plus the registry
- * entry) before the schema is dropped: what a leaving city takes away.
+ * entry) before the schema is dropped: what a leaving city takes away. Sealed connector secrets
+ * stay behind (a leaving city has its passwords; an archive must not carry them), and the archive
+ * is readable by the service's user only.
  */
 @Component
 class SchemaArchive {
+
+    /** Tables never archived: connector passwords, sealed with the platform key. */
+    private static final Set<String> NOT_ARCHIVED = Set.of("connector_secret");
+    private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final DataSource dataSource;
     private final JsonMapper json;
     private final Path directory;
 
     SchemaArchive(DataSource dataSource, JsonMapper json,
-                  @Value("${selfdata.offboarding.archive-dir:${java.io.tmpdir}/selfdata-archives}") Path directory) {
+                  @Value("${selfdata.offboarding.archive-dir:${user.home}/.local/share/selfdata/archives}") Path directory) {
         this.dataSource = dataSource;
         this.json = json;
         this.directory = directory;
@@ -46,7 +56,13 @@ class SchemaArchive {
         Path target = directory.resolve(id.slug() + "-" + Instant.now().toEpochMilli() + ".zip");
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
-            Files.createDirectories(directory);
+            boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (posix) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+            } else {
+                Files.createDirectories(directory);
+            }
             try (OutputStream file = Files.newOutputStream(partial);
                  ZipOutputStream zip = new ZipOutputStream(file);
                  Connection connection = dataSource.getConnection()) {
@@ -77,7 +93,9 @@ class SchemaArchive {
             statement.setString(1, id.schemaName());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    tables.add(rs.getString(1));
+                    if (!NOT_ARCHIVED.contains(rs.getString(1))) {
+                        tables.add(rs.getString(1));
+                    }
                 }
             }
         }

@@ -1,7 +1,8 @@
 package eu.selfdata.tenant.connectors;
 
 import eu.selfdata.connectors.ConnectorHost;
-import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.testmodule.ObservationsModule;
@@ -34,7 +35,7 @@ class AdminConsolePagesTest extends SelfDataTest {
     @Autowired
     ConnectorHost connectors;
     @Autowired
-    ConnectorSettings settings;
+    CityFolders folders;
 
     @Test
     void theAdminRetriesACorrectedRecordAndDiscardsAnotherOfHerCityOnlyThoughTheOtherCityHasTheSameIds() {
@@ -135,8 +136,8 @@ class AdminConsolePagesTest extends SelfDataTest {
 
     /** Drops the file as the operator would and waits until the connector moved it to done/. */
     private void importFile(String city, String content) {
-        Path inbox = settings.dropDirectory(city, "waste-weighings", "inbox");
-        Path done = settings.dropDirectory(city, "waste-weighings", "done");
+        Path inbox = folders.dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).inbox();
+        Path done = folders.dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).done();
         try {
             Files.createDirectories(inbox);
             Path partial = inbox.resolve("bad.csv.part");

@@ -11,7 +11,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -31,17 +35,32 @@ public abstract class TenantServiceTest {
 
     public static final String SECRET = "test-gateway-secret-0123456789";
     public static final int POOL_SIZE = 4;
+    /** A test key (not a secret) sealing the connector secrets tests store. */
+    static final String CONNECTOR_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** The service's data folder (drop folders, archives) for this test JVM. */
+    protected static final Path DATA = temporaryFolder();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestPostgres.springDatasourceProperties().forEach((key, value) -> registry.add(key, () -> value));
         TestIdentities.shared().server().springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("selfdata.gateway.secret", () -> SECRET);
+        registry.add("selfdata.connectors.secret-key", () -> CONNECTOR_KEY);
+        registry.add("selfdata.connectors.drop-directory", () -> DATA.resolve("connectors").toString());
+        registry.add("selfdata.offboarding.archive-dir", () -> DATA.resolve("archives").toString());
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> POOL_SIZE);
         // Tests drive resumption themselves.
         registry.add("selfdata.onboarding.resume-initial-delay", () -> "1h");
         registry.add("selfdata.onboarding.resume-interval", () -> "1h");
         registry.add("selfdata.tenants.cache-ttl", () -> "0s");
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("tenant-service-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @LocalServerPort

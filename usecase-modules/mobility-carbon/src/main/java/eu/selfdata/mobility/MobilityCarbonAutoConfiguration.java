@@ -15,13 +15,14 @@ import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.TripController;
 import eu.selfdata.mobility.web.MobilityProblemHandler;
+import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.CityDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import eu.selfdata.connectors.CityScope;
-import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.mobility.connector.GtfsFeedTemplate;
 import eu.selfdata.mobility.connector.TraceDropTemplate;
 import eu.selfdata.usecase.api.Consents;
@@ -92,8 +93,9 @@ public class MobilityCarbonAutoConfiguration {
         }
 
         @Bean
-        TraceDropTemplate mobilityTraceDropTemplate(TraceIngestion ingestion, Consents consents, CityScope scope, ConnectorSettings settings) {
-            return new TraceDropTemplate(ingestion, consents, scope, settings);
+        TraceDropTemplate mobilityTraceDropTemplate(TraceIngestion ingestion, Consents consents, AccessLog accessLog,
+                                                    CityScope scope, CityFolders folders) {
+            return new TraceDropTemplate(ingestion, consents, accessLog, scope, folders);
         }
     }
 

@@ -26,7 +26,7 @@ public class MobilityCarbonModule implements UseCaseModule {
     /** "Let my mobility app's operator deliver my traces to my space" (the trace-drop connector). */
     public static final String APP_IMPORT_PURPOSE = "mobility-app-import";
 
-    static final PersonalDataCategory POINTS = new PersonalDataCategory("trace-points",
+    public static final PersonalDataCategory POINTS = new PersonalDataCategory("trace-points",
             new LocalizedText("Points de localisation", "Location points"),
             new LocalizedText("Reconstituer vos trajets et leur empreinte carbone, pour vous", "Rebuild your trips and their carbon footprint, for you"),
             LegalBasis.CONSENT, Period.ofYears(1));

@@ -2,7 +2,7 @@ package eu.selfdata.waste;
 
 import eu.selfdata.connectors.CityJdbc;
 import eu.selfdata.connectors.CityScope;
-import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.connectors.ConnectorsAutoConfiguration;
 import eu.selfdata.connectors.DeadLetters;
 import eu.selfdata.connectors.MqttBroker;
@@ -58,8 +58,8 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    WeighingsFolderTemplate wasteWeighingsFolderTemplate(WeighingImport weighingImport, ConnectorSettings settings) {
-        return new WeighingsFolderTemplate(weighingImport, settings);
+    WeighingsFolderTemplate wasteWeighingsFolderTemplate(WeighingImport weighingImport, CityFolders folders) {
+        return new WeighingsFolderTemplate(weighingImport, folders);
     }
 
     @Bean
@@ -109,7 +109,7 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    WeighingsSftpTemplate wasteWeighingsSftpTemplate(WeighingImport weighingImport, ConnectorSettings settings) {
-        return new WeighingsSftpTemplate(weighingImport, settings);
+    WeighingsSftpTemplate wasteWeighingsSftpTemplate(WeighingImport weighingImport, CityFolders folders) {
+        return new WeighingsSftpTemplate(weighingImport, folders);
     }
 }

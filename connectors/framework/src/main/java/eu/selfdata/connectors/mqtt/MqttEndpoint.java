@@ -12,7 +12,7 @@ public class MqttEndpoint extends DefaultEndpoint {
     private final String brokerUrl;
     private final String clientId;
 
-    MqttEndpoint(String uri, MqttComponent component, String topicFilter, String brokerUrl, String clientId) {
+    public MqttEndpoint(String uri, MqttComponent component, String topicFilter, String brokerUrl, String clientId) {
         super(uri, component);
         this.topicFilter = topicFilter;
         this.brokerUrl = brokerUrl;

@@ -124,7 +124,10 @@ class WasteModuleTest extends WasteTest {
         assertThat(csv.path("enabled").asBoolean()).isTrue();
         assertThat(csv.path("health").path("status").asString()).isEqualTo("UP");
         assertThat(csv.path("health").path("openDeadLetters").asInt()).isEqualTo(2);
-        assertThat(find(connectorsOfCity, "waste-weighings-sftp").path("parameters").path("password").asString()).isEqualTo("********");
+        JsonNode password = setting(find(connectorsOfCity, "waste-weighings-sftp"), "password");
+        assertThat(password.path("secret").asBoolean()).isTrue();
+        assertThat(password.path("secretSet").asBoolean()).isFalse();
+        assertThat(password.path("value").isNull()).isTrue();
         assertThat(client.cityAs(identities.citizenToken(larochelle), larochelle, "GET", "/api/connectors", null).status()).isEqualTo(403);
 
         JsonNode letters = client.cityAs(admin, larochelle, "GET", "/api/connectors/dead-letters?status=OPEN", null).json();
@@ -152,12 +155,13 @@ class WasteModuleTest extends WasteTest {
                 .isEqualTo(3_000);
 
         ServiceClient.Response unknownParameter = client.cityAs(admin, larochelle, "PUT", "/api/connectors/waste-weighings-csv",
-                Map.of("parameters", Map.of("inboxx", "/tmp")));
+                Map.of("settings", Map.of("inboxx", "/tmp")));
         assertThat(unknownParameter.status()).isEqualTo(400);
+        assertThat(unknownParameter.problemType()).isEqualTo("invalid-setting");
         ServiceClient.Response semicolons = client.cityAs(admin, larochelle, "PUT", "/api/connectors/waste-weighings-csv",
-                Map.of("enabled", true, "parameters", Map.of("delimiter", ";", "encoding", "ISO-8859-1")));
+                Map.of("enabled", true, "settings", Map.of("delimiter", ";", "encoding", "ISO-8859-1")));
         assertThat(semicolons.status()).as(semicolons.body()).isEqualTo(200);
-        assertThat(semicolons.json().path("parameters").path("delimiter").asString()).isEqualTo(";");
+        assertThat(setting(semicolons.json(), "delimiter").path("value").asString()).isEqualTo(";");
         importFile(larochelle, "latin1.csv", "bin_id;timestamp;stream;weight_kg;round\nLR-9;2026-03-05 08:00;biodéchets;1,5;Tournée 3\n",
                 StandardCharsets.ISO_8859_1);
         assertThat(database().sql("select sum(grams) from " + schema(larochelle) + ".waste_anonymous_tonnage where stream = 'BIOWASTE'")
@@ -193,8 +197,8 @@ class WasteModuleTest extends WasteTest {
         portal.start();
         try {
             ServiceClient.Response configured = client.cityAs(identities.cityAdminToken(city), city, "PUT",
-                    "/api/connectors/waste-collection-calendar", Map.of("enabled", true, "parameters",
-                            Map.of("url", "http://127.0.0.1:" + portal.getAddress().getPort() + "/collecte", "periodMs", "60000")));
+                    "/api/connectors/waste-collection-calendar", Map.of("enabled", true, "settings",
+                            Map.of("url", "http://127.0.0.1:" + portal.getAddress().getPort() + "/collecte", "pollInterval", "1h")));
             assertThat(configured.status()).as(configured.body()).isEqualTo(200);
             String camille = identities.citizenToken(city);
 
@@ -239,5 +243,14 @@ class WasteModuleTest extends WasteTest {
             }
         }
         throw new AssertionError("no dead letter for line " + line + " in " + letters);
+    }
+
+    private static JsonNode setting(JsonNode connector, String name) {
+        for (JsonNode setting : connector.path("settings")) {
+            if (setting.path("name").asString().equals(name)) {
+                return setting;
+            }
+        }
+        throw new AssertionError("no setting " + name + " in " + connector);
     }
 }

@@ -1,7 +1,8 @@
 package eu.selfdata.tenant.modules.waste;
 
 import eu.selfdata.connectors.ConnectorHost;
-import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,7 @@ abstract class WasteTest extends SelfDataTest {
     @Autowired
     ConnectorHost connectors;
     @Autowired
-    ConnectorSettings settings;
+    CityFolders folders;
 
     String wasteCity(String prefix) {
         String city = onboard(freshSlug(prefix), prefix, List.of("waste"));
@@ -47,8 +48,8 @@ abstract class WasteTest extends SelfDataTest {
 
     /** Drops the file as the operator would and waits until the connector moved it to done/. */
     void importFile(String city, String name, String content, java.nio.charset.Charset charset) {
-        Path inbox = settings.dropDirectory(city, "waste-weighings", "inbox");
-        Path done = settings.dropDirectory(city, "waste-weighings", "done");
+        Path inbox = folders.dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).inbox();
+        Path done = folders.dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).done();
         try {
             Files.createDirectories(inbox);
             Path partial = inbox.resolve(name + ".part");

@@ -1,13 +1,16 @@
 package eu.selfdata.mobility.connector;
 
 import eu.selfdata.connectors.CityScope;
+import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
+import eu.selfdata.connectors.settings.Setting;
+import eu.selfdata.connectors.settings.SettingTypes;
 import eu.selfdata.mobility.MobilityCarbonModule;
 import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.transit.InvalidFeedException;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteTemplateDefinition;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code mobility-gtfs}: the city's GTFS static feed, fetched over HTTP(S) on a schedule (daily by
@@ -32,12 +34,14 @@ import java.util.Map;
 public class GtfsFeedTemplate extends ConnectorTemplate {
 
     public static final String ID = "mobility-gtfs";
-    static final String URL = "url";
-    static final String PERIOD = "periodMs";
+    static final Setting<URI> URL = Setting.required("url", SettingTypes.publicUrl(),
+            "Adresse du flux GTFS (zip)", "GTFS feed address (zip)");
+    static final Setting<Duration> POLL = Setting.of("pollInterval", SettingTypes.duration(Duration.ofHours(1), Duration.ofDays(30)),
+            Duration.ofDays(1), "Intervalle de relève", "How often the feed is read");
 
     private final GtfsStore feeds;
     private final CityScope scope;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(20)).build();
 
     public GtfsFeedTemplate(GtfsStore feeds, CityScope scope) {
@@ -56,8 +60,8 @@ public class GtfsFeedTemplate extends ConnectorTemplate {
     }
 
     @Override
-    public Map<String, String> defaults(String city) {
-        return Map.of(URL, "", PERIOD, String.valueOf(Duration.ofDays(1).toMillis()));
+    public List<Setting<?>> settings() {
+        return List.of(URL, POLL);
     }
 
     @Override
@@ -71,21 +75,23 @@ public class GtfsFeedTemplate extends ConnectorTemplate {
     }
 
     @Override
-    protected RouteDefinition source(RouteTemplateDefinition template) {
-        return template.from("timer:mobility-gtfs-{{city}}?period={{" + PERIOD + "}}&delay=1000");
+    protected Endpoint source(ConnectorInstance instance, String uri) {
+        return timer(uri, instance.get(POLL), Duration.ofSeconds(1));
     }
 
     @Override
     protected void steps(RouteDefinition route) {
-        route.setHeader(SOURCE, constant("{{" + URL + "}}")).process(this::fetchAndImport);
+        route.process(this::fetchAndImport);
     }
 
     private void fetchAndImport(Exchange exchange) throws IOException, InterruptedException {
-        String city = exchange.getIn().getHeader(CITY, String.class);
-        String url = exchange.getIn().getHeader(SOURCE, String.class);
+        ConnectorInstance instance = instance(exchange);
+        String city = instance.city();
+        URI url = instance.get(URL);
+        exchange.getIn().setHeader(SOURCE, url.toString());
         Path zip = Files.createTempFile("gtfs-" + city, ".zip");
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET().build(),
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
@@ -93,7 +99,7 @@ public class GtfsFeedTemplate extends ConnectorTemplate {
                 }
                 Files.copy(body, zip, StandardCopyOption.REPLACE_EXISTING);
             }
-            GtfsStore.ImportOutcome outcome = scope.call(city, () -> feeds.importFeed(zip, url));
+            GtfsStore.ImportOutcome outcome = scope.call(city, () -> feeds.importFeed(zip, url.toString()));
             exchange.getIn().setHeader(SOURCE_KEY, "sha256:" + outcome.sha256());
             exchange.getIn().setHeader("SelfdataGtfsImported", outcome.imported());
         } finally {

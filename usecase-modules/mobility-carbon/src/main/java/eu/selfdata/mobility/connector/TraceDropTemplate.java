@@ -2,64 +2,73 @@ package eu.selfdata.mobility.connector;
 
 import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.ConnectorInstance;
-import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.DeadLetter;
+import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.connectors.folders.DropFolder;
+import eu.selfdata.connectors.settings.RelativePath;
+import eu.selfdata.connectors.settings.Setting;
+import eu.selfdata.connectors.settings.SettingTypes;
 import eu.selfdata.mobility.MobilityCarbonModule;
 import eu.selfdata.mobility.trace.InvalidTraceException;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
+import eu.selfdata.usecase.api.AccessLog;
+import eu.selfdata.usecase.api.Accessor;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.Consents;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteTemplateDefinition;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code mobility-trace-drop}: an app operator drops trace files in the city's inbox, named
+ * {@code mobility-trace-drop}: an app operator drops trace files in the {@code inbox/} of the city's
+ * trace folder (below the city's folder; the admin may only choose its name), named
  * {@code {citizen id}_{anything}.gpx|.geojson|.json} (the citizen's pseudonymous id in the city,
  * never a name). Each file is imported as that citizen's upload when they gave the consent
  * {@value MobilityCarbonModule#APP_IMPORT_PURPOSE}, then moved to {@code done/}; a file that is not
  * a valid trace, has no citizen id, or whose citizen did not consent goes to {@code failed/} with a
- * dead letter giving the reason. A file already imported (same SHA-256) is skipped.
+ * dead letter giving the reason. A file already imported (same SHA-256) is skipped. Each delivery
+ * is a read of the citizen's data by the operator: it goes to the citizen's access log.
  */
 public class TraceDropTemplate extends ConnectorTemplate {
 
     public static final String ID = "mobility-trace-drop";
-    static final String INBOX = "inbox";
-    static final String DONE = "done";
-    static final String FAILED = "failed";
+    public static final Setting<RelativePath> FOLDER = Setting.of("folder", SettingTypes.relativePath(), RelativePath.parse(ID),
+            "Dossier de dépôt (dans celui de la ville)", "Drop folder (inside the city's)");
+    static final Setting<Duration> POLL = Setting.of("pollInterval", SettingTypes.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            Duration.ofSeconds(2), "Intervalle de relève des fichiers", "How often files are looked for");
     /** Whose file and which bytes: the idempotency key. */
     static final String DELIVERY = "SelfdataTraceDelivery";
+    private static final Pattern TRACES = Pattern.compile("^[^/]*\\.(gpx|geojson|json)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile(
             "^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_[^/]*\\.(gpx|geojson|json)$", Pattern.CASE_INSENSITIVE);
 
     private final TraceIngestion ingestion;
     private final Consents consents;
+    private final AccessLog accessLog;
     private final CityScope scope;
-    private final ConnectorSettings settings;
+    private final CityFolders folders;
 
-    public TraceDropTemplate(TraceIngestion ingestion, Consents consents, CityScope scope, ConnectorSettings settings) {
+    public TraceDropTemplate(TraceIngestion ingestion, Consents consents, AccessLog accessLog, CityScope scope, CityFolders folders) {
         this.ingestion = ingestion;
         this.consents = consents;
+        this.accessLog = accessLog;
         this.scope = scope;
-        this.settings = settings;
+        this.folders = folders;
     }
 
     @Override
@@ -73,12 +82,8 @@ public class TraceDropTemplate extends ConnectorTemplate {
     }
 
     @Override
-    public Map<String, String> defaults(String city) {
-        return Map.of(
-                INBOX, settings.dropDirectory(city, ID, INBOX).toString(),
-                DONE, settings.dropDirectory(city, ID, DONE).toString(),
-                FAILED, settings.dropDirectory(city, ID, FAILED).toString(),
-                "pollDelayMs", "2000");
+    public List<Setting<?>> settings() {
+        return List.of(FOLDER, POLL);
     }
 
     @Override
@@ -92,10 +97,13 @@ public class TraceDropTemplate extends ConnectorTemplate {
     }
 
     @Override
-    protected RouteDefinition source(RouteTemplateDefinition template) {
-        return template.from("file:{{" + INBOX + "}}?include=.*\\.(gpx|geojson|json)&autoCreate=true&delay={{pollDelayMs}}"
-                + "&move={{" + DONE + "}}/${date:now:yyyyMMddHHmmssSSS}-${file:name}"
-                + "&moveFailed={{" + FAILED + "}}/${file:name}");
+    protected Endpoint source(ConnectorInstance instance, String uri) {
+        return dropFolder(instance).source(getContext(), uri, TRACES, instance.get(POLL));
+    }
+
+    @Override
+    public OptionalLong backlog(ConnectorInstance instance) {
+        return OptionalLong.of(dropFolder(instance).backlog(TRACES));
     }
 
     @Override
@@ -106,7 +114,7 @@ public class TraceDropTemplate extends ConnectorTemplate {
     }
 
     private void importFile(Exchange exchange) throws IOException {
-        String city = exchange.getIn().getHeader(CITY, String.class);
+        String city = instance(exchange).city();
         String name = exchange.getIn().getHeader(SOURCE, String.class);
         Matcher matcher = NAME.matcher(name);
         if (!matcher.matches()) {
@@ -124,23 +132,20 @@ public class TraceDropTemplate extends ConnectorTemplate {
                     throw new RefusedFileException("citizen " + citizen + " has not let the app operator deliver traces ("
                             + MobilityCarbonModule.APP_IMPORT_PURPOSE + ")");
                 }
-                ingestion.ingest(citizen, format, content);
+                TraceIngestion.UploadReceipt receipt = ingestion.ingest(citizen, format, content);
+                accessLog.record(citizen, new Accessor(Accessor.Kind.CONNECTOR, ID), MobilityCarbonModule.POINTS.id(),
+                        "the app operator delivered " + receipt.pointsStored() + " point(s) in the file " + name);
             });
         }
     }
 
     @Override
     public void replay(ConnectorInstance instance, DeadLetter letter, String record) {
-        Path failedFolder = Path.of(instance.parameter(FAILED));
-        Path failed = failedFolder.resolve(letter.source()).normalize();
-        if (!failed.startsWith(failedFolder) || !Files.isRegularFile(failed)) {
-            throw new IllegalStateException("the file " + letter.source() + " is no longer in the failed folder");
-        }
-        try {
-            Files.move(failed, Path.of(instance.parameter(INBOX)).resolve(failed.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        dropFolder(instance).replay(letter.source());
+    }
+
+    private DropFolder dropFolder(ConnectorInstance instance) {
+        return folders.dropFolder(instance.city(), instance.get(FOLDER));
     }
 
     private static void hash(Exchange exchange) throws IOException {

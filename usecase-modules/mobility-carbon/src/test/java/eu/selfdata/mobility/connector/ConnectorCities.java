@@ -2,6 +2,8 @@ package eu.selfdata.mobility.connector;
 
 import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.usecase.api.AccessLog;
+import eu.selfdata.usecase.api.Accessor;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.Consents;
@@ -21,9 +23,11 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +36,7 @@ import java.util.function.Supplier;
  * {@link CityDatabase} whose connections carry that city's search_path, and consents kept in memory.
  * The end-to-end tests in tenant-service use the real ones.
  */
-class ConnectorCities implements CityScope, CityDatabase, Consents, CurrentCitizen {
+class ConnectorCities implements CityScope, CityDatabase, Consents, CurrentCitizen, AccessLog {
 
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     private final DataSource pool;
@@ -40,6 +44,7 @@ class ConnectorCities implements CityScope, CityDatabase, Consents, CurrentCitiz
     private final TransactionTemplate transactions;
     private final Map<String, Set<String>> active = new ConcurrentHashMap<>();
     private final Set<String> consents = ConcurrentHashMap.newKeySet();
+    private final List<String> accessLog = new CopyOnWriteArrayList<>();
 
     ConnectorCities(DataSource pool) {
         this.pool = pool;
@@ -131,5 +136,16 @@ class ConnectorCities implements CityScope, CityDatabase, Consents, CurrentCitiz
     @Override
     public CitizenId require() {
         throw new IllegalStateException("connectors have no citizen request");
+    }
+
+    @Override
+    public void record(CitizenId citizen, Accessor accessor, String categoryId, String reason) {
+        accessLog.add(city() + " " + citizen + " " + accessor.name() + " " + categoryId + ": " + reason);
+    }
+
+    /** Access-log entries of a citizen in a city, as {@code {accessor} {category}: {reason}}. */
+    List<String> accessLog(String city, CitizenId citizen) {
+        String prefix = city + " " + citizen + " ";
+        return accessLog.stream().filter(entry -> entry.startsWith(prefix)).map(entry -> entry.substring(prefix.length())).toList();
     }
 }

@@ -3,7 +3,9 @@ package eu.selfdata.mobility.connector;
 import com.sun.net.httpserver.HttpServer;
 import eu.selfdata.connectors.ConnectorConfigs;
 import eu.selfdata.connectors.ConnectorHost;
-import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.connectors.folders.DropFolder;
+import org.apache.camel.CamelContext;
 import eu.selfdata.connectors.DeadLetter;
 import eu.selfdata.connectors.DeadLetters;
 import eu.selfdata.mobility.MobilityCarbonModule;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +47,7 @@ class MobilityConnectorsTest {
 
     private static final Path DROP;
     private static final Map<String, byte[]> SERVED = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> FETCHES = new ConcurrentHashMap<>();
     private static HttpServer feeds;
 
     static {
@@ -65,6 +69,7 @@ class MobilityConnectorsTest {
         feeds = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         feeds.createContext("/", exchange -> {
             byte[] body = SERVED.get(exchange.getRequestURI().getPath());
+            FETCHES.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
             exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
             if (body != null) {
                 exchange.getResponseBody().write(body);
@@ -84,7 +89,9 @@ class MobilityConnectorsTest {
     @Autowired
     ConnectorCities cities;
     @Autowired
-    ConnectorSettings settings;
+    CityFolders folders;
+    @Autowired
+    CamelContext camel;
     @Autowired
     ConnectorConfigs configs;
     @Autowired
@@ -99,17 +106,18 @@ class MobilityConnectorsTest {
         CitizenId silent = new CitizenId(UUID.randomUUID());
         cities.give(consenting, MobilityCarbonModule.APP_IMPORT_PURPOSE);
         String gpx = gpx(SyntheticTrace.laRochelle(51).stay(Duration.ofMinutes(8), 6).move(6000, 90, 13, 3).stay(Duration.ofMinutes(8), 6));
-        Path inbox = settings.dropDirectory(city, TraceDropTemplate.ID, "inbox");
+        DropFolder folder = folders.dropFolder(city, TraceDropTemplate.FOLDER.defaultValue());
+        Path inbox = folder.inbox();
         await().atMost(Duration.ofSeconds(30)).until(() -> host.running(city, TraceDropTemplate.ID).isPresent());
 
         drop(inbox, consenting + "_monday.gpx", gpx);
-        awaitFiles(settings.dropDirectory(city, TraceDropTemplate.ID, "done"), 1);
+        awaitFiles(folder.done(), 1);
         drop(inbox, consenting + "_monday-again.gpx", gpx);
         drop(inbox, silent + "_monday.gpx", gpx);
         drop(inbox, consenting + "_broken.gpx", "<gpx><trk><trkseg><trkpt lat=\"95\" lon=\"0\"><time>2026-03-02T07:00:00Z</time></trkpt>");
         drop(inbox, "no-citizen.json", "{\"points\":[]}");
-        awaitFiles(settings.dropDirectory(city, TraceDropTemplate.ID, "failed"), 3);
-        awaitFiles(settings.dropDirectory(city, TraceDropTemplate.ID, "done"), 2);
+        awaitFiles(folder.failed(), 3);
+        awaitFiles(folder.done(), 2);
 
         assertThat(cities.count(city, "mobility_trip")).isOne();
         assertThat(cities.count(city, "mobility_upload")).as("the second copy is skipped, not re-imported").isOne();
@@ -117,6 +125,9 @@ class MobilityConnectorsTest {
         assertThat(letters).extracting(DeadLetter::reason).anySatisfy(reason -> assertThat(reason).contains("has not let the app operator"))
                 .anySatisfy(reason -> assertThat(reason).contains("latitude 95"))
                 .anySatisfy(reason -> assertThat(reason).contains("is not named"));
+        assertThat(cities.accessLog(city, consenting)).singleElement().asString()
+                .startsWith("mobility-trace-drop trace-points: the app operator delivered").contains(consenting + "_monday.gpx");
+        assertThat(cities.accessLog(city, silent)).isEmpty();
     }
 
     @Test
@@ -125,18 +136,33 @@ class MobilityConnectorsTest {
         String path = "/" + city + "/gtfs.zip";
         SERVED.put(path, bytes(SyntheticGtfs.zip(temp, SyntheticGtfs.files(4))));
         configs.save(city, GtfsFeedTemplate.ID, new ConnectorConfigs.Choice(true,
-                Map.of("url", "http://127.0.0.1:" + feeds.getAddress().getPort() + path, "periodMs", "300")));
+                Map.of("url", "http://127.0.0.1:" + feeds.getAddress().getPort() + path), Map.of()));
         host.reconcile();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> cities.count(city, "mobility_gtfs_feed") == 1);
         long active = activeFeed(city);
+        int fetched = FETCHES.get(path).get();
+        pollAgain(city);
+        await().atMost(Duration.ofSeconds(30)).until(() -> FETCHES.get(path).get() > fetched);
         SERVED.put(path, "PK\u0003\u0004 not a zip".getBytes(StandardCharsets.UTF_8));
+        pollAgain(city);
         await().atMost(Duration.ofSeconds(30)).until(() -> !deadLetters.list(city, Optional.of(GtfsFeedTemplate.ID), Optional.empty(), 10).isEmpty());
 
         assertThat(deadLetters.list(city, Optional.of(GtfsFeedTemplate.ID), Optional.empty(), 10).getFirst().reason()).contains("zip");
         assertThat(cities.count(city, "mobility_gtfs_feed")).as("the same feed served again was skipped").isOne();
         assertThat(activeFeed(city)).isEqualTo(active);
         host.stopAll();
+    }
+
+    /** A restarted route polls at once (the schedule's minimum is a minute). */
+    private void pollAgain(String city) {
+        try {
+            String route = city + "." + GtfsFeedTemplate.ID;
+            camel.getRouteController().stopRoute(route);
+            camel.getRouteController().startRoute(route);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long activeFeed(String city) {

@@ -1,13 +1,16 @@
 package eu.selfdata.waste.opendata;
 
 import eu.selfdata.connectors.CityJdbc;
+import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.DeadLetter;
 import eu.selfdata.connectors.DeadLetters;
+import eu.selfdata.connectors.settings.Setting;
+import eu.selfdata.connectors.settings.SettingTypes;
 import eu.selfdata.waste.weighing.WasteStream;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteTemplateDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,10 +48,21 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
             Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("vendredi", DayOfWeek.FRIDAY), Map.entry("samedi", DayOfWeek.SATURDAY),
             Map.entry("dimanche", DayOfWeek.SUNDAY));
 
+    static final Setting<URI> URL = Setting.required("url", SettingTypes.publicUrl(),
+            "Adresse de l'API open data du calendrier", "Open-data API address of the calendar");
+    static final Setting<Duration> POLL = Setting.of("pollInterval", SettingTypes.duration(Duration.ofMinutes(15), Duration.ofDays(7)),
+            Duration.ofHours(6), "Intervalle de relève", "How often the calendar is read");
+    static final Setting<String> STREET_FIELD = Setting.of("streetField", SettingTypes.fieldName(), "street",
+            "Champ de la rue", "Street field");
+    static final Setting<String> STREAM_FIELD = Setting.of("streamField", SettingTypes.fieldName(), "stream",
+            "Champ du flux de déchets", "Waste stream field");
+    static final Setting<String> DAY_FIELD = Setting.of("dayField", SettingTypes.fieldName(), "day",
+            "Champ du jour de collecte", "Collection day field");
+
     private final CityJdbc jdbc;
     private final DeadLetters deadLetters;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public CollectionCalendarTemplate(CityJdbc jdbc, DeadLetters deadLetters) {
         this.jdbc = jdbc;
@@ -71,33 +85,25 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
     }
 
     @Override
-    public Map<String, String> defaults(String city) {
-        return Map.of(
-                "url", "https://data.example.invalid/api/explore/v2.1/catalog/datasets/collecte/records",
-                "periodMs", Long.toString(Duration.ofHours(6).toMillis()),
-                "streetField", "street",
-                "streamField", "stream",
-                "dayField", "day");
+    public List<Setting<?>> settings() {
+        return List.of(URL, POLL, STREET_FIELD, STREAM_FIELD, DAY_FIELD);
     }
 
     @Override
-    protected RouteDefinition source(RouteTemplateDefinition template) {
-        return template.from("timer:waste-calendar-{{city}}?period={{periodMs}}&delay=500");
+    protected Endpoint source(ConnectorInstance instance, String uri) {
+        return timer(uri, instance.get(POLL), Duration.ofMillis(500));
     }
 
     @Override
     protected void steps(RouteDefinition route) {
-        route.setHeader(SOURCE, constant("{{url}}"))
-                .setHeader("streetField", constant("{{streetField}}"))
-                .setHeader("streamField", constant("{{streamField}}"))
-                .setHeader("dayField", constant("{{dayField}}"))
-                .process(this::fetch);
+        route.process(this::fetch);
         idempotent(route, header(SOURCE_KEY)).process(this::replaceCalendar).end();
     }
 
     private void fetch(Exchange exchange) throws IOException, InterruptedException {
-        String url = exchange.getIn().getHeader(SOURCE, String.class);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        URI url = instance(exchange).get(URL);
+        exchange.getIn().setHeader(SOURCE, url.toString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw new IOException("open-data API answered " + response.statusCode() + " for " + url);
@@ -107,14 +113,15 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
     }
 
     private void replaceCalendar(Exchange exchange) {
-        String city = exchange.getIn().getHeader(CITY, String.class);
+        ConnectorInstance instance = instance(exchange);
+        String city = instance.city();
         String body = exchange.getIn().getBody(String.class);
         JsonNode results;
         try {
             results = JSON.readTree(body).path("results");
         } catch (JacksonException e) {
-            exchange.getIn().setHeader(RECORD, body.length() > 2_000 ? body.substring(0, 2_000) : body);
-            throw new IllegalArgumentException("the open-data answer is not JSON: " + e.getOriginalMessage());
+            // The reason only: an answer's body never goes into a dead letter the admin reads back.
+            throw new IllegalArgumentException("the open-data answer is not JSON (" + body.length() + " characters)");
         }
         if (!results.isArray()) {
             throw new IllegalArgumentException("the open-data answer has no 'results' array");
@@ -126,8 +133,7 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
         for (int i = 0; i < results.size(); i++) {
             JsonNode record = results.get(i);
             try {
-                days.add(parse(record, exchange.getIn().getHeader("streetField", String.class),
-                        exchange.getIn().getHeader("streamField", String.class), exchange.getIn().getHeader("dayField", String.class)));
+                days.add(parse(record, instance.get(STREET_FIELD), instance.get(STREAM_FIELD), instance.get(DAY_FIELD)));
             } catch (IllegalArgumentException e) {
                 rejected.add(new DeadLetter.Failure(ID, source, sourceKey, (long) i + 1, record.toString(), e.getMessage()));
             }

@@ -1,11 +1,14 @@
 package eu.selfdata.waste.telemetry;
 
+import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.MqttBroker;
 import eu.selfdata.connectors.mqtt.MqttComponent;
+import eu.selfdata.connectors.mqtt.MqttEndpoint;
+import eu.selfdata.connectors.settings.Setting;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteTemplateDefinition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +21,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code waste-bin-telemetry}: one MQTT subscription per city on {@code {city}/bins/+/fill}
@@ -50,11 +52,8 @@ public class SmartBinTelemetryTemplate extends ConnectorTemplate {
     }
 
     @Override
-    public Map<String, String> defaults(String city) {
-        return Map.of(
-                "brokerUrl", broker.url(),
-                "topic", city + "/bins/+/fill",
-                "clientId", "selfdata-" + city + "-" + ID);
+    public List<Setting<?>> settings() {
+        return List.of();
     }
 
     @Override
@@ -63,8 +62,9 @@ public class SmartBinTelemetryTemplate extends ConnectorTemplate {
     }
 
     @Override
-    protected RouteDefinition source(RouteTemplateDefinition template) {
-        return template.from(MqttComponent.SCHEME + ":{{topic}}?brokerUrl=RAW({{brokerUrl}})&clientId={{clientId}}");
+    protected Endpoint source(ConnectorInstance instance, String uri) {
+        return new MqttEndpoint(uri, getContext().getComponent(MqttComponent.SCHEME, MqttComponent.class),
+                instance.city() + "/bins/+/fill", broker.url(), "selfdata-" + instance.city() + "-" + ID);
     }
 
     @Override
@@ -73,7 +73,7 @@ public class SmartBinTelemetryTemplate extends ConnectorTemplate {
     }
 
     private void store(Exchange exchange) {
-        String city = exchange.getIn().getHeader(CITY, String.class);
+        String city = instance(exchange).city();
         String topic = exchange.getIn().getHeader(SOURCE, String.class);
         byte[] payload = exchange.getIn().getBody(byte[].class);
         String text = new String(payload, StandardCharsets.UTF_8);

@@ -1,74 +1,59 @@
 package eu.selfdata.waste.weighing;
 
 import eu.selfdata.connectors.ConnectorInstance;
-import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.connectors.DeadLetter;
-import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteTemplateDefinition;
+import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.connectors.folders.DropFolder;
+import eu.selfdata.connectors.settings.RelativePath;
+import eu.selfdata.connectors.settings.Setting;
+import eu.selfdata.connectors.settings.SettingTypes;
+import org.apache.camel.Endpoint;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Map;
+import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 
 /**
- * {@code waste-weighings-csv}: the operator drops {@code *.csv} files in the city's inbox folder
- * (writing them under another name first, then renaming); each goes to {@code done/} once
- * imported, or to {@code failed/} when it could not be read.
+ * {@code waste-weighings-csv}: the operator drops {@code *.csv} files in the {@code inbox/} of the
+ * city's weighings folder (writing them under another name first, then renaming); each goes to
+ * {@code done/} once imported, or to {@code failed/} when it could not be read. The folder is the
+ * city's: the admin may only choose its name below the city's folder.
  */
 public class WeighingsFolderTemplate extends WeighingsTemplate {
 
     public static final String ID = "waste-weighings-csv";
-    static final String INBOX = "inbox";
-    static final String DONE = "done";
-    static final String FAILED = "failed";
+    public static final Setting<RelativePath> FOLDER = Setting.of("folder", SettingTypes.relativePath(),
+            RelativePath.parse("waste-weighings"), "Dossier de dépôt (dans celui de la ville)", "Drop folder (inside the city's)");
+    static final Setting<Duration> POLL = pollInterval(Duration.ofSeconds(2));
 
-    public WeighingsFolderTemplate(WeighingImport weighingImport, ConnectorSettings settings) {
-        super(ID, weighingImport, settings);
+    private final CityFolders folders;
+
+    public WeighingsFolderTemplate(WeighingImport weighingImport, CityFolders folders) {
+        super(ID, weighingImport);
+        this.folders = folders;
     }
 
     @Override
-    public Map<String, String> defaults(String city) {
-        return Map.of(
-                INBOX, settings().dropDirectory(city, "waste-weighings", "inbox").toString(),
-                DONE, settings().dropDirectory(city, "waste-weighings", "done").toString(),
-                FAILED, settings().dropDirectory(city, "waste-weighings", "failed").toString(),
-                ENCODING, "UTF-8",
-                DELIMITER, ",",
-                ZONE, "Europe/Paris",
-                "pollDelayMs", "2000");
+    public List<Setting<?>> settings() {
+        return List.of(FOLDER, ENCODING, DELIMITER, ZONE, POLL);
     }
 
     @Override
-    protected RouteDefinition source(RouteTemplateDefinition template) {
-        return template.from("file:{{" + INBOX + "}}?include=.*\\.csv&autoCreate=true&delay={{pollDelayMs}}"
-                + "&move={{" + DONE + "}}/${date:now:yyyyMMddHHmmssSSS}-${file:name}"
-                + "&moveFailed={{" + FAILED + "}}/${file:name}");
+    protected Endpoint source(ConnectorInstance instance, String uri) {
+        return dropFolder(instance).source(getContext(), uri, CSV, instance.get(POLL));
     }
 
     @Override
     public OptionalLong backlog(ConnectorInstance instance) {
-        try (Stream<Path> files = Files.list(Path.of(instance.parameter(INBOX)))) {
-            return OptionalLong.of(files.filter(file -> file.toString().endsWith(".csv")).count());
-        } catch (IOException e) {
-            return OptionalLong.empty();
-        }
+        return OptionalLong.of(dropFolder(instance).backlog(CSV));
     }
 
     @Override
     protected void replayFile(ConnectorInstance instance, DeadLetter letter) {
-        Path failed = Path.of(instance.parameter(FAILED)).resolve(letter.source()).normalize();
-        if (!failed.startsWith(Path.of(instance.parameter(FAILED))) || !Files.isRegularFile(failed)) {
-            throw new IllegalStateException("the file " + letter.source() + " is no longer in the failed folder");
-        }
-        try {
-            Files.move(failed, Path.of(instance.parameter(INBOX)).resolve(failed.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        dropFolder(instance).replay(letter.source());
+    }
+
+    private DropFolder dropFolder(ConnectorInstance instance) {
+        return folders.dropFolder(instance.city(), instance.get(FOLDER));
     }
 }

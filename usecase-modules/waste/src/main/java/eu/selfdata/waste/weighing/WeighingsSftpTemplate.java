@@ -1,25 +1,52 @@
 package eu.selfdata.waste.weighing;
 
 import eu.selfdata.connectors.ConnectorInstance;
-import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.connectors.DeadLetter;
-import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.RouteTemplateDefinition;
+import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.connectors.settings.RelativePath;
+import eu.selfdata.connectors.settings.Secret;
+import eu.selfdata.connectors.settings.Setting;
+import eu.selfdata.connectors.settings.SettingTypes;
+import eu.selfdata.connectors.settings.SshHostKey;
+import org.apache.camel.Endpoint;
+import org.apache.camel.component.file.remote.SftpComponent;
+import org.apache.camel.component.file.remote.SftpConfiguration;
+import org.apache.camel.component.file.remote.SftpEndpoint;
 
-import java.util.Map;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * {@code waste-weighings-sftp}: the same import, reading the operator's SFTP folder; files are
- * moved to {@code done/} or {@code failed/} beside it on the server, and streamed through a local
- * work folder rather than memory. Off until the city admin gives the server.
+ * {@code waste-weighings-sftp}: the same import, reading a folder of the operator's SFTP server;
+ * files are moved to {@code done/} or {@code failed/} beside it on the server, and streamed through
+ * a local work folder of the city's rather than memory. The server must prove the host key the
+ * admin gave (no trust on first use). Off until the city admin gives the server.
  */
 public class WeighingsSftpTemplate extends WeighingsTemplate {
 
     public static final String ID = "waste-weighings-sftp";
+    static final Setting<String> HOST = Setting.required("host", SettingTypes.host(),
+            "Serveur SFTP de l'opérateur", "Operator's SFTP server");
+    static final Setting<Integer> PORT = Setting.of("port", SettingTypes.port(), 22, "Port SSH", "SSH port");
+    static final Setting<String> USERNAME = Setting.required("username", SettingTypes.accountName(),
+            "Compte SFTP", "SFTP account");
+    static final Setting<Secret> PASSWORD = Setting.required("password", SettingTypes.secret(),
+            "Mot de passe SFTP", "SFTP password");
+    static final Setting<SshHostKey> HOST_KEY = Setting.required("hostKey", SettingTypes.sshHostKey(),
+            "Clé publique du serveur", "Server's public host key");
+    static final Setting<RelativePath> DIRECTORY = Setting.of("directory", SettingTypes.relativePath(),
+            RelativePath.parse("weighings"), "Dossier sur le serveur (depuis le dossier du compte)",
+            "Folder on the server (from the account's home)");
+    static final Setting<Duration> POLL = pollInterval(Duration.ofSeconds(10));
+    private static final RelativePath WORK = RelativePath.parse(ID + "/work");
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    public WeighingsSftpTemplate(WeighingImport weighingImport, ConnectorSettings settings) {
-        super(ID, weighingImport, settings);
+    private final CityFolders folders;
+
+    public WeighingsSftpTemplate(WeighingImport weighingImport, CityFolders folders) {
+        super(ID, weighingImport);
+        this.folders = folders;
     }
 
     @Override
@@ -28,33 +55,35 @@ public class WeighingsSftpTemplate extends WeighingsTemplate {
     }
 
     @Override
-    public Set<String> secretParameters() {
-        return Set.of("password");
+    public List<Setting<?>> settings() {
+        return List.of(HOST, PORT, USERNAME, PASSWORD, HOST_KEY, DIRECTORY, ENCODING, DELIMITER, ZONE, POLL);
     }
 
     @Override
-    public Map<String, String> defaults(String city) {
-        return Map.ofEntries(
-                Map.entry("host", "sftp.operator.invalid"),
-                Map.entry("port", "22"),
-                Map.entry("username", city),
-                Map.entry("password", "change-me"),
-                Map.entry("directory", "weighings"),
-                Map.entry("strictHostKeyChecking", "yes"),
-                Map.entry("knownHostsFile", settings().dropDirectory(city, "waste-weighings-sftp", "known_hosts").toString()),
-                Map.entry("workDirectory", settings().dropDirectory(city, "waste-weighings-sftp", "work").toString()),
-                Map.entry(ENCODING, "UTF-8"),
-                Map.entry(DELIMITER, ","),
-                Map.entry(ZONE, "Europe/Paris"),
-                Map.entry("pollDelayMs", "10000"));
-    }
-
-    @Override
-    protected RouteDefinition source(RouteTemplateDefinition template) {
-        return template.from("sftp://{{host}}:{{port}}/{{directory}}?username={{username}}&password=RAW({{password}})"
-                + "&strictHostKeyChecking={{strictHostKeyChecking}}&knownHostsFile={{knownHostsFile}}&useUserKnownHostsFile=false"
-                + "&include=.*\\.csv&binary=true&delay={{pollDelayMs}}&localWorkDirectory={{workDirectory}}"
-                + "&move=done/${file:name}&moveFailed=failed/${file:name}&throwExceptionOnConnectFailed=true");
+    protected Endpoint source(ConnectorInstance instance, String uri) {
+        SftpConfiguration server = new SftpConfiguration();
+        server.setProtocol("sftp");
+        server.setHost(instance.get(HOST));
+        server.setPort(instance.get(PORT));
+        server.setUsername(instance.get(USERNAME));
+        server.setPassword(instance.get(PASSWORD).value());
+        server.setDirectory(instance.get(DIRECTORY).toString());
+        server.setBinary(true);
+        server.setStrictHostKeyChecking("yes");
+        server.setUseUserKnownHostsFile(false);
+        server.setAutoCreateKnownHostsFile(false);
+        server.setKnownHosts(instance.get(HOST_KEY).knownHostsLine(instance.get(HOST), instance.get(PORT))
+                .getBytes(StandardCharsets.US_ASCII));
+        server.setConnectTimeout((int) TIMEOUT.toMillis());
+        server.setTimeout((int) TIMEOUT.toMillis());
+        server.setThrowExceptionOnConnectFailed(true);
+        SftpEndpoint endpoint = new SftpEndpoint(uri, getContext().getComponent("sftp", SftpComponent.class), server);
+        endpoint.setInclude(CSV.pattern());
+        endpoint.setDelay(instance.get(POLL).toMillis());
+        endpoint.setLocalWorkDirectory(folders.folder(instance.city(), WORK).toString());
+        endpoint.setMove("done/${file:name}");
+        endpoint.setMoveFailed("failed/${file:name}");
+        return endpoint;
     }
 
     @Override

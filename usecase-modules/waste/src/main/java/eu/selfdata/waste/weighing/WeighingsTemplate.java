@@ -1,9 +1,10 @@
 package eu.selfdata.waste.weighing;
 
 import eu.selfdata.connectors.ConnectorInstance;
-import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.DeadLetter;
+import eu.selfdata.connectors.settings.Setting;
+import eu.selfdata.connectors.settings.SettingTypes;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.RouteDefinition;
 import org.slf4j.Logger;
@@ -12,12 +13,17 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The weighings connector, whatever brings the files: each file is hashed (the hash keys the
@@ -26,28 +32,31 @@ import java.util.List;
  */
 abstract class WeighingsTemplate extends ConnectorTemplate {
 
-    static final String ENCODING = "encoding";
-    static final String DELIMITER = "delimiter";
-    static final String ZONE = "zone";
+    static final Pattern CSV = Pattern.compile("^[^/]*\\.csv$");
+    static final Setting<Charset> ENCODING = Setting.of("encoding", SettingTypes.charset(), StandardCharsets.UTF_8,
+            "Encodage des fichiers", "Character set of the files");
+    static final Setting<Character> DELIMITER = Setting.of("delimiter", SettingTypes.choice(delimiters()), ',',
+            "Séparateur de colonnes", "Column delimiter");
+    static final Setting<ZoneId> ZONE = Setting.of("zone", SettingTypes.timeZone(), ZoneId.of("Europe/Paris"),
+            "Fuseau horaire des heures sans décalage", "Time zone of times without an offset");
     private static final Logger log = LoggerFactory.getLogger(WeighingsTemplate.class);
 
     private final String id;
     private final WeighingImport weighingImport;
-    private final ConnectorSettings settings;
 
-    WeighingsTemplate(String id, WeighingImport weighingImport, ConnectorSettings settings) {
+    WeighingsTemplate(String id, WeighingImport weighingImport) {
         this.id = id;
         this.weighingImport = weighingImport;
-        this.settings = settings;
+    }
+
+    static Setting<Duration> pollInterval(Duration standard) {
+        return Setting.of("pollInterval", SettingTypes.duration(Duration.ofSeconds(1), Duration.ofHours(1)), standard,
+                "Intervalle de relève des fichiers", "How often files are looked for");
     }
 
     @Override
     public String id() {
         return id;
-    }
-
-    ConnectorSettings settings() {
-        return settings;
     }
 
     @Override
@@ -61,31 +70,23 @@ abstract class WeighingsTemplate extends ConnectorTemplate {
     }
 
     @Override
-    protected List<Class<? extends Exception>> permanentFailures() {
-        return List.of(WeighingCsv.MalformedFileException.class, IllegalArgumentException.class);
+    protected java.util.List<Class<? extends Exception>> permanentFailures() {
+        return java.util.List.of(WeighingCsv.MalformedFileException.class, IllegalArgumentException.class);
     }
 
     @Override
     protected void steps(RouteDefinition route) {
-        route.setHeader(SOURCE, simple("${file:name}"))
-                .setHeader(ENCODING, constant("{{" + ENCODING + "}}"))
-                .setHeader(DELIMITER, constant("{{" + DELIMITER + "}}"))
-                .setHeader(ZONE, constant("{{" + ZONE + "}}"))
-                .process(WeighingsTemplate::hash);
+        route.setHeader(SOURCE, simple("${file:name}")).process(WeighingsTemplate::hash);
         idempotent(route, header(SOURCE_KEY)).process(this::importFile).end();
     }
 
     private void importFile(Exchange exchange) throws IOException {
-        String city = exchange.getIn().getHeader(CITY, String.class);
-        String encoding = exchange.getIn().getHeader(ENCODING, String.class);
-        WeighingCsv csv = WeighingCsv.of(encoding, exchange.getIn().getHeader(DELIMITER, String.class),
-                exchange.getIn().getHeader(ZONE, String.class));
+        ConnectorInstance instance = instance(exchange);
         WeighingImport.Source source = new WeighingImport.Source(id(), exchange.getIn().getHeader(SOURCE, String.class),
                 exchange.getIn().getHeader(SOURCE_KEY, String.class));
         try (InputStream content = exchange.getIn().getBody(InputStream.class)) {
-            ImportReport report = weighingImport.importFile(city, source, csv,
-                    ZoneId.of(exchange.getIn().getHeader(ZONE, String.class)), content);
-            log.info("{}.{} imported {}: {}", city, id(), source.name(), report);
+            ImportReport report = weighingImport.importFile(instance.city(), source, csv(instance), instance.get(ZONE), content);
+            log.info("{}.{} imported {}: {}", instance.city(), id(), source.name(), report);
             exchange.getIn().setHeader("SelfdataImportReport", report);
         }
     }
@@ -96,13 +97,25 @@ abstract class WeighingsTemplate extends ConnectorTemplate {
             replayFile(instance, letter);
             return;
         }
-        WeighingCsv csv = WeighingCsv.of(instance.parameter(ENCODING), instance.parameter(DELIMITER), instance.parameter(ZONE));
-        weighingImport.importRow(instance.city(), new WeighingImport.Source(id(), letter.source(), letter.sourceKey()), csv,
-                ZoneId.of(instance.parameter(ZONE)), letter.lineNumber(), record);
+        weighingImport.importRow(instance.city(), new WeighingImport.Source(id(), letter.source(), letter.sourceKey()),
+                csv(instance), instance.get(ZONE), letter.lineNumber(), record);
     }
 
     /** A whole file that failed: put it back where the connector reads. */
     protected abstract void replayFile(ConnectorInstance instance, DeadLetter letter);
+
+    private static WeighingCsv csv(ConnectorInstance instance) {
+        return new WeighingCsv(instance.get(ENCODING), instance.get(DELIMITER), instance.get(ZONE));
+    }
+
+    private static Map<String, Character> delimiters() {
+        Map<String, Character> delimiters = new LinkedHashMap<>();
+        delimiters.put(",", ',');
+        delimiters.put(";", ';');
+        delimiters.put("tab", '\t');
+        delimiters.put("|", '|');
+        return delimiters;
+    }
 
     private static void hash(Exchange exchange) throws IOException {
         try (InputStream content = exchange.getIn().getBody(InputStream.class);

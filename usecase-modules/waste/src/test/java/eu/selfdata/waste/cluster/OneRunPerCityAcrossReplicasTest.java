@@ -3,7 +3,7 @@ package eu.selfdata.waste.cluster;
 import eu.selfdata.connectors.ConnectorHealth;
 import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.ConnectorInstance;
-import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.testsupport.TestPostgres;
 import eu.selfdata.waste.support.TestCities;
 import eu.selfdata.waste.support.WasteConnectorTest;
@@ -180,11 +180,11 @@ class OneRunPerCityAcrossReplicasTest {
     }
 
     private static Path inbox(ConfigurableApplicationContext replica, String city) {
-        return replica.getBean(ConnectorSettings.class).dropDirectory(city, "waste-weighings", "inbox");
+        return replica.getBean(CityFolders.class).dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).inbox();
     }
 
     private static long done(ConfigurableApplicationContext replica, String city) {
-        Path done = replica.getBean(ConnectorSettings.class).dropDirectory(city, "waste-weighings", "done");
+        Path done = replica.getBean(CityFolders.class).dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).done();
         if (!Files.isDirectory(done)) {
             return 0;
         }

@@ -1,7 +1,9 @@
 package eu.selfdata.waste.support;
 
 import eu.selfdata.connectors.CitySchema;
-import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.connectors.folders.DropFolder;
+import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.testsupport.TestPostgres;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.waste.WastePurposes;
@@ -51,7 +53,7 @@ public abstract class WasteConnectorTest {
     @Autowired
     protected TestAccessLog accessLog;
     @Autowired
-    protected ConnectorSettings settings;
+    protected CityFolders folders;
     @Autowired
     protected DataSource dataSource;
 
@@ -77,7 +79,13 @@ public abstract class WasteConnectorTest {
     }
 
     protected Path folder(String city, String name) {
-        return settings.dropDirectory(city, "waste-weighings", name);
+        DropFolder folder = folders.dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue());
+        return switch (name) {
+            case "inbox" -> folder.inbox();
+            case "done" -> folder.done();
+            case "failed" -> folder.failed();
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     /** Drops a file as an operator should: written under a temporary name, then renamed. */

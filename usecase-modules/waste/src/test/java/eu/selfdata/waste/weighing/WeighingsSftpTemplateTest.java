@@ -1,11 +1,16 @@
 package eu.selfdata.waste.weighing;
 
 import eu.selfdata.connectors.ConnectorConfigs;
+import eu.selfdata.connectors.ConnectorHealth;
 import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.DeadLetter;
 import eu.selfdata.connectors.DeadLetters;
+import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.waste.support.WasteConnectorTest;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -16,13 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The weighings template fed from the operator's SFTP server (Apache MINA SSHD, started here). */
 class WeighingsSftpTemplateTest extends WasteConnectorTest {
@@ -34,6 +42,8 @@ class WeighingsSftpTemplateTest extends WasteConnectorTest {
     ConnectorConfigs configs;
     @Autowired
     ConnectorHost host;
+    @Autowired
+    ConnectorHealth health;
     @Autowired
     DeadLetters deadLetters;
 
@@ -51,6 +61,15 @@ class WeighingsSftpTemplateTest extends WasteConnectorTest {
         sftp.start();
     }
 
+    /** The server's public host key as ssh-keyscan prints it. */
+    static String hostKey() {
+        try {
+            return PublicKeyEntry.toString(sftp.getKeyPairProvider().loadKeys(null).iterator().next().getPublic());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @AfterAll
     static void stopSftpServer() throws IOException {
         sftp.stop(true);
@@ -63,7 +82,7 @@ class WeighingsSftpTemplateTest extends WasteConnectorTest {
         Path remote = root.resolve("files").resolve(city);
         configs.save(city, WeighingsSftpTemplate.ID, new ConnectorConfigs.Choice(true, Map.of(
                 "host", "127.0.0.1", "port", Integer.toString(sftp.getPort()), "username", "operator-" + city,
-                "password", "s3cret; &=", "directory", city, "strictHostKeyChecking", "no", "pollDelayMs", "300")));
+                "hostKey", hostKey(), "directory", city, "pollInterval", "1s"), Map.of("password", new Secret("s3cret; &="))));
         host.reconcile();
 
         drop(remote, "weighings-2026-03.csv", WeighingsFolderTemplateTest.mixedFile("LR-0001"));
@@ -77,6 +96,27 @@ class WeighingsSftpTemplateTest extends WasteConnectorTest {
         assertThat(deadLetters.list(city, Optional.of(WeighingsSftpTemplate.ID), Optional.of(DeadLetter.Status.OPEN), 100))
                 .extracting(DeadLetter::lineNumber).containsExactlyInAnyOrder(5L, 6L, 7L, 8L, 9L);
         assertThat(Files.exists(remote.resolve("weighings-2026-03.csv"))).isFalse();
+    }
+
+    @Test
+    void aServerThatCannotProveTheHostKeyTheAdminGaveIsNeverRead() throws Exception {
+        String city = cities.onboard(freshCity("lyon"));
+        linkBin(city, "LR-0001");
+        Path remote = root.resolve("files").resolve(city);
+        String anotherServersKey = PublicKeyEntry.toString(KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 2048).getPublic());
+        configs.save(city, WeighingsSftpTemplate.ID, new ConnectorConfigs.Choice(true, Map.of(
+                "host", "127.0.0.1", "port", Integer.toString(sftp.getPort()), "username", "operator-" + city,
+                "hostKey", anotherServersKey, "directory", city, "pollInterval", "1s"), Map.of("password", new Secret("s3cret; &="))));
+        drop(remote, "weighings-2026-03.csv", WeighingsFolderTemplateTest.mixedFile("LR-0001"));
+        host.reconcile();
+
+        String route = city + "." + WeighingsSftpTemplate.ID;
+        await().atMost(Duration.ofSeconds(30)).until(() -> health.of(route)
+                .map(h -> String.valueOf(h.getDetails().get("lastErrorMessage"))).orElse("").contains("HostKey"));
+        assertThat(health.of(route).orElseThrow().getStatus()).isEqualTo(ConnectorHealth.DEGRADED);
+        assertThat(Files.exists(remote.resolve("weighings-2026-03.csv"))).as("the file is never taken").isTrue();
+        assertThat(cities.count(city, "waste_weighing")).isZero();
+        host.stopAll();
     }
 
     @Test

@@ -1,0 +1,22 @@
+package eu.selfdata.connectors.settings;
+
+import eu.selfdata.usecase.api.LocalizedText;
+
+/** A server's host: a public DNS name or IP address (checked again after resolution when it is called). */
+record HostSetting() implements SettingType<String> {
+
+    @Override
+    public String parse(String text) {
+        return HostNames.checked(text);
+    }
+
+    @Override
+    public String format(String value) {
+        return value;
+    }
+
+    @Override
+    public LocalizedText rule() {
+        return new LocalizedText("le nom DNS ou l'adresse IP d'un serveur public", "a DNS name or IP address of a public server");
+    }
+}
