@@ -1,4 +1,7 @@
-package eu.selfdata.tenant.tenancy;
+package eu.selfdata.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -6,35 +9,45 @@ import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-class TenantIdTest {
+class CitySlugTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a;drop schema", "../x", "Lyon", "pg_catalog", "information_schema", "x",
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "1city", "-city", "city-", "platform", "pg-toast", "ville\"", ""})
     void rejectsSlugsThatCouldEscapeOrCollide(String slug) {
-        assertThatThrownBy(() -> TenantId.of(slug)).isInstanceOf(InvalidTenantIdException.class);
+        assertThatThrownBy(() -> CitySlug.of(slug)).isInstanceOf(InvalidCitySlugException.class)
+                .hasMessageStartingWith("Invalid city slug '" + slug + "': ");
+        assertThat(CitySlug.isValid(slug)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"larochelle", "lyon", "saint-etienne", "lahti2", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void acceptsCitySlugs(String slug) {
-        assertThat(TenantId.of(slug).schemaName()).isEqualTo("t_" + slug.replace('-', '_'));
+        assertThat(CitySlug.of(slug).schemaName()).isEqualTo("t_" + slug.replace('-', '_'));
+        assertThat(CitySlug.isValid(slug)).isTrue();
     }
 
     @Property
     void everyAcceptedSlugGivesASafeSchemaName(@ForAll @StringLength(max = 45) String candidate) {
+        assertThat(CitySlug.isValid(candidate)).isEqualTo(accepted(candidate));
         try {
-            TenantId id = TenantId.of(candidate);
-            assertThat(id.schemaName()).matches("^t_[a-z][a-z0-9_]{1,39}$");
-            assertThat(id.quotedSchema()).isEqualTo("\"" + id.schemaName() + "\"");
-        } catch (InvalidTenantIdException rejected) {
+            CitySlug slug = CitySlug.of(candidate);
+            assertThat(slug.schemaName()).matches("^t_[a-z][a-z0-9_]{1,39}$");
+            assertThat(slug.quotedSchema()).isEqualTo("\"" + slug.schemaName() + "\"");
+        } catch (InvalidCitySlugException rejected) {
             boolean wellFormed = candidate.matches("^[a-z][a-z0-9-]{0,38}[a-z0-9]$");
             boolean reserved = candidate.startsWith("pg-") || java.util.Set.of("platform", "www", "api", "admin", "auth",
                     "keycloak", "governance", "internal", "public", "static", "assets", "mail", "status").contains(candidate);
             assertThat(!wellFormed || reserved).as("rejected '%s'", candidate).isTrue();
+        }
+    }
+
+    private static boolean accepted(String candidate) {
+        try {
+            CitySlug.of(candidate);
+            return true;
+        } catch (InvalidCitySlugException e) {
+            return false;
         }
     }
 }
