@@ -1,4 +1,4 @@
-package eu.selfdata.governance.costsharing;
+package eu.selfdata.governance.costsharing.domain;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package eu.selfdata.governance.costsharing;
+package eu.selfdata.governance.costsharing.domain;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -9,12 +9,12 @@ import java.util.List;
  * Fixed + variable with fixed part F = amount × p% (whole cents) and variable part V: share_i =
  * F/n + V × b_i/B, which is amount × W_i / ΣW with W_i = F×B + n×V×b_i.
  */
-final class KeyWeights {
+public final class KeyWeights {
 
     private KeyWeights() {
     }
 
-    static List<Claimant> claimants(CostSharingKey key, long amountCents, List<Contributor> contributors) {
+    public static List<Claimant> claimants(CostSharingKey key, long amountCents, List<Contributor> contributors) {
         List<BigInteger> basis = contributors.stream().map(contributor -> basis(key, contributor)).toList();
         BigInteger sum = basis.stream().reduce(BigInteger.ZERO, BigInteger::add);
         if (sum.signum() == 0) {

@@ -1,4 +1,4 @@
-package eu.selfdata.governance.decisions;
+package eu.selfdata.governance.decisions.domain;
 
 /**
  * How a motion is decided. Quorum: the weight that voted (abstentions count) is at least
@@ -16,7 +16,7 @@ public record VotingRule(Weighting weighting, int quorumPct, int majorityPct) {
     }
 
     /** The consortium's default rule for each kind of motion. */
-    static VotingRule defaultFor(MotionKind kind) {
+    public static VotingRule defaultFor(MotionKind kind) {
         return switch (kind) {
             case ADOPT_CHARTER -> new VotingRule(Weighting.ONE_PARTNER_ONE_VOTE, 50, 66);
             case ADD_MODULE, BUDGET -> new VotingRule(Weighting.CONTRIBUTION, 50, 50);

@@ -1,4 +1,4 @@
-package eu.selfdata.tenant.branding;
+package eu.selfdata.tenant.branding.domain;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -8,15 +8,15 @@ import java.util.Optional;
  * The type comes from the file's magic number, never from its name or the browser's claim, so an SVG
  * (which may carry script) or an HTML page renamed logo.png is refused.
  */
-final class LogoCheck {
+public final class LogoCheck {
 
-    static final int MAX_BYTES = 512 * 1024;
+    public static final int MAX_BYTES = 512 * 1024;
 
     private LogoCheck() {
     }
 
     /** The image's content type, or empty when the bytes are not an accepted image. */
-    static Optional<String> imageType(byte[] content) {
+    public static Optional<String> imageType(byte[] content) {
         if (starts(content, 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a)) {
             return Optional.of("image/png");
         }

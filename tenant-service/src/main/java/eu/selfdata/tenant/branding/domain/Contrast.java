@@ -1,17 +1,17 @@
-package eu.selfdata.tenant.branding;
+package eu.selfdata.tenant.branding.domain;
 
 /** WCAG 2.1 contrast ratio of two sRGB colours written #rrggbb (1 to 21; AA for body text needs 4.5). */
-record Contrast(double ratio) {
+public record Contrast(double ratio) {
 
-    static final double AA_NORMAL_TEXT = 4.5;
+    public static final double AA_NORMAL_TEXT = 4.5;
 
-    static Contrast between(String first, String second) {
+    public static Contrast between(String first, String second) {
         double a = luminance(first);
         double b = luminance(second);
         return new Contrast((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05));
     }
 
-    boolean meetsAa() {
+    public boolean meetsAa() {
         return ratio >= AA_NORMAL_TEXT;
     }
 

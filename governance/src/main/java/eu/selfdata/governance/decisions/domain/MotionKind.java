@@ -1,4 +1,4 @@
-package eu.selfdata.governance.decisions;
+package eu.selfdata.governance.decisions.domain;
 
 public enum MotionKind {
     ADD_MODULE, ADOPT_CHARTER, BUDGET, ADMIT_PARTNER, OTHER

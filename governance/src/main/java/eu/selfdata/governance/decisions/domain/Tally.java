@@ -1,4 +1,4 @@
-package eu.selfdata.governance.decisions;
+package eu.selfdata.governance.decisions.domain;
 
 import java.math.BigInteger;
 import java.util.Map;
@@ -11,7 +11,7 @@ public record Tally(long eligibleWeight, long yes, long no, long abstain, boolea
      * @param eligible every eligible partner's weight
      * @param votes    the choice of each partner that voted (only eligible partners count)
      */
-    static Tally count(VotingRule rule, Map<UUID, Long> eligible, Map<UUID, Choice> votes) {
+    public static Tally count(VotingRule rule, Map<UUID, Long> eligible, Map<UUID, Choice> votes) {
         long total = eligible.values().stream().mapToLong(Long::longValue).sum();
         long yes = weight(eligible, votes, Choice.YES);
         long no = weight(eligible, votes, Choice.NO);

@@ -1,4 +1,4 @@
-package eu.selfdata.governance.costsharing;
+package eu.selfdata.governance.costsharing.domain;
 
 import java.math.BigInteger;
 import java.util.Objects;

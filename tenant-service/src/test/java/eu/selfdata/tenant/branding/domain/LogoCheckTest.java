@@ -1,4 +1,4 @@
-package eu.selfdata.tenant.branding;
+package eu.selfdata.tenant.branding.domain;
 
 import org.junit.jupiter.api.Test;
 

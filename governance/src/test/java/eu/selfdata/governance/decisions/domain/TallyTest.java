@@ -1,4 +1,4 @@
-package eu.selfdata.governance.decisions;
+package eu.selfdata.governance.decisions.domain;
 
 import org.junit.jupiter.api.Test;
 
