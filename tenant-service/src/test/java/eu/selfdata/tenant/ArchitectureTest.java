@@ -1,18 +1,46 @@
 package eu.selfdata.tenant;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The arrows between features that keep tenant isolation reviewable. */
+/**
+ * The arrows between features that keep tenant isolation reviewable, keyed on packages so that they
+ * hold for classes not yet written (docs/architecture.md, "Code rules"); {@link ModularityTest} keeps
+ * features free of cycles.
+ */
 class ArchitectureTest {
+
+    /** Classes annotated {@code @Controller} or {@code @RestController}, not those annotations themselves. */
+    private static final DescribedPredicate<JavaClass> CONTROLLERS = DescribedPredicate.describe("controllers",
+            type -> !type.isAnnotation() && type.isMetaAnnotatedWith(Controller.class));
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("eu.selfdata.tenant", "eu.selfdata.usecase");
+
+    @Test
+    void domainPackagesKnowNoSpringNoWebNoDatabase() {
+        noClasses().that().resideInAPackage("eu.selfdata.tenant..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..",
+                        "javax.sql..", "tools.jackson..", "eu.selfdata.tenant.tenancy..", "eu.selfdata.tenant.citydata..")
+                .check(classes);
+    }
+
+    /** The connector console page still calls the connector framework's controller until issue 14 gives it services. */
+    @Test
+    void controllersCallServicesNotOtherControllersNorTheDatabase() {
+        noClasses().that(CONTROLLERS).and().resideOutsideOfPackage("eu.selfdata.tenant.connectors..")
+                .should().dependOnClassesThat(CONTROLLERS)
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+                .check(classes);
+    }
 
     @Test
     void nothingBelowTenancyKnowsTheWeb() {

@@ -1,6 +1,9 @@
 package eu.selfdata.governance.access;
 
-import eu.selfdata.governance.problem.ProblemResponses;
+import eu.selfdata.contract.CitySlug;
+import eu.selfdata.contract.GatewaySignature;
+import eu.selfdata.contract.PlatformHeaders;
+import eu.selfdata.contract.problem.ProblemResponses;
 import eu.selfdata.governance.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,13 +41,13 @@ class GatewayOnlyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String city = request.getHeader(HostCity.HEADER);
-        if (!signature.verifies(request.getHeader(GatewaySignature.HEADER), city == null ? "" : city)) {
+        String city = request.getHeader(PlatformHeaders.TENANT_ID);
+        if (!signature.verifies(request.getHeader(PlatformHeaders.TENANT_SIGNATURE), city == null ? "" : city)) {
             problems.write(request, response, ProblemType.NOT_THROUGH_GATEWAY, "Requests must come through the platform gateway");
             return;
         }
         if (city != null) {
-            if (!HostCity.SLUG.matcher(city).matches()) {
+            if (!CitySlug.isValid(city)) {
                 problems.write(request, response, ProblemType.NOT_FOUND, "Unknown city");
                 return;
             }

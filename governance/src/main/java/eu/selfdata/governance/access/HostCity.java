@@ -3,13 +3,10 @@ package eu.selfdata.governance.access;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The city whose host a request came in on (the gateway's signed {@code X-Tenant-Id}); none on the platform host. */
 public final class HostCity {
 
-    static final String HEADER = "X-Tenant-Id";
-    static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
     private static final String ATTRIBUTE = HostCity.class.getName();
 
     private HostCity() {

@@ -1,7 +1,10 @@
 package eu.selfdata.governance.access;
 
-import eu.selfdata.governance.problem.ProblemResponses;
+import eu.selfdata.contract.GatewaySignature;
+import eu.selfdata.contract.problem.ProblemResponses;
 import eu.selfdata.governance.problem.ProblemType;
+import eu.selfdata.identity.WrongCityFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +17,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -44,8 +48,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-                .addFilterAfter(new WrongCityFilter(problems), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new WrongCityFilter(HostCity::of, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Verifies the gateway's signature ({@link GatewayOnlyFilter}) and signs governance's calls to tenant-service. */
+    @Bean
+    GatewaySignature gatewaySignature(@Value("${selfdata.gateway.secret:}") String secret, Clock clock) {
+        return new GatewaySignature(secret, clock);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package eu.selfdata.governance.costsharing;
 
+import eu.selfdata.governance.costsharing.domain.Cents;
 import eu.selfdata.governance.access.Caller;
 import eu.selfdata.governance.consortium.Partner;
 import eu.selfdata.governance.consortium.Partners;

@@ -1,5 +1,7 @@
 package eu.selfdata.governance.costsharing;
 
+import eu.selfdata.governance.costsharing.domain.Allocation;
+import eu.selfdata.governance.costsharing.domain.CostSharingKey;
 import eu.selfdata.governance.problem.GovernanceException;
 import eu.selfdata.governance.tenantservice.CityUsage;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,11 @@
 package eu.selfdata.governance.costsharing;
 
+import eu.selfdata.governance.costsharing.domain.Allocation;
+import eu.selfdata.governance.costsharing.domain.Allocator;
+import eu.selfdata.governance.costsharing.domain.Contributor;
+import eu.selfdata.governance.costsharing.domain.CostSharingKey;
+import eu.selfdata.governance.costsharing.domain.InfeasibleAllocationException;
+import eu.selfdata.governance.costsharing.domain.KeyWeights;
 import eu.selfdata.governance.access.Caller;
 import eu.selfdata.governance.audit.AuditTrail;
 import eu.selfdata.governance.consortium.Partner;

@@ -1,5 +1,6 @@
 package eu.selfdata.governance.costsharing;
 
+import eu.selfdata.governance.costsharing.domain.CostSharingKey;
 import eu.selfdata.governance.access.Caller;
 import eu.selfdata.governance.tenantservice.CityUsage;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package eu.selfdata.governance.costsharing;
 
+import eu.selfdata.governance.costsharing.domain.Allocation;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

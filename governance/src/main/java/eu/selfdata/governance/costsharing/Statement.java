@@ -1,5 +1,6 @@
 package eu.selfdata.governance.costsharing;
 
+import eu.selfdata.governance.costsharing.domain.Cents;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

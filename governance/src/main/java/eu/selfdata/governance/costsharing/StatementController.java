@@ -1,5 +1,6 @@
 package eu.selfdata.governance.costsharing;
 
+import eu.selfdata.governance.costsharing.domain.Cents;
 import eu.selfdata.governance.access.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

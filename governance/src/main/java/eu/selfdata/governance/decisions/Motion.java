@@ -1,5 +1,7 @@
 package eu.selfdata.governance.decisions;
 
+import eu.selfdata.governance.decisions.domain.MotionKind;
+import eu.selfdata.governance.decisions.domain.VotingRule;
 import java.time.Instant;
 import java.util.UUID;
 

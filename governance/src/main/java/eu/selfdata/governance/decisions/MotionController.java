@@ -1,5 +1,8 @@
 package eu.selfdata.governance.decisions;
 
+import eu.selfdata.governance.decisions.domain.Choice;
+import eu.selfdata.governance.decisions.domain.MotionKind;
+import eu.selfdata.governance.decisions.domain.VotingRule;
 import eu.selfdata.governance.access.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

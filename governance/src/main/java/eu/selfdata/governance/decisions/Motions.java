@@ -1,5 +1,9 @@
 package eu.selfdata.governance.decisions;
 
+import eu.selfdata.governance.decisions.domain.Choice;
+import eu.selfdata.governance.decisions.domain.MotionKind;
+import eu.selfdata.governance.decisions.domain.Tally;
+import eu.selfdata.governance.decisions.domain.VotingRule;
 import eu.selfdata.governance.access.Caller;
 import eu.selfdata.governance.audit.AuditTrail;
 import eu.selfdata.governance.consortium.ConsortiumRole;

@@ -1,5 +1,7 @@
 package eu.selfdata.governance.oversight;
 
+import eu.selfdata.contract.CitySlug;
+import eu.selfdata.contract.ModuleId;
 import eu.selfdata.governance.access.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -26,14 +28,13 @@ import java.util.UUID;
 @RestController
 class PilotController {
 
-    private static final String SLUG = "^[a-z][a-z0-9-]{1,39}$";
     private final Pilots pilots;
 
     PilotController(Pilots pilots) {
         this.pilots = pilots;
     }
 
-    record NewPilot(@NotNull @Pattern(regexp = SLUG) String city, @NotNull @Pattern(regexp = SLUG) String module,
+    record NewPilot(@NotNull @Pattern(regexp = CitySlug.REGEX) String city, @NotNull @Pattern(regexp = ModuleId.REGEX) String module,
                     @NotBlank @Size(max = 200) String title, @NotNull @Min(1) Integer stopVotesRequired) {
     }
 

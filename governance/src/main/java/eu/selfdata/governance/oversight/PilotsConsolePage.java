@@ -1,5 +1,6 @@
 package eu.selfdata.governance.oversight;
 
+import eu.selfdata.contract.ModuleId;
 import eu.selfdata.governance.access.Caller;
 import eu.selfdata.governance.consortium.Partner;
 import eu.selfdata.governance.consortium.Partners;
@@ -11,8 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.util.regex.Pattern;
-
 /**
  * The coordinator console's pilots view (platform host, platform coordinators): every pilot with its
  * panel and stop votes, and a form to start one (same rules as {@code POST /governance/pilots}).
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 @Controller
 class PilotsConsolePage {
 
-    private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
     private final Pilots pilots;
     private final Partners partners;
 
@@ -43,7 +41,7 @@ class PilotsConsolePage {
     String start(Caller caller, @RequestParam String city, @RequestParam String module, @RequestParam String title,
                  @RequestParam int stopVotesRequired, Model model, HttpServletResponse response) {
         try {
-            if (!SLUG.matcher(module).matches() || title.isBlank() || title.length() > 200 || stopVotesRequired < 1) {
+            if (!ModuleId.isValid(module) || title.isBlank() || title.length() > 200 || stopVotesRequired < 1) {
                 throw GovernanceException.invalid("A pilot needs a module id, a title of at most 200 characters and at least 1 stop vote");
             }
             pilots.start(caller, city, module, title.strip(), stopVotesRequired);

@@ -1,17 +1,17 @@
 package eu.selfdata.governance.problem;
 
+import eu.selfdata.contract.problem.PlatformProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
-import java.net.URI;
-
-/** Stable RFC 9457 problem types (same base as tenant-service's): clients match on the type. */
-public enum ProblemType {
+/**
+ * governance's stable RFC 9457 problem types: clients match on the type. The {@code wrong-city}
+ * answer is the platform contract's ({@link eu.selfdata.identity.WrongCity}).
+ */
+public enum ProblemType implements PlatformProblem {
     INVALID_REQUEST("invalid-request", "Invalid request", HttpStatus.BAD_REQUEST),
     INFEASIBLE_ALLOCATION("infeasible-allocation", "Floors and caps cannot all be met", HttpStatus.UNPROCESSABLE_CONTENT),
     UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
-    WRONG_CITY("wrong-city", "Identity of another city", HttpStatus.FORBIDDEN),
     NOT_THROUGH_GATEWAY("not-through-gateway", "Request did not come through the gateway", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     PERIOD_CLOSED("period-closed", "Budget period closed", HttpStatus.CONFLICT),
@@ -22,25 +22,14 @@ public enum ProblemType {
     STATE_CONFLICT("state-conflict", "Not allowed in the current state", HttpStatus.CONFLICT),
     TENANT_SERVICE_UNAVAILABLE("tenant-service-unavailable", "Tenant service unavailable", HttpStatus.BAD_GATEWAY);
 
-    private static final String BASE = "https://selfdata.eu/problems/";
-    private final String slug;
-    private final String title;
-    private final HttpStatus status;
+    private final Definition definition;
 
-    ProblemType(String slug, String title, HttpStatus status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+    ProblemType(String typeName, String title, HttpStatus status) {
+        this.definition = new Definition(typeName, title, status);
     }
 
-    public URI uri() {
-        return URI.create(BASE + slug);
-    }
-
-    public ProblemDetail detail(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(uri());
-        problem.setTitle(title);
-        return problem;
+    @Override
+    public Definition definition() {
+        return definition;
     }
 }

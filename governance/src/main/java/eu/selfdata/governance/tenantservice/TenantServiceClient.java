@@ -1,6 +1,7 @@
 package eu.selfdata.governance.tenantservice;
 
-import eu.selfdata.governance.access.GatewaySignature;
+import eu.selfdata.contract.GatewaySignature;
+import eu.selfdata.contract.PlatformHeaders;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -71,7 +72,7 @@ public class TenantServiceClient {
     }
 
     private void platform(HttpHeaders headers) {
-        headers.set(GatewaySignature.HEADER, signature.sign(""));
+        headers.set(PlatformHeaders.TENANT_SIGNATURE, signature.sign(""));
         headers.setBearerAuth(token.value());
     }
 

@@ -1,7 +1,7 @@
 package eu.selfdata.governance.support;
 
 import eu.selfdata.tenant.TenantServiceApplication;
-import eu.selfdata.tenant.access.GatewaySignature;
+import eu.selfdata.contract.GatewaySignature;
 import eu.selfdata.tenant.modules.EnergyPilotModule;
 import eu.selfdata.tenant.support.TestIdentities;
 import eu.selfdata.testsupport.TestPostgres;

@@ -2,6 +2,8 @@ package eu.selfdata.gateway.identity;
 
 import eu.selfdata.gateway.problem.ProblemType;
 import eu.selfdata.gateway.tenancy.ServedHost;
+import eu.selfdata.identity.WrongCity;
+import java.util.Optional;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
@@ -40,7 +42,8 @@ class AccessRules implements ReactiveAuthorizationManager<AuthorizationContext> 
     }
 
     private static AuthorizationResult decide(Authentication caller, ServedHost served, boolean coordinatorApi) {
-        if (served instanceof ServedHost.City city && !Caller.belongsTo(caller.getAuthorities(), city.slug())) {
+        Optional<String> hostCity = served instanceof ServedHost.City city ? Optional.of(city.slug()) : Optional.empty();
+        if (WrongCity.refuses(hostCity, slug -> Caller.belongsTo(caller.getAuthorities(), slug))) {
             return new Refusal(ProblemType.WRONG_CITY, "This identity does not belong to the city served at this address.");
         }
         if (coordinatorApi && !Caller.hasRealmRole(caller.getAuthorities(), COORDINATOR)) {

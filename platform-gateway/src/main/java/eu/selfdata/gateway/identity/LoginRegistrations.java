@@ -1,10 +1,10 @@
 package eu.selfdata.gateway.identity;
 
+import eu.selfdata.contract.CitySlug;
 import eu.selfdata.gateway.tenancy.ServedHost;
 import eu.selfdata.identity.CityClaims;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -24,8 +24,7 @@ import reactor.core.publisher.Mono;
 @Component
 class LoginRegistrations implements ReactiveClientRegistrationRepository {
 
-    static final String PLATFORM = "platform";
-    private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
+    static final String PLATFORM = CitySlug.PLATFORM;
 
     private final IdentityProperties properties;
 
@@ -46,7 +45,7 @@ class LoginRegistrations implements ReactiveClientRegistrationRepository {
         if (PLATFORM.equals(registrationId)) {
             return Mono.just(build(PLATFORM, properties.platformClientId(), "Self Data platform"));
         }
-        if (registrationId != null && SLUG.matcher(registrationId).matches()) {
+        if (CitySlug.isValid(registrationId)) {
             return Mono.just(build(registrationId, CityClaims.PORTAL_CLIENT_PREFIX + registrationId, registrationId));
         }
         return Mono.empty();

@@ -1,13 +1,14 @@
 package eu.selfdata.gateway.problem;
 
-import java.net.URI;
+import eu.selfdata.contract.problem.PlatformProblem;
 import org.springframework.http.HttpStatus;
 
 /**
- * The stable problem types the gateway answers with; clients may switch on {@link #uri()}. Types
- * tenant-service also uses keep its titles, so one type always reads the same.
+ * The stable problem types the gateway answers with; clients may switch on {@link #uri()}. The
+ * titles speak to the person behind a browser (they head the HTML problem page), so some read
+ * differently from the services' titles of the same type.
  */
-public enum ProblemType {
+public enum ProblemType implements PlatformProblem {
 
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_TENANT("unknown-tenant", HttpStatus.NOT_FOUND, "Unknown city"),
@@ -22,27 +23,14 @@ public enum ProblemType {
     IDENTITY_UNAVAILABLE("identity-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Sign-in unavailable"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
-    private static final String BASE = "https://selfdata.eu/problems/";
+    private final Definition definition;
 
-    private final URI uri;
-    private final HttpStatus status;
-    private final String title;
-
-    ProblemType(String slug, HttpStatus status, String title) {
-        this.uri = URI.create(BASE + slug);
-        this.status = status;
-        this.title = title;
+    ProblemType(String typeName, HttpStatus status, String title) {
+        this.definition = new Definition(typeName, title, status);
     }
 
-    public URI uri() {
-        return uri;
-    }
-
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
+    @Override
+    public Definition definition() {
+        return definition;
     }
 }

@@ -1,5 +1,7 @@
 package eu.selfdata.gateway.security;
 
+import eu.selfdata.contract.PlatformHeaders;
+
 /** Names of the request headers that only the gateway, or a trusted proxy, may set. */
 final class ForwardingHeaders {
 
@@ -17,7 +19,7 @@ final class ForwardingHeaders {
 
     /** Headers a client could use to impersonate a tenant, the gateway or another client. */
     static boolean isReserved(String name) {
-        return startsWithIgnoringCase(name, "x-tenant-") || startsWithIgnoringCase(name, "x-gateway-")
+        return startsWithIgnoringCase(name, PlatformHeaders.TENANT_PREFIX) || startsWithIgnoringCase(name, PlatformHeaders.GATEWAY_PREFIX)
                 || name.equalsIgnoreCase("forwarded") || name.equalsIgnoreCase("x-real-ip");
     }
 

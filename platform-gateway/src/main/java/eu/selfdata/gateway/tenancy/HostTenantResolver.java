@@ -1,7 +1,7 @@
 package eu.selfdata.gateway.tenancy;
 
+import eu.selfdata.contract.CitySlug;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 class HostTenantResolver {
 
-    private static final Pattern SLUG = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
     private static final int MAX_PORT_DIGITS = 5;
 
     private final String baseDomain;
@@ -33,8 +32,9 @@ class HostTenantResolver {
         }
         if (host.endsWith("." + baseDomain)) {
             String label = host.substring(0, host.length() - baseDomain.length() - 1);
-            // a.b.localhost has label "a.b": the dot fails the slug pattern, so nested names are refused
-            return SLUG.matcher(label).matches() ? new RequestedHost.Subdomain(label) : new RequestedHost.Unservable();
+            // a.b.localhost has label "a.b": the dot fails the slug rule, so nested names are refused; so are
+            // reserved names, which the registry never holds
+            return CitySlug.isValid(label) ? new RequestedHost.Subdomain(label) : new RequestedHost.Unservable();
         }
         return new RequestedHost.CustomDomain(host);
     }

@@ -1,6 +1,7 @@
 package eu.selfdata.gateway.tenancy;
 
-import eu.selfdata.gateway.security.TenantHeaderSigner;
+import eu.selfdata.contract.GatewaySignature;
+import eu.selfdata.contract.PlatformHeaders;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
@@ -19,9 +20,9 @@ class TenantDirectoryClient {
     private static final String PATH = "/internal/tenant-directory";
 
     private final WebClient webClient;
-    private final TenantHeaderSigner signer;
+    private final GatewaySignature signer;
 
-    TenantDirectoryClient(TenancyProperties properties, TenantHeaderSigner signer) {
+    TenantDirectoryClient(TenancyProperties properties, GatewaySignature signer) {
         // short timeouts: a slow tenant-service must not hold requests that wait for a miss refresh
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
@@ -40,7 +41,7 @@ class TenantDirectoryClient {
                 .accept(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     // the directory is platform data: signed for the empty tenant
-                    headers.set(TenantHeaderSigner.SIGNATURE_HEADER, signer.sign(""));
+                    headers.set(PlatformHeaders.TENANT_SIGNATURE, signer.sign(""));
                     if (etag != null) {
                         headers.set(HttpHeaders.IF_NONE_MATCH, etag);
                     }

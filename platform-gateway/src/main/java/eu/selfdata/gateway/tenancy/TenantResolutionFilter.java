@@ -1,9 +1,10 @@
 package eu.selfdata.gateway.tenancy;
 
+import eu.selfdata.contract.GatewaySignature;
+import eu.selfdata.contract.PlatformHeaders;
 import eu.selfdata.gateway.problem.ProblemException;
 import eu.selfdata.gateway.problem.ProblemType;
 import eu.selfdata.gateway.security.HeaderHygieneFilter;
-import eu.selfdata.gateway.security.TenantHeaderSigner;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,9 @@ class TenantResolutionFilter implements WebFilter, Ordered {
 
     private final HostTenantResolver resolver;
     private final TenantDirectory directory;
-    private final TenantHeaderSigner signer;
+    private final GatewaySignature signer;
 
-    TenantResolutionFilter(HostTenantResolver resolver, TenantDirectory directory, TenantHeaderSigner signer) {
+    TenantResolutionFilter(HostTenantResolver resolver, TenantDirectory directory, GatewaySignature signer) {
         this.resolver = resolver;
         this.directory = directory;
         this.signer = signer;
@@ -71,9 +72,9 @@ class TenantResolutionFilter implements WebFilter, Ordered {
         ServerWebExchange signed = exchange.mutate()
                 .request(request -> request.headers(headers -> {
                     if (served instanceof ServedHost.City city) {
-                        headers.set(TenantHeaderSigner.TENANT_ID_HEADER, city.slug());
+                        headers.set(PlatformHeaders.TENANT_ID, city.slug());
                     }
-                    headers.set(TenantHeaderSigner.SIGNATURE_HEADER, signer.sign(served.tenant()));
+                    headers.set(PlatformHeaders.TENANT_SIGNATURE, signer.sign(served.tenant()));
                 }))
                 .build();
         signed.getAttributes().put(ServedHost.ATTRIBUTE, served);

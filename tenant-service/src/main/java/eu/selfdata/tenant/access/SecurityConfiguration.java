@@ -1,7 +1,12 @@
 package eu.selfdata.tenant.access;
 
-import eu.selfdata.tenant.problem.ProblemResponses;
+import eu.selfdata.contract.GatewaySignature;
+import eu.selfdata.contract.problem.ProblemResponses;
+import eu.selfdata.identity.WrongCityFilter;
 import eu.selfdata.tenant.problem.ProblemType;
+import eu.selfdata.tenant.tenancy.TenantContext;
+import eu.selfdata.tenant.tenancy.TenantId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -11,6 +16,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.time.Clock;
 
 /**
  * tenant-service as a resource server: it validates every bearer token itself (issuer, signature
@@ -46,7 +53,14 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-                .addFilterAfter(new WrongCityFilter(problems), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new WrongCityFilter(request -> TenantContext.current().map(TenantId::slug), problems),
+                        BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Verifies that a request and its city came through the gateway ({@link TenantRequestFilter}). */
+    @Bean
+    GatewaySignature gatewaySignature(@Value("${selfdata.gateway.secret:}") String secret, Clock clock) {
+        return new GatewaySignature(secret, clock);
     }
 }

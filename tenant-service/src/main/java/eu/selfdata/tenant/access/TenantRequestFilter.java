@@ -1,11 +1,13 @@
 package eu.selfdata.tenant.access;
 
-import eu.selfdata.tenant.problem.ProblemResponses;
+import eu.selfdata.contract.CitySlug;
+import eu.selfdata.contract.GatewaySignature;
+import eu.selfdata.contract.PlatformHeaders;
+import eu.selfdata.contract.problem.ProblemResponses;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.registry.ServedTenants;
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantStatus;
-import eu.selfdata.tenant.tenancy.InvalidTenantIdException;
 import eu.selfdata.tenant.tenancy.MigrationState;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.tenant.tenancy.TenantId;
@@ -32,8 +34,6 @@ import java.util.Optional;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TenantRequestFilter extends OncePerRequestFilter {
 
-    static final String TENANT_HEADER = "X-Tenant-Id";
-
     private final GatewaySignature signature;
     private final ServedTenants servedTenants;
     private final TenantMigrations migrations;
@@ -54,8 +54,8 @@ class TenantRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String tenantHeader = request.getHeader(TENANT_HEADER);
-        String signed = request.getHeader(GatewaySignature.HEADER);
+        String tenantHeader = request.getHeader(PlatformHeaders.TENANT_ID);
+        String signed = request.getHeader(PlatformHeaders.TENANT_SIGNATURE);
         if (tenantHeader == null) {
             if (!signature.verifies(signed, "")) {
                 reject(request, response, ProblemType.NOT_THROUGH_GATEWAY, "Requests must come through the platform gateway");
@@ -74,13 +74,11 @@ class TenantRequestFilter extends OncePerRequestFilter {
             reject(request, response, ProblemType.NOT_FOUND, "No such page on a city's host");
             return;
         }
-        TenantId tenant;
-        try {
-            tenant = TenantId.of(tenantHeader);
-        } catch (InvalidTenantIdException e) {
+        if (!CitySlug.isValid(tenantHeader)) {
             reject(request, response, ProblemType.UNKNOWN_TENANT, "Unknown city");
             return;
         }
+        TenantId tenant = TenantId.of(tenantHeader);
         Optional<ProblemDetail> refusal = refusal(tenant);
         if (refusal.isPresent()) {
             problems.write(request, response, refusal.get());

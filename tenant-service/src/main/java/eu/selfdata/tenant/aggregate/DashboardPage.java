@@ -22,11 +22,11 @@ import java.util.Map;
 @RequestMapping("/admin/dashboards")
 class DashboardPage {
 
-    private final IndicatorController indicators;
+    private final CityIndicators indicators;
     private final IndicatorSnapshots snapshots;
     private final JsonMapper json;
 
-    DashboardPage(IndicatorController indicators, IndicatorSnapshots snapshots, JsonMapper json) {
+    DashboardPage(CityIndicators indicators, IndicatorSnapshots snapshots, JsonMapper json) {
         this.indicators = indicators;
         this.snapshots = snapshots;
         this.json = json;
@@ -46,7 +46,7 @@ class DashboardPage {
         return "redirect:/admin/dashboards?computed";
     }
 
-    private Dashboard dashboard(IndicatorController.IndicatorView indicator, String language) {
+    private Dashboard dashboard(IndicatorView indicator, String language) {
         IndicatorResult result = snapshots.latest(indicator.module(), indicator.id()).orElse(null);
         return new Dashboard(indicator.module(), indicator.id(), indicator.label().in(language), indicator.unit().in(language),
                 result, result == null ? null : chart(indicator.unit().in(language), result));

@@ -1,5 +1,7 @@
 package eu.selfdata.tenant.branding;
 
+import eu.selfdata.tenant.branding.domain.Contrast;
+import eu.selfdata.tenant.branding.domain.LogoCheck;
 import eu.selfdata.tenant.registry.CityPolicies;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import org.springframework.stereotype.Controller;

@@ -1,7 +1,5 @@
 package eu.selfdata.tenant.citizen;
 
-import eu.selfdata.tenant.citydata.CityJdbc;
-import eu.selfdata.usecase.api.CitizenId;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -15,31 +13,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ProfileController {
 
     private final TokenCitizen citizen;
-    private final CityJdbc city;
+    private final Profiles profiles;
 
-    ProfileController(TokenCitizen citizen, CityJdbc city) {
+    ProfileController(TokenCitizen citizen, Profiles profiles) {
         this.citizen = citizen;
-        this.city = city;
+        this.profiles = profiles;
     }
 
     @GetMapping
     Profile profile() {
-        return load(citizen.require());
+        return profiles.of(citizen.require());
     }
 
     @PutMapping
     Profile update(@Valid @RequestBody ProfileUpdate update) {
-        CitizenId id = citizen.require();
-        city.jdbc().sql("update citizen set display_name = ?, language = ?, household_size = ? where id = ?")
-                .params(update.displayName(), update.language(), update.householdSize(), id.value()).update();
-        return load(id);
-    }
-
-    private Profile load(CitizenId id) {
-        return city.jdbc().sql("select id, display_name, language, household_size, created_at from citizen where id = ?")
-                .param(id.value())
-                .query((rs, row) -> new Profile(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
-                        (Integer) rs.getObject(4), rs.getTimestamp(5).toInstant()))
-                .single();
+        return profiles.update(citizen.require(), update);
     }
 }

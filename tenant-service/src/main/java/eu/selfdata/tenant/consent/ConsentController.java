@@ -2,8 +2,6 @@ package eu.selfdata.tenant.consent;
 
 import eu.selfdata.tenant.problem.ProblemException;
 import eu.selfdata.tenant.problem.ProblemType;
-import eu.selfdata.usecase.api.CitizenId;
-import eu.selfdata.usecase.api.ConsentPurpose;
 import eu.selfdata.usecase.api.ConsentState;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import jakarta.validation.Valid;
@@ -16,13 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The signed-in citizen's consents: what is offered, what they decided, and the receipts. */
 @RestController
@@ -30,23 +24,18 @@ import java.util.stream.Collectors;
 class ConsentController {
 
     private final ConsentLedger ledger;
-    private final PurposeCatalogue purposes;
+    private final ConsentChoices choices;
     private final CurrentCitizen citizen;
 
-    ConsentController(ConsentLedger ledger, PurposeCatalogue purposes, CurrentCitizen citizen) {
+    ConsentController(ConsentLedger ledger, ConsentChoices choices, CurrentCitizen citizen) {
         this.ledger = ledger;
-        this.purposes = purposes;
+        this.choices = choices;
         this.citizen = citizen;
     }
 
     @GetMapping("/consents")
     List<PurposeView> consents(Locale locale) {
-        CitizenId me = citizen.require();
-        Map<String, ConsentDecision> decided = ledger.decisions(me).stream()
-                .collect(Collectors.toMap(ConsentDecision::purposeId, Function.identity()));
-        return purposes.offeredHere().stream()
-                .map(offered -> PurposeView.of(offered, decided.get(offered.purpose().id()), locale.getLanguage()))
-                .toList();
+        return choices.of(citizen.require(), locale.getLanguage());
     }
 
     @PutMapping("/consents/{purposeId}")
@@ -74,19 +63,5 @@ class ConsentController {
     }
 
     record Decision(@NotNull ConsentState decision) {
-    }
-
-    record PurposeView(String id, String module, String label, String description, String recipientKind, String recipient,
-                       List<String> dataCategories, String duration, ConsentState state, Instant decidedAt, Instant expiresAt,
-                       UUID receiptId) {
-
-        static PurposeView of(PurposeCatalogue.OfferedPurpose offered, ConsentDecision decision, String language) {
-            ConsentPurpose purpose = offered.purpose();
-            return new PurposeView(purpose.id(), offered.module().id(), purpose.label().in(language),
-                    purpose.description().in(language), purpose.recipient().kind().name(), purpose.recipient().name().in(language),
-                    purpose.categoryIds(), purpose.duration().toString(),
-                    decision == null ? null : decision.state(), decision == null ? null : decision.decidedAt(),
-                    decision == null ? null : decision.expiresAt(), decision == null ? null : decision.receiptId());
-        }
     }
 }

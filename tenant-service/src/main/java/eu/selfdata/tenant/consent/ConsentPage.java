@@ -1,5 +1,6 @@
 package eu.selfdata.tenant.consent;
 
+import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.ConsentState;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.stereotype.Controller;
@@ -11,25 +12,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import java.util.Locale;
 
-/** The portal page "my consents": the same decisions as {@link ConsentController}, with forms. */
+/** The portal page "my consents": the decisions of {@code /api/me/consents} as forms, over the same services. */
 @Controller
 @RequestMapping("/my/consents")
 class ConsentPage {
 
-    private final ConsentController consents;
+    private final ConsentChoices choices;
     private final ConsentLedger ledger;
     private final CurrentCitizen citizen;
 
-    ConsentPage(ConsentController consents, ConsentLedger ledger, CurrentCitizen citizen) {
-        this.consents = consents;
+    ConsentPage(ConsentChoices choices, ConsentLedger ledger, CurrentCitizen citizen) {
+        this.choices = choices;
         this.ledger = ledger;
         this.citizen = citizen;
     }
 
     @GetMapping
     String page(Model model, Locale locale) {
-        model.addAttribute("purposes", consents.consents(locale));
-        model.addAttribute("receipts", ledger.receipts(citizen.require()).reversed());
+        CitizenId me = citizen.require();
+        model.addAttribute("purposes", choices.of(me, locale.getLanguage()));
+        model.addAttribute("receipts", ledger.receipts(me).reversed());
         return "portal/consents";
     }
 

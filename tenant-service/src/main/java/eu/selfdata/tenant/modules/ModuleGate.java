@@ -1,6 +1,6 @@
 package eu.selfdata.tenant.modules;
 
-import eu.selfdata.tenant.problem.ProblemResponses;
+import eu.selfdata.contract.problem.ProblemResponses;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;

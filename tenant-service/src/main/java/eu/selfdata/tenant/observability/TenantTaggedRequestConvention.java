@@ -1,5 +1,6 @@
 package eu.selfdata.tenant.observability;
 
+import eu.selfdata.contract.PlatformHeaders;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
@@ -13,7 +14,7 @@ class TenantTaggedRequestConvention extends DefaultServerRequestObservationConve
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
         // The header is only trusted once the tenant filter admitted the request; rejected ones are tagged by status anyway.
-        String tenant = context.getCarrier().getHeader("X-Tenant-Id");
+        String tenant = context.getCarrier().getHeader(PlatformHeaders.TENANT_ID);
         return super.getLowCardinalityKeyValues(context).and(KeyValue.of("tenant", tenant == null ? "platform" : tenant));
     }
 }

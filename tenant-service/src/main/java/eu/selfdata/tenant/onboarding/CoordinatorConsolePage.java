@@ -1,9 +1,9 @@
 package eu.selfdata.tenant.onboarding;
 
+import eu.selfdata.contract.InvalidCitySlugException;
 import eu.selfdata.tenant.registry.Branding;
 import eu.selfdata.tenant.registry.NewTenant;
 import eu.selfdata.tenant.registry.TenantAlreadyExistsException;
-import eu.selfdata.tenant.tenancy.InvalidTenantIdException;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,17 +25,17 @@ import java.util.Set;
 @RequestMapping("/platform/console")
 class CoordinatorConsolePage {
 
-    private final TenantAdminController tenants;
+    private final CityLifecycle cities;
     private final Validator validator;
 
-    CoordinatorConsolePage(TenantAdminController tenants, Validator validator) {
-        this.tenants = tenants;
+    CoordinatorConsolePage(CityLifecycle cities, Validator validator) {
+        this.cities = cities;
         this.validator = validator;
     }
 
     @GetMapping
     String cities(Model model) {
-        model.addAttribute("cities", tenants.list().stream().map(tenant -> tenants.show(tenant.slug())).toList());
+        model.addAttribute("cities", cities.list().stream().map(tenant -> cities.show(tenant.slug())).toList());
         return "console/cities";
     }
 
@@ -50,9 +50,9 @@ class CoordinatorConsolePage {
                 .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted().toList();
         if (errors.isEmpty()) {
             try {
-                tenants.onboard(request);
+                cities.onboard(request);
                 return "redirect:/platform/console/" + request.slug();
-            } catch (InvalidTenantIdException | TenantAlreadyExistsException e) {
+            } catch (InvalidCitySlugException | TenantAlreadyExistsException e) {
                 errors = List.of(e.getMessage());
             }
         }
@@ -62,26 +62,26 @@ class CoordinatorConsolePage {
 
     @GetMapping("/{slug}")
     String city(@PathVariable String slug, Model model) {
-        model.addAttribute("view", tenants.show(slug));
+        model.addAttribute("view", cities.show(slug));
         return "console/city";
     }
 
     /** The steps alone, polled by the city page while onboarding runs. */
     @GetMapping("/{slug}/steps")
     String steps(@PathVariable String slug, Model model) {
-        model.addAttribute("view", tenants.show(slug));
+        model.addAttribute("view", cities.show(slug));
         return "console/city :: steps";
     }
 
     @PostMapping("/{slug}/suspend")
     String suspend(@PathVariable String slug) {
-        tenants.suspend(slug);
+        cities.suspend(slug);
         return "redirect:/platform/console/" + slug;
     }
 
     @PostMapping("/{slug}/resume")
     String resume(@PathVariable String slug) {
-        tenants.resume(slug);
+        cities.resume(slug);
         return "redirect:/platform/console/" + slug;
     }
 }

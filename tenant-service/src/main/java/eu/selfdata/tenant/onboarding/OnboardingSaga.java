@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Onboards a city step by step (DESIGN.md rule 6). Every step's state is journaled, so a crash
+ * Onboards a city step by step (docs/architecture.md, rule 6). Every step's state is journaled, so a crash
  * resumes where it stopped; a failing step compensates the done ones in reverse order and leaves
  * only a FAILED registry row. The city is served only once the last step made it ACTIVE.
  */

@@ -28,7 +28,7 @@ class AccountPage {
 
     @PostMapping("/my/account/delete")
     String delete(@RequestParam(defaultValue = "") String confirm, Model model) {
-        if (!ErasureController.CONFIRMATION.equals(confirm.strip())) {
+        if (!Erasure.CONFIRMATION.equals(confirm.strip())) {
             model.addAttribute("confirmWrong", true);
             return "portal/account";
         }

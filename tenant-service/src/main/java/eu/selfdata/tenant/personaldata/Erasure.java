@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Erasure {
 
+    /** What the citizen types (API and page alike) to confirm that erasing cannot be undone. */
+    static final String CONFIRMATION = "ERASE";
+
     private final PersonalDataCatalogue catalogue;
     private final CityJdbc city;
     private final ObjectProvider<CityIdentity> identity;

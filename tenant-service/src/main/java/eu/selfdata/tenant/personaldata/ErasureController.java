@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErasureController {
 
-    static final String CONFIRMATION = "ERASE";
-
     private final Erasure erasure;
     private final CurrentCitizen citizen;
 
@@ -25,8 +23,8 @@ class ErasureController {
 
     @DeleteMapping("/api/me")
     ResponseEntity<Void> erase(@RequestBody(required = false) Confirmation confirmation) {
-        if (confirmation == null || !CONFIRMATION.equals(confirmation.confirm())) {
-            throw new ConfirmationRequiredException("Erasing your account cannot be undone: send {\"confirm\":\"" + CONFIRMATION
+        if (confirmation == null || !Erasure.CONFIRMATION.equals(confirmation.confirm())) {
+            throw new ConfirmationRequiredException("Erasing your account cannot be undone: send {\"confirm\":\"" + Erasure.CONFIRMATION
                     + "\"} (download your data first with GET /api/me/export)");
         }
         JwtAuthenticationToken token = (JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication();

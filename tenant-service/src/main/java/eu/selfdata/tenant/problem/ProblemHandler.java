@@ -1,10 +1,10 @@
 package eu.selfdata.tenant.problem;
 
+import eu.selfdata.contract.InvalidCitySlugException;
 import eu.selfdata.tenant.onboarding.UnknownModuleException;
 import eu.selfdata.tenant.registry.TenantAlreadyExistsException;
 import eu.selfdata.tenant.registry.TenantStateConflictException;
 import eu.selfdata.tenant.registry.UnknownTenantException;
-import eu.selfdata.tenant.tenancy.InvalidTenantIdException;
 import eu.selfdata.tenant.tenancy.NoTenantInContextException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +26,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(InvalidTenantIdException.class)
-    ProblemDetail invalidTenant(InvalidTenantIdException e) {
+    @ExceptionHandler(InvalidCitySlugException.class)
+    ProblemDetail invalidTenant(InvalidCitySlugException e) {
         return ProblemType.INVALID_TENANT_ID.detail(e.getMessage());
     }
 

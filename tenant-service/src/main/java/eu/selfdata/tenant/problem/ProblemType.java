@@ -1,19 +1,19 @@
 package eu.selfdata.tenant.problem;
 
+import eu.selfdata.contract.problem.PlatformProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
-import java.net.URI;
-
-/** Stable RFC 9457 problem types: clients may match on {@link #uri()}. */
-public enum ProblemType {
+/**
+ * tenant-service's stable RFC 9457 problem types: clients may match on {@link #uri()}. The
+ * {@code wrong-city} answer is the platform contract's ({@link eu.selfdata.identity.WrongCity}).
+ */
+public enum ProblemType implements PlatformProblem {
     INVALID_TENANT_ID("invalid-tenant-id", "Invalid city slug", HttpStatus.BAD_REQUEST),
     INVALID_REQUEST("invalid-request", "Invalid request", HttpStatus.BAD_REQUEST),
     UNKNOWN_MODULE("unknown-module", "Unknown module", HttpStatus.BAD_REQUEST),
     MISSING_TENANT("missing-tenant", "No city in request", HttpStatus.BAD_REQUEST),
     UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
-    WRONG_CITY("wrong-city", "Identity of another city", HttpStatus.FORBIDDEN),
     NOT_THROUGH_GATEWAY("not-through-gateway", "Request did not come through the gateway", HttpStatus.FORBIDDEN),
     INDIVIDUAL_DATA_REFUSED("individual-data-refused", "Aggregates only", HttpStatus.FORBIDDEN),
     ACCOUNT_ERASED("account-erased", "Account erased", HttpStatus.GONE),
@@ -28,29 +28,14 @@ public enum ProblemType {
     TENANT_UNAVAILABLE("tenant-unavailable", "City temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     NO_TENANT_CONTEXT("no-tenant-context", "Internal error: no city in context", HttpStatus.INTERNAL_SERVER_ERROR);
 
-    private static final String BASE = "https://selfdata.eu/problems/";
-    private final String slug;
-    private final String title;
-    private final HttpStatus status;
+    private final Definition definition;
 
-    ProblemType(String slug, String title, HttpStatus status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
+    ProblemType(String typeName, String title, HttpStatus status) {
+        this.definition = new Definition(typeName, title, status);
     }
 
-    public URI uri() {
-        return URI.create(BASE + slug);
-    }
-
-    public HttpStatus status() {
-        return status;
-    }
-
-    public ProblemDetail detail(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(uri());
-        problem.setTitle(title);
-        return problem;
+    @Override
+    public Definition definition() {
+        return definition;
     }
 }

@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.support;
 
-import eu.selfdata.tenant.access.GatewaySignature;
+import eu.selfdata.contract.GatewaySignature;
+import eu.selfdata.contract.PlatformHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,26 +34,26 @@ public final class ServiceClient {
 
     /** An anonymous request on a city's host. */
     public Response city(String slug, String method, String path, Object body) {
-        return send(builder(path).header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug)), method, body);
+        return send(builder(path).header(PlatformHeaders.TENANT_ID, slug).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug)), method, body);
     }
 
     /** A request on a city's host with this access token. */
     public Response cityAs(String token, String slug, String method, String path, Object body) {
-        return send(builder(path).header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug))
+        return send(builder(path).header(PlatformHeaders.TENANT_ID, slug).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
                 .header("Authorization", "Bearer " + token), method, body);
     }
 
     /** A portal page on a city's host in this language, as a browser asks for it (with the gateway's relayed token). */
     public Response pageAs(String token, String slug, String language, String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").header("Accept-Language", language)
-                .header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug))
+                .header(PlatformHeaders.TENANT_ID, slug).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
                 .header("Authorization", "Bearer " + token), "GET", null);
     }
 
     /** A form a browser posts on a city's host: {@code application/x-www-form-urlencoded} or a multipart body with its boundary. */
     public Response formAs(String token, String slug, String language, String path, String contentType, byte[] body) {
         return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").header("Accept-Language", language)
-                .header("X-Tenant-Id", slug).header(GatewaySignature.HEADER, signature.sign(slug))
+                .header(PlatformHeaders.TENANT_ID, slug).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
                 .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
@@ -64,7 +65,7 @@ public final class ServiceClient {
 
     /** A request on the platform host with this access token. */
     public Response platformAs(String token, String method, String path, Object body) {
-        HttpRequest.Builder builder = builder(path).header(GatewaySignature.HEADER, signature.sign(""));
+        HttpRequest.Builder builder = builder(path).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(""));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -73,10 +74,10 @@ public final class ServiceClient {
 
     /** A form post ({@code application/x-www-form-urlencoded}) as a page's form sends it; {@code slug} null for the platform host. */
     public Response formAs(String token, String slug, String path, Map<String, String> form) {
-        HttpRequest.Builder builder = builder(path).header(GatewaySignature.HEADER, signature.sign(slug == null ? "" : slug))
+        HttpRequest.Builder builder = builder(path).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug == null ? "" : slug))
                 .header("Content-Type", "application/x-www-form-urlencoded");
         if (slug != null) {
-            builder.header("X-Tenant-Id", slug);
+            builder.header(PlatformHeaders.TENANT_ID, slug);
         }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -89,8 +90,8 @@ public final class ServiceClient {
 
     /** Streams a city-host download to a file (no body in memory); returns the status. */
     public int downloadAs(String token, String slug, String path, java.nio.file.Path target) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Tenant-Id", slug)
-                .header(GatewaySignature.HEADER, signature.sign(slug)).header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header(PlatformHeaders.TENANT_ID, slug)
+                .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug)).header("Authorization", "Bearer " + token).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofFile(target)).statusCode();
         } catch (IOException e) {

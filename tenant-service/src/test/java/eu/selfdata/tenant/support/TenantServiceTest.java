@@ -1,6 +1,6 @@
 package eu.selfdata.tenant.support;
 
-import eu.selfdata.tenant.access.GatewaySignature;
+import eu.selfdata.contract.GatewaySignature;
 import eu.selfdata.testmodule.ObservationsConfiguration;
 import eu.selfdata.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;

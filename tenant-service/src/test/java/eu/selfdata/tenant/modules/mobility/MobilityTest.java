@@ -1,6 +1,6 @@
 package eu.selfdata.tenant.modules.mobility;
 
-import eu.selfdata.tenant.access.GatewaySignature;
+import eu.selfdata.contract.PlatformHeaders;
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +31,7 @@ abstract class MobilityTest extends SelfDataTest {
     /** POSTs a trace body with its media type on the city's host, as the gateway would forward it. */
     ServiceClient.Response upload(String token, String city, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/mobility-carbon/traces"))
-                .header("X-Tenant-Id", city).header(GatewaySignature.HEADER, signature.sign(city))
+                .header(PlatformHeaders.TENANT_ID, city).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(city))
                 .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
                 .header("Accept", "application/json, application/problem+json").POST(body).build();
         try {

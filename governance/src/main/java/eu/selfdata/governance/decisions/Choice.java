@@ -1,5 +1,0 @@
-package eu.selfdata.governance.decisions;
-
-public enum Choice {
-    YES, NO, ABSTAIN
-}

@@ -1,5 +1,0 @@
-package eu.selfdata.governance.decisions;
-
-public enum MotionKind {
-    ADD_MODULE, ADOPT_CHARTER, BUDGET, ADMIT_PARTNER, OTHER
-}

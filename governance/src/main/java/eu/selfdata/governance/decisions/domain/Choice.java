@@ -1,0 +1,5 @@
+package eu.selfdata.governance.decisions.domain;
+
+public enum Choice {
+    YES, NO, ABSTAIN
+}

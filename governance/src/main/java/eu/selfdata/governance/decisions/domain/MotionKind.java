@@ -1,0 +1,5 @@
+package eu.selfdata.governance.decisions.domain;
+
+public enum MotionKind {
+    ADD_MODULE, ADOPT_CHARTER, BUDGET, ADMIT_PARTNER, OTHER
+}
