@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 public class OutboundHostLists {
 
     public static final int MAX_HOSTS = 50;
+    /** tenant_event.detail holds 2000 characters; 50 long names would not fit. */
+    private static final int EVENT_DETAIL = 2000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -71,11 +73,12 @@ public class OutboundHostLists {
                 }
             }
             wanted.stream().filter(host -> !kept.contains(host)).forEach(host -> jdbc.sql("""
-                            insert into platform.city_outbound_host (city, host, port, added_by) values (:city, :host, :port, :by)""")
+                            insert into platform.city_outbound_host (city, host, port, added_by) values (:city, :host, :port, :by)
+                            on conflict do nothing""")
                     .param("city", city).param("host", host.host()).param("port", host.port()).param("by", coordinator).update());
         });
-        registry.recordEvent(city, "OUTBOUND_HOSTS_SET",
-                wanted.isEmpty() ? "(none)" : wanted.stream().map(OutboundHost::toString).collect(Collectors.joining(" ")));
+        String detail = wanted.isEmpty() ? "(none)" : wanted.stream().map(OutboundHost::toString).collect(Collectors.joining(" "));
+        registry.recordEvent(city, "OUTBOUND_HOSTS_SET", detail.length() > EVENT_DETAIL ? detail.substring(0, EVENT_DETAIL - 1) + "…" : detail);
         return list(city);
     }
 

@@ -46,6 +46,18 @@ class OutboundHostsTest extends TenantServiceTest {
     }
 
     @Test
+    void theLongestListIsStoredWholeAndItsHistoryEntryShortened() {
+        String city = onboard(freshSlug("long"), "Long");
+        List<String> longNames = IntStream.range(0, 50).mapToObj(i -> "h" + i + "." + "operator.".repeat(20) + "example").toList();
+
+        ServiceClient.Response set = client.platform("PUT", PATH.formatted(city), Map.of("hosts", longNames));
+
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(hosts(set)).hasSize(50);
+        assertThat(client.platform("GET", "/platform/tenants/" + city, null).json().path("events").toString()).contains("OUTBOUND_HOSTS_SET");
+    }
+
+    @Test
     void cityAdminsOfThatCityOrAnotherAreForbiddenAndTheCityHostDoesNotServeIt() {
         String larochelle = onboard(freshSlug("lr"), "La Rochelle");
         String lyon = onboard(freshSlug("ly"), "Lyon");
