@@ -68,3 +68,16 @@ create table tenant_logo (
     content      bytea not null,
     uploaded_at  timestamptz not null default now()
 );
+
+--changeset selfdata:platform-5-outbound-hosts
+-- Hosts the coordinator allow-listed for one city's connectors (e.g. the operator's SFTP server over
+-- a VPN): that city may reach them even at non-public addresses. Read by the connector framework's
+-- outbound guard at each call. A null port allows every port.
+create table city_outbound_host (
+    city     varchar(40)  not null references tenant (slug) on delete cascade,
+    host     varchar(253) not null,
+    port     integer check (port between 1 and 65535),
+    added_at timestamptz  not null default now(),
+    added_by varchar(255) not null
+);
+create unique index city_outbound_host_once on city_outbound_host (city, host, coalesce(port, 0));

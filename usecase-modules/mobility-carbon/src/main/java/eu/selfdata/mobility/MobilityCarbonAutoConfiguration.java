@@ -10,6 +10,7 @@ import eu.selfdata.mobility.trace.TraceController;
 import eu.selfdata.mobility.trace.TraceIngestion;
 import eu.selfdata.mobility.trace.TraceLimits;
 import eu.selfdata.mobility.transit.CityTransit;
+import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
@@ -17,6 +18,7 @@ import eu.selfdata.mobility.trip.TripController;
 import eu.selfdata.mobility.web.MobilityProblemHandler;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.CityDatabase;
+import eu.selfdata.usecase.api.limits.ZipLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -61,8 +63,13 @@ public class MobilityCarbonAutoConfiguration {
     }
 
     @Bean
-    GtfsStore mobilityGtfsStore(CityDatabase database) {
-        return new GtfsStore(database);
+    GtfsStore mobilityGtfsStore(CityDatabase database,
+                                @Value("${selfdata.mobility-carbon.gtfs.max-zip-entries:100}") int maxEntries,
+                                @Value("${selfdata.mobility-carbon.gtfs.max-entry-bytes:4294967296}") long maxEntryBytes,
+                                @Value("${selfdata.mobility-carbon.gtfs.max-total-bytes:6442450944}") long maxTotalBytes,
+                                @Value("${selfdata.mobility-carbon.gtfs.max-compression-ratio:200}") int maxRatio,
+                                @Value("${selfdata.mobility-carbon.gtfs.max-rows-per-file:30000000}") long maxRows) {
+        return new GtfsStore(database, new GtfsLimits(new ZipLimits(maxEntries, maxEntryBytes, maxTotalBytes, maxRatio), maxRows));
     }
 
     @Bean

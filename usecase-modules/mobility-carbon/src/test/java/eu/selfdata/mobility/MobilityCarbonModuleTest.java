@@ -39,7 +39,7 @@ class MobilityCarbonModuleTest {
     private final TestCity city = TestCity.create();
     private final CityFactors factors = new CityFactors(city);
     private final PointStore points = new PointStore(city);
-    private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, factors, new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city)), points);
+    private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, factors, new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city, eu.selfdata.mobility.transit.GtfsLimits.DEFAULT)), points);
     private final TraceIngestion ingestion = new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT);
     private final MobilityCarbonModule module = new MobilityCarbonModule(city);
     private final CitizenId camille = new CitizenId(UUID.randomUUID());

@@ -23,8 +23,10 @@ import eu.selfdata.waste.bin.ImportConsentListener;
 import eu.selfdata.waste.telemetry.FillReadings;
 import eu.selfdata.waste.telemetry.SmartBinTelemetryTemplate;
 import eu.selfdata.waste.weighing.WeighingImport;
+import eu.selfdata.waste.weighing.WeighingLimits;
 import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.waste.weighing.WeighingsSftpTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -53,8 +55,10 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    WeighingImport wasteWeighingImport(CityJdbc jdbc, DeadLetters deadLetters, BinLinks links, CityScope scope, AccessLog accessLog) {
-        return new WeighingImport(jdbc, deadLetters, links, scope, accessLog);
+    WeighingImport wasteWeighingImport(CityJdbc jdbc, DeadLetters deadLetters, BinLinks links, CityScope scope, AccessLog accessLog,
+                                       @Value("${selfdata.waste.weighings.max-file-bytes:1073741824}") long maxBytes,
+                                       @Value("${selfdata.waste.weighings.max-rows:10000000}") long maxRows) {
+        return new WeighingImport(jdbc, deadLetters, links, scope, accessLog, new WeighingLimits(maxBytes, maxRows));
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package eu.selfdata.mobility.trace;
 
+import eu.selfdata.usecase.api.limits.CappedInputStream;
+import eu.selfdata.usecase.api.limits.LimitExceededException;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +22,11 @@ public final class TraceFiles {
             span[1] = point.epochMilli();
             sink.accept(point);
         }, limits.maxPoints());
-        format.reader().read(nonEmpty(new LimitedInputStream(in, limits.maxBytes())), checked);
+        try {
+            format.reader().read(nonEmpty(new CappedInputStream(in, limits.maxBytes(), "the upload")), checked);
+        } catch (LimitExceededException e) {
+            throw new InvalidTraceException(TraceProblem.TOO_LARGE, e.getMessage());
+        }
         if (checked.count() == 0) {
             throw new InvalidTraceException(TraceProblem.EMPTY, "the upload holds no track point");
         }

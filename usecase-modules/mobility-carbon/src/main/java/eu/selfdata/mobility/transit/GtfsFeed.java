@@ -1,5 +1,7 @@
 package eu.selfdata.mobility.transit;
 
+import eu.selfdata.usecase.api.limits.BoundedZip;
+import eu.selfdata.usecase.api.limits.LimitExceededException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -18,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * What mode inference needs from a GTFS static feed (gtfs.org reference): stops, routes with their
@@ -47,27 +47,29 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
     public record RouteShape(String routeId, String shapeId) {
     }
 
-    public static GtfsFeed read(Path zip) {
-        try (ZipFile file = new ZipFile(zip.toFile())) {
+    /** @throws InvalidFeedException naming the file and the cap when the feed is larger than {@code limits} */
+    public static GtfsFeed read(Path zip, GtfsLimits limits) {
+        try (BoundedZip file = BoundedZip.open(zip, limits.zip())) {
+            Rows rows = new Rows(file, limits.maxRows());
             for (String required : REQUIRED) {
-                if (entry(file, required) == null) {
+                if (!file.contains(required)) {
                     throw new InvalidFeedException("required file " + required + " is missing");
                 }
             }
             List<Stop> stops = new ArrayList<>();
-            each(file, "stops.txt", row -> {
+            rows.each("stops.txt", row -> {
                 String lat = row.isMapped("stop_lat") ? row.get("stop_lat") : "";
                 if (!lat.isEmpty()) { // stations' entrances and generic nodes may have no position
                     stops.add(new Stop(row.get("stop_id"), Double.parseDouble(lat), Double.parseDouble(row.get("stop_lon"))));
                 }
             });
             List<Route> routes = new ArrayList<>();
-            each(file, "routes.txt", row -> routes.add(new Route(row.get("route_id"), Integer.parseInt(row.get("route_type")),
+            rows.each("routes.txt", row -> routes.add(new Route(row.get("route_id"), Integer.parseInt(row.get("route_type")),
                     row.isMapped("route_short_name") ? row.get("route_short_name") : null)));
             Map<String, String> routeOfTrip = new HashMap<>();
             Map<String, String> shapeRoutes = new LinkedHashMap<>();
             Set<RouteShape> routeShapes = new HashSet<>();
-            each(file, "trips.txt", row -> {
+            rows.each("trips.txt", row -> {
                 routeOfTrip.put(row.get("trip_id"), row.get("route_id"));
                 String shape = row.isMapped("shape_id") ? row.get("shape_id") : "";
                 if (!shape.isEmpty()) {
@@ -77,7 +79,7 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
             });
             Set<StopRoute> stopRoutes = new HashSet<>();
             int[] stopTimes = {0};
-            each(file, "stop_times.txt", row -> {
+            rows.each("stop_times.txt", row -> {
                 String route = routeOfTrip.get(row.get("trip_id"));
                 if (route == null) {
                     throw new InvalidFeedException("stop_times.txt line " + row.getRecordNumber() + ": unknown trip " + row.get("trip_id"));
@@ -85,7 +87,9 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
                 stopRoutes.add(new StopRoute(row.get("stop_id"), route));
                 stopTimes[0]++;
             });
-            return new GtfsFeed(stops, routes, stopRoutes, shapes(file, routeShapes), stopTimes[0]);
+            return new GtfsFeed(stops, routes, stopRoutes, shapes(rows, routeShapes), stopTimes[0]);
+        } catch (LimitExceededException e) {
+            throw new InvalidFeedException(e.getMessage(), e);
         } catch (ZipException e) {
             throw new InvalidFeedException("not a readable zip: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -93,12 +97,12 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
         }
     }
 
-    private static Map<RouteShape, List<double[]>> shapes(ZipFile file, Set<RouteShape> routeShapes) throws IOException {
-        if (entry(file, "shapes.txt") == null) {
+    private static Map<RouteShape, List<double[]>> shapes(Rows rows, Set<RouteShape> routeShapes) throws IOException {
+        if (!rows.file().contains("shapes.txt")) {
             return Map.of();
         }
         Map<String, TreeMap<Integer, double[]>> points = new HashMap<>();
-        each(file, "shapes.txt", row -> points.computeIfAbsent(row.get("shape_id"), id -> new TreeMap<>())
+        rows.each("shapes.txt", row -> points.computeIfAbsent(row.get("shape_id"), id -> new TreeMap<>())
                 .put(Integer.parseInt(row.get("shape_pt_sequence")),
                         new double[] {Double.parseDouble(row.get("shape_pt_lat")), Double.parseDouble(row.get("shape_pt_lon"))}));
         Map<RouteShape, List<double[]>> shapes = new HashMap<>();
@@ -111,28 +115,30 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
         return shapes;
     }
 
-    private static ZipEntry entry(ZipFile file, String name) {
-        return file.stream().filter(entry -> !entry.isDirectory() && (entry.getName().equals(name) || entry.getName().endsWith("/" + name)))
-                .findFirst().orElse(null);
-    }
-
     private interface RowHandler {
         void handle(CSVRecord row);
     }
 
-    private static void each(ZipFile file, String name, RowHandler handler) throws IOException {
-        try (InputStream in = file.getInputStream(entry(file, name));
-             Reader reader = new InputStreamReader(skipBom(in), StandardCharsets.UTF_8);
-             CSVParser parser = CSV.parse(reader)) {
-            for (CSVRecord row : parser) {
-                try {
-                    handler.handle(row);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidFeedException(name + " line " + (row.getRecordNumber() + 1) + ": " + e.getMessage(), e);
+    /** The feed's files row by row, each at most {@code maxRows} rows. */
+    private record Rows(BoundedZip file, long maxRows) {
+
+        void each(String name, RowHandler handler) throws IOException {
+            try (InputStream in = file.open(name);
+                 Reader reader = new InputStreamReader(skipBom(in), StandardCharsets.UTF_8);
+                 CSVParser parser = CSV.parse(reader)) {
+                for (CSVRecord row : parser) {
+                    if (row.getRecordNumber() > maxRows) {
+                        throw new InvalidFeedException(name + " has more than the cap of " + maxRows + " rows");
+                    }
+                    try {
+                        handler.handle(row);
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidFeedException(name + " line " + (row.getRecordNumber() + 1) + ": " + e.getMessage(), e);
+                    }
                 }
+            } catch (java.io.UncheckedIOException e) {
+                throw new InvalidFeedException(name + ": " + e.getMessage(), e);
             }
-        } catch (java.io.UncheckedIOException e) {
-            throw new InvalidFeedException(name + ": " + e.getMessage(), e);
         }
     }
 

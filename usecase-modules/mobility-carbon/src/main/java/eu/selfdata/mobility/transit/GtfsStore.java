@@ -17,14 +17,17 @@ import java.util.Optional;
 /**
  * The city's GTFS feeds in its schema. An import reads the whole feed first, loads it beside the
  * active one and switches in one transaction: a feed refused for any reason leaves the active feed
- * as it was. A feed whose SHA-256 was already imported is skipped.
+ * as it was. A feed whose SHA-256 was already imported is skipped. The feed is read within
+ * {@link GtfsLimits}: past one of them it is refused with the file and the cap.
  */
 public class GtfsStore {
 
     private final CityDatabase database;
+    private final GtfsLimits limits;
 
-    public GtfsStore(CityDatabase database) {
+    public GtfsStore(CityDatabase database, GtfsLimits limits) {
         this.database = database;
+        this.limits = limits;
     }
 
     public ImportOutcome importFeed(Path zip, String source) {
@@ -34,7 +37,7 @@ public class GtfsStore {
         if (known.isPresent()) {
             return new ImportOutcome(known.get(), false, sha256);
         }
-        GtfsFeed feed = GtfsFeed.read(zip);
+        GtfsFeed feed = GtfsFeed.read(zip, limits);
         if (feed.stops().isEmpty() || feed.routes().isEmpty()) {
             throw new InvalidFeedException("the feed has no stop or no route");
         }

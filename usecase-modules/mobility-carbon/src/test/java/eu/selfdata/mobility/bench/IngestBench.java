@@ -7,6 +7,7 @@ import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
 import eu.selfdata.mobility.trace.TraceLimits;
 import eu.selfdata.mobility.transit.CityTransit;
+import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
@@ -42,7 +43,7 @@ public final class IngestBench {
         for (int round = 1; round <= 3; round++) { // round 1 includes the JIT warm-up
             TestCity city = TestCity.create();
             PointStore store = new PointStore(city);
-            Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, new CityFactors(city), new CityTransit(city, new GtfsStore(city)), store);
+            Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, new CityFactors(city), new CityTransit(city, new GtfsStore(city, GtfsLimits.DEFAULT)), store);
             TraceIngestion ingestion = new TraceIngestion(city, store, journeys, new TraceLimits(Long.MAX_VALUE, Integer.MAX_VALUE));
             long start = System.nanoTime();
             var receipt = ingestion.ingest(new CitizenId(UUID.randomUUID()), TraceFormat.APP_JSON, new ByteArrayInputStream(upload));
@@ -56,7 +57,7 @@ public final class IngestBench {
         Path feed = eu.selfdata.mobility.transit.SyntheticGtfs.zip(dir, eu.selfdata.mobility.transit.SyntheticGtfs.files(gtfsTrips));
         TestCity city = TestCity.create();
         long start = System.nanoTime();
-        new GtfsStore(city).importFeed(feed, "bench");
+        new GtfsStore(city, GtfsLimits.DEFAULT).importFeed(feed, "bench");
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("gtfs: %d stop_times (%.1f MB zip) imported in %.2f s%n",
                 city.jdbc().sql("select stop_times from mobility_gtfs_feed").query(Integer.class).single(),

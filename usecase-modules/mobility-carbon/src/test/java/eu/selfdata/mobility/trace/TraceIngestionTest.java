@@ -25,7 +25,7 @@ class TraceIngestionTest {
 
     private final TestCity city = TestCity.create();
     private final PointStore points = new PointStore(city);
-    private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, new CityFactors(city), new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city)), points);
+    private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, new CityFactors(city), new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city, eu.selfdata.mobility.transit.GtfsLimits.DEFAULT)), points);
     private final TraceIngestion ingestion = new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT);
     private final CitizenId camille = new CitizenId(UUID.randomUUID());
 

@@ -58,7 +58,7 @@ class GtfsModeTest {
     }
 
     private GtfsNetwork network() {
-        return new GtfsNetwork(GtfsFeed.read(SyntheticGtfs.zip(dir, SyntheticGtfs.files(3))));
+        return new GtfsNetwork(GtfsFeed.read(SyntheticGtfs.zip(dir, SyntheticGtfs.files(3)), GtfsLimits.DEFAULT));
     }
 
     private static List<TravelMode> modes(SyntheticTrace trace, TransitNetwork network) {

@@ -1,6 +1,7 @@
 package eu.selfdata.mobility.transit;
 
 import eu.selfdata.mobility.support.TestCity;
+import eu.selfdata.usecase.api.limits.ZipLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class GtfsStoreTest {
     Path dir;
 
     private final TestCity city = TestCity.create();
-    private final GtfsStore store = new GtfsStore(city);
+    private final GtfsStore store = new GtfsStore(city, GtfsLimits.DEFAULT);
 
     @Test
     void aFeedIsImportedOnceAndTheSameBytesAreSkipped() {
@@ -56,5 +57,54 @@ class GtfsStoreTest {
         files.put("routes.txt", "route_id,route_short_name,route_type\nL12,12,bus\n");
         assertThatThrownBy(() -> store.importFeed(SyntheticGtfs.zip(dir, files), "v"))
                 .isInstanceOf(InvalidFeedException.class).hasMessageContaining("routes.txt line 2");
+    }
+
+    @Test
+    void aZipBombIsRefusedAfterAFewMegabytesAndThePreviousFeedStaysActive() throws Exception {
+        long active = store.importFeed(SyntheticGtfs.zip(dir, SyntheticGtfs.files(2)), "v1").feedId();
+        Map<String, String> files = new LinkedHashMap<>(SyntheticGtfs.files(1));
+        files.remove("stop_times.txt");
+        Path bomb = SyntheticGtfs.zip(dir, files);
+        long bombBytes = 256L * 1024 * 1024;
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(dir.resolve("bomb.zip")))) {
+            try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(bomb))) {
+                for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    in.transferTo(out);
+                }
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("stop_times.txt"));
+            out.write("trip_id,arrival_time,departure_time,stop_id,stop_sequence\n".getBytes());
+            byte[] rows = "T0,06:00:00,06:00:00,S0,0\n".repeat(40_000).getBytes();
+            for (long written = 0; written < bombBytes; written += rows.length) {
+                out.write(rows);
+            }
+        }
+        Path zip = dir.resolve("bomb.zip");
+        assertThat(Files.size(zip)).isLessThan(bombBytes / 300);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> store.importFeed(zip, "bomb"))
+                .isInstanceOf(InvalidFeedException.class).hasMessageContaining("stop_times.txt expands more than 200 times");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(store.activeFeed()).contains(active);
+    }
+
+    @Test
+    void aFeedOverAnEntryRowOrByteCapIsRefusedNamingTheFileAndTheCap() throws Exception {
+        Map<String, String> crowded = new LinkedHashMap<>(SyntheticGtfs.files(1));
+        for (int i = 0; i < 100; i++) {
+            crowded.put("extension-" + i + ".txt", "x\n");
+        }
+        GtfsStore fewRows = new GtfsStore(city, new GtfsLimits(new ZipLimits(100, 1_000_000, 1_000_000, 200), 50));
+        GtfsStore fewBytes = new GtfsStore(city, new GtfsLimits(new ZipLimits(100, 1000, 1_000_000, 200), 1_000));
+
+        assertThatThrownBy(() -> store.importFeed(SyntheticGtfs.zip(dir, crowded), "crowded"))
+                .isInstanceOf(InvalidFeedException.class).hasMessageContaining("106 entries, more than the cap of 100");
+        assertThatThrownBy(() -> fewRows.importFeed(SyntheticGtfs.zip(dir, SyntheticGtfs.files(5)), "rows"))
+                .isInstanceOf(InvalidFeedException.class).hasMessageContaining("stop_times.txt has more than the cap of 50 rows");
+        assertThatThrownBy(() -> fewBytes.importFeed(SyntheticGtfs.zip(dir, SyntheticGtfs.files(4)), "bytes"))
+                .isInstanceOf(InvalidFeedException.class).hasMessageContaining("stop_times.txt decompresses to more than the cap of 1000 bytes");
+        assertThat(city.count("mobility_gtfs_feed")).isZero();
     }
 }

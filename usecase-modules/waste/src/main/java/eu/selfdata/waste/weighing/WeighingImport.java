@@ -7,13 +7,22 @@ import eu.selfdata.connectors.DeadLetters;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.Accessor;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.limits.CappedInputStream;
+import eu.selfdata.usecase.api.limits.LimitExceededException;
 import eu.selfdata.waste.WastePurposes;
 import eu.selfdata.waste.bin.BinLinks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,31 +40,106 @@ import java.util.concurrent.Future;
  * transaction: weighings of bins a consenting citizen linked become that citizen's rows; all other
  * weighings only add to the city's anonymous counts; rejected rows become dead letters. Every write
  * is keyed (weighing: bin, time, stream; counts: file, chunk; dead letter: file, line) so a replay
- * after a crash or a second drop of the same file stores nothing twice.
+ * after a crash or a second drop of the same file stores nothing twice. A file over its
+ * {@link WeighingLimits} is refused before any chunk is written.
  */
 public class WeighingImport {
 
     static final int CHUNK = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(WeighingImport.class);
 
     private final CityJdbc jdbc;
     private final DeadLetters deadLetters;
     private final BinLinks links;
     private final CityScope scope;
     private final AccessLog accessLog;
+    private final WeighingLimits limits;
 
-    public WeighingImport(CityJdbc jdbc, DeadLetters deadLetters, BinLinks links, CityScope scope, AccessLog accessLog) {
+    public WeighingImport(CityJdbc jdbc, DeadLetters deadLetters, BinLinks links, CityScope scope, AccessLog accessLog,
+                          WeighingLimits limits) {
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
         this.links = links;
         this.scope = scope;
         this.accessLog = accessLog;
+        this.limits = limits;
     }
 
     /** Where rows come from: the file name the admin sees, and its content hash that keys replays. */
     public record Source(String template, String name, String key) {
     }
 
+    /**
+     * Imports a local file once it is known to be within {@link WeighingLimits}: a file over them is
+     * refused with the reason before any row is written.
+     *
+     * @throws WeighingCsv.MalformedFileException when the file is over a limit or cannot be read as a whole
+     */
+    public ImportReport importFile(String city, Source source, WeighingCsv csv, ZoneId zone, Path file) {
+        try {
+            if (Files.size(file) > limits.maxBytes()) {
+                throw new WeighingCsv.MalformedFileException("the file has " + Files.size(file) + " bytes, more than the cap of "
+                        + limits.maxBytes() + " (selfdata.waste.weighings.max-file-bytes)");
+            }
+            long rows = lines(file) - 1;
+            if (rows > limits.maxRows()) {
+                throw new WeighingCsv.MalformedFileException("the file has " + rows + " rows, more than the cap of "
+                        + limits.maxRows() + " (selfdata.waste.weighings.max-rows)");
+            }
+            try (InputStream content = Files.newInputStream(file)) {
+                return importRows(city, source, csv, zone, content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Imports content that is not a local file yet: it is first copied to an owner-only temporary file
+     * (refused past the byte cap while copying), then imported as {@link #importFile(String, Source,
+     * WeighingCsv, ZoneId, Path)}. A caller holding the file should pass it instead: no copy.
+     */
     public ImportReport importFile(String city, Source source, WeighingCsv csv, ZoneId zone, InputStream content) {
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("weighings-", ".csv");
+            Files.copy(new CappedInputStream(content, limits.maxBytes(), "the file"), spool, StandardCopyOption.REPLACE_EXISTING);
+            return importFile(city, source, csv, zone, spool);
+        } catch (LimitExceededException e) {
+            throw new WeighingCsv.MalformedFileException(e.getMessage() + " (selfdata.waste.weighings.max-file-bytes)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException e) {
+                    log.warn("could not delete the temporary copy {} of {}", spool, source.name(), e);
+                }
+            }
+        }
+    }
+
+    /** Physical lines: line feeds, plus a last line without one. */
+    private static long lines(Path file) throws IOException {
+        long lines = 0;
+        int last = '\n';
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        }
+        return last == '\n' ? lines : lines + 1;
+    }
+
+    /** The streaming import, chunk by chunk; limits are the caller's to check. */
+    ImportReport importRows(String city, Source source, WeighingCsv csv, ZoneId zone, InputStream content) {
         Map<String, CitizenId> linked = links.importable(city);
         Batch batch = new Batch(city, source, zone, linked);
         try {

@@ -1,0 +1,102 @@
+package eu.selfdata.tenant.registry;
+
+import eu.selfdata.connectors.outbound.OutboundHost;
+import eu.selfdata.tenant.problem.ProblemException;
+import eu.selfdata.tenant.problem.ProblemType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The hosts the coordinator allow-listed for each city's connectors ({@code platform.city_outbound_host},
+ * read by the outbound guard): an entry lets that city, and no other, reach a host that resolves to a
+ * non-public address. Replacing the list keeps who added an entry that stays.
+ */
+@Service
+public class OutboundHostLists {
+
+    public static final int MAX_HOSTS = 50;
+    /** tenant_event.detail holds 2000 characters; 50 long names would not fit. */
+    private static final int EVENT_DETAIL = 2000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final TenantRegistry registry;
+
+    OutboundHostLists(DataSource dataSource, TenantRegistry registry, PlatformSchema migratedFirst) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.registry = registry;
+    }
+
+    /** @param port null: every port */
+    public record Entry(String host, Integer port, Instant addedAt, String addedBy) {
+    }
+
+    /** @throws UnknownTenantException for an unknown city */
+    public List<Entry> list(String city) {
+        registry.get(city);
+        return jdbc.sql("""
+                        select host, port, added_at, added_by from platform.city_outbound_host
+                         where city = :city order by host, port nulls first""").param("city", city)
+                .query((rs, row) -> new Entry(rs.getString(1), (Integer) rs.getObject(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * Makes {@code hosts} ({@code name}, {@code name:port}, IP literals, {@code [IPv6]:port}) the
+     * city's whole list, or changes nothing when one of them is invalid.
+     *
+     * @throws ProblemException invalid-request naming the value
+     */
+    public List<Entry> replace(String city, List<String> hosts, String coordinator) {
+        registry.get(city);
+        Set<OutboundHost> wanted = parse(hosts);
+        transactions.executeWithoutResult(status -> {
+            List<OutboundHost> kept = new ArrayList<>();
+            for (Entry entry : list(city)) {
+                OutboundHost host = new OutboundHost(entry.host(), entry.port());
+                if (wanted.contains(host)) {
+                    kept.add(host);
+                } else {
+                    jdbc.sql("delete from platform.city_outbound_host where city = :city and host = :host and port is not distinct from :port")
+                            .param("city", city).param("host", host.host()).param("port", host.port()).update();
+                }
+            }
+            wanted.stream().filter(host -> !kept.contains(host)).forEach(host -> jdbc.sql("""
+                            insert into platform.city_outbound_host (city, host, port, added_by) values (:city, :host, :port, :by)
+                            on conflict do nothing""")
+                    .param("city", city).param("host", host.host()).param("port", host.port()).param("by", coordinator).update());
+        });
+        String detail = wanted.isEmpty() ? "(none)" : wanted.stream().map(OutboundHost::toString).collect(Collectors.joining(" "));
+        registry.recordEvent(city, "OUTBOUND_HOSTS_SET", detail.length() > EVENT_DETAIL ? detail.substring(0, EVENT_DETAIL - 1) + "…" : detail);
+        return list(city);
+    }
+
+    private static Set<OutboundHost> parse(List<String> hosts) {
+        if (hosts == null) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "hosts is a list of host or host:port");
+        }
+        if (hosts.size() > MAX_HOSTS) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "at most " + MAX_HOSTS + " hosts per city, not " + hosts.size());
+        }
+        Set<OutboundHost> parsed = new LinkedHashSet<>();
+        for (String host : hosts) {
+            try {
+                parsed.add(OutboundHost.parse(host));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
+            }
+        }
+        return parsed;
+    }
+}
