@@ -1,7 +1,5 @@
 package eu.selfdata.connectors;
 
-import eu.selfdata.connectors.mqtt.EmbeddedMqttBroker;
-import eu.selfdata.connectors.mqtt.MqttComponent;
 import eu.selfdata.usecase.api.CityDatabase;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -14,9 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -80,25 +75,5 @@ public class ConnectorsAutoConfiguration {
                                                       @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
                                                       DeadLetters deadLetters, CityDirectory directory) {
         return new ConnectorAdminController(city, host, configs, health, deadLetters, directory);
-    }
-
-    @Bean(MqttComponent.SCHEME)
-    MqttComponent selfdataMqttComponent() {
-        return new MqttComponent();
-    }
-
-    @Bean(destroyMethod = "stop")
-    @ConditionalOnProperty(name = "selfdata.connectors.mqtt.url", havingValue = "", matchIfMissing = true)
-    EmbeddedMqttBroker embeddedMqttBroker(ConnectorSettings settings) throws IOException {
-        // Artemis locks its journal folder: two brokers in one process (two contexts) need two folders.
-        Path journal = settings.mqtt().embeddedDataDirectory() != null ? settings.mqtt().embeddedDataDirectory()
-                : Files.createTempDirectory("selfdata-mqtt-");
-        return new EmbeddedMqttBroker(journal, settings.mqtt().embeddedPort()).start();
-    }
-
-    @Bean
-    MqttBroker mqttBroker(ConnectorSettings settings, org.springframework.beans.factory.ObjectProvider<EmbeddedMqttBroker> embedded) {
-        return settings.mqtt().external() ? new MqttBroker(settings.mqtt().url())
-                : new MqttBroker(embedded.getObject().url());
     }
 }

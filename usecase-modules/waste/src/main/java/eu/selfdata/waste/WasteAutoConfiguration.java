@@ -5,7 +5,7 @@ import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.connectors.ConnectorsAutoConfiguration;
 import eu.selfdata.connectors.DeadLetters;
-import eu.selfdata.connectors.MqttBroker;
+import eu.selfdata.connectors.mqtt.MqttSource;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.CityAggregates;
 import eu.selfdata.usecase.api.CurrentCitizen;
@@ -104,8 +104,8 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    SmartBinTelemetryTemplate wasteSmartBinTelemetryTemplate(FillReadings readings, MqttBroker broker) {
-        return new SmartBinTelemetryTemplate(readings, broker);
+    SmartBinTelemetryTemplate wasteSmartBinTelemetryTemplate(FillReadings readings, MqttSource mqtt) {
+        return new SmartBinTelemetryTemplate(readings, mqtt);
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package eu.selfdata.waste.telemetry;
 
 import eu.selfdata.connectors.ConnectorTemplate;
-import eu.selfdata.connectors.MqttBroker;
-import eu.selfdata.connectors.mqtt.MqttComponent;
+import eu.selfdata.connectors.mqtt.MqttSource;
+import eu.selfdata.connectors.mqtt.TopicFilter;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import tools.jackson.core.JacksonException;
@@ -22,21 +24,22 @@ import java.util.Map;
 
 /**
  * {@code waste-bin-telemetry}: one MQTT subscription per city on {@code {city}/bins/+/fill}
- * (QoS 1, persistent session), payload {@code {"fill": 85, "temperature": 21.5,
- * "measuredAt": "2026-03-02T07:15:00Z"}}. A reading is stored once per bin and instant, so a message
+ * (QoS 1, persistent session, the city's account: {@link MqttSource}), payload
+ * {@code {"fill": 85, "temperature": 21.5, "measuredAt": "2026-03-02T07:15:00Z"}}. A reading is stored once per bin and instant, so a message
  * the broker delivers again adds nothing; an unreadable one is dead-lettered and acknowledged.
  */
 public class SmartBinTelemetryTemplate extends ConnectorTemplate {
 
     public static final String ID = "waste-bin-telemetry";
+    private static final TopicFilter FILL = new TopicFilter("bins/+/fill");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FillReadings readings;
-    private final MqttBroker broker;
+    private final MqttSource mqtt;
 
-    public SmartBinTelemetryTemplate(FillReadings readings, MqttBroker broker) {
+    public SmartBinTelemetryTemplate(FillReadings readings, MqttSource mqtt) {
         this.readings = readings;
-        this.broker = broker;
+        this.mqtt = mqtt;
     }
 
     @Override
@@ -49,12 +52,10 @@ public class SmartBinTelemetryTemplate extends ConnectorTemplate {
         return "waste";
     }
 
+    /** Broker, topic and client id are the platform's, not the city's. */
     @Override
     public Map<String, String> defaults(String city) {
-        return Map.of(
-                "brokerUrl", broker.url(),
-                "topic", city + "/bins/+/fill",
-                "clientId", "selfdata-" + city + "-" + ID);
+        return Map.of();
     }
 
     @Override
@@ -62,9 +63,18 @@ public class SmartBinTelemetryTemplate extends ConnectorTemplate {
         return List.of(IllegalArgumentException.class);
     }
 
+    /** Each city's route consumes from its own endpoint, built in code and registered as the route is created. */
     @Override
     protected RouteDefinition source(RouteTemplateDefinition template) {
-        return template.from(MqttComponent.SCHEME + ":{{topic}}?brokerUrl=RAW({{brokerUrl}})&clientId={{clientId}}");
+        template.configure(route -> {
+            Endpoint endpoint = mqtt.endpoint(route.getCamelContext(), route.getProperty(CITY_PARAMETER, String.class), ID, FILL);
+            try {
+                route.getCamelContext().addEndpoint(endpoint.getEndpointUri(), endpoint);
+            } catch (Exception e) {
+                throw RuntimeCamelException.wrapRuntimeCamelException(e);
+            }
+        });
+        return template.from(MqttSource.uri("{{" + CITY_PARAMETER + "}}", ID));
     }
 
     @Override

@@ -1,12 +1,15 @@
 package eu.selfdata.waste.support;
 
 import eu.selfdata.connectors.CityDirectory;
+import eu.selfdata.connectors.mqtt.BrokerAccounts;
 import eu.selfdata.usecase.api.CityAggregates;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The module and the connector framework on the shared test PostgreSQL, with small stand-ins for
@@ -24,6 +27,13 @@ public class WasteTestApplication {
     @Bean
     CityDirectory cityDirectory(TestCities cities) {
         return cities::active;
+    }
+
+    /** Every city has an MQTT account; tests log devices in with {@code password(city)}. */
+    @Bean
+    BrokerAccounts brokerAccounts() {
+        String secret = UUID.randomUUID().toString();
+        return city -> Optional.of(secret + "-" + city);
     }
 
     @Bean
