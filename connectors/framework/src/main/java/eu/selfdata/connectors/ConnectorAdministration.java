@@ -1,5 +1,6 @@
 package eu.selfdata.connectors;
 
+import eu.selfdata.connectors.outbound.OutboundGuard;
 import eu.selfdata.connectors.settings.InvalidSettingException;
 import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.settings.Setting;
@@ -30,15 +31,17 @@ public class ConnectorAdministration {
     private final ConnectorHealth health;
     private final DeadLetters deadLetters;
     private final CityDirectory directory;
+    private final OutboundGuard outbound;
 
     ConnectorAdministration(CityDatabase city, ConnectorHost host, ConnectorConfigs configs, ConnectorHealth health,
-                            DeadLetters deadLetters, CityDirectory directory) {
+                            DeadLetters deadLetters, CityDirectory directory, OutboundGuard outbound) {
         this.city = city;
         this.host = host;
         this.configs = configs;
         this.health = health;
         this.deadLetters = deadLetters;
         this.directory = directory;
+        this.outbound = outbound;
     }
 
     public List<ConnectorView> list() {
@@ -80,7 +83,7 @@ public class ConnectorAdministration {
             } else if (cleared) {
                 texts.remove(name);
             } else {
-                texts.put(name, setting.format(invalidAsProblem(() -> setting.parse(text))));
+                texts.put(name, checkedText(slug, setting, text));
             }
         });
         boolean enabled = Optional.ofNullable(change.enabled()).orElse(previous.map(ConnectorConfigs.Choice::enabled).orElse(template.enabledByDefault()));
@@ -155,6 +158,25 @@ public class ConnectorAdministration {
     private String requireAdmin() {
         CityRoles.requireAny(CityRoles.ADMIN);
         return city.city();
+    }
+
+    /** The stored text of a value that meets its rule and names no host the platform may not call. */
+    private <T> String checkedText(String slug, Setting<T> setting, String text) {
+        T value = invalidAsProblem(() -> setting.parse(text));
+        reachable(slug, setting, value);
+        return setting.format(value);
+    }
+
+    /** A host the value would make the platform call, refused at once when that is clear before any lookup. */
+    private <T> void reachable(String slug, Setting<T> setting, T value) {
+        setting.type().host(value).flatMap(host -> outbound.refusalWithoutLookup(slug, host)).ifPresent(refusal -> {
+            ErrorResponseException problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-setting",
+                    "Invalid connector setting", "setting '" + setting.name() + "' names a host the platform may not call: " + refusal);
+            problem.getBody().setProperty("setting", setting.name());
+            problem.getBody().setProperty("rule", setting.type().rule().en());
+            problem.getBody().setProperty("ruleFr", setting.type().rule().fr());
+            throw problem;
+        });
     }
 
     private static <T> T invalidAsProblem(Supplier<T> parse) {

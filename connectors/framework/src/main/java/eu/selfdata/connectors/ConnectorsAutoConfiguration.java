@@ -1,8 +1,8 @@
 package eu.selfdata.connectors;
 
 import eu.selfdata.connectors.folders.CityFolders;
-import eu.selfdata.connectors.mqtt.EmbeddedMqttBroker;
-import eu.selfdata.connectors.mqtt.MqttComponent;
+import eu.selfdata.connectors.mqtt.BrokerAccounts;
+import eu.selfdata.connectors.outbound.OutboundGuard;
 import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.usecase.api.CityDatabase;
 import org.apache.camel.CamelContext;
@@ -16,9 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -55,6 +52,13 @@ public class ConnectorsAutoConfiguration {
     @Bean
     ConnectorConfigs connectorConfigs(CityJdbc connectorCityJdbc, SecretBox connectorSecretBox) {
         return new ConnectorConfigs(connectorCityJdbc, connectorSecretBox);
+    }
+
+    /** The cities' MQTT accounts from their sealed secrets (the broker's auto-configuration runs after this one). */
+    @Bean
+    @ConditionalOnMissingBean
+    BrokerAccounts sealedBrokerAccounts(CityJdbc connectorCityJdbc, SecretBox connectorSecretBox, CityDirectory directory) {
+        return new SealedBrokerAccounts(connectorCityJdbc, connectorSecretBox, directory);
     }
 
     @Bean
@@ -101,32 +105,12 @@ public class ConnectorsAutoConfiguration {
     @Bean
     ConnectorAdministration connectorAdministration(CityDatabase city, ConnectorHost host, ConnectorConfigs configs,
                                                     @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
-                                                    DeadLetters deadLetters, CityDirectory directory) {
-        return new ConnectorAdministration(city, host, configs, health, deadLetters, directory);
+                                                    DeadLetters deadLetters, CityDirectory directory, OutboundGuard outbound) {
+        return new ConnectorAdministration(city, host, configs, health, deadLetters, directory, outbound);
     }
 
     @Bean
     ConnectorAdminController connectorAdminController(ConnectorAdministration administration) {
         return new ConnectorAdminController(administration);
-    }
-
-    @Bean(MqttComponent.SCHEME)
-    MqttComponent selfdataMqttComponent() {
-        return new MqttComponent();
-    }
-
-    @Bean(destroyMethod = "stop")
-    @ConditionalOnProperty(name = "selfdata.connectors.mqtt.url", havingValue = "", matchIfMissing = true)
-    EmbeddedMqttBroker embeddedMqttBroker(ConnectorSettings settings) throws IOException {
-        // Artemis locks its journal folder: two brokers in one process (two contexts) need two folders.
-        Path journal = settings.mqtt().embeddedDataDirectory() != null ? settings.mqtt().embeddedDataDirectory()
-                : Files.createTempDirectory("selfdata-mqtt-");
-        return new EmbeddedMqttBroker(journal, settings.mqtt().embeddedPort()).start();
-    }
-
-    @Bean
-    MqttBroker mqttBroker(ConnectorSettings settings, org.springframework.beans.factory.ObjectProvider<EmbeddedMqttBroker> embedded) {
-        return settings.mqtt().external() ? new MqttBroker(settings.mqtt().url())
-                : new MqttBroker(embedded.getObject().url());
     }
 }

@@ -25,7 +25,7 @@ class ConnectorSettingsIT {
     private static String connectors;
 
     @BeforeAll
-    static void signIn() {
+    static void signIn() throws InterruptedException {
         platform = RunningPlatform.get();
         browser = new Browser("fr");
         String home = platform.cityUrl("lyon", "/");

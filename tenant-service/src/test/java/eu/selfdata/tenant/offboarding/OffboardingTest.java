@@ -1,5 +1,7 @@
 package eu.selfdata.tenant.offboarding;
 
+import eu.selfdata.connectors.ConnectorConfigs;
+import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
 import eu.selfdata.tenant.tenancy.TenantId;
@@ -24,6 +26,8 @@ class OffboardingTest extends TenantServiceTest {
 
     @Autowired
     TenantMigrations migrations;
+    @Autowired
+    ConnectorConfigs configs;
 
     @Test
     void offboardingWithoutConfirmationChangesNothing() {
@@ -51,6 +55,28 @@ class OffboardingTest extends TenantServiceTest {
         assertThat(entries).containsKeys("tenant.json", "announcement.csv", "databasechangelog.csv");
         assertThat(entries.get("announcement.csv")).contains("last news");
         assertThat(entries.get("tenant.json")).contains("\"slug\":\"" + city + "\"");
+    }
+
+    @Test
+    void theArchiveIsOwnerOnlyAndCarriesNoConnectorSecret() throws Exception {
+        String city = onboard(freshSlug("lyon"), "Lyon", java.util.List.of("waste"));
+        String password = "sftp-" + java.util.UUID.randomUUID();
+        configs.save(city, "waste-weighings-sftp", new ConnectorConfigs.Choice(false, Map.of("host", "sftp.operator.example"),
+                Map.of("password", new Secret(password))));
+
+        assertThat(client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", city)).status()).isEqualTo(200);
+
+        Map<String, String> entries = archive(city);
+        assertThat(entries).containsKey("connector_config.csv").doesNotContainKey("connector_secret.csv");
+        assertThat(entries.get("connector_config.csv")).contains("sftp.operator.example");
+        assertThat(String.join("\n", entries.values())).doesNotContain(password);
+        try (java.util.stream.Stream<java.nio.file.Path> archives = java.nio.file.Files.list(DATA.resolve("archives"))) {
+            java.nio.file.Path archive = archives.filter(file -> file.getFileName().toString().startsWith(city + "-")).findFirst().orElseThrow();
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(archive)))
+                    .isEqualTo("rw-------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(archive.getParent())))
+                    .isEqualTo("rwx------");
+        }
     }
 
     @Test

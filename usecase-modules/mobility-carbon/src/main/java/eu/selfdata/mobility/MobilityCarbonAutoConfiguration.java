@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.connectors.outbound.OutboundHttp;
 import eu.selfdata.mobility.connector.GtfsFeedTemplate;
 import eu.selfdata.mobility.connector.TraceDropTemplate;
 import eu.selfdata.usecase.api.Consents;
@@ -95,8 +96,8 @@ public class MobilityCarbonAutoConfiguration {
     static class Connectors {
 
         @Bean
-        GtfsFeedTemplate mobilityGtfsFeedTemplate(GtfsStore feeds, CityScope scope) {
-            return new GtfsFeedTemplate(feeds, scope);
+        GtfsFeedTemplate mobilityGtfsFeedTemplate(GtfsStore feeds, CityScope scope, OutboundHttp http) {
+            return new GtfsFeedTemplate(feeds, scope, http);
         }
 
         @Bean

@@ -3,9 +3,11 @@ package eu.selfdata.waste;
 import eu.selfdata.connectors.CityJdbc;
 import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.connectors.outbound.OutboundGuard;
+import eu.selfdata.connectors.outbound.OutboundHttp;
 import eu.selfdata.connectors.ConnectorsAutoConfiguration;
 import eu.selfdata.connectors.DeadLetters;
-import eu.selfdata.connectors.MqttBroker;
+import eu.selfdata.connectors.mqtt.MqttSource;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.CityAggregates;
 import eu.selfdata.usecase.api.CurrentCitizen;
@@ -93,8 +95,8 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    CollectionCalendarTemplate wasteCollectionCalendarTemplate(CityJdbc jdbc, DeadLetters deadLetters) {
-        return new CollectionCalendarTemplate(jdbc, deadLetters);
+    CollectionCalendarTemplate wasteCollectionCalendarTemplate(CityJdbc jdbc, DeadLetters deadLetters, OutboundHttp http) {
+        return new CollectionCalendarTemplate(jdbc, deadLetters, http);
     }
 
     @Bean
@@ -108,12 +110,12 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    SmartBinTelemetryTemplate wasteSmartBinTelemetryTemplate(FillReadings readings, MqttBroker broker) {
-        return new SmartBinTelemetryTemplate(readings, broker);
+    SmartBinTelemetryTemplate wasteSmartBinTelemetryTemplate(FillReadings readings, MqttSource mqtt) {
+        return new SmartBinTelemetryTemplate(readings, mqtt);
     }
 
     @Bean
-    WeighingsSftpTemplate wasteWeighingsSftpTemplate(WeighingImport weighingImport, CityFolders folders) {
-        return new WeighingsSftpTemplate(weighingImport, folders);
+    WeighingsSftpTemplate wasteWeighingsSftpTemplate(WeighingImport weighingImport, CityFolders folders, OutboundGuard outbound) {
+        return new WeighingsSftpTemplate(weighingImport, folders, outbound);
     }
 }

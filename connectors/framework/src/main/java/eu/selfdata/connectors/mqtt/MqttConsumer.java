@@ -65,17 +65,25 @@ class MqttConsumer extends DefaultConsumer implements MqttCallbackExtended {
     }
 
     private void connect() {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(5_000);
-        options.setConnectionTimeout(10);
         try {
+            MqttConnectOptions options = endpoint.connectOptions();
+            options.setCleanSession(false);
+            options.setAutomaticReconnect(true);
+            options.setMaxReconnectDelay(5_000);
+            options.setConnectionTimeout(10);
             client.connect(options).waitForCompletion(15_000);
         } catch (MqttException e) {
             // The broker may be down at start: try again in the background, the route still starts.
-            log.warn("MQTT {} not reachable for {}: {}", endpoint.brokerUrl(), endpoint.clientId(), e.getMessage());
-            reconnects.schedule(this::connect, 2, TimeUnit.SECONDS);
+            // A refused login (no account yet, wrong password) is retried less often.
+            boolean refused = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                    || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED
+                    || e.getReasonCode() == MqttException.REASON_CODE_INVALID_CLIENT_ID;
+            log.warn("MQTT {} {} {}: {}", endpoint.brokerUrl(), refused ? "refused" : "not reachable for",
+                    endpoint.clientId(), e.getMessage());
+            reconnects.schedule(this::connect, refused ? 30 : 2, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            log.warn("MQTT {} not connected for {}: {}", endpoint.brokerUrl(), endpoint.clientId(), e.getMessage());
+            reconnects.schedule(this::connect, 30, TimeUnit.SECONDS);
         }
     }
 

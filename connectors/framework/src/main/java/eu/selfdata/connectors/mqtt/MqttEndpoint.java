@@ -1,22 +1,34 @@
 package eu.selfdata.connectors.mqtt;
 
+import eu.selfdata.connectors.MqttBroker;
+import org.apache.camel.Component;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
-/** One topic subscription on one broker under one client id (the persistent session's name). */
+import java.util.function.Supplier;
+
+/**
+ * One topic subscription on one broker under one client id (the persistent session's name).
+ * {@code login} gives the connect options for each connection (broker TLS, account), so a changed
+ * password is used at the next connection.
+ */
 public class MqttEndpoint extends DefaultEndpoint {
 
+    private final MqttBroker broker;
     private final String topicFilter;
-    private final String brokerUrl;
     private final String clientId;
+    private final Supplier<MqttConnectOptions> login;
 
-    public MqttEndpoint(String uri, MqttComponent component, String topicFilter, String brokerUrl, String clientId) {
+    MqttEndpoint(String uri, Component component, MqttBroker broker, String topicFilter, String clientId,
+                 Supplier<MqttConnectOptions> login) {
         super(uri, component);
+        this.broker = broker;
         this.topicFilter = topicFilter;
-        this.brokerUrl = brokerUrl;
         this.clientId = clientId;
+        this.login = login;
     }
 
     @Override
@@ -36,10 +48,14 @@ public class MqttEndpoint extends DefaultEndpoint {
     }
 
     String brokerUrl() {
-        return brokerUrl;
+        return broker.url();
     }
 
     String clientId() {
         return clientId;
+    }
+
+    MqttConnectOptions connectOptions() {
+        return login.get();
     }
 }

@@ -65,6 +65,26 @@ public final class OutboundGuard {
     }
 
     /**
+     * What can be told of a host before any lookup, when a city admin saves it: one of the platform's
+     * own, or an IP literal that is not public and that the coordinator did not allow-list for the
+     * city (on some port). A name is judged after resolution, at every call.
+     */
+    public Optional<String> refusalWithoutLookup(String city, String host) {
+        String name;
+        try {
+            name = OutboundHost.normalise(host);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (platformHosts.contains(name)) {
+            return Optional.of(name + " is one of the platform's own hosts");
+        }
+        boolean allowListed = allowList.hosts(city).stream().anyMatch(entry -> entry.host().equals(name));
+        return OutboundHost.literal(name).filter(address -> !allowListed)
+                .flatMap(AddressPolicy::refusal).map(refusal -> name + " is not a public address: " + refusal);
+    }
+
+    /**
      * A JSch proxy for one SSH session at a time of {@code city} (set it on that city's SFTP
      * endpoint): it connects straight to an address this guard returned.
      */

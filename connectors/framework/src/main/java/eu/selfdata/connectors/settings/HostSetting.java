@@ -1,18 +1,26 @@
 package eu.selfdata.connectors.settings;
 
+import eu.selfdata.connectors.outbound.OutboundHost;
 import eu.selfdata.usecase.api.LocalizedText;
+
+import java.util.Optional;
 
 /** A server's host: a public DNS name or IP address (checked again after resolution when it is called). */
 record HostSetting() implements SettingType<String> {
 
     @Override
     public String parse(String text) {
-        return HostNames.checked(text);
+        return OutboundHost.normalise(text);
     }
 
     @Override
     public String format(String value) {
         return value;
+    }
+
+    @Override
+    public Optional<String> host(String value) {
+        return Optional.of(value);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package eu.selfdata.connectors.settings;
 
+import eu.selfdata.connectors.outbound.OutboundHost;
 import eu.selfdata.usecase.api.LocalizedText;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,13 +33,18 @@ record PublicUrlSetting() implements SettingType<URI> {
                 || uri.getHost() == null || uri.getPort() == 0 || uri.getPort() > 65_535) {
             throw new IllegalArgumentException("not a public http(s) URL");
         }
-        HostNames.checked(uri.getHost());
+        OutboundHost.normalise(uri.getHost());
         return uri;
     }
 
     @Override
     public String format(URI value) {
         return value.toString();
+    }
+
+    @Override
+    public Optional<String> host(URI value) {
+        return Optional.of(value.getHost());
     }
 
     @Override

@@ -3,6 +3,7 @@ package eu.selfdata.connectors.settings;
 import eu.selfdata.usecase.api.LocalizedText;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The type and bounds of one connector setting: how a city admin's text becomes a typed value, and
@@ -34,6 +35,11 @@ public interface SettingType<T> {
     /** The allowed values, for {@link Input#CHOICE}. */
     default List<String> choices() {
         return List.of();
+    }
+
+    /** The host a value makes the platform call, for the outbound guard's check when it is saved. */
+    default Optional<String> host(T value) {
+        return Optional.empty();
     }
 
     /** Encrypted at rest and never shown back. */

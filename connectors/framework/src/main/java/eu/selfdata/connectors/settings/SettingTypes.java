@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.settings;
 
+import eu.selfdata.connectors.mqtt.TopicFilter;
 import eu.selfdata.usecase.api.LocalizedText;
 
 import java.net.URI;
@@ -75,6 +76,11 @@ public final class SettingTypes {
         return new TokenSetting(ACCOUNT, new LocalizedText(
                 "un nom de compte : lettres, chiffres, . _ - (64 au plus)",
                 "an account name: letters, digits, . _ - (at most 64)"));
+    }
+
+    /** An MQTT topic filter below the city's tree ({@link TopicFilter}). */
+    public static SettingType<TopicFilter> topicFilter() {
+        return new TopicFilterSetting();
     }
 
     public static SettingType<SshHostKey> sshHostKey() {

@@ -46,6 +46,7 @@ import static org.awaitility.Awaitility.await;
         "selfdata.connectors.secret-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         "selfdata.connectors.reconcile-interval=1h",
         "selfdata.test.nested={{selfdata.connectors.secret-key}}",
+        "selfdata.connectors.outbound.platform-hosts=localhost,*.localhost,keycloak.platform.example",
         "camel.main.name=connector-attacks"})
 class ConnectorSettingsAttacksTest {
 
@@ -79,6 +80,8 @@ class ConnectorSettingsAttacksTest {
     CamelContext camel;
     @Autowired
     ProbeTemplate probe;
+    @Autowired
+    TestAllowList allowList;
 
     private String larochelle;
     private String lyon;
@@ -147,6 +150,33 @@ class ConnectorSettingsAttacksTest {
         Files.move(lyonDrops.inbox().resolve("operator-file.txt.part"), lyonDrops.inbox().resolve("operator-file.txt"));
         await().atMost(Duration.ofSeconds(15)).until(() -> probe.taken.contains(lyon + "/operator-file.txt"));
         assertThat(probe.taken).noneMatch(file -> file.startsWith(larochelle + "/"));
+    }
+
+    @Test
+    void urlsAndHostsOfInternalOrPlatformAddressesAreRefusedWhenSaved() {
+        Map<String, List<Map<String, Object>>> before = stored();
+        for (String url : List.of("http://127.0.0.1:8081/platform/tenants", "http://10.0.0.5/", "http://172.20.1.1/", "http://192.168.1.1/",
+                "http://169.254.169.254/latest/meta-data/", "http://[::1]:8080/", "http://[::ffff:127.0.0.1]/", "http://[fd00:ec2::254]/",
+                "http://100.100.100.200/", "http://0.0.0.0/", "http://localhost:8080/", "http://larochelle.localhost/",
+                "https://keycloak.platform.example/admin/")) {
+            ErrorResponseException refused = refusal(larochelle, Map.of("url", url));
+            assertThat(refused.getStatusCode().value()).as(url).isEqualTo(400);
+            assertThat(refused.getBody().getDetail()).as(url).contains("may not call");
+        }
+        for (String host : List.of("127.0.0.1", "10.1.2.3", "fd00::1", "[::ffff:10.0.0.1]", "localhost", "keycloak.platform.example")) {
+            assertThat(refusal(larochelle, Map.of("host", host)).getStatusCode().value()).as(host).isEqualTo(400);
+        }
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void aHostTheCoordinatorAllowListedIsAcceptedForThatCityOnly() {
+        allowList.allow(larochelle, "10.8.0.5");
+        configure(larochelle, Map.of("host", "10.8.0.5", "url", "http://10.8.0.5:8443/feed"));
+
+        assertThat(host.running(larochelle, ProbeTemplate.ID).orElseThrow().get(ProbeTemplate.HOST)).isEqualTo("10.8.0.5");
+        assertThat(refusal(lyon, Map.of("host", "10.8.0.5")).getStatusCode().value()).isEqualTo(400);
+        assertThat(refusal(lyon, Map.of("url", "http://10.8.0.5:8443/feed")).getStatusCode().value()).isEqualTo(400);
     }
 
     @Test

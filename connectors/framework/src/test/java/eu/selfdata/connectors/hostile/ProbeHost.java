@@ -15,6 +15,12 @@ class ProbeHost {
         return new TestCities(dataSource);
     }
 
+    /** The coordinator's allow-list, as the tests set it per city. */
+    @Bean
+    TestAllowList testAllowList() {
+        return new TestAllowList();
+    }
+
     @Bean
     ProbeTemplate probeTemplate(CityFolders folders) {
         return new ProbeTemplate(folders);

@@ -74,7 +74,7 @@ class SettingTypesTest {
     @Test
     void hostsAreNamesOrLiteralsNeverAnythingElse() {
         assertThat(HOST.parse("SFTP.Operator.example")).isEqualTo("sftp.operator.example");
-        assertThat(HOST.parse("[2001:db8::1]")).isEqualTo("2001:db8::1");
+        assertThat(HOST.parse("[2001:db8::1]")).isEqualTo("2001:db8:0:0:0:0:0:1");
         assertThat(HOST.parse("192.0.2.10")).isEqualTo("192.0.2.10");
         for (String refused : List.of("-bad.example", "a..b", "host_name.example", "999.1.1.1", "1.2.3", "a:b", "[::g]", "x".repeat(254))) {
             assertThatThrownBy(() -> HOST.parse(refused)).as(refused).isInstanceOf(InvalidSettingException.class);

@@ -196,6 +196,9 @@ class WasteModuleTest extends WasteTest {
         });
         portal.start();
         try {
+            // The stand-in portal is on the loopback: only the coordinator's allow-list lets this city's connector call it.
+            assertThat(client.platform("PUT", "/platform/tenants/" + city + "/outbound-hosts", Map.of("hosts", List.of("127.0.0.1")))
+                    .status()).isEqualTo(200);
             ServiceClient.Response configured = client.cityAs(identities.cityAdminToken(city), city, "PUT",
                     "/api/connectors/waste-collection-calendar", Map.of("enabled", true, "settings",
                             Map.of("url", "http://127.0.0.1:" + portal.getAddress().getPort() + "/collecte", "pollInterval", "1h")));

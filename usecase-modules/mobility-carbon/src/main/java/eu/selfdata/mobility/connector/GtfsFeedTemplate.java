@@ -3,6 +3,8 @@ package eu.selfdata.mobility.connector;
 import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
+import eu.selfdata.connectors.outbound.OutboundException;
+import eu.selfdata.connectors.outbound.OutboundHttp;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingTypes;
 import eu.selfdata.mobility.MobilityCarbonModule;
@@ -13,16 +15,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.model.RouteDefinition;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code mobility-gtfs}: the city's GTFS static feed, fetched over HTTP(S) on a schedule (daily by
@@ -41,12 +39,12 @@ public class GtfsFeedTemplate extends ConnectorTemplate {
 
     private final GtfsStore feeds;
     private final CityScope scope;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final OutboundHttp http;
 
-    public GtfsFeedTemplate(GtfsStore feeds, CityScope scope) {
+    public GtfsFeedTemplate(GtfsStore feeds, CityScope scope, OutboundHttp http) {
         this.feeds = feeds;
         this.scope = scope;
+        this.http = http;
     }
 
     @Override
@@ -71,7 +69,7 @@ public class GtfsFeedTemplate extends ConnectorTemplate {
 
     @Override
     protected List<Class<? extends Exception>> permanentFailures() {
-        return List.of(InvalidFeedException.class);
+        return List.of(InvalidFeedException.class, OutboundException.Refused.class, OutboundException.TooLarge.class);
     }
 
     @Override
@@ -84,21 +82,15 @@ public class GtfsFeedTemplate extends ConnectorTemplate {
         route.process(this::fetchAndImport);
     }
 
-    private void fetchAndImport(Exchange exchange) throws IOException, InterruptedException {
+    /** Downloaded through the outbound guard (capped, redirects checked), imported from a temporary file. */
+    private void fetchAndImport(Exchange exchange) throws IOException {
         ConnectorInstance instance = instance(exchange);
         String city = instance.city();
         URI url = instance.get(URL);
         exchange.getIn().setHeader(SOURCE, url.toString());
         Path zip = Files.createTempFile("gtfs-" + city, ".zip");
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("GET " + url + " answered " + response.statusCode());
-                }
-                Files.copy(body, zip, StandardCopyOption.REPLACE_EXISTING);
-            }
+            http.download(city, url, Map.of(), zip);
             GtfsStore.ImportOutcome outcome = scope.call(city, () -> feeds.importFeed(zip, url.toString()));
             exchange.getIn().setHeader(SOURCE_KEY, "sha256:" + outcome.sha256());
             exchange.getIn().setHeader("SelfdataGtfsImported", outcome.imported());

@@ -5,6 +5,8 @@ import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.DeadLetter;
 import eu.selfdata.connectors.DeadLetters;
+import eu.selfdata.connectors.outbound.OutboundException;
+import eu.selfdata.connectors.outbound.OutboundHttp;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingTypes;
 import eu.selfdata.waste.weighing.WasteStream;
@@ -15,11 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,12 +59,12 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
 
     private final CityJdbc jdbc;
     private final DeadLetters deadLetters;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OutboundHttp http;
 
-    public CollectionCalendarTemplate(CityJdbc jdbc, DeadLetters deadLetters) {
+    public CollectionCalendarTemplate(CityJdbc jdbc, DeadLetters deadLetters, OutboundHttp http) {
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
+        this.http = http;
     }
 
     @Override
@@ -100,16 +98,14 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
         idempotent(route, header(SOURCE_KEY)).process(this::replaceCalendar).end();
     }
 
-    private void fetch(Exchange exchange) throws IOException, InterruptedException {
-        URI url = instance(exchange).get(URL);
+    /** Through the outbound guard: public servers only (or allow-listed for the city), capped, redirects checked. */
+    private void fetch(Exchange exchange) throws OutboundException {
+        ConnectorInstance instance = instance(exchange);
+        URI url = instance.get(URL);
         exchange.getIn().setHeader(SOURCE, url.toString());
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 200) {
-            throw new IOException("open-data API answered " + response.statusCode() + " for " + url);
-        }
-        exchange.getIn().setBody(response.body());
-        exchange.getIn().setHeader(SOURCE_KEY, "sha256:" + sha256(response.body()));
+        String body = http.getText(instance.city(), url, Map.of("Accept", "application/json")).body();
+        exchange.getIn().setBody(body);
+        exchange.getIn().setHeader(SOURCE_KEY, "sha256:" + sha256(body));
     }
 
     private void replaceCalendar(Exchange exchange) {
@@ -184,6 +180,6 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
 
     @Override
     protected List<Class<? extends Exception>> permanentFailures() {
-        return List.of(IllegalArgumentException.class);
+        return List.of(IllegalArgumentException.class, OutboundException.Refused.class, OutboundException.TooLarge.class);
     }
 }

@@ -2,10 +2,11 @@ package eu.selfdata.waste.telemetry;
 
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
-import eu.selfdata.connectors.MqttBroker;
-import eu.selfdata.connectors.mqtt.MqttComponent;
-import eu.selfdata.connectors.mqtt.MqttEndpoint;
+import eu.selfdata.connectors.mqtt.MqttSource;
+import eu.selfdata.connectors.mqtt.TopicFilter;
+import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.settings.Setting;
+import eu.selfdata.connectors.settings.SettingTypes;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.RouteDefinition;
@@ -24,21 +25,26 @@ import java.util.List;
 
 /**
  * {@code waste-bin-telemetry}: one MQTT subscription per city on {@code {city}/bins/+/fill}
- * (QoS 1, persistent session), payload {@code {"fill": 85, "temperature": 21.5,
- * "measuredAt": "2026-03-02T07:15:00Z"}}. A reading is stored once per bin and instant, so a message
+ * (QoS 1, persistent session, the city's account: {@link MqttSource}), payload
+ * {@code {"fill": 85, "temperature": 21.5, "measuredAt": "2026-03-02T07:15:00Z"}}. A reading is stored once per bin and instant, so a message
  * the broker delivers again adds nothing; an unreadable one is dead-lettered and acknowledged.
  */
 public class SmartBinTelemetryTemplate extends ConnectorTemplate {
 
     public static final String ID = "waste-bin-telemetry";
+    static final Setting<TopicFilter> TOPIC = Setting.of("topic", SettingTypes.topicFilter(), new TopicFilter("bins/+/fill"),
+            "Sujet MQTT (sous celui de la ville)", "MQTT topic filter (under the city's)");
+    /** The city's broker account: username = the city's slug; the platform's subscription and the sensors share it. */
+    public static final Setting<Secret> BROKER_PASSWORD = Setting.required(MqttSource.PASSWORD_SETTING, SettingTypes.secret(),
+            "Mot de passe du compte MQTT de la ville", "Password of the city's MQTT account");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FillReadings readings;
-    private final MqttBroker broker;
+    private final MqttSource mqtt;
 
-    public SmartBinTelemetryTemplate(FillReadings readings, MqttBroker broker) {
+    public SmartBinTelemetryTemplate(FillReadings readings, MqttSource mqtt) {
         this.readings = readings;
-        this.broker = broker;
+        this.mqtt = mqtt;
     }
 
     @Override
@@ -51,9 +57,16 @@ public class SmartBinTelemetryTemplate extends ConnectorTemplate {
         return "waste";
     }
 
+    /** Broker and client id are the platform's; the topic filter is always under the city's tree. */
     @Override
     public List<Setting<?>> settings() {
-        return List.of();
+        return List.of(TOPIC, BROKER_PASSWORD);
+    }
+
+    /** Off until the city admin sets the city's broker password (its sensors use the same account). */
+    @Override
+    public boolean enabledByDefault() {
+        return false;
     }
 
     @Override
@@ -63,8 +76,7 @@ public class SmartBinTelemetryTemplate extends ConnectorTemplate {
 
     @Override
     protected Endpoint source(ConnectorInstance instance, String uri) {
-        return new MqttEndpoint(uri, getContext().getComponent(MqttComponent.SCHEME, MqttComponent.class),
-                instance.city() + "/bins/+/fill", broker.url(), "selfdata-" + instance.city() + "-" + ID);
+        return mqtt.endpoint(getContext(), instance.city(), ID, instance.get(TOPIC));
     }
 
     @Override

@@ -94,32 +94,6 @@ public class WeighingImport {
         }
     }
 
-    /**
-     * Imports content that is not a local file yet: it is first copied to an owner-only temporary file
-     * (refused past the byte cap while copying), then imported as {@link #importFile(String, Source,
-     * WeighingCsv, ZoneId, Path)}. A caller holding the file should pass it instead: no copy.
-     */
-    public ImportReport importFile(String city, Source source, WeighingCsv csv, ZoneId zone, InputStream content) {
-        Path spool = null;
-        try {
-            spool = Files.createTempFile("weighings-", ".csv");
-            Files.copy(new CappedInputStream(content, limits.maxBytes(), "the file"), spool, StandardCopyOption.REPLACE_EXISTING);
-            return importFile(city, source, csv, zone, spool);
-        } catch (LimitExceededException e) {
-            throw new WeighingCsv.MalformedFileException(e.getMessage() + " (selfdata.waste.weighings.max-file-bytes)");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (spool != null) {
-                try {
-                    Files.deleteIfExists(spool);
-                } catch (IOException e) {
-                    log.warn("could not delete the temporary copy {} of {}", spool, source.name(), e);
-                }
-            }
-        }
-    }
-
     /** Physical lines: line feeds, plus a last line without one. */
     private static long lines(Path file) throws IOException {
         long lines = 0;

@@ -3,6 +3,7 @@ package eu.selfdata.waste.weighing;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.DeadLetter;
 import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.connectors.outbound.OutboundGuard;
 import eu.selfdata.connectors.settings.RelativePath;
 import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.settings.Setting;
@@ -21,7 +22,8 @@ import java.util.List;
  * {@code waste-weighings-sftp}: the same import, reading a folder of the operator's SFTP server;
  * files are moved to {@code done/} or {@code failed/} beside it on the server, and streamed through
  * a local work folder of the city's rather than memory. The server must prove the host key the
- * admin gave (no trust on first use). Off until the city admin gives the server.
+ * admin gave (no trust on first use), and is reached only at an address the outbound guard allows
+ * for the city. Off until the city admin gives the server.
  */
 public class WeighingsSftpTemplate extends WeighingsTemplate {
 
@@ -43,10 +45,12 @@ public class WeighingsSftpTemplate extends WeighingsTemplate {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final CityFolders folders;
+    private final OutboundGuard outbound;
 
-    public WeighingsSftpTemplate(WeighingImport weighingImport, CityFolders folders) {
+    public WeighingsSftpTemplate(WeighingImport weighingImport, CityFolders folders, OutboundGuard outbound) {
         super(ID, weighingImport);
         this.folders = folders;
+        this.outbound = outbound;
     }
 
     @Override
@@ -83,6 +87,7 @@ public class WeighingsSftpTemplate extends WeighingsTemplate {
         endpoint.setLocalWorkDirectory(folders.folder(instance.city(), WORK).toString());
         endpoint.setMove("done/${file:name}");
         endpoint.setMoveFailed("failed/${file:name}");
+        endpoint.setProxy(outbound.sshProxy(instance.city()));
         return endpoint;
     }
 

@@ -10,11 +10,13 @@ import org.apache.camel.model.RouteDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -80,15 +82,15 @@ abstract class WeighingsTemplate extends ConnectorTemplate {
         idempotent(route, header(SOURCE_KEY)).process(this::importFile).end();
     }
 
-    private void importFile(Exchange exchange) throws IOException {
+    private void importFile(Exchange exchange) {
         ConnectorInstance instance = instance(exchange);
         WeighingImport.Source source = new WeighingImport.Source(id(), exchange.getIn().getHeader(SOURCE, String.class),
                 exchange.getIn().getHeader(SOURCE_KEY, String.class));
-        try (InputStream content = exchange.getIn().getBody(InputStream.class)) {
-            ImportReport report = weighingImport.importFile(instance.city(), source, csv(instance), instance.get(ZONE), content);
-            log.info("{}.{} imported {}: {}", instance.city(), id(), source.name(), report);
-            exchange.getIn().setHeader("SelfdataImportReport", report);
-        }
+        // Both sources hand over a local file (the drop folder's, or the SFTP work folder's copy): imported where it is.
+        Path file = exchange.getIn().getBody(File.class).toPath();
+        ImportReport report = weighingImport.importFile(instance.city(), source, csv(instance), instance.get(ZONE), file);
+        log.info("{}.{} imported {}: {}", instance.city(), id(), source.name(), report);
+        exchange.getIn().setHeader("SelfdataImportReport", report);
     }
 
     @Override

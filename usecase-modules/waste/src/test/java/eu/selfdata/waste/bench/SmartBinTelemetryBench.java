@@ -1,7 +1,9 @@
 package eu.selfdata.waste.bench;
 
 import eu.selfdata.connectors.ConnectorHost;
+import eu.selfdata.connectors.mqtt.BrokerAccounts;
 import eu.selfdata.connectors.mqtt.EmbeddedMqttBroker;
+import eu.selfdata.connectors.mqtt.MqttClientId;
 import eu.selfdata.waste.support.WasteConnectorTest;
 import eu.selfdata.waste.telemetry.SmartBinTelemetryTemplate;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -30,6 +32,8 @@ class SmartBinTelemetryBench extends WasteConnectorTest {
     EmbeddedMqttBroker broker;
     @Autowired
     ConnectorHost host;
+    @Autowired
+    BrokerAccounts accounts;
 
     @Test
     void sustainedMessagesPerSecondAndLag() throws Exception {
@@ -45,16 +49,24 @@ class SmartBinTelemetryBench extends WasteConnectorTest {
                 .allMatch(city -> host.running(city, SmartBinTelemetryTemplate.ID).isPresent()));
         Thread.sleep(3_000);
 
-        MqttAsyncClient publisher = new MqttAsyncClient(broker.url(), "bench-publisher", new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setMaxInflight(1_000);
-        publisher.connect(options).waitForCompletion();
+        // One publisher per city: an account publishes only in its own city's tree.
+        List<MqttAsyncClient> publishers = new ArrayList<>();
+        for (String city : cityList) {
+            MqttAsyncClient publisher = new MqttAsyncClient(broker.url(), new MqttClientId(city, "bench").value(), new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setMaxInflight(1_000);
+            options.setUserName(city);
+            options.setPassword(accounts.password(city).orElseThrow().toCharArray());
+            publisher.connect(options).waitForCompletion();
+            publishers.add(publisher);
+        }
         long roundMillis = 60_000L / speedup;
         Instant start = Instant.now();
         for (int round = 0; round < rounds; round++) {
             long roundStart = System.currentTimeMillis();
             for (int bin = 0; bin < bins; bin++) {
                 String city = cityList.get(bin % cityCount);
+                MqttAsyncClient publisher = publishers.get(bin % cityCount);
                 // spread the round's readings evenly over its minute, as real bins would
                 long due = roundStart + roundMillis * bin / bins;
                 long wait = due - System.currentTimeMillis();
@@ -75,8 +87,10 @@ class SmartBinTelemetryBench extends WasteConnectorTest {
         long expected = (long) bins * rounds;
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> stored(cityList) >= expected);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        publisher.disconnect().waitForCompletion();
-        publisher.close();
+        for (MqttAsyncClient publisher : publishers) {
+            publisher.disconnect().waitForCompletion();
+            publisher.close();
+        }
 
         StringBuilder union = new StringBuilder();
         for (String city : cityList) {

@@ -1,12 +1,19 @@
 package eu.selfdata.waste.support;
 
 import eu.selfdata.connectors.CityDirectory;
+import eu.selfdata.connectors.mqtt.BrokerAccounts;
 import eu.selfdata.usecase.api.CityAggregates;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import eu.selfdata.connectors.outbound.OutboundAllowList;
+import eu.selfdata.connectors.outbound.OutboundHost;
+
+import java.util.List;
 
 import javax.sql.DataSource;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The module and the connector framework on the shared test PostgreSQL, with small stand-ins for
@@ -24,6 +31,13 @@ public class WasteTestApplication {
     @Bean
     CityDirectory cityDirectory(TestCities cities) {
         return cities::active;
+    }
+
+    /** Every city has an MQTT account; tests log devices in with {@code password(city)}. */
+    @Bean
+    BrokerAccounts brokerAccounts() {
+        String secret = UUID.randomUUID().toString();
+        return city -> Optional.of(secret + "-" + city);
     }
 
     @Bean
@@ -49,5 +63,11 @@ public class WasteTestApplication {
         return indicator -> {
             throw new IllegalStateException("aggregates are tested end to end in tenant-service");
         };
+    }
+
+    /** The coordinator allow-lists the loopback stand-in servers (feeds, SFTP) for every test city. */
+    @Bean
+    OutboundAllowList loopbackAllowed() {
+        return city -> List.of(OutboundHost.parse("127.0.0.1"));
     }
 }

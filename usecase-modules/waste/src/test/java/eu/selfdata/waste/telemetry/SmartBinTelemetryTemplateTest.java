@@ -3,7 +3,11 @@ package eu.selfdata.waste.telemetry;
 import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.DeadLetter;
 import eu.selfdata.connectors.DeadLetters;
+import eu.selfdata.connectors.ConnectorConfigs;
+import eu.selfdata.connectors.mqtt.BrokerAccounts;
+import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.mqtt.EmbeddedMqttBroker;
+import eu.selfdata.connectors.mqtt.MqttClientId;
 import eu.selfdata.waste.support.WasteConnectorTest;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -14,13 +18,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Smart-bin telemetry through the embedded broker the run starts, restarted mid-stream. */
+/** Smart-bin telemetry through the embedded broker the run starts, devices logged in with their city's account. */
 class SmartBinTelemetryTemplateTest extends WasteConnectorTest {
 
     private static final Instant BASE = Instant.parse("2026-03-02T06:00:00Z");
@@ -31,12 +37,16 @@ class SmartBinTelemetryTemplateTest extends WasteConnectorTest {
     ConnectorHost host;
     @Autowired
     DeadLetters deadLetters;
+    @Autowired
+    BrokerAccounts accounts;
+    @Autowired
+    ConnectorConfigs configs;
 
     @Test
     void readingsAcknowledgedByTheBrokerSurviveItsRestartAndAreStoredOnceEach() throws Exception {
         String city = subscribedCity("larochelle");
         int readings = 300;
-        try (Publisher publisher = publisher("restart-" + city)) {
+        try (Publisher publisher = publisher(city, "restart")) {
             for (int i = 0; i < readings; i++) {
                 if (i == readings / 2) {
                     broker.stop();
@@ -55,7 +65,7 @@ class SmartBinTelemetryTemplateTest extends WasteConnectorTest {
     @Test
     void anUnreadableMessageIsDeadLetteredAndTheNextOneStillArrives() throws Exception {
         String city = subscribedCity("larochelle");
-        try (Publisher publisher = publisher("bad-" + city)) {
+        try (Publisher publisher = publisher(city, "bad")) {
             publishUntilAcknowledged(publisher, city + "/bins/PB-1/fill", "{\"fill\": 180, \"measuredAt\": \"2026-03-02T06:00:00Z\"}");
             publishUntilAcknowledged(publisher, city + "/bins/PB-1/fill", reading(40, BASE.plusSeconds(60)));
         }
@@ -74,8 +84,12 @@ class SmartBinTelemetryTemplateTest extends WasteConnectorTest {
     void aCityOnlyReceivesTheReadingsOfItsOwnTopic() throws Exception {
         String larochelle = subscribedCity("larochelle");
         String lyon = subscribedCity("lyon");
-        try (Publisher publisher = publisher("cross-" + lyon)) {
+        try (Publisher publisher = publisher(lyon, "cross")) {
             publishUntilAcknowledged(publisher, lyon + "/bins/SAME-ID/fill", reading(90, BASE.plusSeconds(120)));
+            // Lyon's account cannot write into La Rochelle's tree: the broker refuses and drops the connection.
+            assertThatThrownBy(() -> publisher.client().publish(larochelle + "/bins/SAME-ID/fill",
+                    reading(91, BASE.plusSeconds(180)).getBytes(StandardCharsets.UTF_8), 1, false))
+                    .isInstanceOf(MqttException.class);
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cities.count(lyon, "waste_bin_fill")).isEqualTo(2));
@@ -87,8 +101,12 @@ class SmartBinTelemetryTemplateTest extends WasteConnectorTest {
     /** A city whose subscription is live: one warm-up reading went through. */
     private String subscribedCity(String prefix) throws Exception {
         String city = cities.onboard(freshCity(prefix));
+        // Off until the city admin sets the city's broker password (the test accounts already know it).
+        configs.save(city, SmartBinTelemetryTemplate.ID, new ConnectorConfigs.Choice(true, Map.of(),
+                Map.of(SmartBinTelemetryTemplate.BROKER_PASSWORD.name(), new Secret(accounts.password(city).orElseThrow()))));
+        host.reconcile();
         await().atMost(Duration.ofSeconds(30)).until(() -> host.running(city, SmartBinTelemetryTemplate.ID).isPresent());
-        try (Publisher publisher = publisher("warm-up-" + city)) {
+        try (Publisher publisher = publisher(city, "warm-up")) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
                 publishUntilAcknowledged(publisher, city + "/bins/WARM-UP/fill", reading(1, BASE));
                 assertThat(cities.count(city, "waste_bin_fill")).isEqualTo(1);
@@ -97,14 +115,19 @@ class SmartBinTelemetryTemplateTest extends WasteConnectorTest {
         return city;
     }
 
-    private Publisher publisher(String id) throws MqttException {
-        MqttClient client = new MqttClient(broker.url(), id, new MemoryPersistence());
+    /** A device of the city, logged in with the city's account under a client id of the city. */
+    private Publisher publisher(String city, String name) throws MqttException {
+        MqttClient client = new MqttClient(broker.url(), new MqttClientId(city, name).value(), new MemoryPersistence());
         client.setTimeToWait(5_000);
-        return new Publisher(client);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setUserName(city);
+        options.setPassword(accounts.password(city).orElseThrow().toCharArray());
+        return new Publisher(client, options);
     }
 
     /** A device publishing readings. */
-    private record Publisher(MqttClient client) implements AutoCloseable {
+    private record Publisher(MqttClient client, MqttConnectOptions options) implements AutoCloseable {
 
         @Override
         public void close() throws MqttException {
@@ -125,9 +148,7 @@ class SmartBinTelemetryTemplateTest extends WasteConnectorTest {
         for (int attempt = 0; attempt < 100; attempt++) {
             try {
                 if (!publisher.isConnected()) {
-                    MqttConnectOptions options = new MqttConnectOptions();
-                    options.setCleanSession(true);
-                    publisher.connect(options);
+                    publisher.connect(device.options());
                 }
                 publisher.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
                 return;

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,23 +48,21 @@ class WeighingLimitsTest extends WasteConnectorTest {
         assertThatThrownBy(() -> importer(new WeighingLimits(1_000_000, 8)).importFile(city, source("weighings.csv"), CSV, PARIS, file))
                 .isInstanceOf(WeighingCsv.MalformedFileException.class)
                 .hasMessage("the file has 9 rows, more than the cap of 8 (selfdata.waste.weighings.max-rows)");
-        assertThatThrownBy(() -> importer(new WeighingLimits(1_000_000, 8)).importFile(city, source("weighings.csv"), CSV, PARIS,
-                new ByteArrayInputStream(nineRows))).isInstanceOf(WeighingCsv.MalformedFileException.class).hasMessageContaining("9 rows");
         assertNothingStored(city);
 
         assertThat(importer(new WeighingLimits(1_000_000, 9)).importFile(city, source("weighings.csv"), CSV, PARIS, file).rows()).isEqualTo(9);
     }
 
     @Test
-    void aFileLargerThanTheByteCapIsRefusedWhileItIsCopiedBeforeAnyRowIsWritten() {
+    void aFileLargerThanTheByteCapIsRefusedBeforeAnyRowIsWritten() throws IOException {
         String city = cities.onboard(freshCity("larochelle"));
         linkBin(city, "LR-0001");
         byte[] content = WeighingsFolderTemplateTest.mixedFile("LR-0001");
+        Path file = Files.write(dir.resolve("big.csv"), content);
 
-        assertThatThrownBy(() -> importer(new WeighingLimits(200, 1_000)).importFile(city, source("big.csv"), CSV, PARIS,
-                new ByteArrayInputStream(content)))
+        assertThatThrownBy(() -> importer(new WeighingLimits(200, 1_000)).importFile(city, source("big.csv"), CSV, PARIS, file))
                 .isInstanceOf(WeighingCsv.MalformedFileException.class)
-                .hasMessage("the file exceeds the cap of 200 bytes (selfdata.waste.weighings.max-file-bytes)");
+                .hasMessage("the file has " + content.length + " bytes, more than the cap of 200 (selfdata.waste.weighings.max-file-bytes)");
         assertNothingStored(city);
     }
 

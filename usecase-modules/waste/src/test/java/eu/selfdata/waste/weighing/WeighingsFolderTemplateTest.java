@@ -9,14 +9,18 @@ import eu.selfdata.usecase.api.ConsentState;
 import eu.selfdata.waste.WastePurposes;
 import eu.selfdata.waste.support.WasteConnectorTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class WeighingsFolderTemplateTest extends WasteConnectorTest {
+
+    @TempDir
+    Path temp;
 
     static final String HEADER = "bin_id,timestamp,stream,weight_kg,round\n";
 
@@ -105,7 +112,7 @@ class WeighingsFolderTemplateTest extends WasteConnectorTest {
     }
 
     @Test
-    void aCrashMidFileThenARestartImportsEveryGoodRowExactlyOnce() {
+    void aCrashMidFileThenARestartImportsEveryGoodRowExactlyOnce() throws IOException {
         String city = cities.onboard(freshCity("larochelle"));
         for (int bin = 0; bin < 10; bin++) {
             linkBin(city, "LR-A" + bin);
@@ -130,7 +137,7 @@ class WeighingsFolderTemplateTest extends WasteConnectorTest {
 
         // Restart: the file was never moved, the connector finds it again.
         WeighingImport.Source sameFile = new WeighingImport.Source(WeighingsFolderTemplate.ID, "big.csv", "sha256:crash-test");
-        weighingImport.importFile(city, sameFile, reader, ZoneId.of("Europe/Paris"), new ByteArrayInputStream(content));
+        weighingImport.importFile(city, sameFile, reader, ZoneId.of("Europe/Paris"), Files.write(temp.resolve("big.csv"), content));
 
         long bad = rows / 1000;
         long linkedGood = java.util.stream.IntStream.range(0, rows).filter(i -> i % 100 < 10 && i % 1000 != 999).count();

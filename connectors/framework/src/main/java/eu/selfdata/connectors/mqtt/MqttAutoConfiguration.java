@@ -1,0 +1,57 @@
+package eu.selfdata.connectors.mqtt;
+
+import eu.selfdata.connectors.ConnectorSettings;
+import eu.selfdata.connectors.ConnectorsAutoConfiguration;
+import eu.selfdata.connectors.MqttBroker;
+import eu.selfdata.usecase.api.CityDatabase;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The platform's MQTT broker (embedded, or the configured external one) and the cities' subscriptions to it. */
+@AutoConfiguration(after = ConnectorsAutoConfiguration.class)
+@EnableConfigurationProperties(MqttBrokerSettings.class)
+@ConditionalOnBean(CityDatabase.class)
+public class MqttAutoConfiguration {
+
+    /** Until the host says which cities have an account, nobody logs in. */
+    @Bean
+    @ConditionalOnMissingBean
+    BrokerAccounts noBrokerAccounts() {
+        LoggerFactory.getLogger(MqttAutoConfiguration.class)
+                .warn("No BrokerAccounts bean: every MQTT login as a city is refused");
+        return city -> Optional.empty();
+    }
+
+    @Bean(destroyMethod = "stop")
+    @ConditionalOnProperty(name = "selfdata.connectors.mqtt.url", havingValue = "", matchIfMissing = true)
+    EmbeddedMqttBroker embeddedMqttBroker(ConnectorSettings settings, MqttBrokerSettings broker, BrokerAccounts accounts)
+            throws IOException {
+        // Artemis locks its journal folder: two brokers in one process (two contexts) need two folders.
+        Path journal = settings.mqtt().embeddedDataDirectory() != null ? settings.mqtt().embeddedDataDirectory()
+                : Files.createTempDirectory("selfdata-mqtt-");
+        return new EmbeddedMqttBroker(journal, broker.embeddedHost(), settings.mqtt().embeddedPort(), accounts,
+                broker.tls().keyStore()).start();
+    }
+
+    @Bean
+    MqttBroker mqttBroker(ConnectorSettings settings, MqttBrokerSettings broker, ObjectProvider<EmbeddedMqttBroker> embedded) {
+        String url = settings.mqtt().external() ? settings.mqtt().url() : embedded.getObject().url();
+        return new MqttBroker(url, broker.tls().clientSocketFactory());
+    }
+
+    @Bean
+    MqttSource mqttSource(MqttBroker broker, BrokerAccounts accounts) {
+        return new MqttSource(broker, accounts);
+    }
+}

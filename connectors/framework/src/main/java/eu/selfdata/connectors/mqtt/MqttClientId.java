@@ -1,0 +1,48 @@
+package eu.selfdata.connectors.mqtt;
+
+import eu.selfdata.connectors.CitySchema;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An MQTT client id bound to a city: {@code {city}_{name}}. The client id names a persistent
+ * session, so the platform's broker accepts a client id only from the account of the city it starts
+ * with. The separator is {@code _} because slugs cannot contain it: with {@code -}, {@code lyon-}
+ * would also prefix every client id of {@code lyon-sud}.
+ */
+public record MqttClientId(String city, String name) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final Pattern CLIENT_ID = Pattern.compile("([a-z][a-z0-9-]{1,39})_([A-Za-z0-9_-]{1,100})");
+
+    public MqttClientId {
+        new CitySchema(city);
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("an MQTT client name is 1 to 100 of A-Z a-z 0-9 _ -: " + name);
+        }
+    }
+
+    /** The client id of the platform's own subscription for a template: {@code {city}_selfdata-{template}}. */
+    public static MqttClientId platform(String city, String templateId) {
+        return new MqttClientId(city, "selfdata-" + templateId);
+    }
+
+    /** The city a client id belongs to, or empty when it does not follow {@code {city}_{name}}. */
+    public static Optional<MqttClientId> parse(String clientId) {
+        Matcher matcher = clientId == null ? null : CLIENT_ID.matcher(clientId);
+        return matcher != null && matcher.matches()
+                ? Optional.of(new MqttClientId(matcher.group(1), matcher.group(2)))
+                : Optional.empty();
+    }
+
+    public String value() {
+        return city + "_" + name;
+    }
+
+    @Override
+    public String toString() {
+        return value();
+    }
+}

@@ -1,0 +1,59 @@
+package eu.selfdata.connectors.mqtt;
+
+import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.connectors.MqttBroker;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+
+/**
+ * The platform's MQTT subscription of a city, built in code: the platform's broker, the city's
+ * account (username = slug, password from {@link BrokerAccounts} at each connection), the
+ * platform's client id {@code {city}_selfdata-{template}} with a persistent session, and the
+ * filter under {@code {city}/}. Nothing of it comes from URI text; the endpoint's URI is only the
+ * name to register it under.
+ */
+public class MqttSource {
+
+    public static final String SCHEME = "selfdata-mqtt";
+    /** The name of the setting holding a city's broker password, on the city's MQTT connector. */
+    public static final String PASSWORD_SETTING = "brokerPassword";
+
+    private final MqttBroker broker;
+    private final BrokerAccounts accounts;
+
+    public MqttSource(MqttBroker broker, BrokerAccounts accounts) {
+        this.broker = broker;
+        this.accounts = accounts;
+    }
+
+    /**
+     * The consumer endpoint of one city's template, not yet registered: add it with
+     * {@code camel.addEndpoint(endpoint.getEndpointUri(), endpoint)} before the route that consumes
+     * from {@link #uri} is added. QoS 1, acknowledged once the route processed the message.
+     */
+    public Endpoint endpoint(CamelContext camel, String city, String templateId, TopicFilter relative) {
+        MqttClientId clientId = MqttClientId.platform(new CitySchema(city).city(), templateId);
+        MqttEndpoint endpoint = new MqttEndpoint(uri(city, templateId), null, broker, relative.under(city),
+                clientId.value(), () -> login(city));
+        endpoint.setCamelContext(camel);
+        return endpoint;
+    }
+
+    /**
+     * {@code selfdata-mqtt://{city}/{template}}, the name {@link #endpoint} registers under; {@code city}
+     * may be a route template's placeholder for its city parameter.
+     */
+    public static String uri(String city, String templateId) {
+        return SCHEME + "://" + city + "/" + templateId;
+    }
+
+    private MqttConnectOptions login(String city) {
+        MqttConnectOptions options = broker.connectOptions();
+        options.setUserName(city);
+        options.setPassword(accounts.password(city)
+                .orElseThrow(() -> new IllegalStateException("city " + city + " has no MQTT account"))
+                .toCharArray());
+        return options;
+    }
+}
