@@ -8,18 +8,24 @@ import java.util.List;
  * Cuts a trace into trips at stays and each trip into legs, in time linear in the number of
  * points:
  * <ol>
- * <li>noise: fixes less accurate than {@code maxAccuracyM} or reached faster than
- * {@code maxSpeedMps} are dropped;</li>
- * <li>stays: the phone is staying when all fixes of the last {@code stayDwell} fit in a circle of
- * {@code stayRadiusM} — tested on their bounding box (half-diagonal), kept by monotonic queues
- * over a sliding time window. A silence of {@code stayDwell} or more without leaving the radius is
- * a stay too (phones stop recording when still); a silence of {@code maxGap} ends a trip;</li>
- * <li>trips: movement between stays, from the last fix of one stay to the first of the next,
- * kept from {@code minTripDistanceM} on;</li>
- * <li>legs: steps on foot or riding, short runs folded into their neighbours.</li>
+ * <li>reconstruction: the fixes are smoothed by {@link TrackSmoother} (Kalman filter and RTS
+ * smoother weighing each fix by its accuracy, outliers down-weighted); distances and speeds are
+ * measured on the smoothed track;</li>
+ * <li>stops: {@link Stops} finds where the person stood still, within a radius adapted to the
+ * fixes' accuracy; a stop of {@code stayDwell} or more is a stay, and so is a silence of that
+ * length crossed slower than a shuffle (phones stop recording when still); a silence of
+ * {@code maxGap} ends a trip;</li>
+ * <li>trips: movement between stays, from the last fix of one stay to the first of the next, kept
+ * from {@code minTripDistanceM} on and when it went further than {@code stayRadiusM} from where it
+ * started; a shorter stop is inside the trip;</li>
+ * <li>legs: {@link FootOrRide} splits the trip into runs on foot and riding (with hysteresis, a stop
+ * going with the leg after it), {@link ModeInference} names each from its whole speed distribution,
+ * the transit network and the phone's activity; consecutive legs of one mode are one leg.</li>
  * </ol>
  */
 public final class Segmenter {
+
+    private static final double MOVING_MPS = 0.5;
 
     private final SegmentationSettings settings;
     private final ModeInference modes;
@@ -30,12 +36,30 @@ public final class Segmenter {
     }
 
     public List<Trip> segment(Trace trace) {
-        Trace kept = withoutNoise(trace);
-        int n = kept.size();
+        Track track = TrackSmoother.smooth(trace, settings);
+        int n = track.size();
+        List<Stops.Stop> stops = Stops.find(track, settings);
+        int[] stopOf = new int[n];
+        Arrays.fill(stopOf, -1);
         boolean[] stay = new boolean[n];
+        long dwell = settings.stayDwell().toMillis();
+        for (int s = 0; s < stops.size(); s++) {
+            Stops.Stop stop = stops.get(s);
+            Arrays.fill(stopOf, stop.first(), stop.last() + 1, s);
+            if (stop.durationMilli() >= dwell) {
+                Arrays.fill(stay, stop.first(), stop.last() + 1, true);
+            }
+        }
         boolean[] breakBefore = new boolean[n];
-        markStays(kept, stay, breakBefore);
-        trimStays(kept, stay, breakBefore);
+        for (int k = 1; k < n; k++) {
+            long silence = track.time[k] - track.time[k - 1];
+            breakBefore[k] = silence >= settings.maxGap().toMillis();
+            if (silence >= dwell && Stops.sleptHere(track, k - 1, k)) {
+                stay[k - 1] = true;
+                stay[k] = true;
+            }
+        }
+        Trace smoothed = null;
         List<Trip> trips = new ArrayList<>();
         int i = 0;
         while (i < n) {
@@ -50,216 +74,186 @@ public final class Segmenter {
             }
             int from = first > 0 && stay[first - 1] && !breakBefore[first] ? first - 1 : first;
             int to = last + 1 < n && stay[last + 1] && !breakBefore[last + 1] ? last + 1 : last;
-            if (to > from) {
-                Trip trip = trip(kept, from, to);
-                if (trip != null) {
-                    trips.add(trip);
+            if (to > from && goesSomewhere(track, from, to)) {
+                if (smoothed == null) {
+                    smoothed = track.smoothedTrace();
                 }
+                trips.add(trip(track, smoothed, stopOf, from, to));
             }
             i = last + 1;
         }
         return trips;
     }
 
-    private Trace withoutNoise(Trace trace) {
-        Trace kept = new Trace(trace.size());
-        int previous = -1;
-        int rejectedInARow = 0;
-        for (int i = 0; i < trace.size(); i++) {
-            double accuracy = trace.accuracy(i);
-            if (accuracy > settings.maxAccuracyM()) {
-                continue;
-            }
-            if (previous >= 0) {
-                double metres = Geo.distanceM(trace.lat(previous), trace.lon(previous), trace.lat(i), trace.lon(i));
-                double seconds = (trace.time(i) - trace.time(previous)) / 1000.0;
-                // Three jumps in a row agreeing with each other mean the earlier fix was the outlier.
-                if (metres > settings.maxSpeedMps() * seconds && ++rejectedInARow < 3) {
-                    continue;
-                }
-            }
-            kept.add(trace.time(i), trace.lat(i), trace.lon(i), accuracy);
-            previous = i;
-            rejectedInARow = 0;
+    /** Far enough in all, and further than the stay radius from where it started: not moving around a place. */
+    private boolean goesSomewhere(Track track, int from, int to) {
+        double distance = 0;
+        double furthest = 0;
+        for (int k = from; k < to; k++) {
+            distance += track.pathM[k];
+            furthest = Math.max(furthest, track.distanceM(from, k + 1));
         }
-        return kept;
+        return distance >= settings.minTripDistanceM() && furthest > settings.stayRadiusM();
     }
 
-    private void markStays(Trace trace, boolean[] stay, boolean[] breakBefore) {
-        int n = trace.size();
-        long dwell = settings.stayDwell().toMillis();
-        long maxGap = settings.maxGap().toMillis();
-        Extremes box = new Extremes(trace);
-        int start = 0;
-        int markedTo = -1;
-        for (int j = 0; j < n; j++) {
-            if (j > 0 && trace.time(j) - trace.time(j - 1) >= maxGap) {
-                breakBefore[j] = true;
-                box.clear();
-                start = j;
+    private Trip trip(Track track, Trace smoothed, int[] stopOf, int from, int to) {
+        List<FootOrRide.Run> runs = FootOrRide.split(track, from, to, stopOf, settings);
+        List<Leg> legs = new ArrayList<>();
+        Boundary start = Boundary.at(track, from);
+        for (int r = 0; r < runs.size(); r++) {
+            FootOrRide.Run run = runs.get(r);
+            Boundary end = r + 1 < runs.size() ? Boundary.between(track, stopOf, run, runs.get(r + 1)) : Boundary.at(track, to);
+            Leg leg = leg(track, smoothed, stopOf, run, start, end);
+            if (!legs.isEmpty() && legs.getLast().mode() == leg.mode()) {
+                leg = joined(legs.removeLast(), leg);
             }
-            box.push(j);
-            while (start < j && trace.time(j) - trace.time(start + 1) >= dwell) {
-                start++;
-            }
-            box.dropBefore(start);
-            if (trace.time(j) - trace.time(start) >= dwell && box.halfDiagonalM() <= settings.stayRadiusM()) {
-                Arrays.fill(stay, Math.max(start, markedTo + 1), j + 1, true);
-                markedTo = j;
-            }
+            legs.add(leg);
+            start = end;
         }
+        double distance = legs.stream().mapToDouble(Leg::distanceM).sum();
+        return new Trip(track.time[from], track.time[to], distance, legs);
     }
 
     /**
-     * A window is found staying only once the phone has been within the radius for the whole dwell,
-     * so a stay first takes in the approach and the departure (up to twice the radius). Fixes at
-     * either end of a stay further than a quarter of the radius from its centre give them back to
-     * the trips.
+     * Where one leg hands over to the next: at a fix, moved into the interval on either side when that
+     * interval's speed lies between the two legs' speeds — the change happened in it, the interval
+     * is split as a mixture of the two speeds (a walk of {@code f·T} seconds at the walking speed, the
+     * rest at the ride's). {@code metres} of the run before the fix belong to the next leg (negative:
+     * of the run after it to the leg before).
      */
-    private void trimStays(Trace trace, boolean[] stay, boolean[] breakBefore) {
-        int n = trace.size();
-        double edge = settings.stayRadiusM() / 4;
-        int i = 0;
-        while (i < n) {
-            if (!stay[i]) {
-                i++;
-                continue;
-            }
-            int first = i;
-            int last = i;
-            while (last + 1 < n && stay[last + 1] && !breakBefore[last + 1]) {
-                last++;
-            }
-            double[] centre = centre(trace, first, last);
-            int from = first;
-            int to = last;
-            while (from < to && Geo.distanceM(centre[0], centre[1], trace.lat(from), trace.lon(from)) > edge) {
-                from++;
-            }
-            while (to > from && Geo.distanceM(centre[0], centre[1], trace.lat(to), trace.lon(to)) > edge) {
-                to--;
-            }
-            if (to > from) {
-                Arrays.fill(stay, first, from, false);
-                Arrays.fill(stay, to + 1, last + 1, false);
-            }
-            i = last + 1;
-        }
-    }
+    private record Boundary(int fix, long milli, double metres) {
 
-    /** Mean position of a stay's middle half, away from its approach and departure. */
-    private static double[] centre(Trace trace, int first, int last) {
-        int quarter = (last - first) / 4;
-        double lat = 0;
-        double lon = 0;
-        int count = 0;
-        for (int k = first + quarter; k <= last - quarter; k++) {
-            lat += trace.lat(k);
-            lon += trace.lon(k);
-            count++;
-        }
-        return new double[] {lat / count, lon / count};
-    }
-
-    /** A trip over fixes {@code from..to}, or null when it moved too little to be one. */
-    private Trip trip(Trace trace, int from, int to) {
-        Steps steps = Steps.of(trace, from, to, settings.minStepM());
-        if (steps.totalDistanceM() < settings.minTripDistanceM()) {
-            return null;
-        }
-        int[] runEnds = steps.runs(settings.onFootMaxMps(), settings.minLegDuration().toMillis());
-        List<Leg> legs = new ArrayList<>(runEnds.length);
-        int firstStep = 0;
-        for (int runEnd : runEnds) {
-            legs.add(leg(trace, steps, firstStep, runEnd));
-            firstStep = runEnd + 1;
-        }
-        return new Trip(trace.time(from), trace.time(to), steps.totalDistanceM(), legs);
-    }
-
-    private Leg leg(Trace trace, Steps steps, int firstStep, int lastStep) {
-        int from = steps.startPoint(firstStep);
-        int to = steps.endPoint(lastStep);
-        double distance = steps.distanceM(firstStep, lastStep);
-        double[] speeds = steps.speeds(firstStep, lastStep);
-        Arrays.sort(speeds);
-        double median = percentile(speeds, 0.5);
-        double p95 = percentile(speeds, 0.95);
-        long duration = trace.time(to) - trace.time(from);
-        TravelMode mode = modes.infer(new LegProfile(distance, duration, median, p95, trace, from, to));
-        return new Leg(trace.time(from), trace.time(to), distance, median, p95, mode,
-                trace.lat(from), trace.lon(from), trace.lat(to), trace.lon(to));
-    }
-
-    private static double percentile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    }
-
-    /** Bounding box of a sliding window of fixes, by monotonic queues of indices. */
-    private static final class Extremes {
-        private final Trace trace;
-        private final int[] minLat;
-        private final int[] maxLat;
-        private final int[] minLon;
-        private final int[] maxLon;
-        private final int[] heads = new int[4];
-        private final int[] tails = new int[4];
-
-        Extremes(Trace trace) {
-            this.trace = trace;
-            int n = trace.size();
-            minLat = new int[n];
-            maxLat = new int[n];
-            minLon = new int[n];
-            maxLon = new int[n];
+        static Boundary at(Track track, int fix) {
+            return new Boundary(fix, track.time[fix], 0);
         }
 
-        void clear() {
-            Arrays.fill(heads, 0);
-            Arrays.fill(tails, 0);
-        }
-
-        void push(int i) {
-            push(0, minLat, i, trace.lat(i), true);
-            push(1, maxLat, i, trace.lat(i), false);
-            push(2, minLon, i, trace.lon(i), true);
-            push(3, maxLon, i, trace.lon(i), false);
-        }
-
-        private void push(int q, int[] queue, int i, double value, boolean min) {
-            while (tails[q] > heads[q]) {
-                int last = queue[tails[q] - 1];
-                double lastValue = q < 2 ? trace.lat(last) : trace.lon(last);
-                if (min ? lastValue < value : lastValue > value) {
-                    break;
+        static Boundary between(Track track, int[] stopOf, FootOrRide.Run before, FootOrRide.Run after) {
+            int b = after.first();
+            double vBefore = typicalSpeed(track, stopOf, before.first(), before.last());
+            double vAfter = typicalSpeed(track, stopOf, after.first(), after.last());
+            double milli = track.time[b];
+            double metres = 0;
+            if (Math.abs(vAfter - vBefore) > MOVING_MPS) {
+                if (b - 1 >= before.first() && !neutral(stopOf, b - 1)) {
+                    double seconds = (track.time[b] - track.time[b - 1]) / 1000.0;
+                    double share = mixture(track.pathM[b - 1] / seconds, vBefore, vAfter);
+                    metres += Math.min(track.pathM[b - 1], vAfter * share * seconds);
+                    milli -= share * seconds * 1000;
                 }
-                tails[q]--;
+                if (b + 1 <= after.last() && !neutral(stopOf, b)) {
+                    double seconds = (track.time[b + 1] - track.time[b]) / 1000.0;
+                    double share = mixture(track.pathM[b] / seconds, vAfter, vBefore);
+                    metres -= Math.min(track.pathM[b], vBefore * share * seconds);
+                    milli += share * seconds * 1000;
+                }
             }
-            queue[tails[q]++] = i;
+            return new Boundary(b, Math.round(milli), metres);
         }
 
-        void dropBefore(int start) {
-            dropBefore(0, minLat, start);
-            dropBefore(1, maxLat, start);
-            dropBefore(2, minLon, start);
-            dropBefore(3, maxLon, start);
+        /** Share of an interval at {@code speed} spent at {@code other} rather than at {@code own}, if it lies between them. */
+        private static double mixture(double speed, double own, double other) {
+            double share = (speed - own) / (other - own);
+            return share > 0 && share < 1 ? share : 0;
         }
+    }
 
-        private void dropBefore(int q, int[] queue, int start) {
-            while (heads[q] < tails[q] && queue[heads[q]] < start) {
-                heads[q]++;
+    private static boolean neutral(int[] stopOf, int k) {
+        return stopOf[k] >= 0 && stopOf[k] == stopOf[k + 1];
+    }
+
+    /** Time-weighted median speed of the moving intervals of fixes {@code from..to}. */
+    private static double typicalSpeed(Track track, int[] stopOf, int from, int to) {
+        int slices = to - from;
+        double[] speeds = new double[slices];
+        double[] seconds = new double[slices];
+        int moving = 0;
+        for (int k = from; k < to; k++) {
+            double dt = (track.time[k + 1] - track.time[k]) / 1000.0;
+            double speed = track.pathM[k] / dt;
+            if (speed >= MOVING_MPS && !neutral(stopOf, k)) {
+                speeds[moving] = speed;
+                seconds[moving] = dt;
+                moving++;
             }
         }
+        return weightedQuantiles(speeds, seconds, moving, 0.5)[0];
+    }
 
-        double halfDiagonalM() {
-            double south = trace.lat(minLat[heads[0]]);
-            double north = trace.lat(maxLat[heads[1]]);
-            double west = trace.lon(minLon[heads[2]]);
-            double east = trace.lon(maxLon[heads[3]]);
-            return Geo.distanceM(south, west, north, east) / 2;
+    private Leg leg(Track track, Trace smoothed, int[] stopOf, FootOrRide.Run run, Boundary start, Boundary end) {
+        int from = run.first();
+        int to = run.last();
+        int slices = to - from;
+        double[] speeds = new double[slices];
+        double[] seconds = new double[slices];
+        int moving = 0;
+        double distance = start.metres() - end.metres();
+        double unseen = 0;
+        double onFoot = 0;
+        double cycling = 0;
+        double inVehicle = 0;
+        for (int k = from; k < to; k++) {
+            double dt = (track.time[k + 1] - track.time[k]) / 1000.0;
+            if (!neutral(stopOf, k)) {
+                distance += track.pathM[k];
+            }
+            double speed = track.pathM[k] / dt;
+            if (speed >= MOVING_MPS && !neutral(stopOf, k)) {
+                speeds[moving] = speed;
+                seconds[moving] = dt;
+                moving++;
+            }
+            if (dt > TrackSmoother.RESTART_GAP_S) {
+                unseen += dt;
+            }
+            int i = track.source[k + 1];
+            MotionActivity activity = track.trace.activity(i);
+            if (activity != null) {
+                double weight = dt * track.trace.activityConfidence(i) / 100.0;
+                switch (activity) {
+                    case ON_FOOT -> onFoot += weight;
+                    case CYCLING -> cycling += weight;
+                    case IN_VEHICLE -> inVehicle += weight;
+                    case STILL, UNKNOWN -> { }
+                }
+            }
         }
+        long durationMilli = end.milli() - start.milli();
+        double duration = Math.max(durationMilli / 1000.0, 1e-3);
+        double[] quantiles = weightedQuantiles(speeds, seconds, moving, 0.5, 0.95);
+        LegProfile profile = new LegProfile(distance, durationMilli, quantiles[0], quantiles[1], run.onFoot(), unseen / duration,
+                new LegProfile.Activity(onFoot / duration, cycling / duration, inVehicle / duration), smoothed, from, to);
+        return new Leg(start.milli(), end.milli(), distance, quantiles[0], quantiles[1], modes.infer(profile),
+                track.lat[from], track.lon[from], track.lat[to], track.lon[to]);
+    }
+
+    private static Leg joined(Leg a, Leg b) {
+        return new Leg(a.startMilli(), b.endMilli(), a.distanceM() + b.distanceM(), Math.max(a.medianSpeedMps(), b.medianSpeedMps()),
+                Math.max(a.p95SpeedMps(), b.p95SpeedMps()), a.mode(), a.startLat(), a.startLon(), b.endLat(), b.endLon());
+    }
+
+    /** Quantiles of speeds weighted by the time spent at each. */
+    private static double[] weightedQuantiles(double[] values, double[] weights, int count, double... quantiles) {
+        double[] result = new double[quantiles.length];
+        if (count == 0) {
+            return result;
+        }
+        Integer[] order = new Integer[count];
+        double total = 0;
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+            total += weights[k];
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        for (int q = 0; q < quantiles.length; q++) {
+            double target = quantiles[q] * total;
+            double cumulated = 0;
+            int k = 0;
+            while (k < count - 1 && cumulated + weights[order[k]] < target) {
+                cumulated += weights[order[k]];
+                k++;
+            }
+            result[q] = values[order[k]];
+        }
+        return result;
     }
 }
