@@ -21,7 +21,6 @@ final class FootOrRide {
     record Run(int first, int last, boolean onFoot) {
     }
 
-    private static final double STILL_MPS = 0.5;
     private static final double WALKING_MPS = 0.9;
     private static final double BRISK_MPS = 2.0;
     private static final double RIDE_EVIDENCE_PER_MPS = 2;
@@ -31,10 +30,7 @@ final class FootOrRide {
     private FootOrRide() {
     }
 
-    /**
-     * @param stopOf for each track fix, the index of the stop it belongs to, or -1
-     */
-    static List<Run> split(Track track, int first, int last, int[] stopOf, SegmentationSettings settings) {
+    static List<Run> split(Track track, int first, int last, Stops.Membership stops, SegmentationSettings settings) {
         int slices = last - first;
         if (slices <= 0) {
             return List.of(new Run(first, last, true));
@@ -46,7 +42,7 @@ final class FootOrRide {
         double ride = 0;
         for (int s = 0; s < slices; s++) {
             int k = first + s;
-            double evidence = neutral(stopOf, k) ? 0 : evidence(track, k, settings.onFootMaxMps());
+            double evidence = stops.inside(k) ? 0 : evidence(track, k, settings.onFootMaxMps());
             boolean switchToFoot = ride - penalty > foot;
             boolean switchToRide = foot - penalty > ride;
             double nextFoot = (switchToFoot ? ride - penalty : foot) + evidence / 2;
@@ -62,7 +58,7 @@ final class FootOrRide {
             onFoot[s] = state;
             state = state ? !fromRide[s] : fromFoot[s];
         }
-        snapToStops(track, first, slices, stopOf, onFoot, settings.legSwitch().toMillis());
+        snapToStops(track, first, slices, stops, onFoot, settings.legSwitch().toMillis());
         List<Run> runs = new ArrayList<>();
         int start = 0;
         for (int s = 1; s <= slices; s++) {
@@ -78,7 +74,7 @@ final class FootOrRide {
      * Moves each change of label that falls in a stop, or within {@code reachMilli} of one (a vehicle
      * pulling away slowly, braking to a halt), to the stop's start: the stop goes with the leg after it.
      */
-    private static void snapToStops(Track track, int first, int slices, int[] stopOf, boolean[] onFoot, long reachMilli) {
+    private static void snapToStops(Track track, int first, int slices, Stops.Membership stops, boolean[] onFoot, long reachMilli) {
         int previousSwitch = 0;
         for (int s = 1; s < slices; s++) {
             if (onFoot[s] == onFoot[s - 1]) {
@@ -88,7 +84,7 @@ final class FootOrRide {
             while (nextSwitch < slices && onFoot[nextSwitch] == onFoot[s]) {
                 nextSwitch++;
             }
-            int stopStart = nearbyStopStart(track, first, slices, stopOf, s, reachMilli);
+            int stopStart = nearbyStopStart(track, first, slices, stops, s, reachMilli);
             if (stopStart > previousSwitch && stopStart < nextSwitch && stopStart != s) {
                 boolean before = onFoot[s - 1];
                 boolean after = onFoot[s];
@@ -102,40 +98,35 @@ final class FootOrRide {
     }
 
     /** The first slice of a stop that slice {@code s} lies in, or is within {@code reachMilli} of; -1 if none. */
-    private static int nearbyStopStart(Track track, int first, int slices, int[] stopOf, int s, long reachMilli) {
+    private static int nearbyStopStart(Track track, int first, int slices, Stops.Membership stops, int s, long reachMilli) {
         long at = track.time[first + s];
         int best = -1;
         for (int k = s; k >= 0 && at - track.time[first + k] <= reachMilli; k--) {
-            if (neutral(stopOf, first + k)) {
+            if (stops.inside(first + k)) {
                 best = k;
-                while (best > 0 && neutral(stopOf, first + best - 1) && stopOf[first + best - 1] == stopOf[first + k]) {
+                while (best > 0 && stops.inside(first + best - 1) && stops.together(first + best - 1, first + k)) {
                     best--;
                 }
                 return best;
             }
         }
         for (int k = s + 1; k < slices && track.time[first + k] - at <= reachMilli; k++) {
-            if (neutral(stopOf, first + k)) {
+            if (stops.inside(first + k)) {
                 return k;
             }
         }
         return best;
     }
 
-    /** Whether the interval from fix k to k + 1 lies inside one stop. */
-    private static boolean neutral(int[] stopOf, int k) {
-        return stopOf[k] >= 0 && stopOf[k] == stopOf[k + 1];
-    }
-
     /** Evidence for foot over riding brought by the interval from fix k to k + 1 (negative for riding), in evidence-seconds. */
     private static double evidence(Track track, int k, double onFootMaxMps) {
-        double seconds = (track.time[k + 1] - track.time[k]) / 1000.0;
+        double seconds = track.seconds(k);
         double speed = track.pathM[k] / seconds;
         double perSecond;
-        if (speed < STILL_MPS) {
+        if (speed < Stops.MOVING_MPS) {
             perSecond = 0;
         } else if (speed < WALKING_MPS) {
-            perSecond = (speed - STILL_MPS) / (WALKING_MPS - STILL_MPS);
+            perSecond = (speed - Stops.MOVING_MPS) / (WALKING_MPS - Stops.MOVING_MPS);
         } else if (speed <= BRISK_MPS) {
             perSecond = 1;
         } else if (speed <= onFootMaxMps) {

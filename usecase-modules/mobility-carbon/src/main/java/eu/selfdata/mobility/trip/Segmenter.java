@@ -8,24 +8,22 @@ import java.util.List;
  * Cuts a trace into trips at stays and each trip into legs, in time linear in the number of
  * points:
  * <ol>
- * <li>reconstruction: the fixes are smoothed by {@link TrackSmoother} (Kalman filter and RTS
- * smoother weighing each fix by its accuracy, outliers down-weighted); distances and speeds are
- * measured on the smoothed track;</li>
+ * <li>reconstruction: {@link TrackSmoother} smooths the fixes, each weighed by its accuracy,
+ * outliers down-weighted; distances and speeds are measured on the smoothed track;</li>
  * <li>stops: {@link Stops} finds where the person stood still, within a radius adapted to the
  * fixes' accuracy; a stop of {@code stayDwell} or more is a stay, and so is a silence of that
  * length crossed slower than a shuffle (phones stop recording when still); a silence of
  * {@code maxGap} ends a trip;</li>
  * <li>trips: movement between stays, from the last fix of one stay to the first of the next, kept
  * from {@code minTripDistanceM} on and when it went further than {@code stayRadiusM} from where it
- * started; a shorter stop is inside the trip;</li>
+ * started; a shorter stop is inside the trip, and counts no distance;</li>
  * <li>legs: {@link FootOrRide} splits the trip into runs on foot and riding (with hysteresis, a stop
- * going with the leg after it), {@link ModeInference} names each from its whole speed distribution,
- * the transit network and the phone's activity; consecutive legs of one mode are one leg.</li>
+ * going with the leg after it); where a change falls between two fixes, the interval is split as a
+ * mixture of the two legs' speeds; {@link ModeInference} names each leg from its whole speed
+ * distribution, the transit network and the phone's activity.</li>
  * </ol>
  */
 public final class Segmenter {
-
-    private static final double MOVING_MPS = 0.5;
 
     private final SegmentationSettings settings;
     private final ModeInference modes;
@@ -38,15 +36,11 @@ public final class Segmenter {
     public List<Trip> segment(Trace trace) {
         Track track = TrackSmoother.smooth(trace, settings);
         int n = track.size();
-        List<Stops.Stop> stops = Stops.find(track, settings);
-        int[] stopOf = new int[n];
-        Arrays.fill(stopOf, -1);
+        List<Stops.Stop> found = Stops.find(track, settings);
+        Stops.Membership stops = new Stops.Membership(found, n);
         boolean[] stay = new boolean[n];
-        long dwell = settings.stayDwell().toMillis();
-        for (int s = 0; s < stops.size(); s++) {
-            Stops.Stop stop = stops.get(s);
-            Arrays.fill(stopOf, stop.first(), stop.last() + 1, s);
-            if (stop.durationMilli() >= dwell) {
+        for (Stops.Stop stop : found) {
+            if (stop.durationMilli() >= settings.stayDwell().toMillis()) {
                 Arrays.fill(stay, stop.first(), stop.last() + 1, true);
             }
         }
@@ -54,7 +48,7 @@ public final class Segmenter {
         for (int k = 1; k < n; k++) {
             long silence = track.time[k] - track.time[k - 1];
             breakBefore[k] = silence >= settings.maxGap().toMillis();
-            if (silence >= dwell && Stops.sleptHere(track, k - 1, k)) {
+            if (silence >= settings.stayDwell().toMillis() && Stops.sleptHere(track, k - 1, k)) {
                 stay[k - 1] = true;
                 stay[k] = true;
             }
@@ -74,11 +68,11 @@ public final class Segmenter {
             }
             int from = first > 0 && stay[first - 1] && !breakBefore[first] ? first - 1 : first;
             int to = last + 1 < n && stay[last + 1] && !breakBefore[last + 1] ? last + 1 : last;
-            if (to > from && goesSomewhere(track, from, to)) {
+            if (to > from && goesSomewhere(track, stops, from, to)) {
                 if (smoothed == null) {
                     smoothed = track.smoothedTrace();
                 }
-                trips.add(trip(track, smoothed, stopOf, from, to));
+                trips.add(trip(track, smoothed, stops, from, to));
             }
             i = last + 1;
         }
@@ -86,129 +80,52 @@ public final class Segmenter {
     }
 
     /** Far enough in all, and further than the stay radius from where it started: not moving around a place. */
-    private boolean goesSomewhere(Track track, int from, int to) {
+    private boolean goesSomewhere(Track track, Stops.Membership stops, int from, int to) {
         double distance = 0;
         double furthest = 0;
         for (int k = from; k < to; k++) {
-            distance += track.pathM[k];
+            distance += stops.inside(k) ? 0 : track.pathM[k];
             furthest = Math.max(furthest, track.distanceM(from, k + 1));
         }
         return distance >= settings.minTripDistanceM() && furthest > settings.stayRadiusM();
     }
 
-    private Trip trip(Track track, Trace smoothed, int[] stopOf, int from, int to) {
-        List<FootOrRide.Run> runs = FootOrRide.split(track, from, to, stopOf, settings);
-        List<Leg> legs = new ArrayList<>();
+    private Trip trip(Track track, Trace smoothed, Stops.Membership stops, int from, int to) {
+        List<FootOrRide.Run> runs = FootOrRide.split(track, from, to, stops, settings);
+        List<Leg> legs = new ArrayList<>(runs.size());
         Boundary start = Boundary.at(track, from);
+        if (from > 0 && Stops.sleptHere(track, from - 1, from)) {
+            // The phone slept at the place and woke once moved: the way from the place counts, in a straight line.
+            start = new Boundary(track.time[from], track.distanceM(from - 1, from));
+        }
         for (int r = 0; r < runs.size(); r++) {
             FootOrRide.Run run = runs.get(r);
-            Boundary end = r + 1 < runs.size() ? Boundary.between(track, stopOf, run, runs.get(r + 1)) : Boundary.at(track, to);
-            Leg leg = leg(track, smoothed, stopOf, run, start, end);
-            if (!legs.isEmpty() && legs.getLast().mode() == leg.mode()) {
-                leg = joined(legs.removeLast(), leg);
-            }
-            legs.add(leg);
+            Boundary end = r + 1 < runs.size() ? Boundary.between(track, stops, run, runs.get(r + 1)) : Boundary.at(track, to);
+            legs.add(leg(track, smoothed, stops, run, start, end));
             start = end;
         }
         double distance = legs.stream().mapToDouble(Leg::distanceM).sum();
-        return new Trip(track.time[from], track.time[to], distance, legs);
+        return new Trip(legs.getFirst().startMilli(), legs.getLast().endMilli(), distance, legs);
     }
 
-    /**
-     * Where one leg hands over to the next: at a fix, moved into the interval on either side when that
-     * interval's speed lies between the two legs' speeds — the change happened in it, the interval
-     * is split as a mixture of the two speeds (a walk of {@code f·T} seconds at the walking speed, the
-     * rest at the ride's). {@code metres} of the run before the fix belong to the next leg (negative:
-     * of the run after it to the leg before).
-     */
-    private record Boundary(int fix, long milli, double metres) {
-
-        static Boundary at(Track track, int fix) {
-            return new Boundary(fix, track.time[fix], 0);
-        }
-
-        static Boundary between(Track track, int[] stopOf, FootOrRide.Run before, FootOrRide.Run after) {
-            int b = after.first();
-            double vBefore = typicalSpeed(track, stopOf, before.first(), before.last());
-            double vAfter = typicalSpeed(track, stopOf, after.first(), after.last());
-            double milli = track.time[b];
-            double metres = 0;
-            if (Math.abs(vAfter - vBefore) > MOVING_MPS) {
-                if (b - 1 >= before.first() && !neutral(stopOf, b - 1)) {
-                    double seconds = (track.time[b] - track.time[b - 1]) / 1000.0;
-                    double share = mixture(track.pathM[b - 1] / seconds, vBefore, vAfter);
-                    metres += Math.min(track.pathM[b - 1], vAfter * share * seconds);
-                    milli -= share * seconds * 1000;
-                }
-                if (b + 1 <= after.last() && !neutral(stopOf, b)) {
-                    double seconds = (track.time[b + 1] - track.time[b]) / 1000.0;
-                    double share = mixture(track.pathM[b] / seconds, vAfter, vBefore);
-                    metres -= Math.min(track.pathM[b], vBefore * share * seconds);
-                    milli += share * seconds * 1000;
-                }
-            }
-            return new Boundary(b, Math.round(milli), metres);
-        }
-
-        /** Share of an interval at {@code speed} spent at {@code other} rather than at {@code own}, if it lies between them. */
-        private static double mixture(double speed, double own, double other) {
-            double share = (speed - own) / (other - own);
-            return share > 0 && share < 1 ? share : 0;
-        }
-    }
-
-    private static boolean neutral(int[] stopOf, int k) {
-        return stopOf[k] >= 0 && stopOf[k] == stopOf[k + 1];
-    }
-
-    /** Time-weighted median speed of the moving intervals of fixes {@code from..to}. */
-    private static double typicalSpeed(Track track, int[] stopOf, int from, int to) {
-        int slices = to - from;
-        double[] speeds = new double[slices];
-        double[] seconds = new double[slices];
-        int moving = 0;
-        for (int k = from; k < to; k++) {
-            double dt = (track.time[k + 1] - track.time[k]) / 1000.0;
-            double speed = track.pathM[k] / dt;
-            if (speed >= MOVING_MPS && !neutral(stopOf, k)) {
-                speeds[moving] = speed;
-                seconds[moving] = dt;
-                moving++;
-            }
-        }
-        return weightedQuantiles(speeds, seconds, moving, 0.5)[0];
-    }
-
-    private Leg leg(Track track, Trace smoothed, int[] stopOf, FootOrRide.Run run, Boundary start, Boundary end) {
+    private Leg leg(Track track, Trace smoothed, Stops.Membership stops, FootOrRide.Run run, Boundary start, Boundary end) {
         int from = run.first();
         int to = run.last();
-        int slices = to - from;
-        double[] speeds = new double[slices];
-        double[] seconds = new double[slices];
-        int moving = 0;
         double distance = start.metres() - end.metres();
         double unseen = 0;
         double onFoot = 0;
         double cycling = 0;
         double inVehicle = 0;
         for (int k = from; k < to; k++) {
-            double dt = (track.time[k + 1] - track.time[k]) / 1000.0;
-            if (!neutral(stopOf, k)) {
-                distance += track.pathM[k];
-            }
-            double speed = track.pathM[k] / dt;
-            if (speed >= MOVING_MPS && !neutral(stopOf, k)) {
-                speeds[moving] = speed;
-                seconds[moving] = dt;
-                moving++;
-            }
-            if (dt > TrackSmoother.RESTART_GAP_S) {
-                unseen += dt;
+            double seconds = track.seconds(k);
+            distance += stops.inside(k) ? 0 : track.pathM[k];
+            if (seconds > RtsSmoother.RESTART_GAP_S) {
+                unseen += seconds;
             }
             int i = track.source[k + 1];
             MotionActivity activity = track.trace.activity(i);
             if (activity != null) {
-                double weight = dt * track.trace.activityConfidence(i) / 100.0;
+                double weight = seconds * track.trace.activityConfidence(i) / 100.0;
                 switch (activity) {
                     case ON_FOOT -> onFoot += weight;
                     case CYCLING -> cycling += weight;
@@ -219,41 +136,55 @@ public final class Segmenter {
         }
         long durationMilli = end.milli() - start.milli();
         double duration = Math.max(durationMilli / 1000.0, 1e-3);
-        double[] quantiles = weightedQuantiles(speeds, seconds, moving, 0.5, 0.95);
-        LegProfile profile = new LegProfile(distance, durationMilli, quantiles[0], quantiles[1], run.onFoot(), unseen / duration,
+        SpeedDistribution speeds = SpeedDistribution.of(track, stops, from, to);
+        double median = speeds.quantile(0.5);
+        double p95 = speeds.quantile(0.95);
+        LegProfile profile = new LegProfile(distance, durationMilli, median, p95, run.onFoot(), unseen / duration,
                 new LegProfile.Activity(onFoot / duration, cycling / duration, inVehicle / duration), smoothed, from, to);
-        return new Leg(start.milli(), end.milli(), distance, quantiles[0], quantiles[1], modes.infer(profile),
+        return new Leg(start.milli(), end.milli(), distance, median, p95, modes.infer(profile),
                 track.lat[from], track.lon[from], track.lat[to], track.lon[to]);
     }
 
-    private static Leg joined(Leg a, Leg b) {
-        return new Leg(a.startMilli(), b.endMilli(), a.distanceM() + b.distanceM(), Math.max(a.medianSpeedMps(), b.medianSpeedMps()),
-                Math.max(a.p95SpeedMps(), b.p95SpeedMps()), a.mode(), a.startLat(), a.startLon(), b.endLat(), b.endLon());
-    }
+    /**
+     * Where one leg hands over to the next: at a fix, moved into the interval on either side when that
+     * interval's speed lies between the two legs' median speeds — the change happened in it, and the
+     * interval is split as a mixture of the two speeds. {@code metres} of the run before belong to the
+     * next leg (negative: of the run after, to the leg before).
+     */
+    private record Boundary(long milli, double metres) {
 
-    /** Quantiles of speeds weighted by the time spent at each. */
-    private static double[] weightedQuantiles(double[] values, double[] weights, int count, double... quantiles) {
-        double[] result = new double[quantiles.length];
-        if (count == 0) {
-            return result;
+        static Boundary at(Track track, int fix) {
+            return new Boundary(track.time[fix], 0);
         }
-        Integer[] order = new Integer[count];
-        double total = 0;
-        for (int k = 0; k < count; k++) {
-            order[k] = k;
-            total += weights[k];
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        for (int q = 0; q < quantiles.length; q++) {
-            double target = quantiles[q] * total;
-            double cumulated = 0;
-            int k = 0;
-            while (k < count - 1 && cumulated + weights[order[k]] < target) {
-                cumulated += weights[order[k]];
-                k++;
+
+        static Boundary between(Track track, Stops.Membership stops, FootOrRide.Run before, FootOrRide.Run after) {
+            int b = after.first();
+            double vBefore = SpeedDistribution.of(track, stops, before.first(), before.last()).quantile(0.5);
+            double vAfter = SpeedDistribution.of(track, stops, after.first(), after.last()).quantile(0.5);
+            double milli = track.time[b];
+            double metres = 0;
+            if (b - 1 >= before.first() && !stops.inside(b - 1)) {
+                double seconds = track.seconds(b - 1);
+                double share = mixture(track.pathM[b - 1] / seconds, vBefore, vAfter);
+                metres += Math.min(track.pathM[b - 1], vAfter * share * seconds);
+                milli -= share * seconds * 1000;
             }
-            result[q] = values[order[k]];
+            if (b + 1 <= after.last() && !stops.inside(b)) {
+                double seconds = track.seconds(b);
+                double share = mixture(track.pathM[b] / seconds, vAfter, vBefore);
+                metres -= Math.min(track.pathM[b], vBefore * share * seconds);
+                milli += share * seconds * 1000;
+            }
+            return new Boundary(Math.round(milli), metres);
         }
-        return result;
+
+        /** Share of an interval at {@code speed} spent at {@code other} rather than {@code own}, if it lies between them. */
+        private static double mixture(double speed, double own, double other) {
+            if (Math.abs(other - own) < 0.5) {
+                return 0;
+            }
+            double share = (speed - own) / (other - own);
+            return share > 0 && share < 1 ? share : 0;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package eu.selfdata.mobility.trip;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,13 +18,38 @@ import java.util.List;
 final class Stops {
 
     static final double STILL_GAP_MPS = 0.3;
+    /** Faster than a shuffle: below it, a person is standing, whatever the noise says. */
     static final double MOVING_MPS = 0.5;
     static final double EDGE_MAX_S = 30;
     static final double EDGE_WINDOW_S = 30;
     static final double EDGE_MIN_M = 2;
+    static final double EDGE_SPREADS = 2;
 
     /** A stop over track fixes {@code first..last}. */
     record Stop(int first, int last, long durationMilli) {
+    }
+
+    /** Which stop each fix of a track belongs to. */
+    static final class Membership {
+        private final int[] stopOf;
+
+        Membership(List<Stop> stops, int size) {
+            stopOf = new int[size];
+            Arrays.fill(stopOf, -1);
+            for (int s = 0; s < stops.size(); s++) {
+                Arrays.fill(stopOf, stops.get(s).first(), stops.get(s).last() + 1, s);
+            }
+        }
+
+        /** Whether the interval from fix k to k + 1 lies inside one stop. */
+        boolean inside(int k) {
+            return stopOf[k] >= 0 && stopOf[k] == stopOf[k + 1];
+        }
+
+        /** Whether fixes a and b are in the same stop. */
+        boolean together(int a, int b) {
+            return stopOf[a] >= 0 && stopOf[a] == stopOf[b];
+        }
     }
 
     private Stops() {
@@ -44,7 +70,7 @@ final class Stops {
                 double cx = sumX / count;
                 double cy = sumY / count;
                 int next = j + 1;
-                if (Math.hypot(track.x[next] - cx, track.y[next] - cy) > radius(track, next, settings) && !sleptHere(track, j, next)) {
+                if (Geo.norm(track.x[next] - cx, track.y[next] - cy) > radius(track, next, settings) && !sleptHere(track, j, next)) {
                     break;
                 }
                 j = next;
@@ -79,12 +105,12 @@ final class Stops {
         double[] first = centre(track, before.first(), before.last());
         double[] second = centre(track, after.first(), after.last());
         double radius = settings.stayRadiusM();
-        if (Math.hypot(first[0] - second[0], first[1] - second[1]) > radius) {
+        if (Geo.norm(first[0] - second[0], first[1] - second[1]) > radius) {
             return false;
         }
         for (int k = before.last(); k <= after.first(); k++) {
-            if (Math.hypot(track.x[k] - first[0], track.y[k] - first[1]) > radius
-                    && Math.hypot(track.x[k] - second[0], track.y[k] - second[1]) > radius) {
+            if (Geo.norm(track.x[k] - first[0], track.y[k] - first[1]) > radius
+                    && Geo.norm(track.x[k] - second[0], track.y[k] - second[1]) > radius) {
                 return false;
             }
         }
@@ -114,13 +140,16 @@ final class Stops {
     }
 
     /**
-     * Still arriving (direction +1) or already leaving (-1): the smoothed track moves faster than
-     * {@value #MOVING_MPS} m/s and goes further than half the fix's error (standard deviation) within
-     * {@value #EDGE_WINDOW_S} s — the stop starts where the track has (all but) come to rest. Wi-Fi
-     * positions drifting indoors, slowly and within their wide error, do not count as moving.
+     * Still arriving (direction +1) or already leaving (-1): moving faster than {@value #MOVING_MPS}
+     * m/s (by the phone's Doppler speed where it sent one, the smoothed track's otherwise) and going
+     * further within {@value #EDGE_WINDOW_S} s than the noise left in the smoothed positions
+     * ({@value #EDGE_SPREADS} standard deviations) and half the fix's error — the stop starts where
+     * the track has (all but) come to rest. Wi-Fi positions drifting indoors, slowly and within their
+     * wide error, do not count as moving.
      */
     private static boolean moving(Track track, int k, int direction, SegmentationSettings settings) {
-        return track.speed[k] > MOVING_MPS && displacementM(track, k, direction) > Math.max(EDGE_MIN_M, track.sigma[k] / 2);
+        return track.instantSpeed(k) > MOVING_MPS
+                && displacementM(track, k, direction) > Math.max(EDGE_MIN_M, Math.max(EDGE_SPREADS * track.spread[k], track.sigma[k] / 2));
     }
 
     /**

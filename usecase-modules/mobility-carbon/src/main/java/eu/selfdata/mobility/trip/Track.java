@@ -2,9 +2,9 @@ package eu.selfdata.mobility.trip;
 
 /**
  * A trace reconstructed by {@link TrackSmoother}: for each fix kept (in time order), the smoothed
- * position (degrees, and metres in the local plane of its chunk), the smoothed speed, the fix's
- * measurement error (standard deviation per axis, metres) and the length of the path to the next
- * fix. Indices here are the track's; {@link #source(int)} gives the trace's.
+ * position (degrees, and metres in the local plane of its chunk) and its uncertainty, the smoothed
+ * speed, the fix's measurement error (standard deviation per axis, metres) and the length of the
+ * path to the next fix. Indices here are the track's; {@link #source(int)} gives the trace's.
  */
 public final class Track {
 
@@ -18,6 +18,8 @@ public final class Track {
     final int[] chunk;
     final double[] sigma;
     final double[] speed;
+    /** Standard deviation per axis of the smoothed position, as the smoother has it (metres). */
+    final double[] spread;
     /** Path length from fix k to fix k + 1 (0 for the last). */
     final double[] pathM;
     final Trace trace;
@@ -34,6 +36,7 @@ public final class Track {
         chunk = new int[size];
         sigma = new double[size];
         speed = new double[size];
+        spread = new double[size];
         pathM = new double[size];
     }
 
@@ -61,15 +64,26 @@ public final class Track {
         return speed[k];
     }
 
+    /** The speed at fix k: the phone's own (Doppler) where it sent one, the smoothed track's otherwise. */
+    double instantSpeed(int k) {
+        double measured = trace.speed(source[k]);
+        return Double.isNaN(measured) ? speed[k] : measured;
+    }
+
     /** Path length from fix {@code k} to fix {@code k + 1}. */
     public double pathM(int k) {
         return pathM[k];
     }
 
+    /** Seconds from fix k to fix k + 1. */
+    double seconds(int k) {
+        return (time[k + 1] - time[k]) / 1000.0;
+    }
+
     /** Distance in metres between two fixes' smoothed positions. */
     double distanceM(int a, int b) {
         if (chunk[a] == chunk[b]) {
-            return Math.hypot(x[a] - x[b], y[a] - y[b]);
+            return Geo.norm(x[a] - x[b], y[a] - y[b]);
         }
         return Geo.distanceM(lat[a], lon[a], lat[b], lon[b]);
     }
