@@ -68,6 +68,15 @@ final class Scenarios {
         return this;
     }
 
+    /** Goes this far (as the crow flies) in a random direction at a given cruise speed (a car crawling in traffic). */
+    Scenarios goAt(Day day, TravelMode mode, double crowFliesM, double cruiseMps) {
+        double bearing = random.nextDouble() * 2 * Math.PI;
+        Route route = Route.streets(random, day.x(), day.y(), day.x() + crowFliesM * Math.sin(bearing), day.y() + crowFliesM * Math.cos(bearing),
+                Route.Streets.ROAD);
+        day.ride(mode, Ride.along(route, profile(mode, random).withCruise(cruiseMps), lights(route, mode), random));
+        return this;
+    }
+
     /** Goes this far (as the crow flies) in a random direction. */
     Scenarios go(Day day, TravelMode mode, double crowFliesM) {
         double bearing = random.nextDouble() * 2 * Math.PI;
