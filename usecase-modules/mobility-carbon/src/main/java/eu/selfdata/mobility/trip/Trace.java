@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 public final class Trace {
 
+    private static final MotionActivity[] ACTIVITIES = MotionActivity.values();
+
     private long[] epochMilli;
     private double[] lat;
     private double[] lon;
@@ -93,5 +95,4 @@ public final class Trace {
         return activityConfidence[i];
     }
 
-    private static final MotionActivity[] ACTIVITIES = MotionActivity.values();
 }

@@ -94,8 +94,9 @@ public final class CorpusGenerator {
                 Gps.Noise noise = variant % 2 == 0 ? WHITE : DRIFT;
                 double sigma = SIGMAS[(variant / 2) % SIGMAS.length];
                 Gps.Receiver receiver = Gps.Receiver.of(interval, noise, sigma).tau(30 + (variant * 37) % 91);
-                // Phones send their Doppler speed with a fix; one case in four comes from an app that does not.
-                if (variant % 4 != 3) {
+                // Phones send their Doppler speed with a fix; one case in four (spread over modes and
+                // intervals) comes from an app that does not.
+                if ((variant % 4 + variant / 4) % 4 != 0) {
                     receiver = receiver.withSpeed();
                 }
                 variant++;
