@@ -94,6 +94,24 @@ class TraceIngestionTest {
     }
 
     @Test
+    void aCorrectionSurvivesMoreFixesInTheSameSpanThatMoveTheLegsEnds() {
+        SyntheticTrace morning = SyntheticTrace.laRochelle(26).stay(Duration.ofMinutes(8), 8).move(6000, 90, 13, 3).stay(Duration.ofMinutes(8), 8);
+        ingestion.ingest(camille, TraceFormat.APP_JSON, json(morning.points()));
+        TripView.LegView leg = journeys.list(camille, Instant.EPOCH, Instant.now()).getFirst().legs().getFirst();
+        journeys.correct(camille, leg.id(), TravelMode.BUS);
+
+        // The same phone's fixes half a second later, sent in another batch: the span is segmented again.
+        List<TracePoint> halfSecondLater = morning.points().stream()
+                .map(p -> new TracePoint(p.epochMilli() + 500, p.lat(), p.lon(), p.accuracyM(), p.speedMps())).toList();
+        ingestion.ingest(camille, TraceFormat.APP_JSON, json(halfSecondLater));
+
+        TripView.LegView again = journeys.list(camille, Instant.EPOCH, Instant.now()).getFirst().legs().getFirst();
+        assertThat(again.id()).isNotEqualTo(leg.id());
+        assertThat(List.of(again.startedAt(), again.endedAt())).isNotEqualTo(List.of(leg.startedAt(), leg.endedAt()));
+        assertThat(again.mode()).isEqualTo(TravelMode.BUS);
+    }
+
+    @Test
     void speedAndActivityAreStoredAndReadBackForSegmentation() {
         String batch = """
                 {"points": [
