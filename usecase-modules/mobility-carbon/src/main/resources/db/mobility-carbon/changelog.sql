@@ -147,3 +147,10 @@ create table mobility_gtfs_route_shape (
     path      text         not null,
     primary key (feed_id, route_id, shape_id)
 );
+
+--changeset mobility-carbon:5-activity
+-- What the phone's activity recognition said at each fix (walking, in a vehicle...), with its
+-- confidence: evidence for legs and modes (issue 18).
+alter table mobility_trace_point add column activity varchar(16)
+    check (activity in ('STILL', 'ON_FOOT', 'CYCLING', 'IN_VEHICLE', 'UNKNOWN'));
+alter table mobility_trace_point add column activity_confidence smallint check (activity_confidence between 0 and 100);

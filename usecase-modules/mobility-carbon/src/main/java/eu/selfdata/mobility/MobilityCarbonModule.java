@@ -61,7 +61,8 @@ public class MobilityCarbonModule implements UseCaseModule {
     public List<PersonalDataSource> personalData() {
         return List.of(
                 new CitizenTables(database, POINTS, """
-                        select p.recorded_at, p.lat, p.lon, p.accuracy_m, p.speed_mps, u.format as upload_format, u.received_at as uploaded_at
+                        select p.recorded_at, p.lat, p.lon, p.accuracy_m, p.speed_mps, p.activity, p.activity_confidence,
+                               u.format as upload_format, u.received_at as uploaded_at
                         from mobility_trace_point p join mobility_upload u on u.id = p.upload_id
                         where p.citizen_id = :citizen order by p.recorded_at""",
                         List.of("mobility_trace_point", "mobility_upload")),

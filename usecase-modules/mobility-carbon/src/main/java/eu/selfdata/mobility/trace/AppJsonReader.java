@@ -7,9 +7,11 @@ import tools.jackson.core.JsonToken;
 import java.io.InputStream;
 
 /**
- * The mobile app's batch: {@code {"points": [{"lat", "lon", "time", "accuracy"?, "speed"?}, ...]}}
- * (or the bare array), time as ISO 8601 or epoch milliseconds, accuracy in metres, speed in m/s.
- * Streamed point by point with Jackson's token parser.
+ * The mobile app's batch: {@code {"points": [{"lat", "lon", "time", "accuracy"?, "speed"?, "activity"?}, ...]}}
+ * (or the bare array), time as ISO 8601 or epoch milliseconds, accuracy in metres (68 % radius),
+ * speed in m/s, activity the phone's activity recognition at that time:
+ * {@code {"type": "walking", "confidence": 80}} — see {@link Activities} for the names (Android's and
+ * iOS's) and confidences. Streamed point by point with Jackson's token parser.
  */
 public final class AppJsonReader implements TraceReader {
 
@@ -50,6 +52,7 @@ public final class AppJsonReader implements TraceReader {
         double lon = Double.NaN;
         double accuracy = Double.NaN;
         double speed = Double.NaN;
+        Activities.Reading activity = null;
         Long time = null;
         JsonToken token;
         while ((token = JsonTokens.next(parser)) == JsonToken.PROPERTY_NAME) {
@@ -60,6 +63,7 @@ public final class AppJsonReader implements TraceReader {
                 case "accuracy" -> accuracy = JsonTokens.number(parser, field);
                 case "speed" -> speed = JsonTokens.number(parser, field);
                 case "time" -> time = JsonTokens.time(parser, JsonTokens.next(parser));
+                case "activity" -> activity = Activities.read(parser);
                 default -> {
                     JsonTokens.next(parser);
                     parser.skipChildren();
@@ -73,6 +77,7 @@ public final class AppJsonReader implements TraceReader {
         if (time == null) {
             throw new InvalidTraceException(TraceProblem.MISSING_TIME, "a point needs \"time\"");
         }
-        return new TracePoint(time, lat, lon, accuracy, speed);
+        return activity == null ? new TracePoint(time, lat, lon, accuracy, speed)
+                : new TracePoint(time, lat, lon, accuracy, speed, activity.activity(), activity.confidence());
     }
 }

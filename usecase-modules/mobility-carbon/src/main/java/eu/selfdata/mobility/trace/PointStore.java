@@ -1,5 +1,6 @@
 package eu.selfdata.mobility.trace;
 
+import eu.selfdata.mobility.trip.MotionActivity;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.mobility.trip.TraceSource;
 import eu.selfdata.usecase.api.CitizenId;
@@ -18,9 +19,11 @@ public class PointStore implements TraceSource {
 
     static final int BATCH = 10_000;
     private static final String INSERT = """
-            insert into mobility_trace_point (citizen_id, recorded_at, lat, lon, accuracy_m, speed_mps, upload_id)
-            select :citizen, timestamptz 'epoch' + t * interval '1 millisecond', la, lo, nullif(acc, 'NaN'), nullif(sp, 'NaN'), :upload
-            from unnest(:times::bigint[], :lats::float8[], :lons::float8[], :accuracies::float8[], :speeds::float8[]) as p(t, la, lo, acc, sp)
+            insert into mobility_trace_point (citizen_id, recorded_at, lat, lon, accuracy_m, speed_mps, activity, activity_confidence, upload_id)
+            select :citizen, timestamptz 'epoch' + t * interval '1 millisecond', la, lo, nullif(acc, 'NaN'), nullif(sp, 'NaN'),
+                   ac, nullif(co, -1), :upload
+            from unnest(:times::bigint[], :lats::float8[], :lons::float8[], :accuracies::float8[], :speeds::float8[],
+                        :activities::text[], :confidences::int2[]) as p(t, la, lo, acc, sp, ac, co)
             on conflict (citizen_id, recorded_at) do nothing
             """;
 
@@ -34,7 +37,8 @@ public class PointStore implements TraceSource {
     public int insert(CitizenId citizen, long uploadId, Chunk chunk) {
         return database.jdbc().sql(INSERT).param("citizen", citizen.value()).param("upload", uploadId)
                 .param("times", chunk.times()).param("lats", chunk.lats()).param("lons", chunk.lons())
-                .param("accuracies", chunk.accuracies()).param("speeds", chunk.speeds()).update();
+                .param("accuracies", chunk.accuracies()).param("speeds", chunk.speeds())
+                .param("activities", chunk.activities()).param("confidences", chunk.confidences()).update();
     }
 
     /** Whether the citizen has points between two instants that another upload stored. */
@@ -50,20 +54,28 @@ public class PointStore implements TraceSource {
     public Trace load(CitizenId citizen, Instant from, Instant to) {
         Trace trace = new Trace(1024);
         database.jdbc().sql("""
-                        select recorded_at, lat, lon, accuracy_m from mobility_trace_point
+                        select recorded_at, lat, lon, accuracy_m, speed_mps, activity, activity_confidence from mobility_trace_point
                         where citizen_id = :citizen and recorded_at between :from and :to order by recorded_at""")
                 .param("citizen", citizen.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .withFetchSize(BATCH)
                 .query(rs -> {
-                    float stored = rs.getFloat(4);
-                    double accuracy = rs.wasNull() ? Double.NaN : stored;
-                    trace.add(rs.getTimestamp(1).getTime(), rs.getDouble(2), rs.getDouble(3), accuracy);
+                    float storedAccuracy = rs.getFloat(4);
+                    double accuracy = rs.wasNull() ? Double.NaN : storedAccuracy;
+                    float storedSpeed = rs.getFloat(5);
+                    double speed = rs.wasNull() ? Double.NaN : storedSpeed;
+                    String activity = rs.getString(6);
+                    trace.add(rs.getTimestamp(1).getTime(), rs.getDouble(2), rs.getDouble(3), accuracy, speed,
+                            activity == null ? null : MotionActivity.valueOf(activity), rs.getInt(7));
                 });
         return trace;
     }
 
-    /** Up to {@value #BATCH} points as columns (accuracy and speed {@code NaN} when unknown). */
-    public record Chunk(long[] times, double[] lats, double[] lons, double[] accuracies, double[] speeds) {
+    /**
+     * Up to {@value #BATCH} points as columns (accuracy and speed {@code NaN} when unknown, activity
+     * null and confidence -1 when none).
+     */
+    public record Chunk(long[] times, double[] lats, double[] lons, double[] accuracies, double[] speeds, String[] activities,
+                        short[] confidences) {
 
         public int size() {
             return times.length;
@@ -78,6 +90,8 @@ public class PointStore implements TraceSource {
         private double[] lons = new double[BATCH];
         private double[] accuracies = new double[BATCH];
         private double[] speeds = new double[BATCH];
+        private String[] activities = new String[BATCH];
+        private short[] confidences = new short[BATCH];
         private int size;
 
         public Chunker(java.util.function.Consumer<Chunk> next) {
@@ -91,6 +105,8 @@ public class PointStore implements TraceSource {
             lons[size] = point.lon();
             accuracies[size] = point.accuracyM();
             speeds[size] = point.speedMps();
+            activities[size] = point.activity() == null ? null : point.activity().name();
+            confidences[size] = (short) (point.activity() == null ? -1 : point.activityConfidence());
             if (++size == BATCH) {
                 flush();
             }
@@ -100,14 +116,17 @@ public class PointStore implements TraceSource {
             if (size == 0) {
                 return;
             }
-            next.accept(size == BATCH ? new Chunk(times, lats, lons, accuracies, speeds)
+            next.accept(size == BATCH ? new Chunk(times, lats, lons, accuracies, speeds, activities, confidences)
                     : new Chunk(Arrays.copyOf(times, size), Arrays.copyOf(lats, size), Arrays.copyOf(lons, size),
-                    Arrays.copyOf(accuracies, size), Arrays.copyOf(speeds, size)));
+                    Arrays.copyOf(accuracies, size), Arrays.copyOf(speeds, size), Arrays.copyOf(activities, size),
+                    Arrays.copyOf(confidences, size)));
             times = new long[BATCH];
             lats = new double[BATCH];
             lons = new double[BATCH];
             accuracies = new double[BATCH];
             speeds = new double[BATCH];
+            activities = new String[BATCH];
+            confidences = new short[BATCH];
             size = 0;
         }
     }

@@ -42,7 +42,8 @@ public class TraceIngestion {
                 PointStore.Chunker chunker = new PointStore.Chunker(parsed::hand);
                 TraceFiles.ReadSummary read = TraceFiles.read(body, format, limits, point -> {
                     chunker.accept(point);
-                    uploaded.add(point.epochMilli(), point.lat(), point.lon(), point.accuracyM());
+                    uploaded.add(point.epochMilli(), point.lat(), point.lon(), point.accuracyM(), point.speedMps(), point.activity(),
+                            point.activityConfidence());
                 });
                 chunker.flush();
                 return read;

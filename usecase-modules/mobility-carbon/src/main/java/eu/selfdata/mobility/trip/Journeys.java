@@ -63,7 +63,7 @@ public class Journeys {
             start = min(start, overlapped[0].toInstant());
             end = max(end, overlapped[1].toInstant());
         }
-        Map<String, TravelMode> corrections = corrections(citizen, start, end);
+        List<Correction> corrections = corrections(citizen, start, end);
         database.jdbc().sql("delete from mobility_trip where citizen_id = :citizen and ended_at >= :from and started_at <= :to")
                 .param("citizen", citizen.value()).param("from", Timestamp.from(start)).param("to", Timestamp.from(end)).update();
         Trace trace = known != null && overlapped[0] == null ? known : points.load(citizen, start, end);
@@ -134,7 +134,7 @@ public class Journeys {
     public record EmissionRecord(String factorVersion, TravelMode mode, Long co2eG, Instant computedAt) {
     }
 
-    private void store(CitizenId citizen, Trip trip, Map<String, TravelMode> corrections, EmissionFactors current) {
+    private void store(CitizenId citizen, Trip trip, List<Correction> corrections, EmissionFactors current) {
         long tripId = database.jdbc().sql("""
                         insert into mobility_trip (citizen_id, started_at, ended_at, distance_m, origin_lat, origin_lon, dest_lat, dest_lon)
                         values (:citizen, :start, :end, :distance, :olat, :olon, :dlat, :dlon) returning id""")
@@ -144,7 +144,8 @@ public class Journeys {
                 .param("dlat", trip.last().endLat()).param("dlon", trip.last().endLon())
                 .query(Long.class).single();
         for (Leg leg : trip.legs()) {
-            TravelMode corrected = corrections.get(key(leg.startMilli(), leg.endMilli()));
+            TravelMode corrected = corrections.stream().filter(correction -> correction.matches(leg)).map(Correction::mode).findFirst()
+                    .orElse(null);
             long legId = database.jdbc().sql("""
                             insert into mobility_leg (trip_id, citizen_id, started_at, ended_at, distance_m, median_speed_mps, p95_speed_mps,
                                                       inferred_mode, corrected_mode)
@@ -174,15 +175,26 @@ public class Journeys {
                 .param("co2e", co2e).param("version", current.version()).param("leg", legId).update();
     }
 
-    private Map<String, TravelMode> corrections(CitizenId citizen, Instant from, Instant to) {
-        Map<String, TravelMode> corrections = new LinkedHashMap<>();
-        database.jdbc().sql("""
+    private List<Correction> corrections(CitizenId citizen, Instant from, Instant to) {
+        return database.jdbc().sql("""
                         select started_at, ended_at, corrected_mode from mobility_leg
                         where citizen_id = :citizen and corrected_mode is not null and ended_at >= :from and started_at <= :to""")
                 .param("citizen", citizen.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, row) -> corrections.put(key(rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime()),
+                .query((rs, row) -> new Correction(rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime(),
                         TravelMode.valueOf(rs.getString(3)))).list();
-        return corrections;
+    }
+
+    /**
+     * A citizen's mode for a leg as it was stored. Re-segmenting may move a leg's ends by a few seconds
+     * (its boundary is estimated between fixes): the correction goes to the new leg that shares more
+     * than half of its time with the old one, and more than half of its own.
+     */
+    private record Correction(long startMilli, long endMilli, TravelMode mode) {
+
+        boolean matches(Leg leg) {
+            long shared = Math.min(endMilli, leg.endMilli()) - Math.max(startMilli, leg.startMilli());
+            return 2 * shared > endMilli - startMilli && 2 * shared > leg.endMilli() - leg.startMilli();
+        }
     }
 
     private List<TripView> views(CitizenId citizen, List<Long> tripIds) {
@@ -214,9 +226,6 @@ public class Journeys {
                 }).list();
     }
 
-    private static String key(long start, long end) {
-        return start + "/" + end;
-    }
 
     private static Timestamp timestamp(long epochMilli) {
         return new Timestamp(epochMilli);

@@ -8,15 +8,19 @@ import java.util.List;
  * Cuts a trace into trips at stays and each trip into legs, in time linear in the number of
  * points:
  * <ol>
- * <li>noise: fixes less accurate than {@code maxAccuracyM} or reached faster than
- * {@code maxSpeedMps} are dropped;</li>
- * <li>stays: the phone is staying when all fixes of the last {@code stayDwell} fit in a circle of
- * {@code stayRadiusM} — tested on their bounding box (half-diagonal), kept by monotonic queues
- * over a sliding time window. A silence of {@code stayDwell} or more without leaving the radius is
- * a stay too (phones stop recording when still); a silence of {@code maxGap} ends a trip;</li>
- * <li>trips: movement between stays, from the last fix of one stay to the first of the next,
- * kept from {@code minTripDistanceM} on;</li>
- * <li>legs: steps on foot or riding, short runs folded into their neighbours.</li>
+ * <li>reconstruction: {@link TrackSmoother} smooths the fixes, each weighed by its accuracy,
+ * outliers down-weighted; distances and speeds are measured on the smoothed track;</li>
+ * <li>stops: {@link Stops} finds where the person stood still, within a radius adapted to the
+ * fixes' accuracy; a stop of {@code stayDwell} or more is a stay, and so is a silence of that
+ * length crossed slower than a shuffle (phones stop recording when still); a silence of
+ * {@code maxGap} ends a trip;</li>
+ * <li>trips: movement between stays, from the last fix of one stay to the first of the next, kept
+ * from {@code minTripDistanceM} on and when it went further than {@code stayRadiusM} from where it
+ * started; a shorter stop is inside the trip, and counts no distance;</li>
+ * <li>legs: {@link FootOrRide} splits the trip into runs on foot and riding (with hysteresis, a stop
+ * going with the leg after it); where a change falls between two fixes, the interval is split as a
+ * mixture of the two legs' speeds; {@link ModeInference} names each leg from its whole speed
+ * distribution, the transit network and the phone's activity.</li>
  * </ol>
  */
 public final class Segmenter {
@@ -30,12 +34,26 @@ public final class Segmenter {
     }
 
     public List<Trip> segment(Trace trace) {
-        Trace kept = withoutNoise(trace);
-        int n = kept.size();
+        Track track = TrackSmoother.smooth(trace, settings);
+        int n = track.size();
+        List<Stops.Stop> found = Stops.find(track, settings);
+        Stops.Membership stops = new Stops.Membership(found, n);
         boolean[] stay = new boolean[n];
+        for (Stops.Stop stop : found) {
+            if (stop.durationMilli() >= settings.stayDwell().toMillis()) {
+                Arrays.fill(stay, stop.first(), stop.last() + 1, true);
+            }
+        }
         boolean[] breakBefore = new boolean[n];
-        markStays(kept, stay, breakBefore);
-        trimStays(kept, stay, breakBefore);
+        for (int k = 1; k < n; k++) {
+            long silence = track.time[k] - track.time[k - 1];
+            breakBefore[k] = silence >= settings.maxGap().toMillis();
+            if (silence >= settings.stayDwell().toMillis() && Stops.sleptHere(track, k - 1, k)) {
+                stay[k - 1] = true;
+                stay[k] = true;
+            }
+        }
+        Trace smoothed = null;
         List<Trip> trips = new ArrayList<>();
         int i = 0;
         while (i < n) {
@@ -50,216 +68,123 @@ public final class Segmenter {
             }
             int from = first > 0 && stay[first - 1] && !breakBefore[first] ? first - 1 : first;
             int to = last + 1 < n && stay[last + 1] && !breakBefore[last + 1] ? last + 1 : last;
-            if (to > from) {
-                Trip trip = trip(kept, from, to);
-                if (trip != null) {
-                    trips.add(trip);
+            if (to > from && goesSomewhere(track, stops, from, to)) {
+                if (smoothed == null) {
+                    smoothed = track.smoothedTrace();
                 }
+                trips.add(trip(track, smoothed, stops, from, to));
             }
             i = last + 1;
         }
         return trips;
     }
 
-    private Trace withoutNoise(Trace trace) {
-        Trace kept = new Trace(trace.size());
-        int previous = -1;
-        int rejectedInARow = 0;
-        for (int i = 0; i < trace.size(); i++) {
-            double accuracy = trace.accuracy(i);
-            if (accuracy > settings.maxAccuracyM()) {
-                continue;
-            }
-            if (previous >= 0) {
-                double metres = Geo.distanceM(trace.lat(previous), trace.lon(previous), trace.lat(i), trace.lon(i));
-                double seconds = (trace.time(i) - trace.time(previous)) / 1000.0;
-                // Three jumps in a row agreeing with each other mean the earlier fix was the outlier.
-                if (metres > settings.maxSpeedMps() * seconds && ++rejectedInARow < 3) {
-                    continue;
-                }
-            }
-            kept.add(trace.time(i), trace.lat(i), trace.lon(i), accuracy);
-            previous = i;
-            rejectedInARow = 0;
+    /** Far enough in all, and further than the stay radius from where it started: not moving around a place. */
+    private boolean goesSomewhere(Track track, Stops.Membership stops, int from, int to) {
+        double distance = 0;
+        double furthest = 0;
+        for (int k = from; k < to; k++) {
+            distance += stops.inside(k) ? 0 : track.pathM[k];
+            furthest = Math.max(furthest, track.distanceM(from, k + 1));
         }
-        return kept;
+        return distance >= settings.minTripDistanceM() && furthest > settings.stayRadiusM();
     }
 
-    private void markStays(Trace trace, boolean[] stay, boolean[] breakBefore) {
-        int n = trace.size();
-        long dwell = settings.stayDwell().toMillis();
-        long maxGap = settings.maxGap().toMillis();
-        Extremes box = new Extremes(trace);
-        int start = 0;
-        int markedTo = -1;
-        for (int j = 0; j < n; j++) {
-            if (j > 0 && trace.time(j) - trace.time(j - 1) >= maxGap) {
-                breakBefore[j] = true;
-                box.clear();
-                start = j;
+    private Trip trip(Track track, Trace smoothed, Stops.Membership stops, int from, int to) {
+        List<FootOrRide.Run> runs = FootOrRide.split(track, from, to, stops, settings);
+        List<Leg> legs = new ArrayList<>(runs.size());
+        Boundary start = Boundary.at(track, from);
+        if (from > 0 && Stops.sleptHere(track, from - 1, from)) {
+            // The phone slept at the place and woke once moved: the way from the place counts, in a straight line.
+            start = new Boundary(track.time[from], track.distanceM(from - 1, from));
+        }
+        for (int r = 0; r < runs.size(); r++) {
+            FootOrRide.Run run = runs.get(r);
+            Boundary end = r + 1 < runs.size() ? Boundary.between(track, stops, run, runs.get(r + 1)) : Boundary.at(track, to);
+            legs.add(leg(track, smoothed, stops, run, start, end));
+            start = end;
+        }
+        double distance = legs.stream().mapToDouble(Leg::distanceM).sum();
+        return new Trip(legs.getFirst().startMilli(), legs.getLast().endMilli(), distance, legs);
+    }
+
+    private Leg leg(Track track, Trace smoothed, Stops.Membership stops, FootOrRide.Run run, Boundary start, Boundary end) {
+        int from = run.first();
+        int to = run.last();
+        double distance = start.metres() - end.metres();
+        double unseen = 0;
+        double onFoot = 0;
+        double cycling = 0;
+        double inVehicle = 0;
+        for (int k = from; k < to; k++) {
+            double seconds = track.seconds(k);
+            distance += stops.inside(k) ? 0 : track.pathM[k];
+            if (seconds > RtsSmoother.RESTART_GAP_S) {
+                unseen += seconds;
             }
-            box.push(j);
-            while (start < j && trace.time(j) - trace.time(start + 1) >= dwell) {
-                start++;
-            }
-            box.dropBefore(start);
-            if (trace.time(j) - trace.time(start) >= dwell && box.halfDiagonalM() <= settings.stayRadiusM()) {
-                Arrays.fill(stay, Math.max(start, markedTo + 1), j + 1, true);
-                markedTo = j;
+            int i = track.source[k + 1];
+            MotionActivity activity = track.trace.activity(i);
+            if (activity != null) {
+                double weight = seconds * track.trace.activityConfidence(i) / 100.0;
+                switch (activity) {
+                    case ON_FOOT -> onFoot += weight;
+                    case CYCLING -> cycling += weight;
+                    case IN_VEHICLE -> inVehicle += weight;
+                    case STILL, UNKNOWN -> { }
+                }
             }
         }
+        long durationMilli = end.milli() - start.milli();
+        double duration = Math.max(durationMilli / 1000.0, 1e-3);
+        SpeedDistribution speeds = SpeedDistribution.of(track, stops, from, to);
+        double median = speeds.quantile(0.5);
+        double p95 = speeds.quantile(0.95);
+        LegProfile profile = new LegProfile(distance, durationMilli, median, p95, run.onFoot(), unseen / duration,
+                new LegProfile.Activity(onFoot / duration, cycling / duration, inVehicle / duration), smoothed, from, to);
+        return new Leg(start.milli(), end.milli(), distance, median, p95, modes.infer(profile),
+                track.lat[from], track.lon[from], track.lat[to], track.lon[to]);
     }
 
     /**
-     * A window is found staying only once the phone has been within the radius for the whole dwell,
-     * so a stay first takes in the approach and the departure (up to twice the radius). Fixes at
-     * either end of a stay further than a quarter of the radius from its centre give them back to
-     * the trips.
+     * Where one leg hands over to the next: at a fix, moved into the interval on either side when that
+     * interval's speed lies between the two legs' median speeds — the change happened in it, and the
+     * interval is split as a mixture of the two speeds. {@code metres} of the run before belong to the
+     * next leg (negative: of the run after, to the leg before).
      */
-    private void trimStays(Trace trace, boolean[] stay, boolean[] breakBefore) {
-        int n = trace.size();
-        double edge = settings.stayRadiusM() / 4;
-        int i = 0;
-        while (i < n) {
-            if (!stay[i]) {
-                i++;
-                continue;
+    private record Boundary(long milli, double metres) {
+
+        static Boundary at(Track track, int fix) {
+            return new Boundary(track.time[fix], 0);
+        }
+
+        static Boundary between(Track track, Stops.Membership stops, FootOrRide.Run before, FootOrRide.Run after) {
+            int b = after.first();
+            double vBefore = SpeedDistribution.of(track, stops, before.first(), before.last()).quantile(0.5);
+            double vAfter = SpeedDistribution.of(track, stops, after.first(), after.last()).quantile(0.5);
+            double milli = track.time[b];
+            double metres = 0;
+            if (b - 1 >= before.first() && !stops.inside(b - 1)) {
+                double seconds = track.seconds(b - 1);
+                double share = mixture(track.pathM[b - 1] / seconds, vBefore, vAfter);
+                metres += Math.min(track.pathM[b - 1], vAfter * share * seconds);
+                milli -= share * seconds * 1000;
             }
-            int first = i;
-            int last = i;
-            while (last + 1 < n && stay[last + 1] && !breakBefore[last + 1]) {
-                last++;
+            if (b + 1 <= after.last() && !stops.inside(b)) {
+                double seconds = track.seconds(b);
+                double share = mixture(track.pathM[b] / seconds, vAfter, vBefore);
+                metres -= Math.min(track.pathM[b], vBefore * share * seconds);
+                milli += share * seconds * 1000;
             }
-            double[] centre = centre(trace, first, last);
-            int from = first;
-            int to = last;
-            while (from < to && Geo.distanceM(centre[0], centre[1], trace.lat(from), trace.lon(from)) > edge) {
-                from++;
+            return new Boundary(Math.round(milli), metres);
+        }
+
+        /** Share of an interval at {@code speed} spent at {@code other} rather than {@code own}, if it lies between them. */
+        private static double mixture(double speed, double own, double other) {
+            if (Math.abs(other - own) < 0.5) {
+                return 0;
             }
-            while (to > from && Geo.distanceM(centre[0], centre[1], trace.lat(to), trace.lon(to)) > edge) {
-                to--;
-            }
-            if (to > from) {
-                Arrays.fill(stay, first, from, false);
-                Arrays.fill(stay, to + 1, last + 1, false);
-            }
-            i = last + 1;
-        }
-    }
-
-    /** Mean position of a stay's middle half, away from its approach and departure. */
-    private static double[] centre(Trace trace, int first, int last) {
-        int quarter = (last - first) / 4;
-        double lat = 0;
-        double lon = 0;
-        int count = 0;
-        for (int k = first + quarter; k <= last - quarter; k++) {
-            lat += trace.lat(k);
-            lon += trace.lon(k);
-            count++;
-        }
-        return new double[] {lat / count, lon / count};
-    }
-
-    /** A trip over fixes {@code from..to}, or null when it moved too little to be one. */
-    private Trip trip(Trace trace, int from, int to) {
-        Steps steps = Steps.of(trace, from, to, settings.minStepM());
-        if (steps.totalDistanceM() < settings.minTripDistanceM()) {
-            return null;
-        }
-        int[] runEnds = steps.runs(settings.onFootMaxMps(), settings.minLegDuration().toMillis());
-        List<Leg> legs = new ArrayList<>(runEnds.length);
-        int firstStep = 0;
-        for (int runEnd : runEnds) {
-            legs.add(leg(trace, steps, firstStep, runEnd));
-            firstStep = runEnd + 1;
-        }
-        return new Trip(trace.time(from), trace.time(to), steps.totalDistanceM(), legs);
-    }
-
-    private Leg leg(Trace trace, Steps steps, int firstStep, int lastStep) {
-        int from = steps.startPoint(firstStep);
-        int to = steps.endPoint(lastStep);
-        double distance = steps.distanceM(firstStep, lastStep);
-        double[] speeds = steps.speeds(firstStep, lastStep);
-        Arrays.sort(speeds);
-        double median = percentile(speeds, 0.5);
-        double p95 = percentile(speeds, 0.95);
-        long duration = trace.time(to) - trace.time(from);
-        TravelMode mode = modes.infer(new LegProfile(distance, duration, median, p95, trace, from, to));
-        return new Leg(trace.time(from), trace.time(to), distance, median, p95, mode,
-                trace.lat(from), trace.lon(from), trace.lat(to), trace.lon(to));
-    }
-
-    private static double percentile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    }
-
-    /** Bounding box of a sliding window of fixes, by monotonic queues of indices. */
-    private static final class Extremes {
-        private final Trace trace;
-        private final int[] minLat;
-        private final int[] maxLat;
-        private final int[] minLon;
-        private final int[] maxLon;
-        private final int[] heads = new int[4];
-        private final int[] tails = new int[4];
-
-        Extremes(Trace trace) {
-            this.trace = trace;
-            int n = trace.size();
-            minLat = new int[n];
-            maxLat = new int[n];
-            minLon = new int[n];
-            maxLon = new int[n];
-        }
-
-        void clear() {
-            Arrays.fill(heads, 0);
-            Arrays.fill(tails, 0);
-        }
-
-        void push(int i) {
-            push(0, minLat, i, trace.lat(i), true);
-            push(1, maxLat, i, trace.lat(i), false);
-            push(2, minLon, i, trace.lon(i), true);
-            push(3, maxLon, i, trace.lon(i), false);
-        }
-
-        private void push(int q, int[] queue, int i, double value, boolean min) {
-            while (tails[q] > heads[q]) {
-                int last = queue[tails[q] - 1];
-                double lastValue = q < 2 ? trace.lat(last) : trace.lon(last);
-                if (min ? lastValue < value : lastValue > value) {
-                    break;
-                }
-                tails[q]--;
-            }
-            queue[tails[q]++] = i;
-        }
-
-        void dropBefore(int start) {
-            dropBefore(0, minLat, start);
-            dropBefore(1, maxLat, start);
-            dropBefore(2, minLon, start);
-            dropBefore(3, maxLon, start);
-        }
-
-        private void dropBefore(int q, int[] queue, int start) {
-            while (heads[q] < tails[q] && queue[heads[q]] < start) {
-                heads[q]++;
-            }
-        }
-
-        double halfDiagonalM() {
-            double south = trace.lat(minLat[heads[0]]);
-            double north = trace.lat(maxLat[heads[1]]);
-            double west = trace.lon(minLon[heads[2]]);
-            double east = trace.lon(maxLon[heads[3]]);
-            return Geo.distanceM(south, west, north, east) / 2;
+            double share = (speed - own) / (other - own);
+            return share > 0 && share < 1 ? share : 0;
         }
     }
 }

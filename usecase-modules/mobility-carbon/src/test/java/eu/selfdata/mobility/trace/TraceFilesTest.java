@@ -1,5 +1,6 @@
 package eu.selfdata.mobility.trace;
 
+import eu.selfdata.mobility.trip.MotionActivity;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -108,6 +109,31 @@ class TraceFilesTest {
         assertThat(points.getFirst().accuracyM()).isEqualTo(12.5);
         assertThat(points.getFirst().speedMps()).isEqualTo(1.4);
         assertThat(points.get(1).accuracyM()).isNaN();
+    }
+
+    @Test
+    void appJsonCarriesTheActivityOfAndroidAndIos() {
+        List<TracePoint> points = read("""
+                {"points": [
+                  {"lat": 46.1, "lon": -1.1, "time": 1772438400000, "activity": {"type": "IN_VEHICLE", "confidence": 82}},
+                  {"lat": 46.1, "lon": -1.1, "time": 1772438401000, "activity": {"type": "cycling", "confidence": "medium"}},
+                  {"lat": 46.1, "lon": -1.1, "time": 1772438402000, "activity": {"type": "stationary"}},
+                  {"lat": 46.1, "lon": -1.1, "time": 1772438403000}
+                ]}""", TraceFormat.APP_JSON);
+
+        assertThat(points).extracting(TracePoint::activity)
+                .containsExactly(MotionActivity.IN_VEHICLE, MotionActivity.CYCLING, MotionActivity.STILL, null);
+        assertThat(points).extracting(TracePoint::activityConfidence).containsExactly(82, 67, 50, 0);
+    }
+
+    @Test
+    void anUnknownActivityOrConfidenceIsRefusedWithItsPlace() {
+        assertProblem("{\"points\": [{\"lat\": 46.1, \"lon\": -1.1, \"time\": 1, \"activity\": {\"type\": \"flying\"}}]}",
+                TraceFormat.APP_JSON, TraceProblem.MALFORMED, "unknown activity type");
+        assertProblem("{\"points\": [{\"lat\": 46.1, \"lon\": -1.1, \"time\": 1, \"activity\": {\"type\": \"walking\", \"confidence\": 140}}]}",
+                TraceFormat.APP_JSON, TraceProblem.MALFORMED, "line 1, column");
+        assertProblem("{\"points\": [{\"lat\": 46.1, \"lon\": -1.1, \"time\": 1, \"activity\": {\"confidence\": 40}}]}",
+                TraceFormat.APP_JSON, TraceProblem.MALFORMED, "needs a \"type\"");
     }
 
     @Test

@@ -5,7 +5,9 @@ import eu.selfdata.mobility.support.TestCity;
 import eu.selfdata.mobility.transit.CityTransit;
 import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
+import eu.selfdata.mobility.trip.MotionActivity;
 import eu.selfdata.mobility.trip.SyntheticTrace;
+import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.trip.TripView;
 import eu.selfdata.usecase.api.CitizenId;
@@ -89,6 +91,44 @@ class TraceIngestionTest {
         List<TripView> day = journeys.list(camille, Instant.EPOCH, Instant.now());
         assertThat(day).hasSize(2);
         assertThat(day.getFirst().legs().getFirst().mode()).isEqualTo(TravelMode.BUS);
+    }
+
+    @Test
+    void aCorrectionSurvivesMoreFixesInTheSameSpanThatMoveTheLegsEnds() {
+        SyntheticTrace morning = SyntheticTrace.laRochelle(26).stay(Duration.ofMinutes(8), 8).move(6000, 90, 13, 3).stay(Duration.ofMinutes(8), 8);
+        ingestion.ingest(camille, TraceFormat.APP_JSON, json(morning.points()));
+        TripView.LegView leg = journeys.list(camille, Instant.EPOCH, Instant.now()).getFirst().legs().getFirst();
+        journeys.correct(camille, leg.id(), TravelMode.BUS);
+
+        // The same phone's fixes half a second later, sent in another batch: the span is segmented again.
+        List<TracePoint> halfSecondLater = morning.points().stream()
+                .map(p -> new TracePoint(p.epochMilli() + 500, p.lat(), p.lon(), p.accuracyM(), p.speedMps())).toList();
+        ingestion.ingest(camille, TraceFormat.APP_JSON, json(halfSecondLater));
+
+        TripView.LegView again = journeys.list(camille, Instant.EPOCH, Instant.now()).getFirst().legs().getFirst();
+        assertThat(again.id()).isNotEqualTo(leg.id());
+        assertThat(List.of(again.startedAt(), again.endedAt())).isNotEqualTo(List.of(leg.startedAt(), leg.endedAt()));
+        assertThat(again.mode()).isEqualTo(TravelMode.BUS);
+    }
+
+    @Test
+    void speedAndActivityAreStoredAndReadBackForSegmentation() {
+        String batch = """
+                {"points": [
+                  {"lat": 46.1558, "lon": -1.1532, "time": "2026-03-02T08:00:00Z", "accuracy": 6, "speed": 1.4,
+                   "activity": {"type": "walking", "confidence": 90}},
+                  {"lat": 46.1559, "lon": -1.1532, "time": "2026-03-02T08:00:01Z", "accuracy": 6}
+                ]}""";
+
+        ingestion.ingest(camille, TraceFormat.APP_JSON, new ByteArrayInputStream(batch.getBytes(StandardCharsets.UTF_8)));
+        Trace stored = points.load(camille, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-03T00:00:00Z"));
+
+        assertThat(stored.size()).isEqualTo(2);
+        assertThat(stored.speed(0)).isEqualTo(1.4, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(stored.activity(0)).isEqualTo(MotionActivity.ON_FOOT);
+        assertThat(stored.activityConfidence(0)).isEqualTo(90);
+        assertThat(stored.speed(1)).isNaN();
+        assertThat(stored.activity(1)).isNull();
     }
 
     static ByteArrayInputStream json(List<TracePoint> points) {
