@@ -199,6 +199,23 @@ class ChartRenderingTest {
     }
 
     @Test
+    void connectorsDropFoldersGoToTheNamedClaimAndThePlatformsOwnHostsAreRefusedToEveryCity() {
+        Deployment deployment = RenderedChart.render(Map.of("tenantService.connectorsClaim", "selfdata-drops"))
+                .named(Deployment.class, "selfdata-tenant-service");
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        Map<String, String> env = env(pod.getContainers().getFirst());
+
+        assertThat(pod.getVolumes()).filteredOn(volume -> volume.getName().equals("connectors")).singleElement()
+                .satisfies(volume -> assertThat(volume.getPersistentVolumeClaim().getClaimName()).isEqualTo("selfdata-drops"));
+        assertThat(pod.getContainers().getFirst().getVolumeMounts()).anySatisfy(mount -> {
+            assertThat(mount.getName()).isEqualTo("connectors");
+            assertThat(mount.getMountPath()).isEqualTo(env.get("SELFDATA_CONNECTORS_DROPDIRECTORY"));
+        });
+        assertThat(env.get("SELFDATA_CONNECTORS_OUTBOUND_PLATFORMHOSTS").split(","))
+                .contains("selfdata.example.eu", "*.selfdata.example.eu", "localhost", "*.svc");
+    }
+
+    @Test
     void tenantServiceReplicasShareTheCitiesConnectorsThroughTheDatabaseLocksUnlessToldOtherwise() {
         var byDefault = RenderedChart.render(Map.of()).named(Deployment.class, "selfdata-tenant-service");
         var single = RenderedChart.render(Map.of("tenantService.connectorCluster", "none")).named(Deployment.class, "selfdata-tenant-service");
