@@ -36,6 +36,9 @@ public final class RunningTenantService {
         properties.putAll(identities.server().springProperties());
         properties.put("server.port", 0);
         properties.put("selfdata.gateway.secret", SECRET);
+        // a test key (not a secret) sealing connector secrets; drop folders in a folder of this run
+        properties.put("selfdata.connectors.secret-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        properties.put("selfdata.connectors.drop-directory", temporaryFolder().toString());
         properties.put("spring.datasource.hikari.maximum-pool-size", 4);
         properties.put("selfdata.onboarding.resume-interval", "1h");
         properties.put("selfdata.onboarding.resume-initial-delay", "1h");
@@ -85,5 +88,13 @@ public final class RunningTenantService {
         realm.users().get(serviceAccount.getId()).roles().realmLevel()
                 .add(List.of(realm.roles().get("platform-coordinator").toRepresentation()));
         return realm.clients().get(id).getSecret().getValue();
+    }
+
+    private static java.nio.file.Path temporaryFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("governance-tenant-service");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

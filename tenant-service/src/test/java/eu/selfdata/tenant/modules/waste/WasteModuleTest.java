@@ -221,6 +221,11 @@ class WasteModuleTest extends WasteTest {
     void theCoordinatorSeesOneHealthIndicatorPerConnectorInstance() {
         String city = wasteCity("larochelle");
         importFile(city, "ok.csv", HEADER + "LR-1,2026-03-02T07:15:00+01:00,glass,5,R1\n");
+        assertThat(client.raw("GET", "/actuator/health/connectors").json().path("components").has(city + ".waste-bin-telemetry"))
+                .as("off until the city's broker password is set").isFalse();
+        ServiceClient.Response telemetry = client.cityAs(identities.cityAdminToken(city), city, "PUT", "/api/connectors/waste-bin-telemetry",
+                Map.of("enabled", true, "settings", Map.of("brokerPassword", "sensors-" + city)));
+        assertThat(telemetry.status()).as(telemetry.body()).isEqualTo(200);
 
         JsonNode health = client.raw("GET", "/actuator/health/connectors").json();
         JsonNode csv = health.path("components").path(city + ".waste-weighings-csv");

@@ -1,8 +1,9 @@
-package eu.selfdata.tenant.registry;
+package eu.selfdata.tenant.outbound;
 
 import eu.selfdata.connectors.outbound.OutboundHost;
 import eu.selfdata.tenant.problem.ProblemException;
 import eu.selfdata.tenant.problem.ProblemType;
+import eu.selfdata.tenant.registry.TenantRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,7 @@ public class OutboundHostLists {
     private final TransactionTemplate transactions;
     private final TenantRegistry registry;
 
-    OutboundHostLists(DataSource dataSource, TenantRegistry registry, PlatformSchema migratedFirst) {
+    OutboundHostLists(DataSource dataSource, TenantRegistry registry) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.registry = registry;

@@ -1,4 +1,4 @@
-package eu.selfdata.tenant.registry;
+package eu.selfdata.tenant.outbound;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;

@@ -1,4 +1,4 @@
-package eu.selfdata.tenant.registry;
+package eu.selfdata.tenant.outbound;
 
 import com.sun.net.httpserver.HttpServer;
 import eu.selfdata.connectors.outbound.OutboundException;
