@@ -52,7 +52,7 @@ class ConnectorSettingsIT {
         folder.sendKeys(escape);
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.find("#connectors-error").getText()).contains("Le réglage « folder » a été refusé");
+        assertThat(browser.find("#connectors-error").getText()).contains("Le réglage « folder » a été refusé").contains("Rien n'a été modifié");
         WebElement refused = browser.find("#setting-waste-weighings-csv-folder");
         assertThat(refused.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(refused.getAttribute("value")).as("what the admin typed is kept to correct it").isEqualTo(escape);
