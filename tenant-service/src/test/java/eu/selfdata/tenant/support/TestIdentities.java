@@ -95,6 +95,27 @@ public final class TestIdentities {
         return token(username, "openid organization:" + slug);
     }
 
+    /**
+     * A citizen of this city whose e-mail address is not verified (rule 11: such an account does not count as a
+     * person). The city must be onboarded. {@link #citizenToken(String, String)} with the same name afterwards
+     * gives a verified token only after {@link #verifyEmail}.
+     */
+    public String unverifiedCitizenToken(String slug, String name) {
+        String username = name + "@" + slug + ".tests.selfdata.eu";
+        ensureUser(username, false);
+        ensureMember(username, slug);
+        return token(username, "openid organization:" + slug);
+    }
+
+    /** Marks the user's e-mail address verified, as following the verification mail's link does; new tokens say so. */
+    public void verifyEmail(String username) {
+        var user = realm().users().get(userId(username));
+        UserRepresentation representation = user.toRepresentation();
+        representation.setEmailVerified(true);
+        user.update(representation);
+        tokens.keySet().removeIf(key -> key.startsWith(username + " "));
+    }
+
     /** A city agent (member + the city-agent role of its portal client). */
     public String cityAgentToken(String slug) {
         String username = "agent@" + slug + ".tests.selfdata.eu";
@@ -137,13 +158,17 @@ public final class TestIdentities {
     }
 
     private void ensureUser(String username) {
+        ensureUser(username, true);
+    }
+
+    private void ensureUser(String username, boolean emailVerified) {
         if (!realm().users().searchByUsername(username, true).isEmpty()) {
             return;
         }
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username);
-        user.setEmailVerified(true);
+        user.setEmailVerified(emailVerified);
         user.setFirstName("Test");
         user.setLastName("User");
         user.setEnabled(true);
