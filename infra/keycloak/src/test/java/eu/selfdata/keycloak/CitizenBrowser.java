@@ -147,7 +147,7 @@ final class CitizenBrowser {
         fields.put("username", email);
         page(post(URI.create(form.absUrl("action")), fields));
 
-        Document update = page(get(URI.create(readLink.get())));
+        Document update = follow(readLink.get());
         Element choose = update.selectFirst("form#kc-passwd-update-form");
         if (choose == null) {
             throw new AssertionError("No new-password form behind the mail's link:\n" + update.body());
@@ -159,9 +159,16 @@ final class CitizenBrowser {
         return exchange(authorizationCode(post(URI.create(choose.absUrl("action")), password)));
     }
 
-    /** Opens a link from a mail (e.g. the e-mail verification) in this browser and returns the page Keycloak shows. */
+    /**
+     * Opens a link from a mail (e.g. the e-mail verification) in this browser, following Keycloak's redirects, and
+     * returns the page Keycloak shows.
+     */
     Document follow(String link) {
-        return page(get(URI.create(link)));
+        HttpResponse<String> response = get(URI.create(link));
+        for (int hop = 0; hop < 5 && response.statusCode() / 100 == 3; hop++) {
+            response = get(response.uri().resolve(response.headers().firstValue("Location").orElseThrow()));
+        }
+        return page(response);
     }
 
     private String authorizationCode(HttpResponse<String> response) {

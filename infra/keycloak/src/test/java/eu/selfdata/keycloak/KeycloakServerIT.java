@@ -250,8 +250,11 @@ class KeycloakServerIT {
         Mail mail = mailbox.await(email, any -> true, Duration.ofSeconds(20));
         assertThat(mail.subject()).isEqualTo("Lyon : confirmez votre adresse e-mail");
         assertThat(mail.html()).contains("#c8102e").doesNotContain("#0b6e99");
-        Document verified = portal(LYON, "openid").follow(mail.link("action-token").orElseThrow());
-        assertThat(verified.text()).containsIgnoringCase("vérifié");
+        CitizenBrowser browser = portal(LYON, "openid");
+        Document confirm = browser.follow(mail.link("action-token").orElseThrow());
+        assertThat(confirm.text()).contains(email).contains("Lyon");
+        Document verified = browser.follow(confirm.selectFirst("a[href*=action-token]").absUrl("href"));
+        assertThat(verified.text()).contains("Votre compte a été mis à jour");
         assertThat(realm.users().get(citizen.getId()).toRepresentation().isEmailVerified()).isTrue();
     }
 

@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.support;
 
 import eu.selfdata.keycloak.KeycloakServer;
+import eu.selfdata.mailbox.Mailbox;
 import eu.selfdata.tenant.identity.CityIdentity;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
@@ -42,6 +43,21 @@ public final class TestIdentities {
     private final Keycloak admin;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+    private Mailbox mailbox;
+
+    /**
+     * This test JVM's mailbox, the realm's SMTP server from the first call on (the realm file names the dev run's
+     * port; CI's shared Keycloak serves one module's tests at a time, and each points it at its own mailbox).
+     */
+    public synchronized Mailbox mailbox() {
+        if (mailbox == null) {
+            mailbox = Mailbox.start(0, 0);
+            server.useMailServer(new KeycloakServer.MailServer(mailbox.smtpHost(), mailbox.smtpPort(), "no-reply@selfdata.localhost",
+                    "Self Data Territorial"));
+            Runtime.getRuntime().addShutdownHook(new Thread(mailbox::close, "mailbox-stop"));
+        }
+        return mailbox;
+    }
 
     private TestIdentities(KeycloakServer server) {
         this.server = server;
