@@ -36,6 +36,8 @@ public final class RunningTenantService {
         properties.putAll(identities.server().springProperties());
         properties.put("server.port", 0);
         properties.put("selfdata.gateway.secret", SECRET);
+        // the connectors' sealed settings need a key since the broker work; the same as tenant-service's own tests
+        properties.put("selfdata.connectors.secret-key", eu.selfdata.tenant.support.TenantServiceTest.CONNECTOR_KEY);
         properties.put("spring.datasource.hikari.maximum-pool-size", 4);
         properties.put("selfdata.onboarding.resume-interval", "1h");
         properties.put("selfdata.onboarding.resume-initial-delay", "1h");
