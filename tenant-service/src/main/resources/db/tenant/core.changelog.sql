@@ -105,3 +105,8 @@ create table indicator_snapshot (
     cells          jsonb       not null
 );
 create index indicator_snapshot_latest on indicator_snapshot (module_id, indicator_id, computed_at desc);
+
+--changeset selfdata:core-6-verified-citizen
+-- Whether the identity server has verified the citizen's e-mail address (rule 11: only then does the
+-- account count as a person, e.g. among the city's active citizens). Refreshed from the token.
+alter table citizen add column email_verified boolean not null default false;

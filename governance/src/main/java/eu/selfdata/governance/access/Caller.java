@@ -3,6 +3,7 @@ package eu.selfdata.governance.access;
 import eu.selfdata.governance.problem.GovernanceException;
 import eu.selfdata.governance.problem.ProblemType;
 import eu.selfdata.identity.CityClaims;
+import eu.selfdata.identity.VerifiedPerson;
 
 import java.util.Optional;
 import java.util.Set;
@@ -11,9 +12,11 @@ import java.util.stream.Collectors;
 /**
  * Who makes the request and in which capacity: a platform coordinator (realm role), the admin of
  * some cities (client role {@code city-admin} of each city's portal, only on that city's host or on
- * the platform host), a resident of the host city (the token's {@code organization} names it).
+ * the platform host), a resident of the host city (the token's {@code organization} names it), and
+ * whether the account counts as a person (rule 11: its e-mail address is verified).
  */
-public record Caller(String subject, Optional<String> hostCity, boolean coordinator, Set<String> adminOf, boolean residentOfHostCity) {
+public record Caller(String subject, Optional<String> hostCity, boolean coordinator, Set<String> adminOf, boolean residentOfHostCity,
+                     boolean verified) {
 
     static final String COORDINATOR = "platform-coordinator";
     static final String CITY_ADMIN = "city-admin";
@@ -23,7 +26,7 @@ public record Caller(String subject, Optional<String> hostCity, boolean coordina
     }
 
     public static Caller anonymous(Optional<String> hostCity) {
-        return new Caller(null, hostCity, false, Set.of(), false);
+        return new Caller(null, hostCity, false, Set.of(), false, false);
     }
 
     static Caller of(String subject, CityClaims claims, Optional<String> hostCity) {
@@ -31,7 +34,7 @@ public record Caller(String subject, Optional<String> hostCity, boolean coordina
                 .filter(city -> claims.rolesIn(city).contains(CITY_ADMIN))
                 .collect(Collectors.toUnmodifiableSet());
         return new Caller(subject, hostCity, claims.hasRealmRole(COORDINATOR), adminOf,
-                hostCity.map(claims::belongsTo).orElse(false));
+                hostCity.map(claims::belongsTo).orElse(false), claims.emailVerified());
     }
 
     public boolean authenticated() {
@@ -47,6 +50,13 @@ public record Caller(String subject, Optional<String> hostCity, boolean coordina
     public void requirePlatformHost() {
         if (hostCity.isPresent()) {
             throw GovernanceException.notFound("No such page on a city's host");
+        }
+    }
+
+    /** Refuses what counts the caller as a person (a panel seat, a vote) unless the account is verified. */
+    public void requireVerified(String what) {
+        if (!verified) {
+            throw new GovernanceException(ProblemType.EMAIL_NOT_VERIFIED, VerifiedPerson.detail(what));
         }
     }
 

@@ -57,6 +57,7 @@ class PilotPanelFragment {
                 case ALREADY_DONE -> "pilots.alreadyVoted";
                 case STATE_CONFLICT -> "pilots.notRunning";
                 case FORBIDDEN -> "pilots.notAllowed";
+                case EMAIL_NOT_VERIFIED -> "pilots.notVerified";
                 default -> "pilots.unknown";
             });
         }

@@ -108,6 +108,7 @@ class Pilots {
 
     void join(Caller caller, UUID id) {
         Pilot pilot = residentsPilot(caller, id);
+        caller.requireVerified("A seat on a citizen panel");
         if (!"RUNNING".equals(pilot.status())) {
             throw new GovernanceException(ProblemType.STATE_CONFLICT, "This pilot has stopped");
         }
@@ -122,6 +123,7 @@ class Pilots {
     /** One vote per panel member; the vote that reaches the threshold stops the pilot. */
     Pilot voteStop(Caller caller, UUID id) {
         residentsPilot(caller, id);
+        caller.requireVerified("A vote to stop a pilot");
         Boolean reached = tx.execute(status -> {
             Pilot pilot = lock(id);
             if (!"RUNNING".equals(pilot.status())) {

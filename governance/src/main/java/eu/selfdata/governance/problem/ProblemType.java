@@ -1,6 +1,7 @@
 package eu.selfdata.governance.problem;
 
 import eu.selfdata.contract.problem.PlatformProblem;
+import eu.selfdata.identity.VerifiedPerson;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -20,12 +21,18 @@ public enum ProblemType implements PlatformProblem {
     PILOT_RUNNING("pilot-running", "Not allowed once the pilot runs", HttpStatus.CONFLICT),
     ALREADY_DONE("already-done", "Already recorded", HttpStatus.CONFLICT),
     STATE_CONFLICT("state-conflict", "Not allowed in the current state", HttpStatus.CONFLICT),
+    EMAIL_NOT_VERIFIED(VerifiedPerson.PROBLEM),
     TENANT_SERVICE_UNAVAILABLE("tenant-service-unavailable", "Tenant service unavailable", HttpStatus.BAD_GATEWAY);
 
     private final Definition definition;
 
     ProblemType(String typeName, String title, HttpStatus status) {
         this.definition = new Definition(typeName, title, status);
+    }
+
+    /** A type the platform contract defines for every service. */
+    ProblemType(PlatformProblem shared) {
+        this.definition = shared.definition();
     }
 
     @Override

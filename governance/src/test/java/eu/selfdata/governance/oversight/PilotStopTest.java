@@ -43,6 +43,29 @@ class PilotStopTest extends GovernanceTest {
     }
 
     @Test
+    void anUnverifiedAccountNeitherSitsOnAPanelNorVotesUntilItsAddressIsVerified() {
+        String city = freshSlug("unverified");
+        onboardCity(city, "Unverified", 10_000);
+        String pilot = startPilot(city, 1);
+        String name = "scripted-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String unverified = identities.unverifiedCitizenToken(city, name);
+
+        ServiceClient.Response join = governance.cityAs(unverified, city, "POST", "/governance/pilots/" + pilot + "/panel", null);
+        ServiceClient.Response vote = governance.cityAs(unverified, city, "POST", "/governance/pilots/" + pilot + "/stop-votes", null);
+
+        assertThat(join.status()).isEqualTo(403);
+        assertThat(join.problemType()).isEqualTo("email-not-verified");
+        assertThat(vote.status()).isEqualTo(403);
+        assertThat(vote.problemType()).isEqualTo("email-not-verified");
+        assertThat(governance.city(city, "GET", "/governance/pilots/" + pilot, null).json().path("panelSize").asInt()).isZero();
+        assertThat(enabledModules(city)).as("a threshold of one unverified vote stops nothing").contains(MODULE);
+
+        identities.verifyEmail(name + "@" + city + ".tests.selfdata.eu");
+        String verified = identities.citizenToken(city, name);
+        assertThat(governance.cityAs(verified, city, "POST", "/governance/pilots/" + pilot + "/panel", null).status()).isEqualTo(204);
+    }
+
+    @Test
     void aCitizenVotesOnceAndOnlyPanelMembersVote() {
         String city = freshSlug("once");
         onboardCity(city, "Once", 10_000);

@@ -36,8 +36,8 @@ public final class RunningTenantService {
         properties.putAll(identities.server().springProperties());
         properties.put("server.port", 0);
         properties.put("selfdata.gateway.secret", SECRET);
-        // a test key (not a secret) sealing connector secrets; drop folders in a folder of this run
-        properties.put("selfdata.connectors.secret-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        // the same test key as tenant-service's own tests (not a secret); drop folders in a folder of this run
+        properties.put("selfdata.connectors.secret-key", eu.selfdata.tenant.support.TenantServiceTest.CONNECTOR_KEY);
         properties.put("selfdata.connectors.drop-directory", temporaryFolder().toString());
         properties.put("spring.datasource.hikari.maximum-pool-size", 4);
         properties.put("selfdata.onboarding.resume-interval", "1h");

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * {@code ./run-dev.sh}: embedded PostgreSQL, Keycloak, tenant-service and the gateway as child
+ * {@code ./run-dev.sh}: embedded PostgreSQL, Keycloak, a mailbox, tenant-service and the gateway as child
  * processes, the demo cities, then the URLs. Ctrl-C stops everything; a service dying on its own stops the rest.
  */
 public final class DevLauncher {
@@ -85,6 +85,8 @@ public final class DevLauncher {
             line(text, "Health", gateway + "/actuator/health  http://localhost:" + options.tenantServicePort() + "/actuator/health"
                     + "  http://localhost:" + options.governancePort() + "/actuator/health");
         }
+        line(text, "Mails", started.mailbox().pageUrl() + " (every mail of the run; SMTP " + started.mailbox().smtpHost() + ":"
+                + started.mailbox().smtpPort() + ", nothing leaves the machine)");
         line(text, "Keycloak", started.keycloak().baseUrl() + "/admin/ (admin / admin), realm " + KeycloakServer.REALM);
         line(text, "API token", "curl -s -d grant_type=client_credentials -d client_id=" + DevCoordinator.CLIENT_ID
                 + " -d client_secret=$(cat " + options.coordinatorSecretFile() + ") " + started.keycloak().issuer()

@@ -13,6 +13,7 @@ import eu.selfdata.launcher.identity.PasswordStore;
 import eu.selfdata.launcher.service.HealthCheck;
 import eu.selfdata.launcher.service.ServiceJars;
 import eu.selfdata.launcher.service.ServiceProcess;
+import eu.selfdata.mailbox.Mailbox;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,8 @@ public final class DevPlatform implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     // governance's Keycloak client (in the realm file; added here to a dev Keycloak imported before it was)
     private static final String GOVERNANCE_CLIENT = "governance";
+    private static final String MAIL_FROM = "no-reply@selfdata.localhost";
+    private static final String MAIL_FROM_NAME = "Self Data Territorial";
 
     private final LauncherOptions options;
     private final HttpClient http = HttpClient.newBuilder()
@@ -71,7 +74,7 @@ public final class DevPlatform implements AutoCloseable {
      *
      * @param accounts the coordinator, then each demo city's admin and citizen
      */
-    public record Started(JdbcConnection database, KeycloakServer keycloak, List<ServiceProcess> services,
+    public record Started(JdbcConnection database, KeycloakServer keycloak, Mailbox mailbox, List<ServiceProcess> services,
                           List<DemoCity> cities, List<DemoAccount> accounts) {
     }
 
@@ -87,6 +90,8 @@ public final class DevPlatform implements AutoCloseable {
                         .forDevelopment(options.dataDir().resolve("keycloak"))
                         .withHttpPort(options.keycloakPort()))),
                 task -> Thread.ofPlatform().name("keycloak-start").start(task));
+        // every mail of the run (Keycloak's verifications, resets, invitations) lands here and nowhere else
+        Mailbox mailbox = adopt("Mailbox", Mailbox.start(options.smtpPort(), options.mailboxPort()));
         JdbcConnection db = options.externalDatabase().orElseGet(() -> adopt("PostgreSQL", EmbeddedDatabase.start(
                 options.dataDir().resolve("postgres"), options.databasePort(), options.logDir().resolve("postgres.log"))).connection());
         GatewaySecret secret = GatewaySecret.random();
@@ -97,16 +102,17 @@ public final class DevPlatform implements AutoCloseable {
                 gatewayArguments(secret, issuer), options.logDir()));
 
         KeycloakServer keycloak = await(keycloakStarting);
+        keycloak.useMailServer(new KeycloakServer.MailServer(mailbox.smtpHost(), mailbox.smtpPort(), MAIL_FROM, MAIL_FROM_NAME));
         DevCoordinator coordinator = DevCoordinator.ensure(http, keycloak);
         PrivateFiles.write(options.coordinatorSecretFile(), coordinator.secret());
         PasswordStore passwords = PasswordStore.open(options.demoPasswordsFile());
         DemoAccount coordinatorUser = DemoUsers.ensureCoordinator(new AdminApi(http, keycloak), passwords,
                 "http://localhost:" + options.gatewayPort() + "/login");
         ConnectorSecretKey connectorKey = ConnectorSecretKey.loadOrCreate(options.dataDir().resolve("connector-secret.key"));
-        List<String> tenantServiceArguments = tenantServiceArguments(db, secret, connectorKey, keycloak.springProperties());
+        List<String> tenantServiceArguments = tenantServiceArguments(db, secret, connectorKey, keycloak.springProperties(), mailbox);
         PrivateFiles.write(options.tenantServiceArgumentsFile(), String.join("\n", tenantServiceArguments) + "\n");
         if (options.infraOnly()) {
-            return new Started(db, keycloak, List.of(), List.of(), List.of(coordinatorUser));
+            return new Started(db, keycloak, mailbox, List.of(), List.of(), List.of(coordinatorUser));
         }
 
         ServiceProcess tenantService = adopt(ServiceProcess.start("tenant-service",
@@ -126,7 +132,7 @@ public final class DevPlatform implements AutoCloseable {
         List<DemoAccount> accounts = new ArrayList<>(List.of(coordinatorUser));
         accounts.addAll(new DemoOnboarding(http, local(options.gatewayPort(), "/"), coordinator, keycloak, passwords)
                 .onboard(cities));
-        return new Started(db, keycloak, List.of(tenantService, governance, gateway), cities, List.copyOf(accounts));
+        return new Started(db, keycloak, mailbox, List.of(tenantService, governance, gateway), cities, List.copyOf(accounts));
     }
 
     /** Completes with the first service that exits while nobody asked it to. */
@@ -220,7 +226,7 @@ public final class DevPlatform implements AutoCloseable {
     }
 
     private List<String> tenantServiceArguments(JdbcConnection db, GatewaySecret secret, ConnectorSecretKey connectorKey,
-                                                Map<String, String> keycloak) {
+                                                Map<String, String> keycloak, Mailbox mailbox) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + options.tenantServicePort(),
                 "--spring.datasource.url=" + db.url(),
@@ -232,7 +238,9 @@ public final class DevPlatform implements AutoCloseable {
                 // where the demo cities' operators drop their weighings files: {dir}/{city}/waste-weighings/inbox
                 "--selfdata.connectors.drop-directory=" + options.dataDir().resolve("connectors"),
                 "--selfdata.connectors.secret-key=" + connectorKey.value(),
-                "--selfdata.offboarding.archive-dir=" + options.dataDir().resolve("archives")));
+                "--selfdata.offboarding.archive-dir=" + options.dataDir().resolve("archives"),
+                // the coordinator console links to the run's mails
+                "--selfdata.mail.viewer-url=" + mailbox.pageUrl()));
         // selfdata.keycloak.* (onboarding creates each city's Organization and portal client) and the token issuer
         keycloak.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments;

@@ -24,6 +24,8 @@ public record LauncherOptions(
         int governancePort,
         int gatewayPort,
         int keycloakPort,
+        int smtpPort,
+        int mailboxPort,
         Optional<JdbcConnection> externalDatabase,
         boolean skipDemo,
         boolean infraOnly,
@@ -35,6 +37,8 @@ public record LauncherOptions(
             Options (each also as -Dlauncher.<name>=<value>):
               --gateway-port=8080 --tenant-service-port=8081 --governance-port=8082 --db-port=15432
               --keycloak-port=8180
+              --smtp-port=2525 --mailbox-port=8025
+                                           the run's mail server and the page showing every mail it got
               --data-dir=<repo>/dev-data   PostgreSQL and Keycloak data, logs, the run's secrets
               --db-url=jdbc:postgresql://host:5432/db --db-user=postgres --db-password=postgres
                                            use that PostgreSQL instead of the embedded one
@@ -47,11 +51,11 @@ public record LauncherOptions(
 
     private static final String PROPERTY_PREFIX = "launcher.";
     private static final Set<String> NAMES = Set.of("gateway-port", "tenant-service-port", "governance-port", "db-port", "keycloak-port",
-            "data-dir", "db-url", "db-user", "db-password", "skip-demo", "infra-only", "tenant-service-jar", "gateway-jar",
+            "smtp-port", "mailbox-port", "data-dir", "db-url", "db-user", "db-password", "skip-demo", "infra-only", "tenant-service-jar", "gateway-jar",
             "governance-jar");
 
     public LauncherOptions {
-        for (int port : new int[] {databasePort, tenantServicePort, governancePort, gatewayPort, keycloakPort}) {
+        for (int port : new int[] {databasePort, tenantServicePort, governancePort, gatewayPort, keycloakPort, smtpPort, mailboxPort}) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("Not a port: " + port);
             }
@@ -94,6 +98,8 @@ public record LauncherOptions(
                 port(given, "governance-port", 8082),
                 port(given, "gateway-port", 8080),
                 port(given, "keycloak-port", 8180),
+                port(given, "smtp-port", 2525),
+                port(given, "mailbox-port", 8025),
                 external,
                 Boolean.parseBoolean(given.getOrDefault("skip-demo", "false")),
                 Boolean.parseBoolean(given.getOrDefault("infra-only", "false")),

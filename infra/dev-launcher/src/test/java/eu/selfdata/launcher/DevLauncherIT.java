@@ -66,6 +66,8 @@ class DevLauncherIT {
                 "--governance-port=" + governancePort,
                 "--db-port=" + databasePort,
                 "--keycloak-port=" + keycloakPort,
+                "--smtp-port=" + freePort(),
+                "--mailbox-port=" + freePort(),
                 "--data-dir=" + dataDir}, new Properties());
         assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/tenant-service.jar")).isRegularFile();
         assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/platform-gateway.jar")).isRegularFile();
@@ -160,6 +162,22 @@ class DevLauncherIT {
         assertThat(summary).contains("admin.lyon@demo.selfdata.eu / " + stored.getProperty("admin.lyon@demo.selfdata.eu")
                 + " (temporary: change at first sign-in)");
         assertThat(summary).contains("http://larochelle.localhost:" + gatewayPort + "/");
+        assertThat(summary).contains("Mails").contains(started.mailbox().pageUrl().toString());
+    }
+
+    @Test
+    @Order(5)
+    void theDemoCitiesFirstAdminsAreInvitedByMailsTheRunsMailboxShows() throws Exception {
+        for (String city : List.of("La Rochelle", "Lyon")) {
+            String admin = "admin." + city.toLowerCase().replace(" ", "") + "@demo.selfdata.eu";
+            var invitation = started.mailbox().await(admin, mail -> mail.subject().startsWith(city + " : "), java.time.Duration.ofSeconds(30));
+            assertThat(invitation.link("action-token")).isPresent();
+        }
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            String page = http.send(java.net.http.HttpRequest.newBuilder(started.mailbox().pageUrl()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains("admin.larochelle@demo.selfdata.eu").contains("La Rochelle : activez votre compte");
+        }
     }
 
     @Test

@@ -233,10 +233,42 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public ClientCredentials tenantServiceClient() {
         if (tenantServiceSecret == null) {
-            tenantServiceSecret = ClientSecrets.read(baseUrl(), settings.adminUsername(), settings.adminPassword(), REALM,
+            tenantServiceSecret = AdminRest.clientSecret(baseUrl(), settings.adminUsername(), settings.adminPassword(), REALM,
                     TENANT_SERVICE_CLIENT);
         }
         return new ClientCredentials(TENANT_SERVICE_CLIENT, tenantServiceSecret);
+    }
+
+    /**
+     * Points the realm's mails (e-mail verification, password reset, invitations) at an SMTP server, e.g. the
+     * dev run's or a test's mailbox on loopback. The realm file names the dev mailbox's port; a deployment sets
+     * its own server in the admin console or with this.
+     */
+    public void useMailServer(MailServer server) {
+        AdminRest.updateRealm(baseUrl(), settings.adminUsername(), settings.adminPassword(), REALM, server.realmJson());
+    }
+
+    /**
+     * The realm's {@code smtpServer} (Keycloak's keys), without authentication or TLS: what a mailbox on loopback
+     * needs. Values are checked, since they are written into the realm's JSON.
+     */
+    public record MailServer(String host, int port, String from, String fromDisplayName) {
+
+        private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9.-]{1,253}");
+        private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}");
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N} ._'-]{1,100}");
+
+        public MailServer {
+            if (!HOST.matcher(host).matches() || port < 1 || port > 65535 || !ADDRESS.matcher(from).matches()
+                    || !NAME.matcher(fromDisplayName).matches()) {
+                throw new IllegalArgumentException("Not a mail server: " + host + ":" + port + " from " + fromDisplayName + " <" + from + ">");
+            }
+        }
+
+        String realmJson() {
+            return "{\"smtpServer\":{\"host\":\"" + host + "\",\"port\":\"" + port + "\",\"from\":\"" + from
+                    + "\",\"fromDisplayName\":\"" + fromDisplayName + "\",\"ssl\":\"false\",\"starttls\":\"false\",\"auth\":\"false\"}}";
+        }
     }
 
     /** The server's log file (stdout and stderr of kc.sh). */

@@ -117,6 +117,60 @@ final class CitizenBrowser {
         throw new AssertionError("Still on a login page after three steps:\n" + page.body());
     }
 
+    /**
+     * "Forgot password?" on the login pages, the mail's link opened in this browser, a new password chosen:
+     * returns the tokens the portal gets at the end.
+     *
+     * @param readLink waits for the reset mail and returns its link
+     */
+    JsonNode resetPassword(String email, String newPassword, java.util.function.Supplier<String> readLink) {
+        Document page = openLoginPage();
+        Element reset = page.selectFirst("a[href*=reset-credentials]");
+        if (reset == null) {
+            Element form = page.selectFirst("form#kc-form-login");
+            Map<String, String> fields = new LinkedHashMap<>();
+            form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+            fields.put("username", email);
+            page = page(post(URI.create(form.absUrl("action")), fields));
+            reset = page.selectFirst("a[href*=reset-credentials]");
+        }
+        if (reset == null) {
+            throw new AssertionError("No 'forgot password' link:\n" + page.body());
+        }
+        Document ask = page(get(URI.create(reset.absUrl("href"))));
+        Element form = ask.selectFirst("form#kc-reset-password-form");
+        if (form == null) {
+            throw new AssertionError("No reset form:\n" + ask.body());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+        fields.put("username", email);
+        page(post(URI.create(form.absUrl("action")), fields));
+
+        Document update = follow(readLink.get());
+        Element choose = update.selectFirst("form#kc-passwd-update-form");
+        if (choose == null) {
+            throw new AssertionError("No new-password form behind the mail's link:\n" + update.body());
+        }
+        Map<String, String> password = new LinkedHashMap<>();
+        choose.select("input[name]").forEach(input -> password.put(input.attr("name"), input.val()));
+        password.put("password-new", newPassword);
+        password.put("password-confirm", newPassword);
+        return exchange(authorizationCode(post(URI.create(choose.absUrl("action")), password)));
+    }
+
+    /**
+     * Opens a link from a mail (e.g. the e-mail verification) in this browser, following Keycloak's redirects, and
+     * returns the page Keycloak shows.
+     */
+    Document follow(String link) {
+        HttpResponse<String> response = get(URI.create(link));
+        for (int hop = 0; hop < 5 && response.statusCode() / 100 == 3; hop++) {
+            response = get(response.uri().resolve(response.headers().firstValue("Location").orElseThrow()));
+        }
+        return page(response);
+    }
+
     private String authorizationCode(HttpResponse<String> response) {
         URI location = response.headers().firstValue("Location").map(URI::create)
                 .orElseThrow(() -> new AssertionError("Expected a redirect to the portal, got HTTP "

@@ -2,6 +2,8 @@ package eu.selfdata.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.selfdata.keycloak.CityOnboarding.City;
+import eu.selfdata.mailbox.Mail;
+import eu.selfdata.mailbox.Mailbox;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +41,7 @@ class KeycloakServerIT {
     private static final City LYON = new City("lyon", "Lyon", "#c8102e", "#1d1d1b");
 
     private static KeycloakServer keycloak;
+    private static Mailbox mailbox;
     private static Keycloak admin;
     private static RealmResource realm;
     private static CityOnboarding onboarding;
@@ -48,6 +51,9 @@ class KeycloakServerIT {
         long started = System.nanoTime();
         keycloak = KeycloakServer.start(KeycloakServer.Settings.forTests(Path.of("target", "keycloak-it")));
         System.out.printf("[timing] Keycloak start (fresh data, realm import): %d ms%n", millisSince(started));
+        mailbox = Mailbox.start(0, 0);
+        keycloak.useMailServer(new KeycloakServer.MailServer(mailbox.smtpHost(), mailbox.smtpPort(), "no-reply@selfdata.localhost",
+                "Self Data Territorial"));
         admin = KeycloakBuilder.builder()
                 .serverUrl(keycloak.baseUrl().toString())
                 .realm("master")
@@ -69,6 +75,9 @@ class KeycloakServerIT {
         }
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (mailbox != null) {
+            mailbox.close();
         }
     }
 
@@ -207,6 +216,65 @@ class KeycloakServerIT {
         System.out.printf("[timing] same, %d orgs in realm: %s ms%n", realm.organizations().count(""), after);
         assertThat(realm.organizations().count("")).isGreaterThanOrEqualTo(306);
         assertThat(after).allSatisfy(ms -> assertThat(ms).isLessThan(Duration.ofSeconds(10).toMillis()));
+    }
+
+    @Test
+    @Order(8)
+    void aCitizenWhoForgotHerPasswordGetsAMailInHerCitysNameAndColoursAndChoosesANewOne() {
+        String email = "lou.reset+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        portal(LA_ROCHELLE, "openid").register(email, "Premier-mot-de-passe-1", "Lou", "Reset");
+
+        JsonNode tokens = portal(LA_ROCHELLE, "openid organization:larochelle").resetPassword(email, "Nouveau-mot-de-passe-2",
+                () -> mailbox.await(email, mail -> mail.subject().contains("mot de passe"), Duration.ofSeconds(20))
+                        .link("action-token").orElseThrow());
+
+        Mail mail = mailbox.mailsTo(email).getFirst();
+        assertThat(mail.subject()).isEqualTo("La Rochelle : réinitialisez votre mot de passe");
+        assertThat(mail.html()).contains("border-top:6px solid #0b6e99").contains("https://larochelle.example.org/logo.svg")
+                .contains("votre compte La Rochelle");
+        assertThat(mail.text()).contains("votre compte La Rochelle");
+        assertThat(CitizenBrowser.payload(tokens.get("access_token").asText()).get("email").asText()).isEqualTo(email);
+        assertThat(portal(LA_ROCHELLE, "openid").login(email, "Nouveau-mot-de-passe-2").has("access_token")).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void aVerificationMailAskedForLyonsPortalIsInLyonsNameAndItsLinkVerifiesTheAddress() {
+        String email = "sam.verif+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        portal(LYON, "openid").register(email, "Ecolyo-Eau-2026!", "Sam", "Verif");
+        UserRepresentation citizen = realm.users().searchByEmail(email, true).getFirst();
+        assertThat(citizen.isEmailVerified()).as("registration does not verify").isFalse();
+
+        realm.users().get(citizen.getId()).sendVerifyEmail(LYON.portalClientId(), LYON.origin() + "/my/profile");
+
+        Mail mail = mailbox.await(email, any -> true, Duration.ofSeconds(20));
+        assertThat(mail.subject()).isEqualTo("Lyon : confirmez votre adresse e-mail");
+        assertThat(mail.html()).contains("#c8102e").doesNotContain("#0b6e99");
+        CitizenBrowser browser = portal(LYON, "openid");
+        Document confirm = browser.follow(mail.link("action-token").orElseThrow());
+        assertThat(confirm.text()).contains(email).contains("Lyon");
+        Document verified = browser.follow(confirm.selectFirst("a[href*=action-token]").absUrl("href"));
+        assertThat(verified.text()).contains("Votre compte a été mis à jour");
+        assertThat(realm.users().get(citizen.getId()).toRepresentation().isEmailVerified()).isTrue();
+    }
+
+    @Test
+    @Order(10)
+    void mailForNoCityWearsThePlatformsName() {
+        UserRepresentation user = new UserRepresentation();
+        String email = "no.city+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEnabled(true);
+        String id;
+        try (jakarta.ws.rs.core.Response response = realm.users().create(user)) {
+            id = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(response);
+        }
+        realm.users().get(id).executeActionsEmail(List.of("UPDATE_PASSWORD"));
+
+        Mail mail = mailbox.await(email, any -> true, Duration.ofSeconds(20));
+        assertThat(mail.subject()).isEqualTo("Self Data Territorial : activez votre compte");
+        assertThat(mail.html()).contains("#1f4e79");
     }
 
     private static CitizenBrowser portal(City city, String scope) {

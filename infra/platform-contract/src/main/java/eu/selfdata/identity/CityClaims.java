@@ -9,11 +9,12 @@ import java.util.TreeSet;
 
 /**
  * What a Keycloak access token says about its holder: the cities it belongs to ({@code organization},
- * a list of aliases or a map keyed by alias), its realm roles ({@code realm_access.roles}) and its
+ * a list of aliases or a map keyed by alias), its realm roles ({@code realm_access.roles}), its
  * city roles (client roles of each city's {@code portal-{slug}} client, so that a role held in one
- * city never counts in another). The gateway and the services read tokens through this one class.
+ * city never counts in another) and whether its e-mail address is verified ({@code email_verified}, rule 11:
+ * only then does the account count as a person). The gateway and the services read tokens through this one class.
  */
-public record CityClaims(Set<String> cities, Set<String> realmRoles, Map<String, Set<String>> cityRoles) {
+public record CityClaims(Set<String> cities, Set<String> realmRoles, Map<String, Set<String>> cityRoles, boolean emailVerified) {
 
     public static final String PORTAL_CLIENT_PREFIX = "portal-";
 
@@ -33,7 +34,7 @@ public record CityClaims(Set<String> cities, Set<String> realmRoles, Map<String,
             });
         }
         return new CityClaims(new TreeSet<>(names(claims.get("organization"))),
-                new TreeSet<>(roles(claims.get("realm_access"))), cityRoles);
+                new TreeSet<>(roles(claims.get("realm_access"))), cityRoles, Boolean.TRUE.equals(claims.get("email_verified")));
     }
 
     public boolean belongsTo(String city) {

@@ -44,4 +44,12 @@ class CityClaimsTest {
         assertThat(claims.realmRoles()).isEmpty();
         assertThat(claims.cityRoles()).isEmpty();
     }
+
+    @Test
+    void onlyATrueEmailVerifiedClaimMakesAVerifiedPerson() {
+        assertThat(CityClaims.of(Map.of("email_verified", true)).emailVerified()).isTrue();
+        assertThat(CityClaims.of(Map.of("email_verified", false)).emailVerified()).isFalse();
+        assertThat(CityClaims.of(Map.of("email_verified", "true")).emailVerified()).as("a string is not the claim").isFalse();
+        assertThat(CityClaims.of(Map.of()).emailVerified()).isFalse();
+    }
 }

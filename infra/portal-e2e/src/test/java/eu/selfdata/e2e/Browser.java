@@ -117,6 +117,13 @@ final class Browser implements AutoCloseable {
         find("#user-name");
     }
 
+    /** Signs out through the portal's button (the gateway ends the session, then Keycloak's). */
+    void signOut(String cityUrl) {
+        open(cityUrl);
+        find("#sign-out button").click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElements(By.id("user-name")).isEmpty());
+    }
+
     /** Keycloak's login form asks for the e-mail first, then the password. */
     void submitCredentials(String login, String password) {
         find("input[name=username]").sendKeys(login + "\n");

@@ -10,6 +10,7 @@ import eu.selfdata.launcher.identity.DemoAccount;
 import eu.selfdata.launcher.identity.DemoUsers;
 import eu.selfdata.launcher.identity.PasswordStore;
 import eu.selfdata.launcher.demo.DemoCity;
+import eu.selfdata.mailbox.Mailbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +61,8 @@ final class RunningPlatform {
                     "--governance-port=" + freePort(),
                     "--db-port=" + freePort(),
                     "--keycloak-port=" + keycloak.baseUrl().getPort(),
+                    "--smtp-port=" + freePort(),
+                    "--mailbox-port=" + freePort(),
                     "--data-dir=" + dataDir}, new Properties());
             List<DemoCity> cities = DemoCity.ALL.stream()
                     .map(city -> new DemoCity(city.slug() + slugSuffix, city.displayName(), city.population(), city.primaryColor()))
@@ -91,6 +94,11 @@ final class RunningPlatform {
             ((ArrayNode) client.withArray("webOrigins")).add("http://localhost:" + gatewayPort);
             admin.put("/clients/" + uuid, client);
         }
+    }
+
+    /** Every mail of this run: Keycloak's realm sends here while the platform runs. */
+    Mailbox mailbox() {
+        return started.mailbox();
     }
 
     /** The portal of a city, e.g. {@code http://lyon.localhost:PORT/} (Chromium resolves *.localhost to loopback). */

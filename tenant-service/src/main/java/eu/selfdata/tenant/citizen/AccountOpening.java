@@ -1,5 +1,6 @@
 package eu.selfdata.tenant.citizen;
 
+import eu.selfdata.identity.CityClaims;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +30,7 @@ class AccountOpening implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (TenantContext.current().isPresent()
                 && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            accounts.open(token.getToken().getSubject());
+            accounts.open(token.getToken().getSubject(), CityClaims.of(token.getToken().getClaims()).emailVerified());
         }
         return true;
     }

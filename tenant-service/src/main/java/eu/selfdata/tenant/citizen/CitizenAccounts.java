@@ -6,6 +6,7 @@ import eu.selfdata.tenant.citydata.CityJdbc;
 import eu.selfdata.tenant.problem.ProblemException;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.usecase.api.CitizenId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -19,22 +20,32 @@ import java.util.UUID;
 /**
  * Citizens' accounts in the current city, opened from the token subject on their first request.
  * Known accounts are cached, so a request costs no query; the cache entry's lifetime is also how
- * often {@code last_seen_at} (active citizens) is refreshed.
+ * often {@code last_seen_at} (active citizens) is refreshed. Whether the e-mail address is verified
+ * is part of the cache key, so the first request after verification records it at once. An account
+ * opened unverified is announced ({@link CitizenAccountOpened}): the identity feature asks for the
+ * verification mail.
  */
 @Component
 public class CitizenAccounts {
 
     private final CityJdbc city;
+    private final ApplicationEventPublisher events;
     private final Cache<String, CitizenId> known = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    CitizenAccounts(CityJdbc city) {
+    CitizenAccounts(CityJdbc city, ApplicationEventPublisher events) {
         this.city = city;
+        this.events = events;
     }
 
-    /** The citizen's id in the current city, opening the account when it is the first visit. */
-    public CitizenId open(String subject) {
-        return known.get(key(subject), ignored -> city.transactions().execute(status -> findOrCreate(subject)));
+    /**
+     * The citizen's id in the current city, opening the account when it is the first visit.
+     *
+     * @param emailVerified what the token says ({@code email_verified}), recorded with the account
+     */
+    public CitizenId open(String subject, boolean emailVerified) {
+        return known.get(key(subject) + (emailVerified ? "\u0000v" : ""),
+                ignored -> city.transactions().execute(status -> findOrCreate(subject, emailVerified)));
     }
 
     public Optional<CitizenId> find(String subject) {
@@ -52,10 +63,11 @@ public class CitizenAccounts {
         known.invalidate(key(subject));
     }
 
-    private CitizenId findOrCreate(String subject) {
+    private CitizenId findOrCreate(String subject, boolean emailVerified) {
         Optional<CitizenId> existing = find(subject);
         if (existing.isPresent()) {
-            city.jdbc().sql("update citizen set last_seen_at = now() where id = ?").param(existing.get().value()).update();
+            city.jdbc().sql("update citizen set last_seen_at = now(), email_verified = ? where id = ?")
+                    .params(emailVerified, existing.get().value()).update();
             return existing.get();
         }
         boolean erased = city.jdbc().sql("select exists (select 1 from erased_subject where subject_hash = ?)")
@@ -63,8 +75,11 @@ public class CitizenAccounts {
         if (erased) {
             throw new ProblemException(ProblemType.ACCOUNT_ERASED, "This account was erased; sign in again to start a new one");
         }
-        city.jdbc().sql("insert into citizen (id, subject) values (?, ?) on conflict (subject) do nothing")
-                .params(UUID.randomUUID(), subject).update();
+        boolean opened = city.jdbc().sql("insert into citizen (id, subject, email_verified) values (?, ?, ?) on conflict (subject) do nothing")
+                .params(UUID.randomUUID(), subject, emailVerified).update() == 1;
+        if (opened && !emailVerified) {
+            events.publishEvent(new CitizenAccountOpened(city.city(), subject));
+        }
         return find(subject).orElseThrow();
     }
 

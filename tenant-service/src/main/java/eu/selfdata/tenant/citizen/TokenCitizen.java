@@ -4,7 +4,10 @@ import eu.selfdata.tenant.problem.ProblemException;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CurrentCitizen;
+import eu.selfdata.identity.CityClaims;
+import eu.selfdata.identity.VerifiedPerson;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +23,31 @@ class TokenCitizen implements CurrentCitizen {
 
     @Override
     public CitizenId require() {
-        return accounts.open(subject());
+        Jwt token = token();
+        return accounts.open(token.getSubject(), CityClaims.of(token.getClaims()).emailVerified());
+    }
+
+    @Override
+    public CitizenId requireVerified() {
+        if (!verified()) {
+            throw VerifiedPerson.PROBLEM.exception(VerifiedPerson.detail("This"));
+        }
+        return require();
+    }
+
+    /** Whether the request's citizen has a verified e-mail address (rule 11). */
+    boolean verified() {
+        return CityClaims.of(token().getClaims()).emailVerified();
     }
 
     /** The identity server's subject of the request's token. */
     static String subject() {
+        return token().getSubject();
+    }
+
+    private static Jwt token() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            return token.getToken().getSubject();
+            return token.getToken();
         }
         throw new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in as a citizen of this city");
     }

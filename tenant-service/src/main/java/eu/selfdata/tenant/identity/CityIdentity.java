@@ -2,6 +2,7 @@ package eu.selfdata.tenant.identity;
 
 import eu.selfdata.tenant.registry.Tenant;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -12,6 +13,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,8 @@ import java.util.Optional;
 public class CityIdentity {
 
     static final List<String> CITY_ROLES = List.of("city-admin", "city-agent");
+    static final int INVITATION_DAYS = 7;
+    private static final Logger log = LoggerFactory.getLogger(CityIdentity.class);
 
     private final Keycloak keycloak;
     private final KeycloakProperties properties;
@@ -75,12 +80,16 @@ public class CityIdentity {
         }
     }
 
-    /** The city's first administrator: no password until the coordinator issues a temporary one. */
+    /**
+     * The city's first administrator, invited by mail to choose a password ({@link #inviteFirstAdmin}) when the
+     * account is new; the coordinator may also issue a temporary password, the fallback when mail does not work.
+     */
     void ensureFirstAdmin(Tenant tenant) {
         if (tenant.adminEmail() == null) {
             return;
         }
-        UserRepresentation admin = userByEmail(tenant.adminEmail()).orElseGet(() -> createUser(tenant.adminEmail()));
+        Optional<UserRepresentation> existing = userByEmail(tenant.adminEmail());
+        UserRepresentation admin = existing.orElseGet(() -> createUser(tenant.adminEmail()));
         OrganizationRepresentation organization = organization(tenant.slug()).orElseThrow();
         try (Response ignored = realm().organizations().get(organization.getId()).members().addMember(admin.getId())) {
             // 201, or 409 when a replay finds the membership already there
@@ -88,21 +97,53 @@ public class CityIdentity {
         ClientRepresentation portal = realm().clients().findByClientId(portalClientId(tenant.slug())).getFirst();
         RoleRepresentation cityAdmin = realm().clients().get(portal.getId()).roles().get("city-admin").toRepresentation();
         realm().users().get(admin.getId()).roles().clientLevel(portal.getId()).add(List.of(cityAdmin));
+        if (existing.isEmpty()) {
+            try {
+                inviteFirstAdmin(tenant);
+            } catch (WebApplicationException e) {
+                // the account stands; the coordinator resends the invitation or issues a temporary password
+                log.warn("Invitation mail to the first admin of {} not sent: {}", tenant.slug(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Mails the city's first admin a link, valid {@value #INVITATION_DAYS} days, to choose a password (the city's
+     * branded "set up your account" mail, sent by the identity server) and return to the city's admin console.
+     *
+     * @throws WebApplicationException when the identity server could not send it (e.g. no mail server)
+     */
+    public void inviteFirstAdmin(Tenant tenant) {
+        UserRepresentation admin = firstAdmin(tenant);
+        realm().users().get(admin.getId()).executeActionsEmail(portalClientId(tenant.slug()), urls.originsOf(tenant).getFirst() + "/admin",
+                (int) java.time.Duration.ofDays(INVITATION_DAYS).toSeconds(), List.of("UPDATE_PASSWORD"));
+    }
+
+    /**
+     * Asks the identity server to mail a citizen the link that verifies their address, in their city's name; the
+     * link comes back to the city's profile page.
+     */
+    public void requestEmailVerification(Tenant tenant, String subject) {
+        realm().users().get(subject).sendVerifyEmail(portalClientId(tenant.slug()), urls.originsOf(tenant).getFirst() + "/my/profile");
     }
 
     /** A fresh temporary password for the city's first admin, shown once and never stored here. */
     public AdminCredentials issueTemporaryPassword(Tenant tenant) {
-        if (tenant.adminEmail() == null) {
-            throw new IllegalStateException("City '" + tenant.slug() + "' has no first administrator");
-        }
-        UserRepresentation admin = userByEmail(tenant.adminEmail()).orElseThrow(() ->
-                new IllegalStateException("The first administrator of '" + tenant.slug() + "' is not in the identity server yet"));
+        UserRepresentation admin = firstAdmin(tenant);
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setTemporary(true);
         password.setValue(TemporaryPasswords.generate());
         realm().users().get(admin.getId()).resetPassword(password);
         return new AdminCredentials(admin.getUsername(), password.getValue(), urls.originsOf(tenant).getFirst() + "/");
+    }
+
+    private UserRepresentation firstAdmin(Tenant tenant) {
+        if (tenant.adminEmail() == null) {
+            throw new IllegalStateException("City '" + tenant.slug() + "' has no first administrator");
+        }
+        return userByEmail(tenant.adminEmail()).orElseThrow(() ->
+                new IllegalStateException("The first administrator of '" + tenant.slug() + "' is not in the identity server yet"));
     }
 
     /** Members of the city who belong to no other city leave with it. */

@@ -26,6 +26,9 @@ public enum ProblemType implements PlatformProblem {
     CONFIRMATION_REQUIRED("confirmation-required", "Confirmation required", HttpStatus.UNPROCESSABLE_CONTENT),
     TENANT_SUSPENDED("tenant-suspended", "City suspended", HttpStatus.LOCKED),
     TENANT_UNAVAILABLE("tenant-unavailable", "City temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    ALREADY_VERIFIED("already-verified", "E-mail address already verified", HttpStatus.CONFLICT),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    MAIL_NOT_SENT("mail-not-sent", "Mail not sent", HttpStatus.BAD_GATEWAY),
     NO_TENANT_CONTEXT("no-tenant-context", "Internal error: no city in context", HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final Definition definition;

@@ -4,21 +4,20 @@ import eu.selfdata.tenant.tenancy.SchemaChangelogRunner;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.tenant.tenancy.TenantId;
 import jakarta.annotation.PreDestroy;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,13 +25,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts the requests served on each city's host, per UTC day: in memory on the request path (one
- * atomic merge), added to {@code platform.api_call_count} every few seconds and at shutdown. Runs
- * inside the tenant filter, so only requests admitted for a city count.
+ * Counts the authenticated requests served on each city's host, per UTC day: in memory on the request path
+ * (one atomic merge), added to {@code platform.api_call_count} every few seconds and at shutdown. It runs
+ * after the tenant filter and the token checks, so only requests admitted for a city with a valid token of
+ * that city count: a flood of anonymous pages cannot shift costs onto a city.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class ApiCallMeter extends OncePerRequestFilter {
+@Configuration(proxyBeanMethods = false)
+class ApiCallMeter implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(ApiCallMeter.class);
 
@@ -47,10 +46,16 @@ class ApiCallMeter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        TenantContext.current().ifPresent(tenant -> pending.merge(new Day(tenant.slug(), LocalDate.now(clock)), 1L, Long::sum));
-        chain.doFilter(request, response);
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken) {
+            TenantContext.current().ifPresent(tenant -> pending.merge(new Day(tenant.slug(), LocalDate.now(clock)), 1L, Long::sum));
+        }
+        return true;
     }
 
     /** Moves the counts into the database; a count taken out of the map is put back if the write fails. */

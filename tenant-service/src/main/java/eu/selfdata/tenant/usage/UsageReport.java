@@ -44,9 +44,12 @@ class UsageReport {
                 .param(tenant.schemaName()).query(Long.class).single();
     }
 
-    /** Citizens whose {@code last_seen_at} (refreshed at most every few minutes) falls in the period. */
+    /**
+     * Verified citizens (rule 11: an unverified account is not a person) whose {@code last_seen_at} (refreshed
+     * at most every few minutes) falls in the period.
+     */
     private long activeCitizens(TenantId tenant, LocalDate from, LocalDate to) {
-        return jdbc.sql("select count(distinct id) from " + tenant.quotedSchema() + ".citizen where last_seen_at >= ? and last_seen_at < ?")
+        return jdbc.sql("select count(distinct id) from " + tenant.quotedSchema() + ".citizen where email_verified and last_seen_at >= ? and last_seen_at < ?")
                 .params(Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
                         Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .query(Long.class).single();

@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.support;
 
 import eu.selfdata.keycloak.KeycloakServer;
+import eu.selfdata.mailbox.Mailbox;
 import eu.selfdata.tenant.identity.CityIdentity;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
@@ -42,6 +43,21 @@ public final class TestIdentities {
     private final Keycloak admin;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+    private Mailbox mailbox;
+
+    /**
+     * This test JVM's mailbox, the realm's SMTP server from the first call on (the realm file names the dev run's
+     * port; CI's shared Keycloak serves one module's tests at a time, and each points it at its own mailbox).
+     */
+    public synchronized Mailbox mailbox() {
+        if (mailbox == null) {
+            mailbox = Mailbox.start(0, 0);
+            server.useMailServer(new KeycloakServer.MailServer(mailbox.smtpHost(), mailbox.smtpPort(), "no-reply@selfdata.localhost",
+                    "Self Data Territorial"));
+            Runtime.getRuntime().addShutdownHook(new Thread(mailbox::close, "mailbox-stop"));
+        }
+        return mailbox;
+    }
 
     private TestIdentities(KeycloakServer server) {
         this.server = server;
@@ -95,6 +111,27 @@ public final class TestIdentities {
         return token(username, "openid organization:" + slug);
     }
 
+    /**
+     * A citizen of this city whose e-mail address is not verified (rule 11: such an account does not count as a
+     * person). The city must be onboarded. {@link #citizenToken(String, String)} with the same name afterwards
+     * gives a verified token only after {@link #verifyEmail}.
+     */
+    public String unverifiedCitizenToken(String slug, String name) {
+        String username = name + "@" + slug + ".tests.selfdata.eu";
+        ensureUser(username, false);
+        ensureMember(username, slug);
+        return token(username, "openid organization:" + slug);
+    }
+
+    /** Marks the user's e-mail address verified, as following the verification mail's link does; new tokens say so. */
+    public void verifyEmail(String username) {
+        var user = realm().users().get(userId(username));
+        UserRepresentation representation = user.toRepresentation();
+        representation.setEmailVerified(true);
+        user.update(representation);
+        tokens.keySet().removeIf(key -> key.startsWith(username + " "));
+    }
+
     /** A city agent (member + the city-agent role of its portal client). */
     public String cityAgentToken(String slug) {
         String username = "agent@" + slug + ".tests.selfdata.eu";
@@ -137,13 +174,17 @@ public final class TestIdentities {
     }
 
     private void ensureUser(String username) {
+        ensureUser(username, true);
+    }
+
+    private void ensureUser(String username, boolean emailVerified) {
         if (!realm().users().searchByUsername(username, true).isEmpty()) {
             return;
         }
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username);
-        user.setEmailVerified(true);
+        user.setEmailVerified(emailVerified);
         user.setFirstName("Test");
         user.setLastName("User");
         user.setEnabled(true);

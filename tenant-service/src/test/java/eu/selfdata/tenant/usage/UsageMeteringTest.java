@@ -19,13 +19,16 @@ class UsageMeteringTest extends TenantServiceTest {
     DataSource dataSource;
 
     @Test
-    void callsAreCountedForTheCityWhoseHostServedThem() {
+    void authenticatedCallsAreCountedForTheCityWhoseHostServedThemAndAnonymousOnesAreNot() {
         String larochelle = onboard(freshSlug("lr"), "La Rochelle");
         String lyon = onboard(freshSlug("ly"), "Lyon");
         for (int i = 0; i < 7; i++) {
+            assertThat(client.cityAs(identities.citizenToken(larochelle), larochelle, "GET", "/api/announcements", null).status()).isEqualTo(200);
+        }
+        for (int i = 0; i < 20; i++) {
             assertThat(client.city(larochelle, "GET", "/api/announcements", null).status()).isEqualTo(200);
         }
-        assertThat(client.city(lyon, "GET", "/api/announcements", null).status()).isEqualTo(200);
+        assertThat(client.cityAs(identities.citizenToken(lyon), lyon, "GET", "/api/announcements", null).status()).isEqualTo(200);
 
         JsonNode usage = usage(today(), today());
 
@@ -49,17 +52,31 @@ class UsageMeteringTest extends TenantServiceTest {
     }
 
     @Test
-    void activeCitizensAreTheDistinctCitizensSeenInThePeriod() {
+    void activeCitizensAreTheDistinctVerifiedCitizensSeenInThePeriod() {
         String tracked = onboard(freshSlug("tracked"), "Tracked");
         String untracked = onboard(freshSlug("untracked"), "Untracked");
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("insert into " + schema(tracked) + ".citizen (id, subject, last_seen_at) values (gen_random_uuid(), 'a', now()),"
-                + " (gen_random_uuid(), 'b', now()), (gen_random_uuid(), 'c', now() - interval '40 days')").update();
+        jdbc.sql("insert into " + schema(tracked) + ".citizen (id, subject, last_seen_at, email_verified) values (gen_random_uuid(), 'a', now(), true),"
+                + " (gen_random_uuid(), 'b', now(), true), (gen_random_uuid(), 'c', now() - interval '40 days', true),"
+                + " (gen_random_uuid(), 'unverified', now(), false)").update();
 
         JsonNode usage = usage(today().minusDays(1), today());
 
         assertThat(city(usage, tracked).path("activeCitizens").asLong()).isEqualTo(2);
         assertThat(city(usage, untracked).path("activeCitizens").asLong()).isZero();
+    }
+
+    @Test
+    void aCitizenCountsAsActiveFromTheFirstRequestWithAVerifiedAddress() {
+        String city = onboard(freshSlug("verif"), "Verif");
+        String name = "late-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(client.cityAs(identities.unverifiedCitizenToken(city, name), city, "GET", "/api/me", null).status()).isEqualTo(200);
+        assertThat(city(usage(today(), today()), city).path("activeCitizens").asLong()).as("unverified: not a person yet").isZero();
+
+        identities.verifyEmail(name + "@" + city + ".tests.selfdata.eu");
+        assertThat(client.cityAs(identities.citizenToken(city, name), city, "GET", "/api/me", null).status()).isEqualTo(200);
+
+        assertThat(city(usage(today(), today()), city).path("activeCitizens").asLong()).isEqualTo(1);
     }
 
     @Test

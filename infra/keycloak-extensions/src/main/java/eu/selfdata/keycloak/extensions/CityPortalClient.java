@@ -13,6 +13,10 @@ record CityPortalClient(String citySlug) {
 
     private static final Pattern CLIENT_ID = Pattern.compile("portal-([a-z][a-z0-9-]{1,39})");
 
+    String portalClientId() {
+        return "portal-" + citySlug;
+    }
+
     static Optional<CityPortalClient> of(String clientId) {
         if (clientId == null) {
             return Optional.empty();

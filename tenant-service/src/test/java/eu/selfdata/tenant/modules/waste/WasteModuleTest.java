@@ -22,6 +22,24 @@ import static org.awaitility.Awaitility.await;
 class WasteModuleTest extends WasteTest {
 
     @Test
+    void anUnverifiedAccountCannotLinkABinUntilItsAddressIsVerified() {
+        String city = wasteCity("unverified");
+        String name = "scripted-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String unverified = identities.unverifiedCitizenToken(city, name);
+        consent(unverified, city, "GIVEN");
+
+        ServiceClient.Response refused = client.cityAs(unverified, city, "POST", "/api/waste/bins", Map.of("binId", "LR-CLAIM-1"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.problemType()).isEqualTo("email-not-verified");
+        assertThat(client.cityAs(unverified, city, "GET", "/api/waste/bins", null).json()).as("nothing stored").isEmpty();
+
+        identities.verifyEmail(name + "@" + city + ".tests.selfdata.eu");
+        ServiceClient.Response linked = client.cityAs(identities.citizenToken(city, name), city, "POST", "/api/waste/bins",
+                Map.of("binId", "LR-CLAIM-1"));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+    }
+
+    @Test
     void aCitizenLinksHerBinWithConsentThenSeesTheOperatorsWeighingsAndWhoReadThem() {
         String city = wasteCity("larochelle");
         String camille = identities.citizenToken(city);

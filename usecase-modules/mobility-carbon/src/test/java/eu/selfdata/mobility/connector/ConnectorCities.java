@@ -139,6 +139,11 @@ class ConnectorCities implements CityScope, CityDatabase, Consents, CurrentCitiz
     }
 
     @Override
+    public CitizenId requireVerified() {
+        return require();
+    }
+
+    @Override
     public void record(CitizenId citizen, Accessor accessor, String categoryId, String reason) {
         accessLog.add(city() + " " + citizen + " " + accessor.name() + " " + categoryId + ": " + reason);
     }

@@ -8,4 +8,12 @@ public interface CurrentCitizen {
 
     /** @throws IllegalStateException when the request is not a citizen's (checked by the core first) */
     CitizenId require();
+
+    /**
+     * The citizen, for what counts them as a person (rule 11: linking a household's bin, joining a panel):
+     * only once their e-mail address is verified.
+     *
+     * @throws org.springframework.web.ErrorResponseException 403 {@code email-not-verified} otherwise
+     */
+    CitizenId requireVerified();
 }

@@ -53,9 +53,10 @@ public class BinLinkController {
                 .list();
     }
 
+    /** Only a verified account links a bin (rule 11): a script's throw-away accounts cannot claim tags. */
     @PostMapping("/bins")
     public ResponseEntity<BinLinkView> link(@RequestBody NewLink request) {
-        CitizenId me = citizen.require();
+        CitizenId me = citizen.requireVerified();
         if (request.binId() == null || !BIN_ID.matcher(request.binId()).matches()) {
             throw Problems.invalid("binId is the tag printed on the bin: 1 to 64 letters, digits, '_', '.', ':' or '-'");
         }

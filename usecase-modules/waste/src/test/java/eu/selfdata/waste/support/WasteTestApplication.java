@@ -3,6 +3,7 @@ package eu.selfdata.waste.support;
 import eu.selfdata.connectors.CityDirectory;
 import eu.selfdata.connectors.mqtt.BrokerAccounts;
 import eu.selfdata.usecase.api.CityAggregates;
+import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -53,8 +54,16 @@ public class WasteTestApplication {
     /** The module's web endpoints are tested end to end in tenant-service, with real citizens. */
     @Bean
     CurrentCitizen currentCitizen() {
-        return () -> {
-            throw new IllegalStateException("no citizen requests in the module's connector tests");
+        return new CurrentCitizen() {
+            @Override
+            public CitizenId require() {
+                throw new IllegalStateException("no citizen requests in the module's connector tests");
+            }
+
+            @Override
+            public CitizenId requireVerified() {
+                return require();
+            }
         };
     }
 
