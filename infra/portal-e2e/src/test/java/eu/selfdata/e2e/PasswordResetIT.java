@@ -25,6 +25,8 @@ class PasswordResetIT {
             browser.open(home + "login");
             browser.find("input[name=username]").sendKeys(citizen.login() + "\n");
             browser.find("a[href*='reset-credentials']").click();
+            // Keycloak fills the name typed on the sign-in page in already
+            browser.find("input[name=username]").clear();
             browser.find("input[name=username]").sendKeys(citizen.login() + "\n");
             assertThat(browser.find("body").getText()).contains("Vous devriez recevoir rapidement un courriel");
 
