@@ -32,6 +32,7 @@ public abstract class GovernanceTest {
         RunningTenantService tenantService = RunningTenantService.shared();
         TestPostgres.springDatasourceProperties().forEach((key, value) -> registry.add(key, () -> value));
         TestIdentities.shared().server().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestIdentities.shared().mailProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("selfdata.gateway.secret", () -> RunningTenantService.SECRET);
         registry.add("selfdata.tenant-service.url", () -> "http://localhost:" + tenantService.port());
         registry.add("selfdata.tenant-service.charter-url", () -> RecordingServer.shared().url() + "/platform/tenants/{slug}/charter");
@@ -40,6 +41,7 @@ public abstract class GovernanceTest {
         registry.add("selfdata.partners.sync-initial-delay", () -> "1h");
         registry.add("selfdata.pilots.stop-retry-interval", () -> "500ms");
         registry.add("selfdata.charter.relay-retry-interval", () -> "500ms");
+        registry.add("selfdata.mail.retry-interval", () -> "500ms");
     }
 
     @LocalServerPort

@@ -34,6 +34,7 @@ public final class RunningTenantService {
         TestIdentities identities = TestIdentities.shared();
         Map<String, Object> properties = new HashMap<>(TestPostgres.springDatasourceProperties());
         properties.putAll(identities.server().springProperties());
+        properties.putAll(identities.mailProperties());
         properties.put("server.port", 0);
         properties.put("selfdata.gateway.secret", SECRET);
         // the same test key as tenant-service's own tests (not a secret); drop folders in a folder of this run

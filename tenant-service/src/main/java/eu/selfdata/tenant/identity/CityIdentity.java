@@ -127,6 +127,15 @@ public class CityIdentity {
         realm().users().get(subject).sendVerifyEmail(portalClientId(tenant.slug()), urls.originsOf(tenant).getFirst() + "/my/profile");
     }
 
+    /** The e-mail address the identity server holds for this user (the token's subject), if any. */
+    public Optional<String> emailOf(String subject) {
+        try {
+            return Optional.ofNullable(realm().users().get(subject).toRepresentation().getEmail());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A fresh temporary password for the city's first admin, shown once and never stored here. */
     public AdminCredentials issueTemporaryPassword(Tenant tenant) {
         UserRepresentation admin = firstAdmin(tenant);
