@@ -2,6 +2,7 @@ package eu.selfdata.governance.oversight.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,8 @@ public record PanelRule(boolean accountBeforeStart, Integer minimumAccountAgeDay
         if (accountCreated == null) {
             return Optional.of(Refusal.CREATION_TIME_UNKNOWN);
         }
-        if (accountBeforeStart && !accountCreated.isBefore(pilotStarted)) {
+        // the token gives whole seconds: an account of the pilot's very second counts as created after it
+        if (accountBeforeStart && !accountCreated.isBefore(pilotStarted.truncatedTo(ChronoUnit.SECONDS))) {
             return Optional.of(Refusal.CREATED_AFTER_START);
         }
         if (minimumAccountAgeDays != null && Duration.between(accountCreated, now).compareTo(Duration.ofDays(minimumAccountAgeDays)) < 0) {

@@ -24,6 +24,8 @@ class PanelRuleTest {
         PanelRule rule = new PanelRule(true, null);
         assertThat(rule.refusal(STARTED.minusSeconds(1), STARTED, NOW)).isEmpty();
         assertThat(rule.refusal(STARTED, STARTED, NOW)).contains(PanelRule.Refusal.CREATED_AFTER_START);
+        assertThat(rule.refusal(STARTED, STARTED.plusMillis(400), NOW)).as("same second as the start: after it")
+                .contains(PanelRule.Refusal.CREATED_AFTER_START);
         assertThat(rule.refusal(null, STARTED, NOW)).contains(PanelRule.Refusal.CREATION_TIME_UNKNOWN);
     }
 
