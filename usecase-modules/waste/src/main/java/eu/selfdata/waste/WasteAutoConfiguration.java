@@ -13,8 +13,10 @@ import eu.selfdata.usecase.api.CityAggregates;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.Consents;
+import eu.selfdata.waste.bin.BinClaimsController;
 import eu.selfdata.waste.bin.BinLinkController;
 import eu.selfdata.waste.bin.BinLinks;
+import eu.selfdata.waste.bin.BinOwnership;
 import eu.selfdata.waste.citizen.CityAverages;
 import eu.selfdata.waste.citizen.WasteSummaryController;
 import eu.selfdata.waste.opendata.CollectionCalendarController;
@@ -69,8 +71,18 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    BinLinkController wasteBinLinkController(CityDatabase city, CurrentCitizen citizen, Consents consents) {
-        return new BinLinkController(city, citizen, consents);
+    BinOwnership wasteBinOwnership(CityDatabase city) {
+        return new BinOwnership(city);
+    }
+
+    @Bean
+    BinLinkController wasteBinLinkController(CityDatabase city, CurrentCitizen citizen, Consents consents, BinOwnership ownership) {
+        return new BinLinkController(city, citizen, consents, ownership);
+    }
+
+    @Bean
+    BinClaimsController wasteBinClaimsController(CityDatabase city, BinOwnership ownership) {
+        return new BinClaimsController(city, ownership);
     }
 
     @Bean

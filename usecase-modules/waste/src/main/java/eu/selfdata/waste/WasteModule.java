@@ -55,6 +55,7 @@ public class WasteModule implements UseCaseModule {
     public List<PersonalDataSource> personalData() {
         return List.of(
                 CitizenTables.table(database, BINS, "waste_bin_link", "linked_at, bin_id"),
+                CitizenTables.table(database, BINS, "waste_bin_dispute", "claimed_at, id"),
                 CitizenTables.table(database, WEIGHINGS, "waste_weighing", "collected_at, id"));
     }
 

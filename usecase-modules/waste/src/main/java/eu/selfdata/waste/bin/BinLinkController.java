@@ -20,12 +20,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The citizen's household bins: linking one (its RFID tag) needs the import consent first;
- * after withdrawing it the citizen may delete what was imported.
+ * The citizen's household bins: linking one (its RFID tag) needs the import consent first and proof that the bin
+ * is the household's ({@link BinOwnership}: the operator's activation code, or the city admin's validation);
+ * after withdrawing the consent the citizen may delete what was imported.
  */
 @RestController
 @RequestMapping("/api/waste")
@@ -36,20 +36,23 @@ public class BinLinkController {
     private final CityDatabase city;
     private final CurrentCitizen citizen;
     private final Consents consents;
+    private final BinOwnership ownership;
 
-    public BinLinkController(CityDatabase city, CurrentCitizen citizen, Consents consents) {
+    public BinLinkController(CityDatabase city, CurrentCitizen citizen, Consents consents, BinOwnership ownership) {
         this.city = city;
         this.citizen = citizen;
         this.consents = consents;
+        this.ownership = ownership;
     }
 
     @GetMapping("/bins")
     public List<BinLinkView> bins() {
         return city.jdbc().sql("""
-                        select bin_id, household_size, import_active, linked_at from waste_bin_link
+                        select bin_id, household_size, import_active, linked_at, proof is not null from waste_bin_link
                          where citizen_id = :citizen order by linked_at, bin_id""")
                 .param("citizen", citizen.require().value())
-                .query((rs, row) -> new BinLinkView(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant()))
+                .query((rs, row) -> new BinLinkView(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant(),
+                        rs.getBoolean(5)))
                 .list();
     }
 
@@ -68,22 +71,18 @@ public class BinLinkController {
             throw Problems.problem(HttpStatus.CONFLICT, "consent-required", "Consent required",
                     "Give the consent '" + WastePurposes.IMPORT_WEIGHINGS + "' first: PUT /api/me/consents/" + WastePurposes.IMPORT_WEIGHINGS);
         }
-        int created = city.jdbc().sql("""
-                        insert into waste_bin_link (bin_id, citizen_id, household_size) values (:bin, :citizen, :household)
-                        on conflict (bin_id) do nothing""")
-                .param("bin", request.binId()).param("citizen", me.value()).param("household", household).update();
-        UUID owner = city.jdbc().sql("select citizen_id from waste_bin_link where bin_id = :bin").param("bin", request.binId())
-                .query(UUID.class).single();
-        if (!owner.equals(me.value())) {
-            throw Problems.problem(HttpStatus.CONFLICT, "bin-already-linked", "Bin already linked",
-                    "Another household linked this bin; ask the city if it is yours");
+        Optional<ActivationCode> code;
+        try {
+            code = request.activationCode() == null || request.activationCode().isBlank() ? Optional.empty()
+                    : Optional.of(new ActivationCode(request.activationCode()));
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(e.getMessage());
         }
-        if (created == 0) {
-            city.jdbc().sql("update waste_bin_link set household_size = :household, import_active = true where bin_id = :bin")
-                    .param("household", household).param("bin", request.binId()).update();
-        }
+        boolean linkedBefore = bins().stream().anyMatch(bin -> bin.binId().equals(request.binId()));
+        BinOwnership.Outcome outcome = ownership.claim(me, request.binId(), household, code);
         BinLinkView view = bins().stream().filter(bin -> bin.binId().equals(request.binId())).findFirst().orElseThrow();
-        return ResponseEntity.status(created == 1 ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+        HttpStatus status = outcome == BinOwnership.Outcome.PENDING ? HttpStatus.ACCEPTED : linkedBefore ? HttpStatus.OK : HttpStatus.CREATED;
+        return ResponseEntity.status(status).body(view);
     }
 
     /** Unlinks the bin; its weighings already imported stay until the citizen deletes them. */
@@ -105,9 +104,11 @@ public class BinLinkController {
         return Map.of("deleted", deleted);
     }
 
-    public record NewLink(String binId, Integer householdSize) {
+    /** @param activationCode the code the operator gave the household for this bin; absent, the city admin validates the link */
+    public record NewLink(String binId, Integer householdSize, String activationCode) {
     }
 
-    public record BinLinkView(String binId, int householdSize, boolean importActive, Instant linkedAt) {
+    /** @param proven false while the link waits for the city admin: it then neither imports nor shows weighings */
+    public record BinLinkView(String binId, int householdSize, boolean importActive, Instant linkedAt, boolean proven) {
     }
 }
