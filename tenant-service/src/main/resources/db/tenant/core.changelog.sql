@@ -115,3 +115,7 @@ alter table citizen add column email_verified boolean not null default false;
 -- Whether the citizen wants the notices the law does not require (a pilot stopped, a consent about to expire);
 -- the answer to their own erasure request is always sent.
 alter table citizen add column optional_notices boolean not null default true;
+
+--changeset selfdata:core-8-consent-expiry-notice
+-- When the citizen was told this decision's consent expires soon (once per decision; a new decision clears it).
+alter table consent add column expiry_noticed_at timestamptz;

@@ -6,7 +6,9 @@ package eu.selfdata.tenant.notices;
  * and always sent. Texts: {@code notice.<key>.subject} and {@code .body} in the portal's message bundle.
  */
 public enum Notice {
-    PILOT_STOPPED("pilot-stopped", false);
+    PILOT_STOPPED("pilot-stopped", false),
+    CONSENT_EXPIRING("consent-expiring", false),
+    ACCOUNT_ERASED("account-erased", true);
 
     private final String key;
     private final boolean legallyRequired;

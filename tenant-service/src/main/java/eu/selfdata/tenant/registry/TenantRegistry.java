@@ -173,9 +173,9 @@ public class TenantRegistry {
             String version = jdbc.sql("select count(*) || '-' || coalesce(extract(epoch from max(updated_at))::text, '0') from platform.tenant")
                     .query(String.class).single();
             Map<String, List<String>> domains = domainsBySlug();
-            List<TenantDirectory.Entry> entries = jdbc.sql("select slug, status from platform.tenant order by slug")
+            List<TenantDirectory.Entry> entries = jdbc.sql("select slug, status, rate_limits::text from platform.tenant order by slug")
                     .query((rs, row) -> new TenantDirectory.Entry(rs.getString(1), TenantStatus.valueOf(rs.getString(2)),
-                            domains.getOrDefault(rs.getString(1), List.of())))
+                            domains.getOrDefault(rs.getString(1), List.of()), CityRateLimits.parse(rs.getString(3))))
                     .list();
             return new TenantDirectory(version, entries);
         });
