@@ -44,7 +44,7 @@ public class CitizenAccounts {
      * @param emailVerified what the token says ({@code email_verified}), recorded with the account
      */
     public CitizenId open(String subject, boolean emailVerified) {
-        return known.get(key(subject) + (emailVerified ? "\u0000v" : ""),
+        return known.get(key(subject, emailVerified),
                 ignored -> city.transactions().execute(status -> findOrCreate(subject, emailVerified)));
     }
 
@@ -60,7 +60,8 @@ public class CitizenAccounts {
     void close(String subject) {
         city.jdbc().sql("delete from erased_subject where erased_at < now() - interval '1 day'").update();
         city.jdbc().sql("insert into erased_subject (subject_hash) values (?) on conflict do nothing").param(hash(subject)).update();
-        known.invalidate(key(subject));
+        known.invalidate(key(subject, false));
+        known.invalidate(key(subject, true));
     }
 
     private CitizenId findOrCreate(String subject, boolean emailVerified) {
@@ -83,8 +84,8 @@ public class CitizenAccounts {
         return find(subject).orElseThrow();
     }
 
-    private String key(String subject) {
-        return city.city() + '\u0000' + subject;
+    private String key(String subject, boolean emailVerified) {
+        return city.city() + '\u0000' + subject + (emailVerified ? "\u0000v" : "");
     }
 
     private static String hash(String subject) {

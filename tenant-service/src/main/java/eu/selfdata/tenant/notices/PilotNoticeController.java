@@ -5,8 +5,6 @@ import eu.selfdata.tenant.citizen.CitizenAccounts;
 import eu.selfdata.tenant.identity.PublicUrls;
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
-import eu.selfdata.tenant.registry.TenantStateConflictException;
-import eu.selfdata.tenant.registry.TenantStatus;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,17 +48,14 @@ class PilotNoticeController {
     /** @return how many panel members each outcome concerned, plus {@code NO_ACCOUNT} for subjects not of this city */
     @PostMapping("/platform/tenants/{slug}/notices/pilot-stopped")
     Map<String, Integer> pilotStopped(@PathVariable String slug, @Valid @RequestBody PilotStopped notice) {
-        Tenant tenant = registry.get(slug);
-        if (tenant.status() != TenantStatus.ACTIVE && tenant.status() != TenantStatus.SUSPENDED) {
-            throw new TenantStateConflictException("City '" + slug + "' is " + tenant.status() + ": it has no citizens to tell");
-        }
+        Tenant tenant = registry.onboarded(slug);
         Map<CitizenNotices.Outcome, Integer> outcomes = new EnumMap<>(CitizenNotices.Outcome.class);
         int[] noAccount = {0};
         TenantContext.run(tenant.id(), () -> notice.subjects().stream().distinct().forEach(subject -> accounts.find(subject).ifPresentOrElse(
                 citizen -> outcomes.merge(notices.send(citizen, Notice.PILOT_STOPPED, tenant.displayName(), notice.title(), notice.module(),
                         urls.page(tenant, "/my/profile")), 1, Integer::sum),
                 () -> noAccount[0]++)));
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         outcomes.forEach((outcome, count) -> counts.put(outcome.name(), count));
         counts.put("NO_ACCOUNT", noAccount[0]);
         return counts;

@@ -77,6 +77,20 @@ public class TenantRegistry {
                 .query(TenantRegistry::tenantRow).list()).stream().findFirst();
     }
 
+    /**
+     * The city while it is onboarded and not offboarded (ACTIVE or SUSPENDED): what the coordinator's per-city
+     * operations act on.
+     *
+     * @throws TenantStateConflictException in any other state
+     */
+    public Tenant onboarded(String slug) {
+        Tenant tenant = get(slug);
+        if (tenant.status() != TenantStatus.ACTIVE && tenant.status() != TenantStatus.SUSPENDED) {
+            throw new TenantStateConflictException("City '" + slug + "' is " + tenant.status());
+        }
+        return tenant;
+    }
+
     public Tenant get(String slug) {
         return find(slug).orElseThrow(() -> new UnknownTenantException(slug));
     }

@@ -86,6 +86,11 @@ public final class TestIdentities {
         return admin.realm(KeycloakServer.REALM);
     }
 
+    /** The identity server's administration, e.g. to set up a second realm that plays an external provider. */
+    public Keycloak admin() {
+        return admin;
+    }
+
     public String coordinatorToken() {
         String username = "coordinator@tests.selfdata.eu";
         ensureUser(username);
