@@ -224,3 +224,8 @@ create table mail_outbox (
     sent_at    timestamptz
 );
 create index mail_outbox_pending on mail_outbox (id) where sent_at is null;
+
+--changeset selfdata:governance-8-notices-in-the-readers-language
+-- A notice keeps its message key and arguments, so each reader gets it in their language (message: its English text).
+alter table pilot_notice add column message_key varchar(60);
+alter table pilot_notice add column arguments jsonb;

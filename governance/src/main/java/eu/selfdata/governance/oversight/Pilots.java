@@ -12,16 +12,20 @@ import eu.selfdata.governance.tenantservice.CityRecord;
 import eu.selfdata.governance.tenantservice.TenantServiceClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +48,7 @@ import java.util.UUID;
 class Pilots {
 
     private static final Logger log = LoggerFactory.getLogger(Pilots.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -52,9 +57,10 @@ class Pilots {
     private final AuditTrail audit;
     private final MailOutbox mails;
     private final Clock clock;
+    private final MessageSource messages;
 
     Pilots(JdbcClient jdbc, PlatformTransactionManager transactions, Partners partners, TenantServiceClient tenantService, AuditTrail audit,
-           MailOutbox mails, Clock clock) {
+           MailOutbox mails, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.partners = partners;
@@ -62,6 +68,7 @@ class Pilots {
         this.audit = audit;
         this.mails = mails;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** @param language the coordinator's language for the mail telling them it stopped (fr or en) */
@@ -80,7 +87,7 @@ class Pilots {
                     .params(id, partner.citySlug(), module, title, stopVotesRequired, rule.accountBeforeStart(), rule.minimumAccountAgeDays(),
                             caller.email(), language).update();
             tenantService.enableModule(partner.citySlug(), module);
-            notify(id, "Pilot started: " + title + ". A panel of citizens can stop it with " + stopVotesRequired + " votes.");
+            notify(id, "notice.pilotStarted", title, stopVotesRequired);
             audit.record(caller.subject(), "PILOT_STARTED", "pilot", id, null, Map.of("city", city, "module", module,
                     "stopVotesRequired", stopVotesRequired, "panelRule", rule.describe()));
         });
@@ -206,8 +213,7 @@ class Pilots {
                     .param(id).update() == 0) {
                 return false;
             }
-            notify(id, "The citizen panel voted to stop this pilot (" + pilot.stopVotes() + " votes, "
-                    + pilot.stopVotesRequired() + " needed): " + pilot.module() + " is now disabled for the city.");
+            notify(id, "notice.pilotStopped", pilot.stopVotes(), pilot.stopVotesRequired(), pilot.module());
             audit.record("citizen-panel", "PILOT_STOPPED", "pilot", id, Map.of("status", "STOPPING"), Map.of("status", "STOPPED"));
             Object[] mail = {pilot.title(), city.displayName(), pilot.stopVotes(), pilot.stopVotesRequired(), pilot.module()};
             jdbc.sql("select started_by_email, started_by_language from pilot where id = ? and started_by_email is not null").param(id)
@@ -252,8 +258,11 @@ class Pilots {
         return pilot;
     }
 
-    private void notify(UUID pilot, String message) {
-        jdbc.sql("insert into pilot_notice (pilot_id, message, at) values (?, ?, clock_timestamp())").params(pilot, message).update();
+    /** A notice the citizens read in their language: its message key and arguments are kept, its English text too. */
+    private void notify(UUID pilot, String key, Object... arguments) {
+        String[] texts = Arrays.stream(arguments).map(String::valueOf).toArray(String[]::new);
+        jdbc.sql("insert into pilot_notice (pilot_id, message, message_key, arguments, at) values (?, ?, ?, cast(? as jsonb), clock_timestamp())")
+                .params(pilot, messages.getMessage(key, texts, Locale.ENGLISH), key, JSON.writeValueAsString(texts)).update();
     }
 
     private Pilot get(UUID id) {
@@ -272,8 +281,11 @@ class Pilots {
     private Pilot row(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         Timestamp stopped = rs.getTimestamp("stopped_at");
-        List<Pilot.Notice> notices = jdbc.sql("select message, at from pilot_notice where pilot_id = ? order by id").param(id)
-                .query((n, i) -> new Pilot.Notice(n.getString(1), n.getTimestamp(2).toInstant())).list();
+        Locale language = LocaleContextHolder.getLocale();
+        List<Pilot.Notice> notices = jdbc.sql("select message, message_key, arguments::text, at from pilot_notice where pilot_id = ? order by id")
+                .param(id).query((n, i) -> new Pilot.Notice(n.getString(2) == null ? n.getString(1)
+                        : messages.getMessage(n.getString(2), JSON.readValue(n.getString(3), String[].class), language), n.getTimestamp(4).toInstant()))
+                .list();
         return new Pilot(id, rs.getString("city_slug"), rs.getString("module_id"), rs.getString("title"),
                 rs.getInt("stop_votes_required"), new PanelRule(rs.getBoolean("panel_account_before_start"),
                         (Integer) rs.getObject("panel_min_account_days")), rs.getString("status"), rs.getTimestamp("started_at").toInstant(),

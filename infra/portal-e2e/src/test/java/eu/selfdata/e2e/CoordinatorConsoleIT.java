@@ -173,4 +173,36 @@ class CoordinatorConsoleIT {
     private static String field(String json, String name) {
         return JSON.readTree(json).path(name).asString();
     }
+
+    @Test
+    void theConsoleAndGovernancesViewsSpeakFrenchOnceChosen() {
+        browser.open(platform.platformUrl("/platform/console?lang=fr"));
+        assertThat(browser.find("h1").getText()).isEqualTo("Villes");
+        assertThat(browser.find("#onboard button").getText()).isEqualTo("Intégrer");
+        assertThat(browser.find("#city-" + platform.slug("lyon") + " .health").getText()).isEqualTo("sans erreur");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("console-cities-fr");
+
+        // governance reads the choice the portal keeps in its cookie on the same host
+        browser.open(platform.platformUrl("/governance/console/pilots"));
+        assertThat(browser.find("h1").getText()).isEqualTo("Expérimentations");
+        assertThat(browser.find("#start-pilot button").getText()).isEqualTo("Lancer");
+        assertThat(browser.find("label[for=accountBeforeStart]").getText()).isEqualTo("un compte créé avant le lancement");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("console-pilots-fr");
+        browser.open(platform.platformUrl("/governance/console/roles"));
+        assertThat(browser.find("#roles caption").getText()).startsWith("Rôles du consortium");
+        browser.open(platform.platformUrl("/platform/console?lang=en"));
+        assertThat(browser.find("h1").getText()).isEqualTo("Cities");
+    }
+
+    @Test
+    void problemTitlesFollowTheBrowsersLanguage() {
+        try (Browser french = new Browser("fr")) {
+            french.open("http://atlantis-" + System.nanoTime() + ".localhost:" + java.net.URI.create(platform.platformUrl("/")).getPort() + "/");
+            assertThat(french.text()).contains("404").contains("Ville inconnue");
+            french.screenshot("problem-fr");
+        }
+    }
 }

@@ -15,8 +15,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -92,6 +91,11 @@ class ExternalSignInTest extends TenantServiceTest {
         SignIn signIn = new SignIn();
         assertThat(signIn.through(city, city + ".franceconnect", person)).isEmpty();
         assertThat(identities.realm().users().searchByEmail(person, true)).as("no account made").isEmpty();
+
+        // the same person, the same provider at the level it vouches for: the refusal was the level's
+        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/franceconnect-low", provider(standIn, "eidas1"))
+                .status()).isEqualTo(200);
+        assertThat(new SignIn().through(city, city + ".franceconnect-low", person)).isPresent();
     }
 
     @Test
@@ -181,16 +185,37 @@ class ExternalSignInTest extends TenantServiceTest {
     /** A browser signing in on a city's portal client straight at the identity server (no gateway needed here). */
     private final class SignIn {
 
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        /** Cookies by path and name: both realms are on one host, and Keycloak marks its cookies Secure even over http. */
+        private final Map<String, HttpCookie> cookies = new LinkedHashMap<>();
         private String lastBody = "";
+
+        private HttpResponse<String> send(HttpRequest.Builder request, URI uri) throws IOException, InterruptedException {
+            String jar = cookies.values().stream().filter(cookie -> uri.getPath().startsWith(cookie.getPath() == null ? "/" : cookie.getPath()))
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+            if (!jar.isEmpty()) {
+                request.header("Cookie", jar);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                for (HttpCookie cookie : HttpCookie.parse(header)) {
+                    String key = cookie.getPath() + "|" + cookie.getName();
+                    if (cookie.getMaxAge() == 0) {
+                        cookies.remove(key);
+                    } else {
+                        cookies.put(key, cookie);
+                    }
+                }
+            }
+            return response;
+        }
 
         Optional<String> through(String city, String providerAlias, String person) throws IOException, InterruptedException {
             String redirect = redirect(city);
             URI next = URI.create(identities.server().issuer() + "/protocol/openid-connect/auth?response_type=code&scope=openid"
                     + "&client_id=portal-" + city + "&redirect_uri=" + encode(redirect) + "&state=s&nonce=n&code_challenge=" + CHALLENGE
                     + "&code_challenge_method=S256&kc_idp_hint=" + encode(providerAlias));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(HttpRequest.newBuilder(next).GET(), next);
             for (int step = 0; step < 20; step++) {
                 Optional<String> location = response.headers().firstValue("Location");
                 if (location.isPresent()) {
@@ -198,7 +223,7 @@ class ExternalSignInTest extends TenantServiceTest {
                     if (next.toString().startsWith(redirect)) {
                         return Optional.ofNullable(query(next).get("code"));
                     }
-                    response = http.send(HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    response = send(HttpRequest.newBuilder(next).GET(), next);
                     continue;
                 }
                 lastBody = response.body();
@@ -214,8 +239,8 @@ class ExternalSignInTest extends TenantServiceTest {
                     fields.put("password", PERSON_PASSWORD);
                 }
                 next = URI.create(form.absUrl("action"));
-                response = http.send(HttpRequest.newBuilder(next).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
+                response = send(HttpRequest.newBuilder(next).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(fields))), next);
             }
             return Optional.empty();
         }
