@@ -14,6 +14,7 @@ import eu.selfdata.usecase.api.CurrentCitizen;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.Consents;
 import eu.selfdata.waste.bin.BinClaimsController;
+import eu.selfdata.waste.page.BinClaimsPage;
 import eu.selfdata.waste.bin.BinLinkController;
 import eu.selfdata.waste.bin.BinLinks;
 import eu.selfdata.waste.bin.BinOwnership;
@@ -81,8 +82,13 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    BinClaimsController wasteBinClaimsController(CityDatabase city, BinOwnership ownership) {
-        return new BinClaimsController(city, ownership);
+    BinClaimsController wasteBinClaimsController(BinOwnership ownership) {
+        return new BinClaimsController(ownership);
+    }
+
+    @Bean
+    BinClaimsPage wasteBinClaimsPage(BinOwnership ownership) {
+        return new BinClaimsPage(ownership);
     }
 
     @Bean

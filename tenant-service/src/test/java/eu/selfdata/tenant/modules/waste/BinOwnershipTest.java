@@ -148,4 +148,25 @@ class BinOwnershipTest extends WasteTest {
         assertThat(client.cityAs(camille, larochelle, "GET", "/api/waste/city/bin-claims", null).status()).as("citizens are not the city").isEqualTo(403);
         assertThat(client.cityAs(camille, larochelle, "GET", "/api/waste/bins", null).json().get(0).path("binId").asString()).isEqualTo("SAME-BIN");
     }
+
+    @Test
+    void theCityAdminValidatesPendingLinksOnHerConsolePageAndCitizensCannotOpenIt() {
+        String city = wasteCity("console");
+        String camille = identities.citizenToken(city);
+        consent(camille, city, "GIVEN");
+        assertThat(client.cityAs(camille, city, "POST", "/api/waste/bins", Map.of("binId", "LR-PAGE")).status()).isEqualTo(202);
+        String admin = identities.cityAdminToken(city);
+
+        ServiceClient.Response page = client.pageAs(admin, city, "fr", "/my/waste/bin-claims");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        org.jsoup.nodes.Document document = org.jsoup.Jsoup.parse(page.body());
+        assertThat(document.selectFirst("h1").text()).isEqualTo("Bacs des foyers à vérifier");
+        assertThat(document.select("#pending-links .bin-id").text()).isEqualTo("LR-PAGE");
+        ServiceClient.Response validated = client.formAs(admin, city, "fr", "/my/waste/bin-claims/LR-PAGE/validate",
+                "application/x-www-form-urlencoded", new byte[0]);
+        assertThat(validated.status()).isEqualTo(302);
+        assertThat(validated.location()).contains("done=validated");
+        assertThat(client.cityAs(camille, city, "GET", "/api/waste/bins", null).json().get(0).path("proven").asBoolean()).isTrue();
+        assertThat(client.pageAs(camille, city, "fr", "/my/waste/bin-claims").status()).isEqualTo(403);
+    }
 }

@@ -2,7 +2,6 @@ package eu.selfdata.waste.bin;
 
 import eu.selfdata.connectors.CityRoles;
 import eu.selfdata.connectors.Problems;
-import eu.selfdata.usecase.api.CityDatabase;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,22 +22,13 @@ import java.util.UUID;
 @RequestMapping("/api/waste/city")
 public class BinClaimsController {
 
-    private final CityDatabase city;
     private final BinOwnership ownership;
 
-    public BinClaimsController(CityDatabase city, BinOwnership ownership) {
-        this.city = city;
+    public BinClaimsController(BinOwnership ownership) {
         this.ownership = ownership;
     }
 
-    public record PendingLink(String binId, int householdSize, Instant linkedAt) {
-    }
-
-    /** @param holderProven whether the account holding the bin proved it (code or city admin) */
-    public record Dispute(UUID reference, String binId, int householdSize, Instant claimedAt, boolean holderProven) {
-    }
-
-    public record Claims(List<PendingLink> pending, List<Dispute> disputes) {
+    public record Claims(List<BinOwnership.PendingLink> pending, List<BinOwnership.Dispute> disputes) {
     }
 
     public record Resolution(String decision) {
@@ -48,14 +37,7 @@ public class BinClaimsController {
     @GetMapping("/bin-claims")
     public Claims claims() {
         CityRoles.requireAny(CityRoles.ADMIN);
-        return new Claims(
-                city.jdbc().sql("select bin_id, household_size, linked_at from waste_bin_link where proof is null order by linked_at, bin_id")
-                        .query((rs, row) -> new PendingLink(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant())).list(),
-                city.jdbc().sql("""
-                                select d.id, d.bin_id, d.household_size, d.claimed_at, l.proof is not null
-                                  from waste_bin_dispute d left join waste_bin_link l on l.bin_id = d.bin_id order by d.claimed_at, d.id""")
-                        .query((rs, row) -> new Dispute(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                                rs.getTimestamp(4).toInstant(), rs.getBoolean(5))).list());
+        return new Claims(ownership.pending(), ownership.disputes());
     }
 
     @PostMapping("/bin-claims/{binId}/validate")

@@ -5,6 +5,8 @@ import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;
 import org.springframework.http.HttpStatus;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,6 +73,27 @@ public class BinOwnership {
         }
         return city.jdbc().sql("select proof is not null from waste_bin_link where bin_id = ?").param(binId).query(Boolean.class).single()
                 ? Outcome.PROVEN : Outcome.PENDING;
+    }
+
+    /** A link waiting for the city admin, without the citizen behind it. */
+    public record PendingLink(String binId, int householdSize, Instant linkedAt) {
+    }
+
+    /** @param holderProven whether the account holding the bin proved it (code or city admin) */
+    public record Dispute(UUID reference, String binId, int householdSize, Instant claimedAt, boolean holderProven) {
+    }
+
+    public List<PendingLink> pending() {
+        return city.jdbc().sql("select bin_id, household_size, linked_at from waste_bin_link where proof is null order by linked_at, bin_id")
+                .query((rs, row) -> new PendingLink(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant())).list();
+    }
+
+    public List<Dispute> disputes() {
+        return city.jdbc().sql("""
+                        select d.id, d.bin_id, d.household_size, d.claimed_at, l.proof is not null
+                          from waste_bin_dispute d left join waste_bin_link l on l.bin_id = d.bin_id order by d.claimed_at, d.id""")
+                .query((rs, row) -> new Dispute(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(), rs.getBoolean(5))).list();
     }
 
     /** The city admin validates a pending link. @return false when the bin has no pending link */
