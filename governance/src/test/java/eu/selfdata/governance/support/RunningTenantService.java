@@ -45,6 +45,8 @@ public final class RunningTenantService {
         properties.put("selfdata.onboarding.resume-initial-delay", "1h");
         properties.put("selfdata.tenants.cache-ttl", "0s");
         properties.put("selfdata.usage.flush-interval", "1h");
+        // governance's application.yml is the one on this JVM's classpath: tenant-service's own bundles, named again
+        properties.put("spring.messages.basename", "messages,messages/notices,messages/mobility-carbon,messages/waste");
         // as command-line arguments: they outrank tenant-service's application.yml
         this.context = new SpringApplicationBuilder(TenantServiceApplication.class, EnergyPilotModule.class)
                 .run(properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
