@@ -68,8 +68,11 @@ class CoordinatorConsoleIT {
 
         browser.find("#suspend button").click();
         assertThat(browser.find("#status").getText()).isEqualTo("SUSPENDED");
-        browser.open(platform.cityUrl("bordeaux", "/"));
-        assertThat(browser.text()).contains("423");
+        // the gateway learns of the suspension at its next directory refresh (every few seconds)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            driver.get(platform.cityUrl("bordeaux", "/"));
+            return browser.text().contains("423");
+        });
 
         browser.open(platform.platformUrl("/platform/console/" + platform.slug("bordeaux")));
         browser.find("#resume button").click();
@@ -83,12 +86,21 @@ class CoordinatorConsoleIT {
     }
 
     @Test
-    void usagePerCityIsShown() {
+    void usagePerCityIsShown() throws InterruptedException {
+        // only authenticated calls are metered: a citizen of La Rochelle makes one
+        try (Browser citizen = new Browser("en")) {
+            DemoAccount metered = platform.newCitizen("larochelle", "metered");
+            citizen.signIn(platform.cityUrl("larochelle", "/"), metered.login(), metered.password().orElseThrow());
+            assertThat(citizen.fetch("GET", "/api/me", null).status()).isEqualTo(200);
+        }
         browser.open(platform.platformUrl("/platform/console"));
         browser.find("#usage-link").click();
+        // counts reach the usage table at the next flush (selfdata.usage.flush-interval, 10 s)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(40)).pollingEvery(Duration.ofSeconds(2)).until(driver -> {
+            driver.navigate().refresh();
+            return Long.parseLong(driver.findElement(By.cssSelector("#usage-" + platform.slug("larochelle") + " .api-calls")).getText()) > 0;
+        });
         WebElement laRochelle = browser.find("#usage-" + platform.slug("larochelle"));
-        // the demo onboarding and the browser tests call the city's host: some API calls are metered
-        assertThat(Long.parseLong(laRochelle.findElement(By.cssSelector(".api-calls")).getText())).isPositive();
         assertThat(Long.parseLong(laRochelle.findElement(By.cssSelector(".stored-bytes")).getText().replace(",", ""))).isPositive();
         assertThat(laRochelle.findElement(By.cssSelector(".active-citizens")).getText()).matches("\\d+");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -150,9 +162,10 @@ class CoordinatorConsoleIT {
         threshold.clear();
         threshold.sendKeys("4");
         browser.find("#start-pilot button").click();
-        WebElement pilot = browser.driver().findElements(By.cssSelector("#pilots tbody tr")).stream()
-                .filter(row -> row.findElement(By.tagName("th")).getText().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("pilot not listed:\n" + browser.text()));
+        // the form posts, then the console reloads with the new pilot
+        WebElement pilot = new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(driver -> driver
+                .findElements(By.cssSelector("#pilots tbody tr")).stream()
+                .filter(row -> row.findElement(By.tagName("th")).getText().equals(title)).findFirst().orElse(null));
         assertThat(pilot.findElement(By.cssSelector(".status")).getText()).isEqualTo("RUNNING");
         assertThat(pilot.findElement(By.cssSelector(".stop-votes")).getText()).isEqualTo("0 / 4");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
