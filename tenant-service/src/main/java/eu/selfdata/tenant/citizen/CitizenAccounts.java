@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +28,9 @@ import java.util.UUID;
  */
 @Component
 public class CitizenAccounts {
+
+    /** Suffix of the cache key of a verified account, so that a verification is recorded at once. */
+    private static final String VERIFIED = "\u0000v";
 
     private final CityJdbc city;
     private final ApplicationEventPublisher events;
@@ -44,7 +48,7 @@ public class CitizenAccounts {
      * @param emailVerified what the token says ({@code email_verified}), recorded with the account
      */
     public CitizenId open(String subject, boolean emailVerified) {
-        return known.get(key(subject) + (emailVerified ? "\u0000v" : ""),
+        return known.get(key(subject) + (emailVerified ? VERIFIED : ""),
                 ignored -> city.transactions().execute(status -> findOrCreate(subject, emailVerified)));
     }
 
@@ -60,7 +64,7 @@ public class CitizenAccounts {
     void close(String subject) {
         city.jdbc().sql("delete from erased_subject where erased_at < now() - interval '1 day'").update();
         city.jdbc().sql("insert into erased_subject (subject_hash) values (?) on conflict do nothing").param(hash(subject)).update();
-        known.invalidate(key(subject));
+        known.invalidateAll(List.of(key(subject), key(subject) + VERIFIED));
     }
 
     private CitizenId findOrCreate(String subject, boolean emailVerified) {
