@@ -1,9 +1,11 @@
 package eu.selfdata.connectors;
 
 import eu.selfdata.connectors.mqtt.BrokerAccounts;
-import eu.selfdata.contract.CitySlug;
 import eu.selfdata.connectors.mqtt.MqttSource;
 import eu.selfdata.connectors.settings.SecretBox;
+import eu.selfdata.contract.CitySlug;
+import eu.selfdata.usecase.api.CityDirectory;
+import eu.selfdata.usecase.api.CityTransactions;
 
 import java.util.Optional;
 
@@ -14,30 +16,27 @@ import java.util.Optional;
  */
 class SealedBrokerAccounts implements BrokerAccounts {
 
-    private final CityJdbc jdbc;
+    private final CityTransactions jdbc;
     private final SecretBox secrets;
     private final CityDirectory cities;
+    private final ConnectorConfigs configs;
 
-    SealedBrokerAccounts(CityJdbc jdbc, SecretBox secrets, CityDirectory cities) {
+    SealedBrokerAccounts(CityTransactions jdbc, SecretBox secrets, CityDirectory cities, ConnectorConfigs configs) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.cities = cities;
+        this.configs = configs;
     }
 
     @Override
     public Optional<String> password(String city) {
-        if (!CitySlug.isValid(city) || !cities.activeCitiesWithModules().containsKey(city) || !hasSecrets(city)) {
+        if (!CitySlug.isValid(city) || !cities.activeCitiesWithModules().containsKey(city) || !configs.ready(city)) {
             return Optional.empty();
         }
-        return jdbc.inCity(city, client -> client.sql("""
+        return jdbc.call(city, client -> client.sql("""
                         select template, ciphertext from connector_secret where name = :name order by updated_at desc limit 1""")
                 .param("name", MqttSource.PASSWORD_SETTING)
                 .query((rs, row) -> secrets.open(city, rs.getString(1), MqttSource.PASSWORD_SETTING, rs.getBytes(2)).value())
                 .optional());
-    }
-
-    private boolean hasSecrets(String city) {
-        return jdbc.unscoped().sql("select to_regclass(:table) is not null")
-                .param("table", new CitySchema(city).quoted() + ".connector_secret").query(Boolean.class).single();
     }
 }

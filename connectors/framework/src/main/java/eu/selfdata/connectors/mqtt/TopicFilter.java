@@ -1,6 +1,6 @@
 package eu.selfdata.connectors.mqtt;
 
-import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.contract.CitySlug;
 
 import java.util.regex.Pattern;
 
@@ -34,6 +34,6 @@ public record TopicFilter(String relative) {
 
     /** The filter in the city's tree: {@code {city}/{relative}}. */
     public String under(String city) {
-        return new CitySchema(city).city() + "/" + relative;
+        return CitySlug.of(city).value() + "/" + relative;
     }
 }

@@ -1,4 +1,4 @@
-package eu.selfdata.connectors.outbound;
+package eu.selfdata.usecase.api.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * A host a connector may name: a DNS name (ASCII letters, digits and hyphens, in lower case, without
  * a trailing dot) or an IP literal (in its canonical text), with an optional port (none: any port).
- * Only syntax is checked here, never DNS: whether its addresses may be reached is
- * {@link OutboundGuard}'s decision.
+ * Only syntax is checked here, never DNS: whether its addresses may be reached is the connector
+ * framework's outbound guard's decision. The coordinator's allow-list (tenant-service) and the guard
+ * read hosts through this one type.
  */
 public record OutboundHost(String host, Integer port) {
 
@@ -90,7 +91,7 @@ public record OutboundHost(String host, Integer port) {
     }
 
     /** The address written in {@code host}, parsed without any lookup; empty when it is a name. */
-    static Optional<InetAddress> literal(String host) {
+    public static Optional<InetAddress> literal(String host) {
         boolean ipv4 = DOTTED_QUAD.matcher(host).matches();
         boolean ipv6 = host.contains(":") && IPV6_CHARACTERS.matcher(host).matches();
         if (!ipv4 && !ipv6) {
@@ -112,7 +113,7 @@ public record OutboundHost(String host, Integer port) {
     }
 
     /** Whether this entry covers {@code host} (normalised) on {@code port}. */
-    boolean matches(String host, int port) {
+    public boolean matches(String host, int port) {
         return (this.port == null || this.port == port) && this.host.equals(host);
     }
 

@@ -1,4 +1,4 @@
-package eu.selfdata.connectors.outbound;
+package eu.selfdata.usecase.api.outbound;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
