@@ -217,10 +217,14 @@ class WasteModuleTest extends WasteTest {
         }
     }
 
+    /** The telemetry connector runs once the city admin gave the city's broker password (it is off until then). */
     @Test
     void theCoordinatorSeesOneHealthIndicatorPerConnectorInstance() {
         String city = wasteCity("larochelle");
         importFile(city, "ok.csv", HEADER + "LR-1,2026-03-02T07:15:00+01:00,glass,5,R1\n");
+        ServiceClient.Response telemetry = client.cityAs(identities.cityAdminToken(city), city, "PUT", "/api/connectors/waste-bin-telemetry",
+                Map.of("enabled", true, "settings", Map.of("brokerPassword", "pw-" + java.util.UUID.randomUUID())));
+        assertThat(telemetry.status()).as(telemetry.body()).isEqualTo(200);
 
         JsonNode health = client.raw("GET", "/actuator/health/connectors").json();
         JsonNode csv = health.path("components").path(city + ".waste-weighings-csv");
