@@ -1,7 +1,6 @@
 package eu.selfdata.tenant.support;
 
 import eu.selfdata.contract.GatewaySignature;
-import eu.selfdata.testmodule.ObservationsConfiguration;
 import eu.selfdata.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * all share one Spring context; tests keep apart by using fresh city slugs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({FaultInjection.class, ObservationsConfiguration.class})
+@Import(FaultInjection.class)
 public abstract class TenantServiceTest {
 
     public static final String SECRET = "test-gateway-secret-0123456789";
