@@ -33,7 +33,7 @@ public class ConnectorConfigs {
      * Whether the city's schema has the connector tables yet (its modules' changelogs ran). Asked in
      * the city's schema: the name resolves through its search_path alone.
      */
-    boolean ready(String city) {
+    public boolean ready(String city) {
         return jdbc.call(city, client -> client.sql("select to_regclass('connector_secret') is not null").query(Boolean.class).single());
     }
 

@@ -1,7 +1,6 @@
 package eu.selfdata.connectors;
 
 import eu.selfdata.connectors.folders.CityFolders;
-import eu.selfdata.connectors.mqtt.BrokerAccounts;
 import eu.selfdata.connectors.outbound.OutboundGuard;
 import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.usecase.api.CityDatabase;
@@ -60,14 +59,6 @@ public class ConnectorsAutoConfiguration {
     @Bean
     ConnectorConfigs connectorConfigs(CityTransactions transactions, SecretBox connectorSecretBox) {
         return new ConnectorConfigs(transactions, connectorSecretBox);
-    }
-
-    /** The cities' MQTT accounts from their sealed secrets (the broker's auto-configuration runs after this one). */
-    @Bean
-    @ConditionalOnMissingBean
-    BrokerAccounts sealedBrokerAccounts(CityTransactions transactions, SecretBox connectorSecretBox, CityDirectory directory,
-                                        ConnectorConfigs configs) {
-        return new SealedBrokerAccounts(transactions, connectorSecretBox, directory, configs);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.mqtt;
 
+import eu.selfdata.connectors.settings.TopicFilter;
 import eu.selfdata.contract.CitySlug;
 import eu.selfdata.connectors.MqttBroker;
 import org.apache.camel.CamelContext;

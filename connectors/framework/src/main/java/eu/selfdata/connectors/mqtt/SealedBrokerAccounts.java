@@ -1,7 +1,6 @@
-package eu.selfdata.connectors;
+package eu.selfdata.connectors.mqtt;
 
-import eu.selfdata.connectors.mqtt.BrokerAccounts;
-import eu.selfdata.connectors.mqtt.MqttSource;
+import eu.selfdata.connectors.ConnectorConfigs;
 import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.contract.CitySlug;
 import eu.selfdata.usecase.api.CityDirectory;

@@ -1,4 +1,4 @@
-package eu.selfdata.connectors.mqtt;
+package eu.selfdata.connectors.settings;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

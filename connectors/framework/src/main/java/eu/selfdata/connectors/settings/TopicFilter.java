@@ -1,4 +1,4 @@
-package eu.selfdata.connectors.mqtt;
+package eu.selfdata.connectors.settings;
 
 import eu.selfdata.contract.CitySlug;
 
