@@ -82,6 +82,8 @@ class StartupMigrationsTest extends TenantServiceTest {
                 "--spring.datasource.password=" + db.password(),
                 "--spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE,
                 "--selfdata.gateway.secret=" + SECRET,
+                "--selfdata.connectors.secret-key=" + TenantServiceTest.CONNECTOR_KEY,
+                "--selfdata.connectors.drop-directory=" + TenantServiceTest.DATA.resolve("connectors"),
                 "--selfdata.onboarding.resume-initial-delay=1h",
                 "--spring.jmx.enabled=false"));
         return new SpringApplicationBuilder(TenantServiceApplication.class).run(args.toArray(String[]::new));

@@ -41,9 +41,9 @@ public abstract class TenantServiceTest {
     public static final String SECRET = "test-gateway-secret-0123456789";
     public static final int POOL_SIZE = 4;
     /** A test key (not a secret) sealing the connector secrets tests store. */
-    static final String CONNECTOR_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    public static final String CONNECTOR_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     /** The service's data folder (drop folders, archives) for this test JVM. */
-    protected static final Path DATA = temporaryFolder();
+    public static final Path DATA = temporaryFolder();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

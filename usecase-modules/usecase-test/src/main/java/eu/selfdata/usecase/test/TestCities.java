@@ -190,6 +190,14 @@ public class TestCities implements CityDatabase, CityScope, CityDirectory, CityS
         return request().citizen().orElseThrow(() -> new IllegalStateException("not a citizen's request"));
     }
 
+    /**
+     * A test's citizens count as persons (rule 11): their requests pass the host's verified-account check.
+     * Implements {@code CurrentCitizen.requireVerified()} where the SPI has it.
+     */
+    public CitizenId requireVerified() {
+        return require();
+    }
+
     private static Optional<Request> current() {
         return Optional.ofNullable(CURRENT.get());
     }
