@@ -23,7 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import eu.selfdata.connectors.CityScope;
+import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.connectors.outbound.OutboundHttp;
 import eu.selfdata.mobility.connector.GtfsFeedTemplate;

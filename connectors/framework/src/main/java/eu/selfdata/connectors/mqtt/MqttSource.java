@@ -1,6 +1,7 @@
 package eu.selfdata.connectors.mqtt;
 
-import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.connectors.settings.TopicFilter;
+import eu.selfdata.contract.CitySlug;
 import eu.selfdata.connectors.MqttBroker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -33,7 +34,7 @@ public class MqttSource {
      * from {@link #uri} is added. QoS 1, acknowledged once the route processed the message.
      */
     public Endpoint endpoint(CamelContext camel, String city, String templateId, TopicFilter relative) {
-        MqttClientId clientId = MqttClientId.platform(new CitySchema(city).city(), templateId);
+        MqttClientId clientId = MqttClientId.platform(CitySlug.of(city).value(), templateId);
         MqttEndpoint endpoint = new MqttEndpoint(uri(city, templateId), null, broker, relative.under(city),
                 clientId.value(), () -> login(city));
         endpoint.setCamelContext(camel);

@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.mqtt;
 
+import eu.selfdata.connectors.settings.TopicFilter;
 import eu.selfdata.connectors.MqttBroker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;

@@ -10,7 +10,7 @@ import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.TraceSource;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.trip.TripView;
-import eu.selfdata.mobility.web.Problems;
+import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.http.HttpStatusCode;
@@ -87,9 +87,9 @@ public class MobilityPage {
     @PostMapping("/legs/{legId}/mode")
     String correct(@PathVariable long legId, @RequestParam TravelMode mode) {
         if (mode == TravelMode.UNKNOWN) {
-            throw Problems.invalid("name the mode you travelled");
+            throw CommonProblems.INVALID_REQUEST.exception("name the mode you travelled");
         }
-        TripView trip = journeys.correct(citizen.require(), legId, mode).orElseThrow(() -> Problems.notFound("You have no leg " + legId));
+        TripView trip = journeys.correct(citizen.require(), legId, mode).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no leg " + legId));
         return "redirect:/my/mobility-carbon?corrected=" + legId + "#trip-" + trip.id();
     }
 

@@ -1,6 +1,6 @@
 package eu.selfdata.mobility.trip;
 
-import eu.selfdata.mobility.web.Problems;
+import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,22 +33,22 @@ public class TripController {
 
     @GetMapping("/trips/{id}")
     TripView trip(@PathVariable long id) {
-        return journeys.find(citizen.require(), id).orElseThrow(() -> Problems.notFound("You have no trip " + id));
+        return journeys.find(citizen.require(), id).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no trip " + id));
     }
 
     @PutMapping("/legs/{id}/mode")
     TripView correct(@PathVariable long id, @RequestBody ModeCorrection correction) {
         if (correction == null || correction.mode() == null || correction.mode() == TravelMode.UNKNOWN) {
-            throw Problems.invalid("name the mode you travelled: one of WALK, BIKE, EBIKE, CAR, BUS, TRAM, METRO, TRAIN");
+            throw CommonProblems.INVALID_REQUEST.exception("name the mode you travelled: one of WALK, BIKE, EBIKE, CAR, BUS, TRAM, METRO, TRAIN");
         }
-        return journeys.correct(citizen.require(), id, correction.mode()).orElseThrow(() -> Problems.notFound("You have no leg " + id));
+        return journeys.correct(citizen.require(), id, correction.mode()).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no leg " + id));
     }
 
     @GetMapping("/legs/{id}/emissions")
     List<Journeys.EmissionRecord> emissions(@PathVariable long id) {
         List<Journeys.EmissionRecord> history = journeys.history(citizen.require(), id);
         if (history.isEmpty()) {
-            throw Problems.notFound("You have no leg " + id);
+            throw CommonProblems.NOT_FOUND.exception("You have no leg " + id);
         }
         return history;
     }

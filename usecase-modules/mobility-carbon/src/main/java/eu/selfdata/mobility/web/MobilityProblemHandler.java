@@ -1,8 +1,11 @@
 package eu.selfdata.mobility.web;
 
+import eu.selfdata.contract.problem.PlatformProblem;
 import eu.selfdata.mobility.trace.InvalidTraceException;
+import eu.selfdata.usecase.api.CommonProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +22,8 @@ public class MobilityProblemHandler {
 
     @ExceptionHandler(InvalidTraceException.class)
     ResponseEntity<ProblemDetail> invalidTrace(InvalidTraceException e) {
-        return problem(Problems.detail(e.problem().status(), e.problem().slug(), "Trace refused", e.getMessage()));
+        return problem(new PlatformProblem.Definition(e.problem().slug(), "Trace refused", HttpStatus.valueOf(e.problem().status()))
+                .detail(e.getMessage()));
     }
 
     @ExceptionHandler(ErrorResponseException.class)
@@ -29,7 +33,7 @@ public class MobilityProblemHandler {
 
     @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ProblemDetail> invalidRequest(Exception e) {
-        return problem(Problems.invalid(e instanceof HttpMessageNotReadableException ? "the request body cannot be read" : e.getMessage()).getBody());
+        return problem(CommonProblems.INVALID_REQUEST.detail(e instanceof HttpMessageNotReadableException ? "the request body cannot be read" : e.getMessage()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {

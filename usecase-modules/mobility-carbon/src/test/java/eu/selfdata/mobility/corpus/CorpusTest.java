@@ -2,7 +2,9 @@ package eu.selfdata.mobility.corpus;
 
 import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.carbon.CityFactors;
-import eu.selfdata.mobility.support.TestCity;
+import eu.selfdata.mobility.MobilityCarbonModule;
+import eu.selfdata.usecase.test.TestCity;
+import eu.selfdata.usecase.test.TestModule;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
@@ -105,7 +107,7 @@ class CorpusTest {
     private record City(TestCity database, TraceIngestion ingestion, Journeys journeys) {
 
         static City create() {
-            TestCity database = TestCity.create();
+            TestCity database = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
             PointStore points = new PointStore(database);
             Journeys journeys = new Journeys(database, SegmentationSettings.DEFAULT, new CityFactors(database),
                     new CityTransit(database, new GtfsStore(database, GtfsLimits.DEFAULT)), points);
