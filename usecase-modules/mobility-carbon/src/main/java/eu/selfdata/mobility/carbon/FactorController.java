@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.carbon;
 
-import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.web.CityStaff;
 import eu.selfdata.mobility.web.Problems;
@@ -23,11 +22,11 @@ import java.util.Map;
 public class FactorController {
 
     private final CityFactors factors;
-    private final Journeys journeys;
+    private final StoredEmissions legs;
 
-    public FactorController(CityFactors factors, Journeys journeys) {
+    public FactorController(CityFactors factors, StoredEmissions legs) {
         this.factors = factors;
-        this.journeys = journeys;
+        this.legs = legs;
     }
 
     @GetMapping("/factors")
@@ -48,8 +47,8 @@ public class FactorController {
     @PostMapping("/settings/factors/recompute")
     Recomputed recompute() {
         CityStaff.requireAdmin();
-        int legs = journeys.recomputeAll();
-        return new Recomputed(factors.current().version(), legs);
+        int recomputed = legs.recomputeAll();
+        return new Recomputed(factors.current().version(), recomputed);
     }
 
     record FactorsView(EmissionFactors current, List<FactorSet> shipped) {

@@ -2,14 +2,14 @@ package eu.selfdata.mobility.page;
 
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.budget.WeekStatement;
+import eu.selfdata.mobility.journey.Journeys;
+import eu.selfdata.mobility.journey.TraceSource;
+import eu.selfdata.mobility.journey.TripView;
 import eu.selfdata.mobility.trace.InvalidTraceException;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
 import eu.selfdata.mobility.trace.TraceProblem;
-import eu.selfdata.mobility.trip.Journeys;
-import eu.selfdata.mobility.trip.TraceSource;
 import eu.selfdata.mobility.trip.TravelMode;
-import eu.selfdata.mobility.trip.TripView;
 import eu.selfdata.mobility.web.Problems;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CurrentCitizen;

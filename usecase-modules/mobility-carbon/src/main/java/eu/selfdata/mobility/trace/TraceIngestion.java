@@ -1,6 +1,6 @@
 package eu.selfdata.mobility.trace;
 
-import eu.selfdata.mobility.trip.Journeys;
+import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;

@@ -2,6 +2,7 @@ package eu.selfdata.mobility.transit;
 
 import eu.selfdata.mobility.trip.Geo;
 import eu.selfdata.mobility.trip.LegProfile;
+import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.TravelMode;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;

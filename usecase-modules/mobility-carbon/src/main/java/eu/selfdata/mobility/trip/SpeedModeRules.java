@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.trip;
 
-import eu.selfdata.mobility.transit.TransitNetwork;
 
 /**
  * Mode from a leg's speed distribution, the city's transit and the phone's activity, after

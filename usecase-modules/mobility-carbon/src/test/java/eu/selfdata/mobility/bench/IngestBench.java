@@ -1,6 +1,7 @@
 package eu.selfdata.mobility.bench;
 
 import eu.selfdata.mobility.carbon.CityFactors;
+import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.support.TestCity;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceFormat;
@@ -9,7 +10,6 @@ import eu.selfdata.mobility.trace.TraceLimits;
 import eu.selfdata.mobility.transit.CityTransit;
 import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.transit.GtfsStore;
-import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.testsupport.TestPostgres;

@@ -1,16 +1,16 @@
 package eu.selfdata.mobility.corpus;
 
-import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.carbon.CityFactors;
+import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.support.TestCity;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
 import eu.selfdata.mobility.trace.TraceLimits;
 import eu.selfdata.mobility.transit.CityTransit;
+import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.transit.SyntheticGtfs;
-import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.usecase.api.CitizenId;
 import org.junit.jupiter.api.Test;

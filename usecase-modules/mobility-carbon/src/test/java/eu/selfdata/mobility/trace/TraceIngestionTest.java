@@ -1,15 +1,15 @@
 package eu.selfdata.mobility.trace;
 
 import eu.selfdata.mobility.carbon.CityFactors;
+import eu.selfdata.mobility.journey.Journeys;
+import eu.selfdata.mobility.journey.TripView;
 import eu.selfdata.mobility.support.TestCity;
 import eu.selfdata.mobility.transit.CityTransit;
-import eu.selfdata.mobility.trip.Journeys;
-import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.MotionActivity;
+import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.SyntheticTrace;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.mobility.trip.TravelMode;
-import eu.selfdata.mobility.trip.TripView;
 import eu.selfdata.usecase.api.CitizenId;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.Segmenter;
 import eu.selfdata.mobility.trip.SpeedModeRules;
 import eu.selfdata.mobility.trip.SyntheticTrace;
+import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.trip.Trip;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
-package eu.selfdata.mobility.transit;
+package eu.selfdata.mobility.trip;
 
-import eu.selfdata.mobility.trip.LegProfile;
-import eu.selfdata.mobility.trip.TravelMode;
 
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
-package eu.selfdata.mobility.web;
+package eu.selfdata.mobility;
 
 import eu.selfdata.mobility.trace.InvalidTraceException;
+import eu.selfdata.mobility.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;

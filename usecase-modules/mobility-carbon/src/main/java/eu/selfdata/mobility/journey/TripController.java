@@ -1,5 +1,6 @@
-package eu.selfdata.mobility.trip;
+package eu.selfdata.mobility.journey;
 
+import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.web.Problems;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.web.bind.annotation.GetMapping;
