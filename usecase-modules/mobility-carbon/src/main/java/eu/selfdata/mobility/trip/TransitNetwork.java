@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.trip;
 
-
 import java.util.Optional;
 
 /** A city's public transit as mode inference sees it. */
@@ -9,6 +8,6 @@ public interface TransitNetwork {
     /** A city without a transit feed: speeds alone decide. */
     TransitNetwork NONE = leg -> Optional.empty();
 
-    /** The transit mode of a route that explains the leg, if one does. */
-    Optional<TravelMode> modeOf(LegProfile leg);
+    /** The ride on a route that explains the leg, if one does. */
+    Optional<TransitRide> rideOf(LegProfile leg);
 }

@@ -35,6 +35,22 @@ class GtfsModeTest {
     }
 
     @Test
+    void aRideIsMeasuredAlongTheLineFromTheStopBoardedToTheStopLeft() {
+        SyntheticTrace ride = SyntheticTrace.laRochelle(34).stay(Duration.ofMinutes(7), 6);
+        for (int stop = 1; stop <= 6; stop++) {
+            // sparse, noisy fixes: the track zigzags 30 m across the line
+            ride.move(400, stop % 2 == 0 ? 85 : 95, 8, 5).stay(Duration.ofSeconds(25), 3);
+        }
+        ride.stay(Duration.ofMinutes(7), 6);
+
+        List<Trip> trips = new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(network())).segment(ride.trace());
+
+        Leg bus = trips.getFirst().legs().getFirst();
+        assertThat(bus.mode()).isEqualTo(TravelMode.BUS);
+        assertThat(bus.distanceM()).isCloseTo(2400, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
     void aCarFromStopToStopOnOtherStreetsStaysACar() {
         SyntheticTrace drive = SyntheticTrace.laRochelle(32).stay(Duration.ofMinutes(7), 6)
                 .move(1000, 0, 12, 3).move(4000, 90, 12, 3).move(1000, 180, 12, 3).stay(Duration.ofMinutes(7), 6);
