@@ -12,6 +12,10 @@ import eu.selfdata.mobility.connector.TraceDropTemplate;
 import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.journey.TripController;
 import eu.selfdata.mobility.page.MobilityPage;
+import eu.selfdata.mobility.takeout.TakeoutController;
+import eu.selfdata.mobility.takeout.TakeoutImportData;
+import eu.selfdata.mobility.takeout.TakeoutImports;
+import eu.selfdata.mobility.takeout.TakeoutUploads;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceController;
 import eu.selfdata.mobility.trace.TraceIngestion;
@@ -33,7 +37,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Plugs the module into the platform: its {@link eu.selfdata.usecase.api.UseCaseModule}, its
@@ -48,8 +54,8 @@ import java.time.Clock;
 public class MobilityCarbonAutoConfiguration {
 
     @Bean
-    MobilityCarbonModule mobilityCarbonModule(CityDatabase database) {
-        return new MobilityCarbonModule(database);
+    MobilityCarbonModule mobilityCarbonModule(CityDatabase database, ObjectProvider<TakeoutImports> imports) {
+        return new MobilityCarbonModule(database, new TakeoutImportData(database, imports.getIfAvailable()));
     }
 
     @Bean
@@ -87,6 +93,32 @@ public class MobilityCarbonAutoConfiguration {
                                           @Value("${selfdata.mobility-carbon.max-upload-bytes:52428800}") long maxBytes,
                                           @Value("${selfdata.mobility-carbon.max-upload-points:2000000}") int maxPoints) {
         return new TraceIngestion(database, points, journeys, new TraceLimits(maxBytes, maxPoints));
+    }
+
+    /**
+     * Takeout imports, where the host can run work for a city outside a request (its {@link CityScope}):
+     * uploads by tus into {@code storage}, imports on {@code concurrency} threads.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "eu.selfdata.connectors.CityScope")
+    @Import(TakeoutController.class)
+    static class Takeout {
+
+        @Bean(destroyMethod = "close")
+        TakeoutUploads mobilityTakeoutUploads(
+                @Value("${selfdata.mobility-carbon.takeout.storage:#{systemProperties['java.io.tmpdir']}/selfdata-takeout}") Path storage,
+                @Value("${selfdata.mobility-carbon.takeout.max-upload-bytes:2147483648}") long maxBytes,
+                @Value("${selfdata.mobility-carbon.takeout.expiry:PT24H}") Duration expiry) {
+            return new TakeoutUploads(storage, maxBytes, expiry);
+        }
+
+        @Bean(destroyMethod = "close")
+        TakeoutImports mobilityTakeoutImports(CityDatabase database, PointStore points, Journeys journeys, TakeoutUploads uploads,
+                                              CityScope scope, ObjectProvider<Clock> clock,
+                                              @Value("${selfdata.mobility-carbon.takeout.concurrency:2}") int concurrency,
+                                              @Value("${selfdata.mobility-carbon.takeout.max-points:20000000}") long maxPoints) {
+            return new TakeoutImports(database, points, journeys, uploads, scope, clock.getIfAvailable(Clock::systemUTC), concurrency, maxPoints);
+        }
     }
 
     /** The module's connector templates, where the host runs the connector framework. */

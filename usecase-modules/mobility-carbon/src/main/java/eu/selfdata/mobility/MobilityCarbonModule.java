@@ -37,9 +37,12 @@ public class MobilityCarbonModule implements UseCaseModule {
             LegalBasis.CONSENT, Period.ofYears(3));
 
     private final CityDatabase database;
+    private final PersonalDataSource imports;
 
-    public MobilityCarbonModule(CityDatabase database) {
+    /** @param imports the citizens' Takeout imports ({@code TakeoutImportData}) */
+    public MobilityCarbonModule(CityDatabase database, PersonalDataSource imports) {
         this.database = database;
+        this.imports = imports;
     }
 
     @Override
@@ -72,7 +75,8 @@ public class MobilityCarbonModule implements UseCaseModule {
                                l.median_speed_mps, l.inferred_mode, l.corrected_mode, l.co2e_g, l.factor_version
                         from mobility_leg l join mobility_trip t on t.id = l.trip_id
                         where l.citizen_id = :citizen order by l.started_at""",
-                        List.of("mobility_leg_emission", "mobility_leg", "mobility_trip")));
+                        List.of("mobility_leg_emission", "mobility_leg", "mobility_trip")),
+                imports);
     }
 
     @Override

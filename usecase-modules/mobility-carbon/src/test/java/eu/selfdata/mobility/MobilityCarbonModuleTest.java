@@ -6,6 +6,7 @@ import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.journey.TripView;
 import eu.selfdata.mobility.support.TestCity;
+import eu.selfdata.mobility.takeout.TakeoutImportData;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
@@ -41,7 +42,7 @@ class MobilityCarbonModuleTest {
     private final PointStore points = new PointStore(city);
     private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, factors, new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city, eu.selfdata.mobility.transit.GtfsLimits.DEFAULT)), points);
     private final TraceIngestion ingestion = new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT);
-    private final MobilityCarbonModule module = new MobilityCarbonModule(city);
+    private final MobilityCarbonModule module = new MobilityCarbonModule(city, new TakeoutImportData(city, null));
     private final CitizenId camille = new CitizenId(UUID.randomUUID());
 
     @Test

@@ -31,7 +31,13 @@ public final class GpxReader implements TraceReader {
                     }
                     sawRoot = true;
                 } else if ("trkpt".equals(xml.getLocalName())) {
-                    sink.accept(trackPoint(xml));
+                    int line = xml.getLocation().getLineNumber();
+                    TracePoint point = trackPoint(xml);
+                    try {
+                        sink.accept(point);
+                    } catch (InvalidTraceException e) {
+                        throw e.at("track point on line " + line);
+                    }
                 }
             }
         } catch (XMLStreamException e) {
