@@ -62,6 +62,18 @@ final class JsonTokens {
         throw malformed(parser, "a time is an ISO 8601 string or epoch milliseconds");
     }
 
+    /** An ISO 8601 instant the parser is on, refused naming its place (Takeout's times). */
+    static long isoTime(JsonParser parser, JsonToken token) {
+        if (token != JsonToken.VALUE_STRING) {
+            throw at(parser, TraceProblem.MALFORMED, "a time is an ISO 8601 string");
+        }
+        try {
+            return Timestamps.parse(parser.getString());
+        } catch (InvalidTraceException e) {
+            throw e.at("at " + place(parser));
+        }
+    }
+
     static InvalidTraceException malformed(JsonParser parser, String message) {
         return new InvalidTraceException(TraceProblem.MALFORMED, where(parser) + ": " + message);
     }

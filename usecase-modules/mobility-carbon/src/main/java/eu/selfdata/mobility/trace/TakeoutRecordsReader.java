@@ -69,7 +69,7 @@ public final class TakeoutRecordsReader {
                 case "longitudeE7" -> lonE7 = e7(parser, value, LONGITUDE_E7);
                 case "accuracy" -> accuracy = nonNegative(parser, value);
                 case "velocity" -> speed = nonNegative(parser, value);
-                case "timestamp" -> time = time(parser, value);
+                case "timestamp" -> time = JsonTokens.isoTime(parser, value);
                 case "timestampMs" -> time = time == null ? millis(parser, value) : time;
                 case "activity" -> activity = TakeoutActivities.strongest(parser, value);
                 default -> parser.skipChildren();
@@ -106,17 +106,6 @@ public final class TakeoutRecordsReader {
             throw JsonTokens.at(parser, TraceProblem.MALFORMED, "a number of at least 0 expected");
         }
         return parser.getDoubleValue();
-    }
-
-    private static long time(JsonParser parser, JsonToken value) {
-        if (value != JsonToken.VALUE_STRING) {
-            throw JsonTokens.at(parser, TraceProblem.MALFORMED, "a timestamp is an ISO 8601 string");
-        }
-        try {
-            return Timestamps.parse(parser.getString());
-        } catch (InvalidTraceException e) {
-            throw e.at("at " + JsonTokens.place(parser));
-        }
     }
 
     /** Epoch milliseconds, as a string of digits (as Takeout writes it) or a number. */

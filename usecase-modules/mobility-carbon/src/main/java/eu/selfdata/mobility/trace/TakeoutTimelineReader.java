@@ -174,8 +174,8 @@ public final class TakeoutTimelineReader {
                 String member = parser.currentName();
                 JsonToken value = JsonTokens.nextIn(parser);
                 switch (member) {
-                    case "startTime" -> start = time(parser, value);
-                    case "endTime" -> end = time(parser, value);
+                    case "startTime" -> start = JsonTokens.isoTime(parser, value);
+                    case "endTime" -> end = JsonTokens.isoTime(parser, value);
                     case "timelinePath" -> path(parser, value);
                     case "visit" -> visit(parser, value);
                     case "activity" -> activity(parser, value);
@@ -220,7 +220,7 @@ public final class TakeoutTimelineReader {
                     JsonToken memberValue = JsonTokens.nextIn(parser);
                     switch (member) {
                         case "point" -> point = latLng(parser, memberValue);
-                        case "time" -> time = time(parser, memberValue);
+                        case "time" -> time = JsonTokens.isoTime(parser, memberValue);
                         case "durationMinutesOffsetFromStartTime" -> offsetMinutes = Math.round(number(parser, memberValue));
                         default -> parser.skipChildren();
                     }
@@ -344,7 +344,7 @@ public final class TakeoutTimelineReader {
             JsonToken memberValue = JsonTokens.nextIn(parser);
             switch (member) {
                 case "LatLng", "latLng" -> point = latLng(parser, memberValue);
-                case "timestamp" -> time = time(parser, memberValue);
+                case "timestamp" -> time = JsonTokens.isoTime(parser, memberValue);
                 case "accuracyMeters" -> accuracy = number(parser, memberValue);
                 case "speedMetersPerSecond" -> speed = number(parser, memberValue);
                 default -> parser.skipChildren();
@@ -373,7 +373,7 @@ public final class TakeoutTimelineReader {
             String member = parser.currentName();
             JsonToken memberValue = JsonTokens.nextIn(parser);
             switch (member) {
-                case "timestamp" -> time = time(parser, memberValue);
+                case "timestamp" -> time = JsonTokens.isoTime(parser, memberValue);
                 case "probableActivities" -> {
                     JsonTokens.expect(parser, memberValue, JsonToken.START_ARRAY, "probable activities");
                     while (JsonTokens.nextIn(parser) != JsonToken.END_ARRAY) {
@@ -441,17 +441,6 @@ public final class TakeoutTimelineReader {
             // refused below
         }
         throw JsonTokens.at(parser, TraceProblem.MALFORMED, "'" + text + "' is not \"geo:lat,lon\" nor \"lat°, lon°\"");
-    }
-
-    private static long time(JsonParser parser, JsonToken value) {
-        if (value != JsonToken.VALUE_STRING) {
-            throw JsonTokens.at(parser, TraceProblem.MALFORMED, "a time is an ISO 8601 string");
-        }
-        try {
-            return Timestamps.parse(parser.getString());
-        } catch (InvalidTraceException e) {
-            throw e.at("at " + JsonTokens.place(parser));
-        }
     }
 
     /** A number, or a string holding one (iOS writes "0.95"). */
