@@ -214,6 +214,46 @@ public final class TakeoutSamples {
         return new Sample("location-history.json", json.toString(), gpx(new ArrayList<>(emitted.values())), points, day.truth());
     }
 
+    /** How many points the Records.json sample holds. */
+    public static int recordsPoints() {
+        return records().points().size();
+    }
+
+    /** A Records.json of {@code records} fixes 10 s apart from 2025-01-06 on, a walker's random walk (for imports too long to wait for). */
+    public static String largeRecords(int records) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        writeLargeRecords(out, records, 1);
+        return out.toString();
+    }
+
+    /**
+     * Writes {@code records} fixes as Records.json, {@code seed} choosing the walk: an hour walking then
+     * an hour still, over and over, 10 s between fixes, with accuracy and velocity.
+     */
+    public static void writeLargeRecords(java.io.Writer out, int records, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        long time = Instant.parse("2025-01-06T00:00:00Z").toEpochMilli();
+        double lat = 46.1558;
+        double lon = -1.1532;
+        try {
+            out.write("{\"locations\":[\n");
+            for (int i = 0; i < records; i++) {
+                boolean walking = (i / 360) % 2 == 0;
+                if (walking) {
+                    lat += 12 * random.nextGaussian() / 111_000;
+                    lon += 12 * random.nextGaussian() / 77_000;
+                }
+                out.write((i > 0 ? ",\n" : "") + "{\"latitudeE7\":" + Math.round(lat * 1e7) + ",\"longitudeE7\":" + Math.round(lon * 1e7)
+                        + ",\"accuracy\":" + (5 + random.nextInt(20)) + ",\"velocity\":" + (walking ? 1 : 0) + ",\"timestamp\":\""
+                        + Instant.ofEpochMilli(time) + "\"}");
+                time += 10_000;
+            }
+            out.write("\n]}\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Files broken in one way each, and the place a refusal must name. */
     static Map<String, String> broken() {
         List<String> records = recordObjects(records().content());
