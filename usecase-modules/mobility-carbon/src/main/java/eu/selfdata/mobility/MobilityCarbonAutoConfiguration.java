@@ -11,6 +11,8 @@ import eu.selfdata.mobility.connector.GtfsFeedTemplate;
 import eu.selfdata.mobility.connector.TraceDropTemplate;
 import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.journey.TripController;
+import eu.selfdata.mobility.journey.TripExportController;
+import eu.selfdata.mobility.journey.TripExports;
 import eu.selfdata.mobility.page.MobilityPage;
 import eu.selfdata.mobility.takeout.TakeoutController;
 import eu.selfdata.mobility.takeout.TakeoutImportData;
@@ -49,13 +51,18 @@ import java.time.Duration;
 @AutoConfiguration
 // Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
 @ConditionalOnBean(CityDatabase.class)
-@Import({TraceController.class, TripController.class, BudgetController.class, FactorController.class,
+@Import({TraceController.class, TripController.class, TripExportController.class, BudgetController.class, FactorController.class,
         MobilityProblemHandler.class, MobilityPage.class})
 public class MobilityCarbonAutoConfiguration {
 
     @Bean
-    MobilityCarbonModule mobilityCarbonModule(CityDatabase database, ObjectProvider<TakeoutImports> imports) {
-        return new MobilityCarbonModule(database, new TakeoutImportData(database, imports.getIfAvailable()));
+    MobilityCarbonModule mobilityCarbonModule(CityDatabase database, TripExports exports, ObjectProvider<TakeoutImports> imports) {
+        return new MobilityCarbonModule(database, exports, new TakeoutImportData(database, imports.getIfAvailable()));
+    }
+
+    @Bean
+    TripExports mobilityTripExports(Journeys journeys, PointStore points) {
+        return new TripExports(journeys, points);
     }
 
     @Bean
@@ -113,11 +120,12 @@ public class MobilityCarbonAutoConfiguration {
         }
 
         @Bean(destroyMethod = "close")
-        TakeoutImports mobilityTakeoutImports(CityDatabase database, PointStore points, Journeys journeys, TakeoutUploads uploads,
+        TakeoutImports mobilityTakeoutImports(CityDatabase database, PointStore points, Journeys journeys, Budgets budgets, TakeoutUploads uploads,
                                               CityScope scope, ObjectProvider<Clock> clock,
                                               @Value("${selfdata.mobility-carbon.takeout.concurrency:2}") int concurrency,
                                               @Value("${selfdata.mobility-carbon.takeout.max-points:20000000}") long maxPoints) {
-            return new TakeoutImports(database, points, journeys, uploads, scope, clock.getIfAvailable(Clock::systemUTC), concurrency, maxPoints);
+            return new TakeoutImports(database, points, journeys, budgets, uploads, scope, clock.getIfAvailable(Clock::systemUTC), concurrency,
+                    maxPoints);
         }
     }
 

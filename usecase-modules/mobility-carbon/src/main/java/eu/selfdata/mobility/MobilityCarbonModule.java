@@ -1,6 +1,8 @@
 package eu.selfdata.mobility;
 
 import eu.selfdata.mobility.indicator.MobilityIndicators;
+import eu.selfdata.mobility.journey.TripData;
+import eu.selfdata.mobility.journey.TripExports;
 import eu.selfdata.usecase.api.CitizenTables;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityIndicator;
@@ -37,11 +39,16 @@ public class MobilityCarbonModule implements UseCaseModule {
             LegalBasis.CONSENT, Period.ofYears(3));
 
     private final CityDatabase database;
+    private final TripExports exports;
     private final PersonalDataSource imports;
 
-    /** @param imports the citizens' Takeout imports ({@code TakeoutImportData}) */
-    public MobilityCarbonModule(CityDatabase database, PersonalDataSource imports) {
+    /**
+     * @param exports the citizens' trips as GPX and GeoJSON, put in their export archive
+     * @param imports the citizens' Takeout imports ({@code TakeoutImportData})
+     */
+    public MobilityCarbonModule(CityDatabase database, TripExports exports, PersonalDataSource imports) {
         this.database = database;
+        this.exports = exports;
         this.imports = imports;
     }
 
@@ -69,13 +76,13 @@ public class MobilityCarbonModule implements UseCaseModule {
                         from mobility_trace_point p join mobility_upload u on u.id = p.upload_id
                         where p.citizen_id = :citizen order by p.recorded_at""",
                         List.of("mobility_trace_point", "mobility_upload")),
-                new CitizenTables(database, TRIPS, """
+                new TripData(new CitizenTables(database, TRIPS, """
                         select t.id as trip_id, t.started_at as trip_started_at, t.ended_at as trip_ended_at, t.distance_m as trip_distance_m,
                                l.id as leg_id, l.started_at as leg_started_at, l.ended_at as leg_ended_at, l.distance_m as leg_distance_m,
                                l.median_speed_mps, l.inferred_mode, l.corrected_mode, l.co2e_g, l.factor_version
                         from mobility_leg l join mobility_trip t on t.id = l.trip_id
                         where l.citizen_id = :citizen order by l.started_at""",
-                        List.of("mobility_leg_emission", "mobility_leg", "mobility_trip")),
+                        List.of("mobility_leg_emission", "mobility_leg", "mobility_trip")), exports),
                 imports);
     }
 

@@ -4,6 +4,7 @@ import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.budget.WeekStatement;
 import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.journey.Journeys;
+import eu.selfdata.mobility.journey.TripExports;
 import eu.selfdata.mobility.journey.TripView;
 import eu.selfdata.mobility.support.TestCity;
 import eu.selfdata.mobility.takeout.TakeoutImportData;
@@ -42,7 +43,7 @@ class MobilityCarbonModuleTest {
     private final PointStore points = new PointStore(city);
     private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, factors, new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city, eu.selfdata.mobility.transit.GtfsLimits.DEFAULT)), points);
     private final TraceIngestion ingestion = new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT);
-    private final MobilityCarbonModule module = new MobilityCarbonModule(city, new TakeoutImportData(city, null));
+    private final MobilityCarbonModule module = new MobilityCarbonModule(city, new TripExports(journeys, points), new TakeoutImportData(city, null));
     private final CitizenId camille = new CitizenId(UUID.randomUUID());
 
     @Test

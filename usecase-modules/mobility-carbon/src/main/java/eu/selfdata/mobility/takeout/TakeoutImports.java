@@ -2,6 +2,7 @@ package eu.selfdata.mobility.takeout;
 
 import eu.selfdata.connectors.CityScope;
 import eu.selfdata.contract.problem.Problems;
+import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.trace.ChunkPipe;
 import eu.selfdata.mobility.trace.InvalidTraceException;
@@ -70,6 +71,7 @@ public class TakeoutImports implements AutoCloseable {
     private final CityDatabase database;
     private final PointStore points;
     private final Journeys journeys;
+    private final Budgets budgets;
     private final TakeoutUploads uploads;
     private final CityScope scope;
     private final Clock clock;
@@ -79,11 +81,12 @@ public class TakeoutImports implements AutoCloseable {
             Thread.ofPlatform().name("takeout-heartbeat").daemon().factory());
     private final Map<Long, Run> running = new ConcurrentHashMap<>();
 
-    public TakeoutImports(CityDatabase database, PointStore points, Journeys journeys, TakeoutUploads uploads, CityScope scope, Clock clock,
-                          int concurrency, long maxPoints) {
+    public TakeoutImports(CityDatabase database, PointStore points, Journeys journeys, Budgets budgets, TakeoutUploads uploads, CityScope scope,
+                          Clock clock, int concurrency, long maxPoints) {
         this.database = database;
         this.points = points;
         this.journeys = journeys;
+        this.budgets = budgets;
         this.uploads = uploads;
         this.scope = scope;
         this.clock = clock;
@@ -200,7 +203,7 @@ public class TakeoutImports implements AutoCloseable {
         long uploadRow = database.jdbc().sql("""
                         insert into mobility_upload (citizen_id, format, points_read, points_stored) values (:citizen, 'TAKEOUT', 0, 0) returning id""")
                 .param("citizen", run.citizen.value()).query(Long.class).single();
-        ZoneId zone = ZoneId.of(database.jdbc().sql("select time_zone from mobility_settings").query(String.class).single());
+        ZoneId zone = budgets.zone();
         long keepFrom = run.keepFrom == null ? Long.MIN_VALUE : run.keepFrom.atStartOfDay(zone).toInstant().toEpochMilli();
         long keepTo = run.keepTo == null ? Long.MAX_VALUE : run.keepTo.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         TimeWindow window = TimeWindow.receivedAt(clock.instant());

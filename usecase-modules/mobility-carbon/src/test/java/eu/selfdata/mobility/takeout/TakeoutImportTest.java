@@ -1,6 +1,7 @@
 package eu.selfdata.mobility.takeout;
 
 import eu.selfdata.connectors.CityScope;
+import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.corpus.TakeoutSamples;
 import eu.selfdata.mobility.journey.Journeys;
@@ -64,7 +65,8 @@ class TakeoutImportTest {
                     return work.get();
                 }
             };
-            imports = new TakeoutImports(city, points, journeys, uploads, scope, Clock.systemUTC(), 1, 20_000_000);
+            imports = new TakeoutImports(city, points, journeys, new Budgets(city, Clock.systemUTC()), uploads, scope, Clock.systemUTC(), 1,
+                    20_000_000);
         }
         return imports;
     }
