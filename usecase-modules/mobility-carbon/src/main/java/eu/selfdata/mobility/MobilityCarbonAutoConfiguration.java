@@ -57,7 +57,7 @@ public class MobilityCarbonAutoConfiguration {
 
     @Bean
     MobilityCarbonModule mobilityCarbonModule(CityDatabase database, TripExports exports, ObjectProvider<TakeoutImports> imports) {
-        return new MobilityCarbonModule(database, exports, new TakeoutImportData(database, imports.getIfAvailable()));
+        return new MobilityCarbonModule(database, exports, TakeoutImportData.of(database, imports.getIfAvailable()));
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package eu.selfdata.mobility;
 
 import eu.selfdata.mobility.indicator.MobilityIndicators;
-import eu.selfdata.mobility.journey.TripData;
 import eu.selfdata.mobility.journey.TripExports;
 import eu.selfdata.usecase.api.CitizenTables;
 import eu.selfdata.usecase.api.CityDatabase;
@@ -11,8 +10,10 @@ import eu.selfdata.usecase.api.LegalBasis;
 import eu.selfdata.usecase.api.LocalizedText;
 import eu.selfdata.usecase.api.PersonalDataCategory;
 import eu.selfdata.usecase.api.PersonalDataSource;
+import eu.selfdata.usecase.api.PortableFile;
 import eu.selfdata.usecase.api.UseCaseModule;
 
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,9 @@ public class MobilityCarbonModule implements UseCaseModule {
             new LocalizedText("Vous montrer vos trajets, leur CO2e et votre budget carbone hebdomadaire",
                     "Show you your trips, their CO2e and your weekly carbon budget"),
             LegalBasis.CONSENT, Period.ofYears(3));
+
+    private static final Instant EVER = Instant.EPOCH;
+    private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
 
     private final CityDatabase database;
     private final TripExports exports;
@@ -76,13 +80,15 @@ public class MobilityCarbonModule implements UseCaseModule {
                         from mobility_trace_point p join mobility_upload u on u.id = p.upload_id
                         where p.citizen_id = :citizen order by p.recorded_at""",
                         List.of("mobility_trace_point", "mobility_upload")),
-                new TripData(new CitizenTables(database, TRIPS, """
+                new CitizenTables(database, TRIPS, """
                         select t.id as trip_id, t.started_at as trip_started_at, t.ended_at as trip_ended_at, t.distance_m as trip_distance_m,
                                l.id as leg_id, l.started_at as leg_started_at, l.ended_at as leg_ended_at, l.distance_m as leg_distance_m,
                                l.median_speed_mps, l.inferred_mode, l.corrected_mode, l.co2e_g, l.factor_version
                         from mobility_leg l join mobility_trip t on t.id = l.trip_id
                         where l.citizen_id = :citizen order by l.started_at""",
-                        List.of("mobility_leg_emission", "mobility_leg", "mobility_trip")), exports),
+                        List.of("mobility_leg_emission", "mobility_leg", "mobility_trip")).withPortableFiles(
+                        new PortableFile("trips.gpx", "application/gpx+xml", (citizen, out) -> exports.gpx(citizen, EVER, NEVER, out)),
+                        new PortableFile("trips.geojson", "application/geo+json", (citizen, out) -> exports.geoJson(citizen, EVER, NEVER, out))),
                 imports);
     }
 

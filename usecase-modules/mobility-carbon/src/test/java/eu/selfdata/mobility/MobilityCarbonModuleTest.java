@@ -43,7 +43,7 @@ class MobilityCarbonModuleTest {
     private final PointStore points = new PointStore(city);
     private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, factors, new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city, eu.selfdata.mobility.transit.GtfsLimits.DEFAULT)), points);
     private final TraceIngestion ingestion = new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT);
-    private final MobilityCarbonModule module = new MobilityCarbonModule(city, new TripExports(journeys, points), new TakeoutImportData(city, null));
+    private final MobilityCarbonModule module = new MobilityCarbonModule(city, new TripExports(journeys, points), TakeoutImportData.of(city, null));
     private final CitizenId camille = new CitizenId(UUID.randomUUID());
 
     @Test

@@ -1,23 +1,20 @@
 package eu.selfdata.mobility.takeout;
 
-import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CitizenTables;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.LegalBasis;
 import eu.selfdata.usecase.api.LocalizedText;
 import eu.selfdata.usecase.api.PersonalDataCategory;
-import eu.selfdata.usecase.api.PersonalDataSource;
-import eu.selfdata.usecase.api.RowSink;
 
 import java.time.Period;
 import java.util.List;
 
 /**
  * A citizen's Takeout imports: the rows that say what each import did, exported and erased like any
- * row — and, on erasure, the uploads' bytes still waiting on disk, and any import still running
+ * row — and, on erasure, first the uploads' bytes still waiting on disk and any import still running
  * (it rolls back).
  */
-public final class TakeoutImportData implements PersonalDataSource {
+public final class TakeoutImportData {
 
     public static final PersonalDataCategory CATEGORY = new PersonalDataCategory("location-imports",
             new LocalizedText("Imports d'historique de localisation", "Location history imports"),
@@ -25,38 +22,15 @@ public final class TakeoutImportData implements PersonalDataSource {
                     "Import your Google location history in the background and show you its progress and what was kept"),
             LegalBasis.CONSENT, Period.ofYears(1));
 
-    private final CitizenTables rows;
-    private final TakeoutImports imports;
+    private TakeoutImportData() {
+    }
 
     /** @param imports the running imports and their uploads; null where the host runs none */
-    public TakeoutImportData(CityDatabase database, TakeoutImports imports) {
-        this.rows = new CitizenTables(database, CATEGORY, """
+    public static CitizenTables of(CityDatabase database, TakeoutImports imports) {
+        CitizenTables rows = new CitizenTables(database, CATEGORY, """
                 select id, status, format, keep_from, keep_to, file_bytes, points_read, points_kept, points_outside, duplicates,
                        visits, activities, trips, problem_type, problem_detail, created_at, finished_at
                 from mobility_takeout_import where citizen_id = :citizen order by created_at""", List.of("mobility_takeout_import"));
-        this.imports = imports;
-    }
-
-    @Override
-    public PersonalDataCategory category() {
-        return CATEGORY;
-    }
-
-    @Override
-    public List<String> tables() {
-        return rows.tables();
-    }
-
-    @Override
-    public void export(CitizenId citizen, RowSink sink) {
-        rows.export(citizen, sink);
-    }
-
-    @Override
-    public void erase(CitizenId citizen) {
-        if (imports != null) {
-            imports.forget(citizen);
-        }
-        rows.erase(citizen);
+        return imports == null ? rows : rows.erasingFirst(imports::forget);
     }
 }
