@@ -190,3 +190,9 @@ create table mobility_takeout_import (
     check (keep_to is null or keep_from is null or keep_to >= keep_from)
 );
 create index mobility_takeout_import_citizen on mobility_takeout_import (citizen_id, created_at);
+
+--changeset mobility-carbon:7-basemap
+-- The map tiles a city chose for its citizens' trip maps: a public https URL template (Leaflet's
+-- {z}/{x}/{y}) and the attribution its licence asks for. Null: no tiles, no map server called.
+alter table mobility_settings add column basemap_url varchar(500);
+alter table mobility_settings add column basemap_attribution varchar(200);

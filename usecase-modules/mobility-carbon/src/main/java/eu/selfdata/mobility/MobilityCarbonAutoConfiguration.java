@@ -13,6 +13,8 @@ import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.journey.TripController;
 import eu.selfdata.mobility.journey.TripExportController;
 import eu.selfdata.mobility.journey.TripExports;
+import eu.selfdata.mobility.page.BasemapController;
+import eu.selfdata.mobility.page.Basemaps;
 import eu.selfdata.mobility.page.MobilityPage;
 import eu.selfdata.mobility.takeout.TakeoutController;
 import eu.selfdata.mobility.takeout.TakeoutImportData;
@@ -51,13 +53,18 @@ import java.time.Duration;
 @AutoConfiguration
 // Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
 @ConditionalOnBean(CityDatabase.class)
-@Import({TraceController.class, TripController.class, TripExportController.class, BudgetController.class, FactorController.class,
+@Import({TraceController.class, TripController.class, TripExportController.class, BasemapController.class, BudgetController.class, FactorController.class,
         MobilityProblemHandler.class, MobilityPage.class})
 public class MobilityCarbonAutoConfiguration {
 
     @Bean
     MobilityCarbonModule mobilityCarbonModule(CityDatabase database, TripExports exports, ObjectProvider<TakeoutImports> imports) {
         return new MobilityCarbonModule(database, exports, TakeoutImportData.of(database, imports.getIfAvailable()));
+    }
+
+    @Bean
+    Basemaps mobilityBasemaps(CityDatabase database) {
+        return new Basemaps(database);
     }
 
     @Bean

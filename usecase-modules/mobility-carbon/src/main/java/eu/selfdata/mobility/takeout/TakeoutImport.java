@@ -16,6 +16,13 @@ public record TakeoutImport(long id, UUID upload, Status status, Phase phase, St
                             long pointsOutside, long duplicates, int visits, int activities, int trips, Problem problem,
                             Instant createdAt, Instant updatedAt, Instant finishedAt) {
 
+    /** How far the current phase went, 0 to 100: bytes read while scanning or reading, weeks while finding trips. */
+    public int percent() {
+        long done = phase == Phase.SEGMENTING ? weeksDone : bytesRead;
+        long total = phase == Phase.SEGMENTING ? weeksTotal : fileBytes;
+        return total <= 0 ? 0 : (int) Math.min(100, 100 * done / total);
+    }
+
     public enum Status {
         QUEUED, RUNNING, DONE, FAILED, CANCELLED;
 
