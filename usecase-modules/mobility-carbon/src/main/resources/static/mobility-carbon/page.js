@@ -124,7 +124,7 @@
     let offset = null;
     if (url) {
       const head = await request('HEAD', url, {'Tus-Resumable': TUS});
-      offset = head.status === 200 ? Number(head.getResponseHeader('Upload-Offset')) : null;
+      offset = head.status === 200 || head.status === 204 ? Number(head.getResponseHeader('Upload-Offset')) : null;
     }
     if (offset === null) {
       const created = await request('POST', UPLOADS, {'Tus-Resumable': TUS, 'Upload-Length': String(file.size),

@@ -30,13 +30,21 @@ public final class ChunkPipe {
     public static <R> R run(Function<PointSink, R> parse, Consumer<PointStore.Chunk> store) {
         ChunkPipe pipe = new ChunkPipe();
         Thread parser = Thread.ofVirtual().name("trace-parser").start(() -> {
+            Object last;
             try {
                 PointStore.Chunker chunker = new PointStore.Chunker(pipe::hand);
                 R summary = parse.apply(chunker);
                 chunker.flush();
-                pipe.hand(new Done(summary));
+                last = new Done(summary);
             } catch (Throwable failure) {
-                pipe.hand(new Failed(failure));
+                last = new Failed(failure);
+            }
+            if (!pipe.abandoned) {
+                try {
+                    pipe.hand(last);
+                } catch (CancellationException callerLeft) {
+                    // nobody waits for the outcome any more
+                }
             }
         });
         try {
