@@ -222,30 +222,36 @@ public final class TakeoutSamples {
     /** A Records.json of {@code records} fixes 10 s apart from 2025-01-06 on, a walker's random walk (for imports too long to wait for). */
     public static String largeRecords(int records) {
         java.io.StringWriter out = new java.io.StringWriter();
-        writeLargeRecords(out, records, 1);
+        writeLarge(out, records, 1, false);
         return out.toString();
     }
 
     /**
-     * Writes {@code records} fixes as Records.json, {@code seed} choosing the walk: an hour walking then
-     * an hour still, over and over, 10 s between fixes, with accuracy and velocity.
+     * Writes {@code records} fixes as Records.json, or as the app's JSON batch with {@code appJson} (the
+     * same points, for comparisons), {@code seed} choosing the walk: an hour walking then an hour still,
+     * over and over, 10 s between fixes, with accuracy and velocity.
      */
-    public static void writeLargeRecords(java.io.Writer out, int records, long seed) {
+    public static void writeLarge(java.io.Writer out, int records, long seed, boolean appJson) {
         java.util.Random random = new java.util.Random(seed);
         long time = Instant.parse("2025-01-06T00:00:00Z").toEpochMilli();
-        double lat = 46.1558;
-        double lon = -1.1532;
+        long latE7 = 461_558_000;
+        long lonE7 = -11_532_000;
         try {
-            out.write("{\"locations\":[\n");
+            out.write(appJson ? "{\"points\":[\n" : "{\"locations\":[\n");
             for (int i = 0; i < records; i++) {
                 boolean walking = (i / 360) % 2 == 0;
                 if (walking) {
-                    lat += 12 * random.nextGaussian() / 111_000;
-                    lon += 12 * random.nextGaussian() / 77_000;
+                    latE7 += Math.round(12 * random.nextGaussian() / 111_000 * 1e7);
+                    lonE7 += Math.round(12 * random.nextGaussian() / 77_000 * 1e7);
                 }
-                out.write((i > 0 ? ",\n" : "") + "{\"latitudeE7\":" + Math.round(lat * 1e7) + ",\"longitudeE7\":" + Math.round(lon * 1e7)
-                        + ",\"accuracy\":" + (5 + random.nextInt(20)) + ",\"velocity\":" + (walking ? 1 : 0) + ",\"timestamp\":\""
-                        + Instant.ofEpochMilli(time) + "\"}");
+                int accuracy = 5 + random.nextInt(20);
+                int velocity = walking ? 1 : 0;
+                out.write(i > 0 ? ",\n" : "");
+                out.write(appJson
+                        ? "{\"lat\":" + latE7 / 1e7 + ",\"lon\":" + lonE7 / 1e7 + ",\"accuracy\":" + accuracy + ",\"speed\":" + velocity
+                          + ",\"time\":" + time + "}"
+                        : "{\"latitudeE7\":" + latE7 + ",\"longitudeE7\":" + lonE7 + ",\"accuracy\":" + accuracy + ",\"velocity\":"
+                          + velocity + ",\"timestamp\":\"" + Instant.ofEpochMilli(time) + "\"}");
                 time += 10_000;
             }
             out.write("\n]}\n");
