@@ -163,7 +163,7 @@ alter table mobility_trace_point add column activity_confidence smallint check (
 create table mobility_takeout_import (
     id               bigint generated always as identity primary key,
     citizen_id       uuid         not null,
-    upload_id        uuid         not null,
+    upload_id        uuid         not null unique,
     status           varchar(16)  not null check (status in ('QUEUED', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED')),
     phase            varchar(16)  check (phase in ('SCANNING', 'READING', 'SEGMENTING')),
     format           varchar(16)  check (format in ('RECORDS', 'TIMELINE')),

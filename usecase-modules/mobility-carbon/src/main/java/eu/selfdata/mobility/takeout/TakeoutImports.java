@@ -112,16 +112,15 @@ public class TakeoutImports implements AutoCloseable {
             throw new IllegalArgumentException("upload " + uploadId + " is not complete: " + upload.received() + " of " + upload.length()
                     + " bytes arrived; send the rest first");
         }
-        boolean started = database.jdbc().sql("select exists (select 1 from mobility_takeout_import where upload_id = :upload)")
-                .param("upload", uploadId).query(Boolean.class).single();
-        if (started) {
+        // the unique upload id makes a second start of the same upload, even a simultaneous one, find nothing to insert
+        Long id = database.jdbc().sql("""
+                        insert into mobility_takeout_import (citizen_id, upload_id, status, keep_from, keep_to, file_bytes)
+                        values (:citizen, :upload, 'QUEUED', :from, :to, :bytes) on conflict (upload_id) do nothing returning id""")
+                .param("citizen", citizen.value()).param("upload", uploadId).param("from", keepFrom).param("to", keepTo)
+                .param("bytes", upload.length()).query(Long.class).optional().orElse(null);
+        if (id == null) {
             throw new IllegalArgumentException("upload " + uploadId + " is already imported or being imported");
         }
-        long id = database.jdbc().sql("""
-                        insert into mobility_takeout_import (citizen_id, upload_id, status, keep_from, keep_to, file_bytes)
-                        values (:citizen, :upload, 'QUEUED', :from, :to, :bytes) returning id""")
-                .param("citizen", citizen.value()).param("upload", uploadId).param("from", keepFrom).param("to", keepTo)
-                .param("bytes", upload.length()).query(Long.class).single();
         Run run = new Run(id, database.city(), citizen, owner, uploadId, keepFrom, keepTo);
         running.put(id, run);
         runners.submit(() -> scope.run(run.city, () -> execute(run)));

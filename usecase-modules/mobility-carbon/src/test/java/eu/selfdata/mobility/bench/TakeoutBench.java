@@ -64,7 +64,7 @@ public final class TakeoutBench {
                 return work.get();
             }
         };
-        try (TakeoutUploads uploads = new TakeoutUploads(dir.resolve("uploads"), Long.MAX_VALUE, Duration.ofHours(1));
+        try (TakeoutUploads uploads = new TakeoutUploads(dir.resolve("uploads"), 8L << 30, Duration.ofHours(1));
              TakeoutImports imports = new TakeoutImports(city, store, journeys, new Budgets(city, Clock.systemUTC()), uploads, scope,
                      Clock.systemUTC(), 1, Long.MAX_VALUE)) {
             CitizenId takeout = new CitizenId(UUID.randomUUID());
@@ -114,7 +114,7 @@ public final class TakeoutBench {
             MockHttpServletRequest patch = new MockHttpServletRequest("PATCH", location) {
                 @Override
                 public jakarta.servlet.ServletInputStream getInputStream() {
-                    return new DelegatingServletInputStream(bytes);
+                    return new FileBody(bytes);
                 }
             };
             patch.addHeader("Tus-Resumable", "1.0.0");
@@ -128,5 +128,20 @@ public final class TakeoutBench {
             }
         }
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** The request body read in blocks, as a servlet container hands it over (spring-test's stream reads byte by byte). */
+    private static final class FileBody extends DelegatingServletInputStream {
+        private final InputStream bytes;
+
+        FileBody(InputStream bytes) {
+            super(bytes);
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            return bytes.read(buffer, offset, length);
+        }
     }
 }

@@ -147,6 +147,19 @@ class TakeoutImportTest {
     }
 
     @Test
+    void anUploadIsImportedOnceEvenWhenStartedTwice() {
+        CitizenId citizen = citizen();
+        UUID upload = upload(citizen, sample("Records.json"));
+
+        TakeoutImport first = imports().start(citizen, upload, null, null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports().start(citizen, upload, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageMatching(".*(already imported|you have no upload).*");
+        assertThat(finished(citizen, first).status()).isEqualTo(TakeoutImport.Status.DONE);
+        assertThat(imports().list(citizen)).hasSize(1);
+    }
+
+    @Test
     void aCancelledImportStoresNothing() {
         CitizenId citizen = citizen();
         UUID upload = upload(citizen, TakeoutSamples.largeRecords(300_000).getBytes(StandardCharsets.UTF_8));
