@@ -121,11 +121,7 @@
   async function tusUpload(file, onProgress, onResume) {
     const key = 'takeout-upload:' + file.name + ':' + file.size + ':' + file.lastModified;
     let url = localStorage.getItem(key);
-    let offset = null;
-    if (url) {
-      const head = await request('HEAD', url, {'Tus-Resumable': TUS});
-      offset = head.status === 200 || head.status === 204 ? Number(head.getResponseHeader('Upload-Offset')) : null;
-    }
+    let offset = url ? await serverOffset(url) : null;
     if (offset === null) {
       const created = await request('POST', UPLOADS, {'Tus-Resumable': TUS, 'Upload-Length': String(file.size),
         'Upload-Metadata': 'filename ' + btoa(unescape(encodeURIComponent(file.name)))});
@@ -153,13 +149,35 @@
         }
         onResume();
         await new Promise(wait => setTimeout(wait, 1000 * failures));
-        const head = await request('HEAD', url, {'Tus-Resumable': TUS});
-        offset = Number(head.getResponseHeader('Upload-Offset'));
+        offset = await serverOffset(url);
+        if (offset === null) {
+          throw broken;
+        }
       }
     }
     onProgress(1);
     localStorage.removeItem(key);
     return url.split('/').pop();
+  }
+
+  /**
+   * How much of an upload the server has (HEAD), or null when it has none of it any more. While the
+   * server still holds the upload for a request that broke off, it answers without an offset: asked
+   * again a little later.
+   */
+  async function serverOffset(url) {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const head = await request('HEAD', url, {'Tus-Resumable': TUS}).catch(() => null);
+      if (head && head.status === 404) {
+        return null;
+      }
+      const offset = head && head.getResponseHeader('Upload-Offset');
+      if (offset !== null && offset !== undefined && head.status < 300) {
+        return Number(offset);
+      }
+      await new Promise(wait => setTimeout(wait, 1000 + 500 * attempt));
+    }
+    return null;
   }
 
   function enhanceTakeout(form) {

@@ -145,7 +145,10 @@ class TakeoutAndExportTest extends MobilityTest {
         }
         assertThat(http(inRochelle, lyon, "POST", UPLOADS, HttpRequest.BodyPublishers.noBody(), "Upload-Length", "10").statusCode())
                 .as("a tus upload with another city's token").isEqualTo(403);
+        String pageCancel = "/my/mobility-carbon/takeout/imports/" + rochelleImport + "/cancel";
+        assertThat(client.formAs(inRochelle, lyon, pageCancel, Map.of()).status()).as("the page's cancel form on another city's host").isEqualTo(403);
         String neighbour = identities.citizenToken(rochelle, person("neighbour"));
+        assertThat(client.formAs(neighbour, rochelle, pageCancel, Map.of()).status()).as("a neighbour's import is no one else's").isEqualTo(404);
         assertThat(client.cityAs(neighbour, rochelle, "GET", IMPORTS + "/" + rochelleImport, null).status()).isEqualTo(404);
         assertThat(client.cityAs(neighbour, rochelle, "GET", IMPORTS, null).json()).isEmpty();
         assertThat(client.cityAs(inLyon, lyon, "GET", IMPORTS + "/" + lyonImport, null).json().path("status").asString()).isEqualTo("DONE");
@@ -315,10 +318,16 @@ class TakeoutAndExportTest extends MobilityTest {
         });
     }
 
+    /** The offset the server has; while it still holds the upload for the request that broke off, it answers without one, and is asked again. */
     private long offset(String token, String city, String upload) {
-        HttpResponse<String> head = http(token, city, "HEAD", upload, HttpRequest.BodyPublishers.noBody());
-        assertThat(head.statusCode()).isIn(200, 204);
-        return Long.parseLong(head.headers().firstValue("Upload-Offset").orElseThrow());
+        long[] offset = {-1};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> head = http(token, city, "HEAD", upload, HttpRequest.BodyPublishers.noBody());
+            assertThat(head.statusCode()).isIn(200, 204);
+            head.headers().firstValue("Upload-Offset").ifPresent(value -> offset[0] = Long.parseLong(value));
+            return offset[0] >= 0;
+        });
+        return offset[0];
     }
 
     private HttpResponse<String> http(String token, String city, String method, String path, HttpRequest.BodyPublisher body, String... headers) {
