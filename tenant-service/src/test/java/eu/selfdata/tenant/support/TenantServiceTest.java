@@ -53,6 +53,7 @@ public abstract class TenantServiceTest {
         registry.add("selfdata.connectors.secret-key", () -> CONNECTOR_KEY);
         registry.add("selfdata.connectors.drop-directory", () -> DATA.resolve("connectors").toString());
         registry.add("selfdata.offboarding.archive-dir", () -> DATA.resolve("archives").toString());
+        registry.add("selfdata.mobility-carbon.takeout.storage", () -> DATA.resolve("takeout").toString());
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> POOL_SIZE);
         // Tests drive resumption themselves.
         registry.add("selfdata.onboarding.resume-initial-delay", () -> "1h");

@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.carbon;
 
-import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.usecase.api.CommonProblems;
@@ -23,12 +22,12 @@ import java.util.Map;
 public class FactorController {
 
     private final CityFactors factors;
-    private final Journeys journeys;
+    private final StoredEmissions legs;
     private final CityStaff staff;
 
-    public FactorController(CityFactors factors, Journeys journeys, CityStaff staff) {
+    public FactorController(CityFactors factors, StoredEmissions legs, CityStaff staff) {
         this.factors = factors;
-        this.journeys = journeys;
+        this.legs = legs;
         this.staff = staff;
     }
 
@@ -50,8 +49,8 @@ public class FactorController {
     @PostMapping("/settings/factors/recompute")
     Recomputed recompute() {
         staff.requireAdmin();
-        int legs = journeys.recomputeAll();
-        return new Recomputed(factors.current().version(), legs);
+        int recomputed = legs.recomputeAll();
+        return new Recomputed(factors.current().version(), recomputed);
     }
 
     record FactorsView(EmissionFactors current, List<FactorSet> shipped) {

@@ -4,14 +4,14 @@ import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.MobilityCarbonModule;
 import eu.selfdata.usecase.test.TestCity;
 import eu.selfdata.usecase.test.TestModule;
+import eu.selfdata.mobility.journey.Journeys;
+import eu.selfdata.mobility.journey.TripView;
 import eu.selfdata.mobility.transit.CityTransit;
-import eu.selfdata.mobility.trip.Journeys;
-import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.MotionActivity;
+import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.SyntheticTrace;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.mobility.trip.TravelMode;
-import eu.selfdata.mobility.trip.TripView;
 import eu.selfdata.usecase.api.CitizenId;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package eu.selfdata.mobility.web;
+package eu.selfdata.mobility;
 
 import eu.selfdata.contract.problem.PlatformProblem;
 import eu.selfdata.mobility.trace.InvalidTraceException;

@@ -1,7 +1,10 @@
-package eu.selfdata.mobility.trip;
+package eu.selfdata.mobility.journey;
 
 import eu.selfdata.usecase.api.CommonProblems;
+import eu.selfdata.mobility.budget.Budgets;
+import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.usecase.api.CurrentCitizen;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -10,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /** The signed-in citizen's trips, and their corrections of a leg's mode. */
@@ -19,16 +22,22 @@ import java.util.List;
 public class TripController {
 
     private final Journeys journeys;
+    private final Budgets budgets;
     private final CurrentCitizen citizen;
+    private final Clock clock;
 
-    public TripController(Journeys journeys, CurrentCitizen citizen) {
+    public TripController(Journeys journeys, Budgets budgets, CurrentCitizen citizen, ObjectProvider<Clock> clock) {
         this.journeys = journeys;
+        this.budgets = budgets;
         this.citizen = citizen;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    /** {@code from} and {@code to}: instants or plain dates (days in the city's time zone, both included), see {@link TripPeriod}. */
     @GetMapping("/trips")
-    List<TripView> trips(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        return journeys.list(citizen.require(), from == null ? Instant.EPOCH : from, to == null ? Instant.now().plusSeconds(86_400) : to);
+    List<TripView> trips(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        TripPeriod period = TripPeriod.of(from, to, budgets.zone(), clock.instant());
+        return journeys.list(citizen.require(), period.from(), period.to());
     }
 
     @GetMapping("/trips/{id}")

@@ -1,4 +1,6 @@
-package eu.selfdata.mobility.trip;
+package eu.selfdata.mobility.journey;
+
+import eu.selfdata.mobility.trip.TravelMode;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,16 @@
-package eu.selfdata.mobility.trip;
+package eu.selfdata.mobility.journey;
 
 import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.carbon.EmissionFactors;
+import eu.selfdata.mobility.carbon.StoredEmissions;
 import eu.selfdata.mobility.transit.CityTransit;
+import eu.selfdata.mobility.trip.Leg;
+import eu.selfdata.mobility.trip.SegmentationSettings;
+import eu.selfdata.mobility.trip.Segmenter;
+import eu.selfdata.mobility.trip.SpeedModeRules;
+import eu.selfdata.mobility.trip.Trace;
+import eu.selfdata.mobility.trip.TravelMode;
+import eu.selfdata.mobility.trip.Trip;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;
 
@@ -20,7 +28,7 @@ import java.util.OptionalLong;
  * A citizen's trips and legs in the city schema, derived from their points: recomputed over the
  * span new points touch, with the citizen's corrections kept (a correction wins over inference).
  */
-public class Journeys {
+public class Journeys implements StoredEmissions {
 
     private final CityDatabase database;
     private final SegmentationSettings settings;
@@ -108,6 +116,7 @@ public class Journeys {
     }
 
     /** Computes every leg of the city again with the factors in force; old results stay in the history. */
+    @Override
     public int recomputeAll() {
         EmissionFactors current = factors.current();
         List<Object[]> legs = database.jdbc().sql("select id, citizen_id from mobility_leg where factor_version is distinct from :version")

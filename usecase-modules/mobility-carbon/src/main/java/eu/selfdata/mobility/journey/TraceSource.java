@@ -1,5 +1,6 @@
-package eu.selfdata.mobility.trip;
+package eu.selfdata.mobility.journey;
 
+import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.usecase.api.CitizenId;
 
 import java.time.Instant;
