@@ -8,6 +8,7 @@ import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityDirectory;
 import eu.selfdata.usecase.api.CityTransactions;
+import eu.selfdata.connectors.settings.SecretBox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -51,7 +52,7 @@ public class MqttAutoConfiguration {
     }
 
     @Bean
-    MqttSource mqttSource(MqttBroker broker, BrokerAccounts accounts) {
-        return new MqttSource(broker, accounts);
+    MqttSource mqttSource(MqttBroker broker, BrokerAccounts accounts, SecretBox secrets) {
+        return new MqttSource(broker, accounts, name -> secrets.tag("mqtt-client-id", name));
     }
 }

@@ -24,9 +24,14 @@ public record MqttClientId(String city, String name) {
         }
     }
 
-    /** The client id of the platform's own subscription for a template: {@code {city}_selfdata-{template}}. */
-    public static MqttClientId platform(String city, String templateId) {
-        return new MqttClientId(city, "selfdata-" + templateId);
+    /**
+     * The client id of the platform's own subscription for a template: {@code {city}_selfdata-{template}-{tag}},
+     * the tag a keyed hash of city and template. On a broker that cannot tie client ids to accounts
+     * (mosquitto), another city's account could otherwise take over the subscription's persistent
+     * session by naming it; it cannot name what it cannot compute.
+     */
+    public static MqttClientId platform(String city, String templateId, String tag) {
+        return new MqttClientId(city, "selfdata-" + templateId + "-" + tag);
     }
 
     /** The city a client id belongs to, or empty when it does not follow {@code {city}_{name}}. */
