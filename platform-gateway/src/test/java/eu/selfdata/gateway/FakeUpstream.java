@@ -1,5 +1,6 @@
 package eu.selfdata.gateway;
 
+import eu.selfdata.contract.PlatformHeaders;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class FakeUpstream implements AutoCloseable {
 
     static final String DIRECTORY_PATH = "/internal/tenant-directory";
+    /** A request header that makes this upstream answer with {@link PlatformHeaders#IMAGE_ORIGIN} set to its value. */
+    static final String ASK_IMAGE_ORIGIN = "X-Test-Image-Origin";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
@@ -87,6 +90,11 @@ final class FakeUpstream implements AutoCloseable {
             if (exchange.getRequestURI().getPath().equals(DIRECTORY_PATH)) {
                 serveDirectory(exchange);
             } else {
+                // a page's service may name one more image origin for its CSP: tests ask the upstream to
+                String imageOrigin = exchange.getRequestHeaders().getFirst(ASK_IMAGE_ORIGIN);
+                if (imageOrigin != null) {
+                    exchange.getResponseHeaders().set(PlatformHeaders.IMAGE_ORIGIN, imageOrigin);
+                }
                 respond(exchange, 200, JSON.writeValueAsBytes(Map.of(
                         "upstream", name,
                         "path", exchange.getRequestURI().toString(),

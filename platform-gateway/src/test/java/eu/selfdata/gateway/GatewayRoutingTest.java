@@ -213,6 +213,25 @@ class GatewayRoutingTest extends RunningGatewayTest {
     }
 
     @Test
+    void aPageLoadsImagesFromTheOneHttpsOriginItsServiceNamesAndFromNoOtherOrigin() {
+        client.get().uri("/my/mobility-carbon").header(HttpHeaders.HOST, "larochelle.localhost")
+                .header(FakeUpstream.ASK_IMAGE_ORIGIN, "https://data.geopf.fr").exchange()
+                .expectHeader().valueEquals("Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data: https://data.geopf.fr; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+                .expectHeader().doesNotExist("X-Selfdata-Image-Origin");
+        for (String hostile : List.of("https://tiles.example.org; script-src *", "https://tiles.example.org 'unsafe-inline'",
+                "http://tiles.example.org", "https://10.0.0.5", "https://localhost", "https://*.example.org", "https://tiles.example.org/a",
+                "https://user@tiles.example.org", "data:")) {
+            client.get().uri("/my/mobility-carbon").header(HttpHeaders.HOST, "larochelle.localhost")
+                    .header(FakeUpstream.ASK_IMAGE_ORIGIN, hostile).exchange()
+                    .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                            + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+                    .expectHeader().doesNotExist("X-Selfdata-Image-Origin");
+        }
+    }
+
+    @Test
     void securityHeadersAreOnProxiedAndProblemResponsesWithoutHstsOverPlainHttp() {
         for (String host : List.of("larochelle.localhost", "atlantis.localhost")) {
             client.get().uri("/").header(HttpHeaders.HOST, host).exchange()

@@ -1,6 +1,5 @@
 package eu.selfdata.testmodule;
 
-import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /** The test module's citizen endpoints, under /api/{module id}/ like every module's. */
@@ -18,28 +16,22 @@ import java.util.List;
 @RequestMapping("/api/observations")
 public class ObservationController {
 
-    private final CityDatabase database;
+    private final Observations observations;
     private final CurrentCitizen citizen;
 
-    public ObservationController(CityDatabase database, CurrentCitizen citizen) {
-        this.database = database;
+    public ObservationController(Observations observations, CurrentCitizen citizen) {
+        this.observations = observations;
         this.citizen = citizen;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    void add(@RequestBody Observation observation) {
-        database.jdbc().sql("insert into observation (citizen_id, kind, value) values (?, ?, ?)")
-                .params(citizen.require().value(), observation.kind(), observation.value()).update();
+    void add(@RequestBody Observations.Observation observation) {
+        observations.add(citizen.require(), observation);
     }
 
     @GetMapping
-    List<Observation> mine() {
-        return database.jdbc().sql("select kind, value from observation where citizen_id = ? order by id")
-                .param(citizen.require().value())
-                .query((rs, row) -> new Observation(rs.getString(1), rs.getBigDecimal(2))).list();
-    }
-
-    public record Observation(String kind, BigDecimal value) {
+    List<Observations.Observation> mine() {
+        return observations.of(citizen.require());
     }
 }

@@ -12,11 +12,12 @@ import eu.selfdata.usecase.api.UseCaseModule;
 
 import java.time.Period;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A use-case module that exists only in tests, written against usecase-api alone like a real one:
- * the core's contract (export, erasure, consents, aggregates, 404 when disabled) is tested on it.
+ * A use-case module that exists only in tests, written against usecase-api alone like a real one and
+ * plugged in like a jar (its auto-configuration, changelog and bundle at the SPI's default paths): the
+ * core's contract (export, erasure, consents, aggregates, 404 when disabled) is tested on it, and
+ * that adding a module needs no host edit ({@code AddedModuleTest}).
  */
 public class ObservationsModule implements UseCaseModule {
 
@@ -41,11 +42,6 @@ public class ObservationsModule implements UseCaseModule {
     @Override
     public String displayName() {
         return "Observations (tests)";
-    }
-
-    @Override
-    public Optional<String> tenantChangelog() {
-        return Optional.of("db/observations/changelog.sql");
     }
 
     @Override

@@ -154,3 +154,45 @@ create table mobility_gtfs_route_shape (
 alter table mobility_trace_point add column activity varchar(16)
     check (activity in ('STILL', 'ON_FOOT', 'CYCLING', 'IN_VEHICLE', 'UNKNOWN'));
 alter table mobility_trace_point add column activity_confidence smallint check (activity_confidence between 0 and 100);
+
+--changeset mobility-carbon:6-takeout
+-- A citizen's import of their Google Takeout location history: the file arrives by the tus
+-- resumable upload protocol, then is read in the background in one transaction (a cancelled or
+-- refused import stores nothing). Progress is written here by another connection as it goes, so a
+-- page reloaded (on any replica) shows it; updated_at is the runner's heartbeat.
+create table mobility_takeout_import (
+    id               bigint generated always as identity primary key,
+    citizen_id       uuid         not null,
+    upload_id        uuid         not null unique,
+    status           varchar(16)  not null check (status in ('QUEUED', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED')),
+    phase            varchar(16)  check (phase in ('SCANNING', 'READING', 'SEGMENTING')),
+    format           varchar(16)  check (format in ('RECORDS', 'TIMELINE')),
+    keep_from        date,
+    keep_to          date,
+    file_bytes       bigint       not null check (file_bytes >= 0),
+    bytes_read       bigint       not null default 0,
+    weeks_done       integer      not null default 0,
+    weeks_total      integer      not null default 0,
+    points_read      bigint       not null default 0,
+    points_kept      bigint       not null default 0,
+    points_outside   bigint       not null default 0,
+    duplicates       bigint       not null default 0,
+    visits           integer      not null default 0,
+    activities       integer      not null default 0,
+    trips            integer      not null default 0,
+    problem_type     varchar(80),
+    problem_status   smallint,
+    problem_detail   varchar(2000),
+    cancel_requested boolean      not null default false,
+    created_at       timestamptz  not null default now(),
+    updated_at       timestamptz  not null default now(),
+    finished_at      timestamptz,
+    check (keep_to is null or keep_from is null or keep_to >= keep_from)
+);
+create index mobility_takeout_import_citizen on mobility_takeout_import (citizen_id, created_at);
+
+--changeset mobility-carbon:7-basemap
+-- The map tiles a city chose for its citizens' trip maps: a public https URL template (Leaflet's
+-- {z}/{x}/{y}) and the attribution its licence asks for. Null: no tiles, no map server called.
+alter table mobility_settings add column basemap_url varchar(500);
+alter table mobility_settings add column basemap_attribution varchar(200);

@@ -6,7 +6,9 @@ import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingValues;
 import eu.selfdata.usecase.api.CityDatabase;
-import org.springframework.http.HttpStatus;
+import eu.selfdata.usecase.api.CityDirectory;
+import eu.selfdata.usecase.api.CityStaff;
+import eu.selfdata.usecase.api.CommonProblems;
 import org.springframework.web.ErrorResponseException;
 
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import java.util.function.Supplier;
 public class ConnectorAdministration {
 
     private final CityDatabase city;
+    private final CityStaff staff;
     private final ConnectorHost host;
     private final ConnectorConfigs configs;
     private final ConnectorHealth health;
@@ -33,9 +36,10 @@ public class ConnectorAdministration {
     private final CityDirectory directory;
     private final OutboundGuard outbound;
 
-    ConnectorAdministration(CityDatabase city, ConnectorHost host, ConnectorConfigs configs, ConnectorHealth health,
+    ConnectorAdministration(CityDatabase city, CityStaff staff, ConnectorHost host, ConnectorConfigs configs, ConnectorHealth health,
                             DeadLetters deadLetters, CityDirectory directory, OutboundGuard outbound) {
         this.city = city;
+        this.staff = staff;
         this.host = host;
         this.configs = configs;
         this.health = health;
@@ -61,7 +65,7 @@ public class ConnectorAdministration {
     public ConnectorView configure(String templateId, ConnectorChange change) {
         String slug = requireAdmin();
         ConnectorTemplate template = host.template(templateId).filter(t -> modules(slug).contains(t.moduleId()))
-                .orElseThrow(() -> Problems.notFound("No connector " + templateId + " in this city"));
+                .orElseThrow(() -> CommonProblems.NOT_FOUND.exception("No connector " + templateId + " in this city"));
         Optional<ConnectorConfigs.Choice> previous = configs.choice(slug, templateId);
         Map<String, String> texts = new HashMap<>(previous.map(ConnectorConfigs.Choice::texts).orElse(Map.of()));
         Map<String, Secret> secrets = new HashMap<>(previous.map(ConnectorConfigs.Choice::secrets).orElse(Map.of()));
@@ -70,7 +74,7 @@ public class ConnectorAdministration {
         change.settings().forEach((name, text) -> {
             Setting<?> setting = declared.get(name);
             if (setting == null) {
-                throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-setting", "Invalid connector setting",
+                throw ConnectorProblems.INVALID_SETTING.exception(
                         "Unknown setting '" + name + "' for " + templateId + "; known: " + declared.keySet());
             }
             boolean cleared = text == null || text.isBlank();
@@ -102,10 +106,10 @@ public class ConnectorAdministration {
         try {
             wanted = status.map(s -> DeadLetter.Status.valueOf(s.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid("status is one of OPEN, RETRIED, DISCARDED");
+            throw CommonProblems.INVALID_REQUEST.exception("status is one of OPEN, RETRIED, DISCARDED");
         }
         if (limit < 1 || limit > 1_000) {
-            throw Problems.invalid("limit is between 1 and 1000");
+            throw CommonProblems.INVALID_REQUEST.exception("limit is between 1 and 1000");
         }
         return deadLetters.list(slug, template, wanted, limit);
     }
@@ -119,14 +123,14 @@ public class ConnectorAdministration {
         String slug = requireAdmin();
         DeadLetter letter = open(slug, id);
         ConnectorTemplate template = host.template(letter.template())
-                .orElseThrow(() -> Problems.notFound("No connector " + letter.template() + " any more"));
+                .orElseThrow(() -> CommonProblems.NOT_FOUND.exception("No connector " + letter.template() + " any more"));
         ConnectorInstance instance = host.running(slug, template.id()).orElseGet(() ->
                 invalidAsProblem(() -> host.effective(slug, template, configs.choice(slug, template.id()))));
         try {
             template.replay(instance, letter, correctedRecord.orElse(letter.record()));
         } catch (RuntimeException e) {
             deadLetters.failedAgain(slug, id, DeadLetters.reason(e));
-            throw Problems.retryFailed(DeadLetters.reason(e));
+            throw ConnectorProblems.RETRY_FAILED.exception(DeadLetters.reason(e));
         }
         deadLetters.resolve(slug, id, DeadLetter.Status.RETRIED);
         return find(slug, id);
@@ -142,13 +146,13 @@ public class ConnectorAdministration {
     private DeadLetter open(String slug, long id) {
         DeadLetter letter = find(slug, id);
         if (letter.status() != DeadLetter.Status.OPEN) {
-            throw Problems.conflict("Dead letter " + id + " is already " + letter.status());
+            throw ConnectorProblems.DEAD_LETTER_CLOSED.exception("Dead letter " + id + " is already " + letter.status());
         }
         return letter;
     }
 
     private DeadLetter find(String slug, long id) {
-        return deadLetters.find(slug, id).orElseThrow(() -> Problems.notFound("No dead letter " + id + " in this city"));
+        return deadLetters.find(slug, id).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("No dead letter " + id + " in this city"));
     }
 
     private Set<String> modules(String slug) {
@@ -156,7 +160,7 @@ public class ConnectorAdministration {
     }
 
     private String requireAdmin() {
-        CityRoles.requireAny(CityRoles.ADMIN);
+        staff.requireAdmin();
         return city.city();
     }
 
@@ -170,12 +174,7 @@ public class ConnectorAdministration {
     /** A host the value would make the platform call, refused at once when that is clear before any lookup. */
     private <T> void reachable(String slug, Setting<T> setting, T value) {
         setting.type().host(value).flatMap(host -> outbound.refusalWithoutLookup(slug, host)).ifPresent(refusal -> {
-            ErrorResponseException problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-setting",
-                    "Invalid connector setting", "setting '" + setting.name() + "' names a host the platform may not call: " + refusal);
-            problem.getBody().setProperty("setting", setting.name());
-            problem.getBody().setProperty("rule", setting.type().rule().en());
-            problem.getBody().setProperty("ruleFr", setting.type().rule().fr());
-            throw problem;
+            throw invalidSetting(setting, "setting '" + setting.name() + "' names a host the platform may not call: " + refusal);
         });
     }
 
@@ -183,13 +182,17 @@ public class ConnectorAdministration {
         try {
             return parse.get();
         } catch (InvalidSettingException e) {
-            ErrorResponseException problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-setting",
-                    "Invalid connector setting", e.getMessage());
-            problem.getBody().setProperty("setting", e.setting().name());
-            problem.getBody().setProperty("rule", e.setting().type().rule().en());
-            problem.getBody().setProperty("ruleFr", e.setting().type().rule().fr());
-            throw problem;
+            throw invalidSetting(e.setting(), e.getMessage());
         }
+    }
+
+    /** 400 {@code invalid-setting}, naming the setting and its rule in both languages for the form that shows it. */
+    private static ErrorResponseException invalidSetting(Setting<?> setting, String detail) {
+        ErrorResponseException problem = ConnectorProblems.INVALID_SETTING.exception(detail);
+        problem.getBody().setProperty("setting", setting.name());
+        problem.getBody().setProperty("rule", setting.type().rule().en());
+        problem.getBody().setProperty("ruleFr", setting.type().rule().fr());
+        return problem;
     }
 
     private ConnectorView view(ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice, List<Map<String, Object>> states) {

@@ -2,6 +2,7 @@ package eu.selfdata.connectors;
 
 import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.settings.SecretBox;
+import eu.selfdata.usecase.api.CityTransactions;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,23 +21,25 @@ public class ConnectorConfigs {
     private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {
     };
 
-    private final CityJdbc jdbc;
+    private final CityTransactions jdbc;
     private final SecretBox secrets;
 
-    public ConnectorConfigs(CityJdbc jdbc, SecretBox secrets) {
+    public ConnectorConfigs(CityTransactions jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
         this.secrets = secrets;
     }
 
-    /** Whether the city's schema has the connector tables yet (its modules' changelogs ran). */
-    boolean ready(String city) {
-        return jdbc.unscoped().sql("select to_regclass(:table) is not null")
-                .param("table", new CitySchema(city).quoted() + ".connector_secret").query(Boolean.class).single();
+    /**
+     * Whether the city's schema has the connector tables yet (its modules' changelogs ran). Asked in
+     * the city's schema: the name resolves through its search_path alone.
+     */
+    public boolean ready(String city) {
+        return jdbc.call(city, client -> client.sql("select to_regclass('connector_secret') is not null").query(Boolean.class).single());
     }
 
     /** The city's choices per template, secrets opened. */
     public Map<String, Choice> choices(String city) {
-        return jdbc.inCity(city, client -> {
+        return jdbc.call(city, client -> {
             Map<String, Choice> choices = new HashMap<>();
             client.sql("select template, enabled, parameters::text from connector_config")
                     .query((rs, row) -> choices.put(rs.getString(1),

@@ -2,6 +2,7 @@ package eu.selfdata.connectors;
 
 import eu.selfdata.connectors.settings.InvalidSettingException;
 import eu.selfdata.connectors.settings.SettingValues;
+import eu.selfdata.usecase.api.CityDirectory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;

@@ -1,5 +1,6 @@
 package eu.selfdata.connectors;
 
+import eu.selfdata.contract.CitySlug;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingValues;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
 public record ConnectorInstance(String city, String template, SettingValues settings) {
 
     public ConnectorInstance {
-        new CitySchema(city);
+        CitySlug.of(city);
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(settings, "settings");
     }

@@ -1,10 +1,13 @@
 package eu.selfdata.connectors;
 
 import eu.selfdata.connectors.folders.CityFolders;
-import eu.selfdata.connectors.mqtt.BrokerAccounts;
 import eu.selfdata.connectors.outbound.OutboundGuard;
 import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.usecase.api.CityDatabase;
+import eu.selfdata.usecase.api.CityDirectory;
+import eu.selfdata.usecase.api.CityScope;
+import eu.selfdata.usecase.api.CityStaff;
+import eu.selfdata.usecase.api.CityTransactions;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,32 +18,36 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
 
-/** The connector framework inside its host: one dependency, no host code. */
-@AutoConfiguration(afterName = {
-        "org.apache.camel.spring.boot.CamelAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
+/**
+ * The connector framework inside its host: one dependency, no host code. The host provides the SPI's
+ * city services ({@code usecase-api}): {@link CityDatabase} and {@link CityScope} (every read and write
+ * in a city's schema goes through them), {@link CityDirectory}, {@link CityStaff} and the outbound
+ * allow-list.
+ */
+@AutoConfiguration(afterName = "org.apache.camel.spring.boot.CamelAutoConfiguration")
 @EnableConfigurationProperties(ConnectorSettings.class)
 // Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
 @ConditionalOnBean(CityDatabase.class)
 public class ConnectorsAutoConfiguration {
 
+    /** Connector work in a city's schema, outside requests: the host's scope and database, one transaction a call. */
     @Bean
-    CityJdbc connectorCityJdbc(DataSource dataSource) {
-        return new CityJdbc(dataSource);
+    @ConditionalOnMissingBean
+    CityTransactions cityTransactions(CityScope scope, CityDatabase database) {
+        return new CityTransactions(scope, database);
     }
 
     @Bean(DeadLetters.BEAN)
-    DeadLetters selfdataDeadLetters(CityJdbc connectorCityJdbc) {
-        return new DeadLetters(connectorCityJdbc);
+    DeadLetters selfdataDeadLetters(CityTransactions transactions) {
+        return new DeadLetters(transactions);
     }
 
     @Bean(ProcessedMessages.BEAN)
-    ProcessedMessages selfdataProcessedMessages(CityJdbc connectorCityJdbc) {
-        return new ProcessedMessages(connectorCityJdbc);
+    ProcessedMessages selfdataProcessedMessages(CityTransactions transactions) {
+        return new ProcessedMessages(transactions);
     }
 
     /** Fails the start when the key is missing or malformed: a secret must never be stored in clear. */
@@ -50,15 +57,8 @@ public class ConnectorsAutoConfiguration {
     }
 
     @Bean
-    ConnectorConfigs connectorConfigs(CityJdbc connectorCityJdbc, SecretBox connectorSecretBox) {
-        return new ConnectorConfigs(connectorCityJdbc, connectorSecretBox);
-    }
-
-    /** The cities' MQTT accounts from their sealed secrets (the broker's auto-configuration runs after this one). */
-    @Bean
-    @ConditionalOnMissingBean
-    BrokerAccounts sealedBrokerAccounts(CityJdbc connectorCityJdbc, SecretBox connectorSecretBox, CityDirectory directory) {
-        return new SealedBrokerAccounts(connectorCityJdbc, connectorSecretBox, directory);
+    ConnectorConfigs connectorConfigs(CityTransactions transactions, SecretBox connectorSecretBox) {
+        return new ConnectorConfigs(transactions, connectorSecretBox);
     }
 
     @Bean
@@ -74,12 +74,6 @@ public class ConnectorsAutoConfiguration {
     @Bean
     PlaceholderHardening connectorPlaceholderHardening() {
         return new PlaceholderHardening();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    CityDirectory connectorCityDirectory(CityJdbc connectorCityJdbc) {
-        return new RegistryCityDirectory(connectorCityJdbc);
     }
 
     @Bean(ConnectorHealth.BEAN)
@@ -103,10 +97,10 @@ public class ConnectorsAutoConfiguration {
     }
 
     @Bean
-    ConnectorAdministration connectorAdministration(CityDatabase city, ConnectorHost host, ConnectorConfigs configs,
+    ConnectorAdministration connectorAdministration(CityDatabase city, CityStaff staff, ConnectorHost host, ConnectorConfigs configs,
                                                     @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
                                                     DeadLetters deadLetters, CityDirectory directory, OutboundGuard outbound) {
-        return new ConnectorAdministration(city, host, configs, health, deadLetters, directory, outbound);
+        return new ConnectorAdministration(city, staff, host, configs, health, deadLetters, directory, outbound);
     }
 
     @Bean

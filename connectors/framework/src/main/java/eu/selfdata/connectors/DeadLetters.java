@@ -1,5 +1,6 @@
 package eu.selfdata.connectors;
 
+import eu.selfdata.usecase.api.CityTransactions;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,9 +22,9 @@ public class DeadLetters {
     private static final int MAX_RECORD = 10_000;
     private static final int MAX_REASON = 2_000;
 
-    private final CityJdbc jdbc;
+    private final CityTransactions jdbc;
 
-    public DeadLetters(CityJdbc jdbc) {
+    public DeadLetters(CityTransactions jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -49,7 +50,7 @@ public class DeadLetters {
     }
 
     public List<DeadLetter> list(String city, Optional<String> template, Optional<DeadLetter.Status> status, int limit) {
-        return jdbc.inCity(city, client -> client.sql("""
+        return jdbc.call(city, client -> client.sql("""
                         select * from connector_dead_letter
                          where (cast(:template as varchar) is null or template = :template)
                            and (cast(:status as varchar) is null or status = :status)
@@ -61,19 +62,19 @@ public class DeadLetters {
     }
 
     public Optional<DeadLetter> find(String city, long id) {
-        return jdbc.inCity(city, client -> client.sql("select * from connector_dead_letter where id = :id")
+        return jdbc.call(city, client -> client.sql("select * from connector_dead_letter where id = :id")
                 .param("id", id).query(DeadLetters::map).optional());
     }
 
     public long countOpen(String city, String template) {
-        return jdbc.inCity(city, client -> client.sql(
+        return jdbc.call(city, client -> client.sql(
                         "select count(*) from connector_dead_letter where template = :template and status = 'OPEN'")
                 .param("template", template).query(Long.class).single());
     }
 
     /** Closes an open letter; false when it was not open. */
     public boolean resolve(String city, long id, DeadLetter.Status outcome) {
-        return jdbc.inCity(city, client -> client.sql("""
+        return jdbc.call(city, client -> client.sql("""
                         update connector_dead_letter set status = :status, resolved_at = now()
                          where id = :id and status = 'OPEN'""")
                 .param("status", outcome.name()).param("id", id).update() == 1);

@@ -1,5 +1,6 @@
 package eu.selfdata.connectors;
 
+import eu.selfdata.usecase.api.CityTransactions;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -13,9 +14,9 @@ public class ProcessedMessages extends ServiceSupport implements IdempotentRepos
 
     public static final String BEAN = "selfdataProcessedMessages";
 
-    private final CityJdbc jdbc;
+    private final CityTransactions jdbc;
 
-    public ProcessedMessages(CityJdbc jdbc) {
+    public ProcessedMessages(CityTransactions jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -26,7 +27,7 @@ public class ProcessedMessages extends ServiceSupport implements IdempotentRepos
     @Override
     public boolean add(String key) {
         Key k = Key.parse(key);
-        return jdbc.inCity(k.city(), client -> client.sql("""
+        return jdbc.call(k.city(), client -> client.sql("""
                         insert into connector_processed (template, message_key) values (:template, :key)
                         on conflict do nothing""")
                 .param("template", k.template()).param("key", k.messageKey()).update() == 1);
@@ -35,7 +36,7 @@ public class ProcessedMessages extends ServiceSupport implements IdempotentRepos
     @Override
     public boolean contains(String key) {
         Key k = Key.parse(key);
-        return jdbc.inCity(k.city(), client -> client.sql(
+        return jdbc.call(k.city(), client -> client.sql(
                         "select count(*) from connector_processed where template = :template and message_key = :key")
                 .param("template", k.template()).param("key", k.messageKey()).query(Long.class).single() > 0);
     }
@@ -43,7 +44,7 @@ public class ProcessedMessages extends ServiceSupport implements IdempotentRepos
     @Override
     public boolean remove(String key) {
         Key k = Key.parse(key);
-        return jdbc.inCity(k.city(), client -> client.sql(
+        return jdbc.call(k.city(), client -> client.sql(
                         "delete from connector_processed where template = :template and message_key = :key")
                 .param("template", k.template()).param("key", k.messageKey()).update() == 1);
     }

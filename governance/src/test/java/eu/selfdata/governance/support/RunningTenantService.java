@@ -39,7 +39,9 @@ public final class RunningTenantService {
         properties.put("selfdata.gateway.secret", SECRET);
         // the same test key as tenant-service's own tests (not a secret); drop folders in a folder of this run
         properties.put("selfdata.connectors.secret-key", eu.selfdata.tenant.support.TenantServiceTest.CONNECTOR_KEY);
-        properties.put("selfdata.connectors.drop-directory", temporaryFolder().toString());
+        java.nio.file.Path data = temporaryFolder();
+        properties.put("selfdata.connectors.drop-directory", data.resolve("connectors").toString());
+        properties.put("selfdata.mobility-carbon.takeout.storage", data.resolve("takeout").toString());
         properties.put("spring.datasource.hikari.maximum-pool-size", 4);
         properties.put("selfdata.onboarding.resume-interval", "1h");
         properties.put("selfdata.onboarding.resume-initial-delay", "1h");

@@ -239,6 +239,7 @@ public final class DevPlatform implements AutoCloseable {
                 "--selfdata.connectors.drop-directory=" + options.dataDir().resolve("connectors"),
                 "--selfdata.connectors.secret-key=" + connectorKey.value(),
                 "--selfdata.offboarding.archive-dir=" + options.dataDir().resolve("archives"),
+                "--selfdata.mobility-carbon.takeout.storage=" + options.dataDir().resolve("takeout"),
                 // the coordinator console links to the run's mails
                 "--selfdata.mail.viewer-url=" + mailbox.pageUrl(),
                 // the services' own mails (notices to citizens) go to the run's mailbox too

@@ -209,7 +209,8 @@ class ChartRenderingTest {
                 .satisfies(volume -> assertThat(volume.getPersistentVolumeClaim().getClaimName()).isEqualTo("selfdata-drops"));
         assertThat(pod.getContainers().getFirst().getVolumeMounts()).anySatisfy(mount -> {
             assertThat(mount.getName()).isEqualTo("connectors");
-            assertThat(mount.getMountPath()).isEqualTo(env.get("SELFDATA_CONNECTORS_DROPDIRECTORY"));
+            assertThat(env.get("SELFDATA_CONNECTORS_DROPDIRECTORY")).startsWith(mount.getMountPath() + "/");
+            assertThat(env.get("SELFDATA_MOBILITYCARBON_TAKEOUT_STORAGE")).startsWith(mount.getMountPath() + "/");
         });
         assertThat(env.get("SELFDATA_CONNECTORS_OUTBOUND_PLATFORMHOSTS").split(","))
                 .contains("selfdata.example.eu", "*.selfdata.example.eu", "localhost", "*.svc");

@@ -14,6 +14,13 @@ public final class PlatformHeaders {
     public static final String TENANT_PREFIX = "X-Tenant-";
     public static final String GATEWAY_PREFIX = "X-Gateway-";
 
+    /**
+     * A response header, from a service to the gateway: the {@link ImageOrigin} this page may load
+     * images from besides its own (a city's map tiles). The gateway removes it from the response and
+     * adds that origin, checked again, to the page's CSP {@code img-src}.
+     */
+    public static final String IMAGE_ORIGIN = "X-Selfdata-Image-Origin";
+
     private PlatformHeaders() {
     }
 }

@@ -6,6 +6,7 @@ import eu.selfdata.identity.WrongCityFilter;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.tenant.tenancy.TenantId;
+import eu.selfdata.usecase.api.CityStaff;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,11 +29,11 @@ import java.time.Clock;
 class SecurityConfiguration {
 
     static final String COORDINATOR = "platform-coordinator";
-    static final String CITY_ADMIN = "city-admin";
-    static final String CITY_AGENT = "city-agent";
+    static final String CITY_ADMIN = CityStaff.ADMIN;
+    static final String CITY_AGENT = CityStaff.AGENT;
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, CityAuthorities cityAuthorities) {
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
                 problems.write(request, response, ProblemType.UNAUTHENTICATED, "A valid access token is required");
         AccessDeniedHandler forbidden = (request, response, e) ->
@@ -49,7 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin", "/admin/**").hasRole(CITY_ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CityAuthorities()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(cityAuthorities))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))

@@ -1,5 +1,6 @@
 package eu.selfdata.tenant.identity;
 
+import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.tenant.registry.Tenant;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -32,7 +33,7 @@ import java.util.Optional;
 @ConditionalOnProperty("selfdata.keycloak.url")
 public class CityIdentity {
 
-    static final List<String> CITY_ROLES = List.of("city-admin", "city-agent");
+    static final List<String> CITY_ROLES = List.of(CityStaff.ADMIN, CityStaff.AGENT);
     static final int INVITATION_DAYS = 7;
     static final String REGISTRATIONS_ATTRIBUTE = "selfdata.registrationsPerHour";
     private static final Logger log = LoggerFactory.getLogger(CityIdentity.class);
@@ -96,7 +97,7 @@ public class CityIdentity {
             // 201, or 409 when a replay finds the membership already there
         }
         ClientRepresentation portal = realm().clients().findByClientId(portalClientId(tenant.slug())).getFirst();
-        RoleRepresentation cityAdmin = realm().clients().get(portal.getId()).roles().get("city-admin").toRepresentation();
+        RoleRepresentation cityAdmin = realm().clients().get(portal.getId()).roles().get(CityStaff.ADMIN).toRepresentation();
         realm().users().get(admin.getId()).roles().clientLevel(portal.getId()).add(List.of(cityAdmin));
         if (existing.isEmpty()) {
             try {

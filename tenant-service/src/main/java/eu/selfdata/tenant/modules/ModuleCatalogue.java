@@ -1,16 +1,27 @@
 package eu.selfdata.tenant.modules;
 
+import eu.selfdata.contract.problem.PlatformProblem;
+import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.registry.ServedTenants;
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.tenancy.TenantContext;
+import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.UseCaseModule;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
-/** The use-case modules this service found on its classpath, and which of them a city enabled. */
+/**
+ * The use-case modules this service found on its classpath, and which of them a city enabled. The
+ * service does not start with two modules of one id, or with a problem type a module declares with
+ * another title or status than the platform's or another module's.
+ */
 @Component
 public class ModuleCatalogue {
 
@@ -20,6 +31,31 @@ public class ModuleCatalogue {
     ModuleCatalogue(List<UseCaseModule> modules, ServedTenants tenants) {
         this.modules = List.copyOf(modules);
         this.tenants = tenants;
+        oneModulePerId(this.modules);
+        oneMeaningPerProblemType(this.modules);
+    }
+
+    static void oneModulePerId(List<UseCaseModule> modules) {
+        Set<String> ids = new HashSet<>();
+        modules.stream().map(UseCaseModule::id).filter(id -> !ids.add(id)).findFirst().ifPresent(id -> {
+            throw new IllegalStateException("two use-case modules have the id " + id);
+        });
+    }
+
+    /** A client switching on a problem type gets one meaning, whoever answers it. */
+    static void oneMeaningPerProblemType(List<UseCaseModule> modules) {
+        Map<String, PlatformProblem.Definition> meanings = new HashMap<>();
+        Stream.concat(Stream.of(ProblemType.values()), CommonProblems.ALL.stream())
+                .forEach(problem -> meanings.put(problem.typeName(), problem.definition()));
+        for (UseCaseModule module : modules) {
+            for (PlatformProblem problem : module.problems()) {
+                PlatformProblem.Definition known = meanings.putIfAbsent(problem.typeName(), problem.definition());
+                if (known != null && !known.equals(problem.definition())) {
+                    throw new IllegalStateException("module " + module.id() + " gives the problem type " + problem.typeName()
+                            + " another meaning than the platform: " + problem.definition() + " against " + known);
+                }
+            }
+        }
     }
 
     /** Every module, enabled or not: a module switched off keeps the citizens' rows it stored. */

@@ -1,9 +1,13 @@
 package eu.selfdata.tenant.onboarding;
 
+import eu.selfdata.tenant.problem.ProblemException;
+import eu.selfdata.tenant.problem.ProblemType;
+
 import java.util.Set;
 
-public class UnknownModuleException extends RuntimeException {
+/** A city asked for modules this platform does not have: 400 {@code unknown-module}. */
+public class UnknownModuleException extends ProblemException {
     public UnknownModuleException(Set<String> unknown, Set<String> known) {
-        super("Unknown modules " + unknown + "; this platform offers " + (known.isEmpty() ? "none yet" : known));
+        super(ProblemType.UNKNOWN_MODULE, "Unknown modules " + unknown + "; this platform offers " + (known.isEmpty() ? "none yet" : known));
     }
 }

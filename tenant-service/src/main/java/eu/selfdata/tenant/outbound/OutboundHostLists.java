@@ -1,9 +1,9 @@
 package eu.selfdata.tenant.outbound;
 
-import eu.selfdata.connectors.outbound.OutboundHost;
-import eu.selfdata.tenant.problem.ProblemException;
-import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.registry.TenantRegistry;
+import eu.selfdata.usecase.api.CommonProblems;
+import eu.selfdata.usecase.api.outbound.OutboundAllowList;
+import eu.selfdata.usecase.api.outbound.OutboundHost;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
@@ -18,12 +18,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The hosts the coordinator allow-listed for each city's connectors ({@code platform.city_outbound_host},
- * read by the outbound guard): an entry lets that city, and no other, reach a host that resolves to a
- * non-public address. Replacing the list keeps who added an entry that stays.
+ * The hosts the coordinator allow-listed for each city's connectors ({@code platform.city_outbound_host}),
+ * which the connectors' outbound guard reads at each check ({@link OutboundAllowList}): an entry lets
+ * that city, and no other, reach a host that resolves to a non-public address. Replacing the list
+ * keeps who added an entry that stays.
  */
 @Service
-public class OutboundHostLists {
+public class OutboundHostLists implements OutboundAllowList {
 
     public static final int MAX_HOSTS = 50;
     /** tenant_event.detail holds 2000 characters; 50 long names would not fit. */
@@ -53,19 +54,25 @@ public class OutboundHostLists {
                 .list();
     }
 
+    /** The city's entries as the guard reads them; none for an unknown city. */
+    @Override
+    public List<OutboundHost> hosts(String city) {
+        return jdbc.sql("select host, port from platform.city_outbound_host where city = :city").param("city", city)
+                .query((rs, row) -> new OutboundHost(rs.getString(1), (Integer) rs.getObject(2))).list();
+    }
+
     /**
      * Makes {@code hosts} ({@code name}, {@code name:port}, IP literals, {@code [IPv6]:port}) the
      * city's whole list, or changes nothing when one of them is invalid.
      *
-     * @throws ProblemException invalid-request naming the value
+     * @throws org.springframework.web.ErrorResponseException 400 {@code invalid-request} naming the value
      */
     public List<Entry> replace(String city, List<String> hosts, String coordinator) {
         registry.get(city);
         Set<OutboundHost> wanted = parse(hosts);
         transactions.executeWithoutResult(status -> {
             List<OutboundHost> kept = new ArrayList<>();
-            for (Entry entry : list(city)) {
-                OutboundHost host = new OutboundHost(entry.host(), entry.port());
+            for (OutboundHost host : hosts(city)) {
                 if (wanted.contains(host)) {
                     kept.add(host);
                 } else {
@@ -85,17 +92,17 @@ public class OutboundHostLists {
 
     private static Set<OutboundHost> parse(List<String> hosts) {
         if (hosts == null) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "hosts is a list of host or host:port");
+            throw CommonProblems.INVALID_REQUEST.exception("hosts is a list of host or host:port");
         }
         if (hosts.size() > MAX_HOSTS) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "at most " + MAX_HOSTS + " hosts per city, not " + hosts.size());
+            throw CommonProblems.INVALID_REQUEST.exception("at most " + MAX_HOSTS + " hosts per city, not " + hosts.size());
         }
         Set<OutboundHost> parsed = new LinkedHashSet<>();
         for (String host : hosts) {
             try {
                 parsed.add(OutboundHost.parse(host));
             } catch (IllegalArgumentException e) {
-                throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
+                throw CommonProblems.INVALID_REQUEST.exception(e.getMessage());
             }
         }
         return parsed;

@@ -31,7 +31,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A citizen's data as a zip (GDPR art. 20): per category a JSON and a CSV file, and a manifest.
+ * A citizen's data as a zip (GDPR art. 20): per category a JSON and a CSV file (and the category in
+ * the standard formats its module offers, e.g. trips as GPX and GeoJSON), and a manifest.
  * Rows go from the database cursor to the zip one at a time, so memory does not grow with the
  * number of rows; everything is read in one repeatable-read snapshot.
  */
@@ -57,7 +58,8 @@ class ExportArchive {
             for (PersonalDataSource source : catalogue.presentHere()) {
                 long rows = writeJson(zip, source, citizen);
                 writeCsv(zip, source, citizen);
-                manifest.add(describe(source.category(), rows));
+                source.portableFiles().forEach(file -> entry(zip, file.name(), stream -> file.writer().write(citizen, stream)));
+                manifest.add(describe(source, rows));
             }
         });
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -125,7 +127,8 @@ class ExportArchive {
         }
     }
 
-    private static Map<String, Object> describe(PersonalDataCategory category, long rows) {
+    private static Map<String, Object> describe(PersonalDataSource source, long rows) {
+        PersonalDataCategory category = source.category();
         SequencedMap<String, Object> described = new LinkedHashMap<>();
         described.put("id", category.id());
         described.put("label", category.label());
@@ -133,7 +136,9 @@ class ExportArchive {
         described.put("legalBasis", category.legalBasis());
         described.put("retention", category.retention().toString());
         described.put("rows", rows);
-        described.put("files", List.of(category.id() + ".json", category.id() + ".csv"));
+        List<String> files = new ArrayList<>(List.of(category.id() + ".json", category.id() + ".csv"));
+        source.portableFiles().forEach(file -> files.add(file.name()));
+        described.put("files", files);
         return described;
     }
 

@@ -2,6 +2,7 @@ package eu.selfdata.tenant.portal;
 
 import eu.selfdata.tenant.registry.ServedTenants;
 import eu.selfdata.tenant.tenancy.TenantContext;
+import eu.selfdata.usecase.api.CityStaff;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -21,9 +22,11 @@ import java.util.Optional;
 class PortalPage {
 
     private final ServedTenants servedTenants;
+    private final CityStaff staff;
 
-    PortalPage(ServedTenants servedTenants) {
+    PortalPage(ServedTenants servedTenants, CityStaff staff) {
         this.servedTenants = servedTenants;
+        this.staff = staff;
     }
 
     @ModelAttribute
@@ -37,7 +40,6 @@ class PortalPage {
                 .map(token -> Optional.ofNullable(token.getToken().getClaimAsString("given_name"))
                         .orElse(token.getToken().getClaimAsString("preferred_username")))
                 .orElse(null));
-        model.addAttribute("cityAdmin", authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_city-admin".equals(authority.getAuthority())));
+        model.addAttribute("cityAdmin", staff.isAdmin());
     }
 }

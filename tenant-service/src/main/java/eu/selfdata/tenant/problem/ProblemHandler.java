@@ -1,7 +1,6 @@
 package eu.selfdata.tenant.problem;
 
 import eu.selfdata.contract.InvalidCitySlugException;
-import eu.selfdata.tenant.onboarding.UnknownModuleException;
 import eu.selfdata.tenant.registry.TenantAlreadyExistsException;
 import eu.selfdata.tenant.registry.TenantStateConflictException;
 import eu.selfdata.tenant.registry.UnknownTenantException;
@@ -29,11 +28,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidCitySlugException.class)
     ProblemDetail invalidTenant(InvalidCitySlugException e) {
         return ProblemType.INVALID_TENANT_ID.detail(e.getMessage());
-    }
-
-    @ExceptionHandler(UnknownModuleException.class)
-    ProblemDetail unknownModule(UnknownModuleException e) {
-        return ProblemType.UNKNOWN_MODULE.detail(e.getMessage());
     }
 
     @ExceptionHandler(UnknownTenantException.class)

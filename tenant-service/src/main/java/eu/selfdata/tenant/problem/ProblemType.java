@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.problem;
 
 import eu.selfdata.contract.problem.PlatformProblem;
+import eu.selfdata.usecase.api.CommonProblems;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -9,18 +10,18 @@ import org.springframework.http.HttpStatus;
  */
 public enum ProblemType implements PlatformProblem {
     INVALID_TENANT_ID("invalid-tenant-id", "Invalid city slug", HttpStatus.BAD_REQUEST),
-    INVALID_REQUEST("invalid-request", "Invalid request", HttpStatus.BAD_REQUEST),
+    INVALID_REQUEST(CommonProblems.INVALID_REQUEST),
     UNKNOWN_MODULE("unknown-module", "Unknown module", HttpStatus.BAD_REQUEST),
     MISSING_TENANT("missing-tenant", "No city in request", HttpStatus.BAD_REQUEST),
     UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
-    FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
+    FORBIDDEN(CommonProblems.FORBIDDEN),
     NOT_THROUGH_GATEWAY("not-through-gateway", "Request did not come through the gateway", HttpStatus.FORBIDDEN),
     INDIVIDUAL_DATA_REFUSED("individual-data-refused", "Aggregates only", HttpStatus.FORBIDDEN),
     ACCOUNT_ERASED("account-erased", "Account erased", HttpStatus.GONE),
     MODULE_NOT_ENABLED("module-not-enabled", "Module not enabled in this city", HttpStatus.NOT_FOUND),
     IDENTITY_UNAVAILABLE("identity-unavailable", "Identity server unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     UNKNOWN_TENANT("unknown-tenant", "Unknown city", HttpStatus.NOT_FOUND),
-    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    NOT_FOUND(CommonProblems.NOT_FOUND),
     TENANT_EXISTS("tenant-exists", "City or domain already registered", HttpStatus.CONFLICT),
     TENANT_STATE_CONFLICT("tenant-state-conflict", "Not allowed in the city's current status", HttpStatus.CONFLICT),
     CONFIRMATION_REQUIRED("confirmation-required", "Confirmation required", HttpStatus.UNPROCESSABLE_CONTENT),
@@ -35,6 +36,11 @@ public enum ProblemType implements PlatformProblem {
 
     ProblemType(String typeName, String title, HttpStatus status) {
         this.definition = new Definition(typeName, title, status);
+    }
+
+    /** A type every part of the platform shares, defined once in the module SPI ({@link CommonProblems}). */
+    ProblemType(Definition shared) {
+        this.definition = shared;
     }
 
     @Override

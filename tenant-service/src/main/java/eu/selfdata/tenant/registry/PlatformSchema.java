@@ -1,16 +1,16 @@
 package eu.selfdata.tenant.registry;
 
 import eu.selfdata.tenant.tenancy.SchemaChangelogRunner;
+import eu.selfdata.tenant.tenancy.SchemaName;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.util.List;
 
 /** The platform schema (tenant registry, onboarding journal), migrated before anything reads it. */
 @Component
 class PlatformSchema {
 
-    PlatformSchema(DataSource dataSource) {
-        new SchemaChangelogRunner(dataSource).apply("platform", "\"platform\"", List.of("db/platform/changelog.sql"));
+    PlatformSchema(SchemaChangelogRunner runner) {
+        runner.apply(SchemaName.PLATFORM, List.of("db/platform/changelog.sql"));
     }
 }

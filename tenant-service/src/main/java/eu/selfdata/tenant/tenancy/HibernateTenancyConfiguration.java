@@ -11,9 +11,9 @@ import javax.sql.DataSource;
 class HibernateTenancyConfiguration {
 
     @Bean
-    HibernatePropertiesCustomizer schemaPerTenant(DataSource dataSource) {
+    HibernatePropertiesCustomizer schemaPerTenant(DataSource dataSource, SchemaConnections connections) {
         return properties -> {
-            properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource));
+            properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER, new SchemaPerTenantConnectionProvider(dataSource, connections));
             properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new ContextTenantResolver());
         };
     }

@@ -8,8 +8,8 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Applies Liquibase changelogs to one schema on a connection borrowed from the shared pool, then
  * checks that nothing is left to run. Liquibase sets search_path on the connection: it is reset
- * before the connection goes back to the pool.
+ * before the connection goes back to the pool ({@link SchemaConnections}).
  */
+@Component
 public class SchemaChangelogRunner {
 
     /**
@@ -32,27 +33,29 @@ public class SchemaChangelogRunner {
      */
     private static final ReentrantLock ONE_RUN_PER_JVM = new ReentrantLock();
 
-    private final DataSource dataSource;
+    private final SchemaConnections connections;
 
-    public SchemaChangelogRunner(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public SchemaChangelogRunner(SchemaConnections connections) {
+        this.connections = connections;
     }
 
     /**
-     * @param quotedSchema a schema identifier already validated and quoted by its owner
+     * Creates the schema when missing and applies the changelogs in order.
+     *
      * @return the id of the last changeset applied in that schema
      */
-    public String apply(String schemaName, String quotedSchema, List<String> changelogs) {
+    public String apply(SchemaName schema, List<String> changelogs) {
         ONE_RUN_PER_JVM.lock();
-        try (Connection connection = dataSource.getConnection()) {
+        try {
+            Connection connection = connections.borrow(schema);
             try {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("create schema if not exists " + quotedSchema);
+                    statement.execute("create schema if not exists " + schema.quoted());
                 }
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                database.setDefaultSchemaName(schemaName);
-                database.setLiquibaseSchemaName(schemaName);
+                database.setDefaultSchemaName(schema.name());
+                database.setLiquibaseSchemaName(schema.name());
                 for (String changelog : changelogs) {
                     Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), database);
                     liquibase.update(new Contexts(), new LabelExpression());
@@ -60,23 +63,21 @@ public class SchemaChangelogRunner {
                         throw new IllegalStateException("changesets left unrun in " + changelog);
                     }
                 }
-                return lastChangeset(connection, quotedSchema);
+                return lastChangeset(connection, schema);
             } finally {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("reset search_path");
-                }
+                connections.giveBack(connection);
             }
         } catch (SQLException | LiquibaseException e) {
-            throw new SchemaMigrationException(schemaName, e);
+            throw new SchemaMigrationException(schema.name(), e);
         } finally {
             ONE_RUN_PER_JVM.unlock();
         }
     }
 
-    private static String lastChangeset(Connection connection, String quotedSchema) throws SQLException {
+    private static String lastChangeset(Connection connection, SchemaName schema) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(
-                     "select id from " + quotedSchema + ".databasechangelog order by orderexecuted desc limit 1")) {
+                     "select id from " + schema.quoted() + ".databasechangelog order by orderexecuted desc limit 1")) {
             return rs.next() ? rs.getString(1) : "none";
         }
     }

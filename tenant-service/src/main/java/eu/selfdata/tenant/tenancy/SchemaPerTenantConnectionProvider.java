@@ -1,24 +1,24 @@
 package eu.selfdata.tenant.tenancy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Hibernate SCHEMA multitenancy over the one shared pool: a connection gets the tenant's
- * search_path when Hibernate checks it out and loses it when it goes back, so no tenant's path is
- * ever seen by the next borrower.
+ * search_path when Hibernate checks it out and loses it when it goes back ({@link SchemaConnections}),
+ * so no tenant's path is ever seen by the next borrower.
  */
 class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider<String> {
 
     private final DataSource dataSource;
+    private final SchemaConnections connections;
 
-    SchemaPerTenantConnectionProvider(DataSource dataSource) {
+    SchemaPerTenantConnectionProvider(DataSource dataSource, SchemaConnections connections) {
         this.dataSource = dataSource;
+        this.connections = connections;
     }
 
     @Override
@@ -36,35 +36,12 @@ class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider
         if (ContextTenantResolver.NO_TENANT.equals(tenantIdentifier)) {
             throw new NoTenantInContextException();
         }
-        String schema = TenantId.of(tenantIdentifier).quotedSchema();
-        Connection connection = dataSource.getConnection();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set search_path to " + schema);
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
+        return connections.borrow(SchemaName.of(TenantId.of(tenantIdentifier)));
     }
 
     @Override
     public void releaseConnection(String tenantIdentifier, Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("reset search_path");
-        } catch (SQLException e) {
-            // A connection whose path we could not reset must never be lent again.
-            evict(connection);
-            throw e;
-        }
-        connection.close();
-    }
-
-    private void evict(Connection connection) throws SQLException {
-        if (dataSource.isWrapperFor(HikariDataSource.class)) {
-            dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
-        } else {
-            connection.close();
-        }
+        connections.giveBack(connection);
     }
 
     @Override

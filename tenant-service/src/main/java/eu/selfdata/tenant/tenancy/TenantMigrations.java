@@ -31,8 +31,8 @@ public class TenantMigrations {
     private final List<UseCaseModule> modules;
     private final Map<TenantId, MigrationState> states = new ConcurrentHashMap<>();
 
-    TenantMigrations(DataSource dataSource, List<UseCaseModule> modules) {
-        this.runner = new SchemaChangelogRunner(dataSource);
+    TenantMigrations(DataSource dataSource, SchemaChangelogRunner runner, List<UseCaseModule> modules) {
+        this.runner = runner;
         this.jdbc = JdbcClient.create(dataSource);
         this.modules = modules;
     }
@@ -42,7 +42,7 @@ public class TenantMigrations {
         states.put(tenant, MigrationState.migrating());
         MigrationState outcome;
         try {
-            outcome = MigrationState.migrated(runner.apply(tenant.schemaName(), tenant.quotedSchema(), changelogs(enabledModules)));
+            outcome = MigrationState.migrated(runner.apply(SchemaName.of(tenant), changelogs(enabledModules)));
         } catch (RuntimeException e) {
             log.error("Tenant {} schema migration failed", tenant, e);
             outcome = MigrationState.failed(e.getMessage());

@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.usage;
 
 import eu.selfdata.tenant.tenancy.SchemaChangelogRunner;
+import eu.selfdata.tenant.tenancy.SchemaName;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.tenant.tenancy.TenantId;
 import jakarta.annotation.PreDestroy;
@@ -39,8 +40,8 @@ class ApiCallMeter implements WebMvcConfigurer, HandlerInterceptor {
     private final Clock clock;
     private final Map<Day, Long> pending = new ConcurrentHashMap<>();
 
-    ApiCallMeter(DataSource dataSource, Clock clock) {
-        new SchemaChangelogRunner(dataSource).apply("platform", "\"platform\"", List.of("db/platform/usage.changelog.sql"));
+    ApiCallMeter(DataSource dataSource, SchemaChangelogRunner runner, Clock clock) {
+        runner.apply(SchemaName.PLATFORM, List.of("db/platform/usage.changelog.sql"));
         this.jdbc = JdbcClient.create(dataSource);
         this.clock = clock;
     }

@@ -1,5 +1,6 @@
 package eu.selfdata.tenant.modules;
 
+import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class ModuleSwitchTest extends TenantServiceTest {
     }
 
     private static String schema(String slug) {
-        return "t_" + slug.replace('-', '_');
+        return TenantId.of(slug).schemaName();
     }
 
 }

@@ -84,6 +84,7 @@ class StartupMigrationsTest extends TenantServiceTest {
                 "--selfdata.gateway.secret=" + SECRET,
                 "--selfdata.connectors.secret-key=" + TenantServiceTest.CONNECTOR_KEY,
                 "--selfdata.connectors.drop-directory=" + TenantServiceTest.DATA.resolve("connectors"),
+                "--selfdata.mobility-carbon.takeout.storage=" + TenantServiceTest.DATA.resolve("takeout"),
                 "--selfdata.onboarding.resume-initial-delay=1h",
                 "--spring.jmx.enabled=false"));
         return new SpringApplicationBuilder(TenantServiceApplication.class).run(args.toArray(String[]::new));

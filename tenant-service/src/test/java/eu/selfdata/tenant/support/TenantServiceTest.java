@@ -1,7 +1,6 @@
 package eu.selfdata.tenant.support;
 
 import eu.selfdata.contract.GatewaySignature;
-import eu.selfdata.testmodule.ObservationsConfiguration;
 import eu.selfdata.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,12 +10,18 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -30,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * all share one Spring context; tests keep apart by using fresh city slugs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({FaultInjection.class, ObservationsConfiguration.class})
+@Import(FaultInjection.class)
 public abstract class TenantServiceTest {
 
     public static final String SECRET = "test-gateway-secret-0123456789";
@@ -49,6 +54,7 @@ public abstract class TenantServiceTest {
         registry.add("selfdata.connectors.secret-key", () -> CONNECTOR_KEY);
         registry.add("selfdata.connectors.drop-directory", () -> DATA.resolve("connectors").toString());
         registry.add("selfdata.offboarding.archive-dir", () -> DATA.resolve("archives").toString());
+        registry.add("selfdata.mobility-carbon.takeout.storage", () -> DATA.resolve("takeout").toString());
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> POOL_SIZE);
         // Tests drive resumption themselves.
         registry.add("selfdata.onboarding.resume-initial-delay", () -> "1h");
@@ -69,6 +75,8 @@ public abstract class TenantServiceTest {
 
     @Autowired
     protected GatewaySignature signature;
+    @Autowired
+    private DataSource pool;
 
     protected ServiceClient client;
     protected final TestIdentities identities = TestIdentities.shared();
@@ -117,6 +125,26 @@ public abstract class TenantServiceTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 assertThat(status(slug)).isEqualTo(expected));
         return slug;
+    }
+
+    /** Borrows the whole pool: no connection may keep a city's search_path once given back (rule 4). */
+    protected void assertEveryPooledConnectionHasTheDefaultSearchPath() throws SQLException {
+        List<Connection> borrowed = new ArrayList<>();
+        try {
+            for (int i = 0; i < POOL_SIZE; i++) {
+                borrowed.add(pool.getConnection());
+            }
+            for (Connection connection : borrowed) {
+                try (ResultSet rs = connection.createStatement().executeQuery("show search_path")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("\"$user\", public");
+                }
+            }
+        } finally {
+            for (Connection connection : borrowed) {
+                connection.close();
+            }
+        }
     }
 
     protected String status(String slug) {

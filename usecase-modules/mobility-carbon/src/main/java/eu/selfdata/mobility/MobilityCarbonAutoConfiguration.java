@@ -1,10 +1,24 @@
 package eu.selfdata.mobility;
 
+import eu.selfdata.connectors.folders.CityFolders;
+import eu.selfdata.connectors.outbound.OutboundHttp;
 import eu.selfdata.mobility.budget.BudgetController;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.carbon.FactorController;
+import eu.selfdata.mobility.connector.GtfsFeedTemplate;
+import eu.selfdata.mobility.connector.TraceDropTemplate;
+import eu.selfdata.mobility.journey.Journeys;
+import eu.selfdata.mobility.journey.TripController;
+import eu.selfdata.mobility.journey.TripExportController;
+import eu.selfdata.mobility.journey.TripExports;
+import eu.selfdata.mobility.page.BasemapController;
+import eu.selfdata.mobility.page.Basemaps;
 import eu.selfdata.mobility.page.MobilityPage;
+import eu.selfdata.mobility.takeout.TakeoutController;
+import eu.selfdata.mobility.takeout.TakeoutImportData;
+import eu.selfdata.mobility.takeout.TakeoutImports;
+import eu.selfdata.mobility.takeout.TakeoutUploads;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceController;
 import eu.selfdata.mobility.trace.TraceIngestion;
@@ -12,18 +26,16 @@ import eu.selfdata.mobility.trace.TraceLimits;
 import eu.selfdata.mobility.transit.CityTransit;
 import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.transit.GtfsStore;
-import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
-import eu.selfdata.mobility.trip.TripController;
-import eu.selfdata.mobility.web.MobilityProblemHandler;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.CityDatabase;
+import eu.selfdata.usecase.api.Consents;
 import eu.selfdata.usecase.api.limits.ZipLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import eu.selfdata.connectors.CityScope;
+import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.connectors.outbound.OutboundHttp;
 import eu.selfdata.mobility.connector.GtfsFeedTemplate;
@@ -34,7 +46,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Plugs the module into the platform: its {@link eu.selfdata.usecase.api.UseCaseModule}, its
@@ -44,13 +58,23 @@ import java.time.Clock;
 @AutoConfiguration
 // Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
 @ConditionalOnBean(CityDatabase.class)
-@Import({TraceController.class, TripController.class, BudgetController.class, FactorController.class,
+@Import({TraceController.class, TripController.class, TripExportController.class, BasemapController.class, BudgetController.class, FactorController.class,
         MobilityProblemHandler.class, MobilityPage.class})
 public class MobilityCarbonAutoConfiguration {
 
     @Bean
-    MobilityCarbonModule mobilityCarbonModule(CityDatabase database) {
-        return new MobilityCarbonModule(database);
+    MobilityCarbonModule mobilityCarbonModule(CityDatabase database, TripExports exports, ObjectProvider<TakeoutImports> imports) {
+        return new MobilityCarbonModule(database, exports, TakeoutImportData.of(database, imports.getIfAvailable()));
+    }
+
+    @Bean
+    Basemaps mobilityBasemaps(CityDatabase database) {
+        return new Basemaps(database);
+    }
+
+    @Bean
+    TripExports mobilityTripExports(Journeys journeys, PointStore points) {
+        return new TripExports(journeys, points);
     }
 
     @Bean
@@ -88,6 +112,33 @@ public class MobilityCarbonAutoConfiguration {
                                           @Value("${selfdata.mobility-carbon.max-upload-bytes:52428800}") long maxBytes,
                                           @Value("${selfdata.mobility-carbon.max-upload-points:2000000}") int maxPoints) {
         return new TraceIngestion(database, points, journeys, new TraceLimits(maxBytes, maxPoints));
+    }
+
+    /**
+     * Takeout imports, where the host can run work for a city outside a request (its {@link CityScope}):
+     * uploads by tus into {@code storage}, imports on {@code concurrency} threads.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "eu.selfdata.connectors.CityScope")
+    @Import(TakeoutController.class)
+    static class Takeout {
+
+        @Bean(destroyMethod = "close")
+        TakeoutUploads mobilityTakeoutUploads(
+                @Value("${selfdata.mobility-carbon.takeout.storage:${user.home}/.local/share/selfdata/takeout}") Path storage,
+                @Value("${selfdata.mobility-carbon.takeout.max-upload-bytes:2147483648}") long maxBytes,
+                @Value("${selfdata.mobility-carbon.takeout.expiry:PT24H}") Duration expiry) {
+            return new TakeoutUploads(storage, maxBytes, expiry);
+        }
+
+        @Bean(destroyMethod = "close")
+        TakeoutImports mobilityTakeoutImports(CityDatabase database, PointStore points, Journeys journeys, Budgets budgets, TakeoutUploads uploads,
+                                              CityScope scope, ObjectProvider<Clock> clock,
+                                              @Value("${selfdata.mobility-carbon.takeout.concurrency:2}") int concurrency,
+                                              @Value("${selfdata.mobility-carbon.takeout.max-points:20000000}") long maxPoints) {
+            return new TakeoutImports(database, points, journeys, budgets, uploads, scope, clock.getIfAvailable(Clock::systemUTC), concurrency,
+                    maxPoints);
+        }
     }
 
     /** The module's connector templates, where the host runs the connector framework. */

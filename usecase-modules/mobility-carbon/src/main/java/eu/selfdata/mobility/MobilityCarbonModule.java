@@ -1,6 +1,7 @@
 package eu.selfdata.mobility;
 
 import eu.selfdata.mobility.indicator.MobilityIndicators;
+import eu.selfdata.mobility.journey.TripExports;
 import eu.selfdata.usecase.api.CitizenTables;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityIndicator;
@@ -9,8 +10,10 @@ import eu.selfdata.usecase.api.LegalBasis;
 import eu.selfdata.usecase.api.LocalizedText;
 import eu.selfdata.usecase.api.PersonalDataCategory;
 import eu.selfdata.usecase.api.PersonalDataSource;
+import eu.selfdata.usecase.api.PortableFile;
 import eu.selfdata.usecase.api.UseCaseModule;
 
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +39,21 @@ public class MobilityCarbonModule implements UseCaseModule {
                     "Show you your trips, their CO2e and your weekly carbon budget"),
             LegalBasis.CONSENT, Period.ofYears(3));
 
-    private final CityDatabase database;
+    private static final Instant EVER = Instant.EPOCH;
+    private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
 
-    public MobilityCarbonModule(CityDatabase database) {
+    private final CityDatabase database;
+    private final TripExports exports;
+    private final PersonalDataSource imports;
+
+    /**
+     * @param exports the citizens' trips as GPX and GeoJSON, put in their export archive
+     * @param imports the citizens' Takeout imports ({@code TakeoutImportData})
+     */
+    public MobilityCarbonModule(CityDatabase database, TripExports exports, PersonalDataSource imports) {
         this.database = database;
+        this.exports = exports;
+        this.imports = imports;
     }
 
     @Override
@@ -72,7 +86,10 @@ public class MobilityCarbonModule implements UseCaseModule {
                                l.median_speed_mps, l.inferred_mode, l.corrected_mode, l.co2e_g, l.factor_version
                         from mobility_leg l join mobility_trip t on t.id = l.trip_id
                         where l.citizen_id = :citizen order by l.started_at""",
-                        List.of("mobility_leg_emission", "mobility_leg", "mobility_trip")));
+                        List.of("mobility_leg_emission", "mobility_leg", "mobility_trip")).withPortableFiles(
+                        new PortableFile("trips.gpx", "application/gpx+xml", (citizen, out) -> exports.gpx(citizen, EVER, NEVER, out)),
+                        new PortableFile("trips.geojson", "application/geo+json", (citizen, out) -> exports.geoJson(citizen, EVER, NEVER, out))),
+                imports);
     }
 
     @Override

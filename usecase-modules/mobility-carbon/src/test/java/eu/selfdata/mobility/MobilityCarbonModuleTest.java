@@ -3,18 +3,22 @@ package eu.selfdata.mobility;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.budget.WeekStatement;
 import eu.selfdata.mobility.carbon.CityFactors;
-import eu.selfdata.mobility.support.TestCity;
+import eu.selfdata.contract.CitySlug;
+import eu.selfdata.usecase.test.TestCity;
+import eu.selfdata.usecase.test.TestModule;
+import eu.selfdata.mobility.journey.Journeys;
+import eu.selfdata.mobility.journey.TripExports;
+import eu.selfdata.mobility.journey.TripView;
+import eu.selfdata.mobility.takeout.TakeoutImportData;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
 import eu.selfdata.mobility.trace.TraceLimits;
 import eu.selfdata.mobility.trace.TracePoint;
 import eu.selfdata.mobility.transit.CityTransit;
-import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.SyntheticTrace;
 import eu.selfdata.mobility.trip.TravelMode;
-import eu.selfdata.mobility.trip.TripView;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.PersonalDataSource;
 import org.junit.jupiter.api.Test;
@@ -36,19 +40,19 @@ class MobilityCarbonModuleTest {
 
     private static final Instant MONDAY_MORNING = Instant.parse("2026-03-02T07:00:00Z");
 
-    private final TestCity city = TestCity.create();
+    private final TestCity city = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
     private final CityFactors factors = new CityFactors(city);
     private final PointStore points = new PointStore(city);
     private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, factors, new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city, eu.selfdata.mobility.transit.GtfsLimits.DEFAULT)), points);
     private final TraceIngestion ingestion = new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT);
-    private final MobilityCarbonModule module = new MobilityCarbonModule(city);
+    private final MobilityCarbonModule module = new MobilityCarbonModule(city, new TripExports(journeys, points), TakeoutImportData.of(city, null));
     private final CitizenId camille = new CitizenId(UUID.randomUUID());
 
     @Test
     void everyTableAboutACitizenIsExportedAndErasedByOneSource() {
         List<String> withCitizen = city.jdbc().sql("""
                         select table_name from information_schema.columns where table_schema = :schema and column_name = 'citizen_id'""")
-                .param("schema", city.city()).query(String.class).list();
+                .param("schema", CitySlug.of(city.city()).schemaName()).query(String.class).list();
         List<String> declared = module.personalData().stream().flatMap(source -> source.tables().stream()).toList();
         assertThat(declared).containsExactlyInAnyOrderElementsOf(withCitizen);
     }

@@ -1,5 +1,6 @@
 package eu.selfdata.waste;
 
+import eu.selfdata.contract.problem.PlatformProblem;
 import eu.selfdata.usecase.api.CitizenTables;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityIndicator;
@@ -12,9 +13,12 @@ import eu.selfdata.usecase.api.UseCaseModule;
 
 import java.time.Period;
 import java.util.List;
-import java.util.Optional;
 
-/** Household waste: the citizen's bin weighings, the city's smart bins and collection calendar. */
+/**
+ * Household waste: the citizen's bin weighings, the city's smart bins and collection calendar. Its
+ * changelog ({@code db/waste/changelog.xml}) and portal texts ({@code messages/waste}) sit at the
+ * SPI's default paths.
+ */
 public class WasteModule implements UseCaseModule {
 
     public static final String ID = "waste";
@@ -52,8 +56,8 @@ public class WasteModule implements UseCaseModule {
     }
 
     @Override
-    public Optional<String> tenantChangelog() {
-        return Optional.of("db/waste/changelog.xml");
+    public List<PlatformProblem> problems() {
+        return WasteProblems.ALL;
     }
 
     @Override

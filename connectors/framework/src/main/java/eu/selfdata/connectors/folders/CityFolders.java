@@ -1,6 +1,6 @@
 package eu.selfdata.connectors.folders;
 
-import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.contract.CitySlug;
 import eu.selfdata.connectors.settings.RelativePath;
 
 import java.io.IOException;
@@ -32,7 +32,7 @@ public final class CityFolders {
 
     /** The city's own folder, {@code {root}/{slug}}, created owner-only. */
     public Path city(String city) {
-        return createPrivate(root.resolve(new CitySchema(city).city()));
+        return createPrivate(root.resolve(CitySlug.of(city).value()));
     }
 
     /**

@@ -1,10 +1,14 @@
 package eu.selfdata.connectors.mqtt;
 
+import eu.selfdata.connectors.ConnectorConfigs;
 import eu.selfdata.connectors.ConnectorSettings;
 import eu.selfdata.connectors.ConnectorsAutoConfiguration;
 import eu.selfdata.connectors.MqttBroker;
+import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.usecase.api.CityDatabase;
-import org.slf4j.LoggerFactory;
+import eu.selfdata.usecase.api.CityDirectory;
+import eu.selfdata.usecase.api.CityTransactions;
+import eu.selfdata.connectors.settings.SecretBox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** The platform's MQTT broker (embedded, or the configured external one) and the cities' subscriptions to it. */
 @AutoConfiguration(after = ConnectorsAutoConfiguration.class)
@@ -24,13 +27,11 @@ import java.util.Optional;
 @ConditionalOnBean(CityDatabase.class)
 public class MqttAutoConfiguration {
 
-    /** Until the host says which cities have an account, nobody logs in. */
+    /** The cities' MQTT accounts from their sealed secrets (a host or a test may declare its own). */
     @Bean
     @ConditionalOnMissingBean
-    BrokerAccounts noBrokerAccounts() {
-        LoggerFactory.getLogger(MqttAutoConfiguration.class)
-                .warn("No BrokerAccounts bean: every MQTT login as a city is refused");
-        return city -> Optional.empty();
+    BrokerAccounts sealedBrokerAccounts(CityTransactions transactions, SecretBox secrets, CityDirectory directory, ConnectorConfigs configs) {
+        return new SealedBrokerAccounts(transactions, secrets, directory, configs);
     }
 
     @Bean(destroyMethod = "stop")
@@ -51,7 +52,7 @@ public class MqttAutoConfiguration {
     }
 
     @Bean
-    MqttSource mqttSource(MqttBroker broker, BrokerAccounts accounts) {
-        return new MqttSource(broker, accounts);
+    MqttSource mqttSource(MqttBroker broker, BrokerAccounts accounts, SecretBox secrets) {
+        return new MqttSource(broker, accounts, name -> secrets.tag("mqtt-client-id", name));
     }
 }

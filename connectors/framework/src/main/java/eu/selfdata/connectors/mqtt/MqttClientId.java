@@ -1,6 +1,6 @@
 package eu.selfdata.connectors.mqtt;
 
-import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.contract.CitySlug;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -18,21 +18,26 @@ public record MqttClientId(String city, String name) {
     private static final Pattern CLIENT_ID = Pattern.compile("([a-z][a-z0-9-]{1,39})_([A-Za-z0-9_-]{1,100})");
 
     public MqttClientId {
-        new CitySchema(city);
+        CitySlug.of(city);
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("an MQTT client name is 1 to 100 of A-Z a-z 0-9 _ -: " + name);
         }
     }
 
-    /** The client id of the platform's own subscription for a template: {@code {city}_selfdata-{template}}. */
-    public static MqttClientId platform(String city, String templateId) {
-        return new MqttClientId(city, "selfdata-" + templateId);
+    /**
+     * The client id of the platform's own subscription for a template: {@code {city}_selfdata-{template}-{tag}},
+     * the tag a keyed hash of city and template. On a broker that cannot tie client ids to accounts
+     * (mosquitto), another city's account could otherwise take over the subscription's persistent
+     * session by naming it; it cannot name what it cannot compute.
+     */
+    public static MqttClientId platform(String city, String templateId, String tag) {
+        return new MqttClientId(city, "selfdata-" + templateId + "-" + tag);
     }
 
     /** The city a client id belongs to, or empty when it does not follow {@code {city}_{name}}. */
     public static Optional<MqttClientId> parse(String clientId) {
         Matcher matcher = clientId == null ? null : CLIENT_ID.matcher(clientId);
-        return matcher != null && matcher.matches()
+        return matcher != null && matcher.matches() && CitySlug.isValid(matcher.group(1))
                 ? Optional.of(new MqttClientId(matcher.group(1), matcher.group(2)))
                 : Optional.empty();
     }

@@ -1,15 +1,18 @@
 package eu.selfdata.connectors.mqtt;
 
-import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.connectors.settings.TopicFilter;
+import eu.selfdata.contract.CitySlug;
 import eu.selfdata.connectors.MqttBroker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
+import java.util.function.UnaryOperator;
+
 /**
  * The platform's MQTT subscription of a city, built in code: the platform's broker, the city's
  * account (username = slug, password from {@link BrokerAccounts} at each connection), the
- * platform's client id {@code {city}_selfdata-{template}} with a persistent session, and the
+ * platform's client id {@code {city}_selfdata-{template}-{tag}} with a persistent session, and the
  * filter under {@code {city}/}. Nothing of it comes from URI text; the endpoint's URI is only the
  * name to register it under.
  */
@@ -21,10 +24,13 @@ public class MqttSource {
 
     private final MqttBroker broker;
     private final BrokerAccounts accounts;
+    private final UnaryOperator<String> clientIdTags;
 
-    public MqttSource(MqttBroker broker, BrokerAccounts accounts) {
+    /** @param clientIdTags a keyed hash of {@code {city}/{template}}, unguessable without the platform's key */
+    public MqttSource(MqttBroker broker, BrokerAccounts accounts, UnaryOperator<String> clientIdTags) {
         this.broker = broker;
         this.accounts = accounts;
+        this.clientIdTags = clientIdTags;
     }
 
     /**
@@ -33,7 +39,7 @@ public class MqttSource {
      * from {@link #uri} is added. QoS 1, acknowledged once the route processed the message.
      */
     public Endpoint endpoint(CamelContext camel, String city, String templateId, TopicFilter relative) {
-        MqttClientId clientId = MqttClientId.platform(new CitySchema(city).city(), templateId);
+        MqttClientId clientId = MqttClientId.platform(CitySlug.of(city).value(), templateId, clientIdTags.apply(city + "/" + templateId));
         MqttEndpoint endpoint = new MqttEndpoint(uri(city, templateId), null, broker, relative.under(city),
                 clientId.value(), () -> login(city));
         endpoint.setCamelContext(camel);

@@ -1,7 +1,9 @@
 package eu.selfdata.connectors.outbound;
 
+import eu.selfdata.usecase.api.outbound.OutboundHost;
+import eu.selfdata.usecase.api.outbound.OutboundAllowList;
 import com.jcraft.jsch.Proxy;
-import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.contract.CitySlug;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -36,7 +38,7 @@ public final class OutboundGuard {
      * @throws UnknownHostException      when the name does not resolve
      */
     public List<InetAddress> resolve(String city, String host, int port) throws OutboundException.Refused, UnknownHostException {
-        new CitySchema(city);
+        CitySlug.of(city);
         String name;
         try {
             name = OutboundHost.normalise(host);
@@ -89,7 +91,7 @@ public final class OutboundGuard {
      * endpoint): it connects straight to an address this guard returned.
      */
     public Proxy sshProxy(String city) {
-        new CitySchema(city);
+        CitySlug.of(city);
         return new GuardedSshProxy(this, city, settings.connectTimeout(), settings.readTimeout());
     }
 

@@ -1,6 +1,6 @@
 package eu.selfdata.connectors.outbound;
 
-import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.contract.CitySlug;
 import eu.selfdata.usecase.api.limits.CappedInputStream;
 import eu.selfdata.usecase.api.limits.LimitExceededException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -140,7 +140,7 @@ public final class OutboundHttp implements AutoCloseable {
 
     private <T> T call(String city, URI url, Map<String, String> headers, Duration deadline, BodyReader<T> reader)
             throws OutboundException {
-        new CitySchema(city);
+        CitySlug.of(city);
         URI current = checked(url, null);
         AtomicBoolean expired = new AtomicBoolean();
         AtomicReference<HttpGet> inFlight = new AtomicReference<>();

@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.outbound;
 
+import eu.selfdata.usecase.api.outbound.OutboundHost;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package eu.selfdata.connectors.settings;
 
-import eu.selfdata.connectors.outbound.OutboundHost;
+import eu.selfdata.usecase.api.outbound.OutboundHost;
 import eu.selfdata.usecase.api.LocalizedText;
 
 import java.util.Optional;

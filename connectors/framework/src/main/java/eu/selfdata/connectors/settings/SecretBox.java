@@ -2,6 +2,7 @@ package eu.selfdata.connectors.settings;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * Seals connector secrets with the platform key (AES-256-GCM, a fresh 96-bit nonce each time). The
@@ -45,6 +47,22 @@ public final class SecretBox {
         random.nextBytes(nonce);
         byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce, city, template, setting, secret.value().getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+    }
+
+    /**
+     * A short keyed hash of {@code text} for one {@code purpose} (HMAC-SHA256 under a key derived from
+     * the platform key for that purpose, 16 hex digits): a name only the platform can compute.
+     */
+    public String tag(String purpose, String text) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derive.doFinal(("selfdata/" + purpose).getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @throws IllegalStateException when the value was not sealed for this place with this key */

@@ -1,6 +1,6 @@
 package eu.selfdata.connectors.settings;
 
-import eu.selfdata.connectors.mqtt.TopicFilter;
+import eu.selfdata.connectors.settings.TopicFilter;
 import eu.selfdata.usecase.api.LocalizedText;
 
 import java.net.URI;

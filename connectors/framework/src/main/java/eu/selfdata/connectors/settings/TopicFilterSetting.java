@@ -1,6 +1,5 @@
 package eu.selfdata.connectors.settings;
 
-import eu.selfdata.connectors.mqtt.TopicFilter;
 import eu.selfdata.usecase.api.LocalizedText;
 
 /** An MQTT topic filter the platform subscribes to under the city's own tree. */

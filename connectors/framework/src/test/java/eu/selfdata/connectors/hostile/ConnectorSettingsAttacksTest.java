@@ -1,6 +1,5 @@
 package eu.selfdata.connectors.hostile;
 
-import eu.selfdata.connectors.CitySchema;
 import eu.selfdata.connectors.ConnectorAdministration;
 import eu.selfdata.connectors.ConnectorAdministration.ConnectorChange;
 import eu.selfdata.connectors.ConnectorConfigs;
@@ -9,7 +8,10 @@ import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.connectors.folders.DropFolder;
 import eu.selfdata.connectors.settings.Setting;
+import eu.selfdata.contract.CitySlug;
 import eu.selfdata.testsupport.TestPostgres;
+import eu.selfdata.usecase.test.TestAllowList;
+import eu.selfdata.usecase.test.TestCities;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -275,7 +277,7 @@ class ConnectorSettingsAttacksTest {
     }
 
     private static String schema(String city) {
-        return new CitySchema(city).quoted();
+        return CitySlug.of(city).quotedSchema();
     }
 
     private static Path temporaryFolder() {

@@ -56,7 +56,7 @@ class ProbeTemplate extends ConnectorTemplate {
 
     @Override
     public String moduleId() {
-        return TestCities.MODULE;
+        return ProbeHost.MODULE;
     }
 
     @Override

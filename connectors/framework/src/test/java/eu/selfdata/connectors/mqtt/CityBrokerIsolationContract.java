@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.mqtt;
 
+import eu.selfdata.connectors.settings.TopicFilter;
 import eu.selfdata.connectors.MqttBroker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -130,7 +131,7 @@ abstract class CityBrokerIsolationContract {
         List<String> processed = new CopyOnWriteArrayList<>();
         List<String> attempts = new CopyOnWriteArrayList<>();
         try (CamelContext camel = new DefaultCamelContext()) {
-            Endpoint endpoint = new MqttSource(broker(), ACCOUNTS).endpoint(camel, LYON, template, new TopicFilter("bins/+/fill"));
+            Endpoint endpoint = new MqttSource(broker(), ACCOUNTS, name -> "0123456789abcdef").endpoint(camel, LYON, template, new TopicFilter("bins/+/fill"));
             camel.addEndpoint(endpoint.getEndpointUri(), endpoint);
             camel.addRoutes(new RouteBuilder() {
                 @Override

@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.mqtt;
 
+import eu.selfdata.connectors.settings.TopicFilter;
 import eu.selfdata.connectors.MqttBroker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -80,7 +81,7 @@ class EmbeddedBrokerTlsTest {
         assertThat(embedded.url()).startsWith("ssl://127.0.0.1:");
         List<String> processed = new CopyOnWriteArrayList<>();
         try (CamelContext camel = new DefaultCamelContext()) {
-            Endpoint endpoint = new MqttSource(broker, ACCOUNTS).endpoint(camel, CITY, "bins", new TopicFilter("bins/+/fill"));
+            Endpoint endpoint = new MqttSource(broker, ACCOUNTS, name -> "0123456789abcdef").endpoint(camel, CITY, "bins", new TopicFilter("bins/+/fill"));
             camel.addEndpoint(endpoint.getEndpointUri(), endpoint);
             camel.addRoutes(new RouteBuilder() {
                 @Override

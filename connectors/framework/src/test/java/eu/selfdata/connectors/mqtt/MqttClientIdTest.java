@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.mqtt;
 
+import eu.selfdata.connectors.settings.SecretBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,9 +11,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MqttClientIdTest {
 
     @Test
-    void thePlatformsClientIdNamesTheCityAndTheTemplate() {
-        assertThat(MqttClientId.platform("lyon-sud", "waste-bin-telemetry").value())
-                .isEqualTo("lyon-sud_selfdata-waste-bin-telemetry");
+    void thePlatformsClientIdNamesTheCityAndTheTemplateAndAnUnguessableTag() {
+        SecretBox key = new SecretBox("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        SecretBox another = new SecretBox("HxwdHh8AAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRo=");
+        String tag = key.tag("mqtt-client-id", "lyon-sud/waste-bin-telemetry");
+
+        assertThat(MqttClientId.platform("lyon-sud", "waste-bin-telemetry", tag).value())
+                .matches("lyon-sud_selfdata-waste-bin-telemetry-[0-9a-f]{16}");
+        assertThat(key.tag("mqtt-client-id", "lyon-sud/waste-bin-telemetry")).as("stable across restarts").isEqualTo(tag);
+        assertThat(another.tag("mqtt-client-id", "lyon-sud/waste-bin-telemetry")).as("another key, another tag").isNotEqualTo(tag);
+        assertThat(key.tag("mqtt-client-id", "lyon/waste-bin-telemetry")).as("another city, another tag").isNotEqualTo(tag);
+        assertThat(key.tag("other-purpose", "lyon-sud/waste-bin-telemetry")).isNotEqualTo(tag);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.outbound;
 
+import eu.selfdata.usecase.api.outbound.OutboundHost;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;

@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.outbound;
 
+import eu.selfdata.usecase.api.outbound.OutboundHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

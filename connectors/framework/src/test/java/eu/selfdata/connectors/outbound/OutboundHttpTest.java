@@ -1,5 +1,6 @@
 package eu.selfdata.connectors.outbound;
 
+import eu.selfdata.usecase.api.outbound.OutboundHost;
 import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,14 @@ class MobilityCrossTenantTest extends MobilityTest {
                 new Call("PUT", "/api/mobility-carbon/legs/" + legId + "/mode", Map.of("mode", "BUS")),
                 new Call("GET", "/api/mobility-carbon/legs/" + legId + "/emissions", null),
                 new Call("GET", "/api/mobility-carbon/budget", null),
-                new Call("GET", "/api/mobility-carbon/factors", null));
+                new Call("GET", "/api/mobility-carbon/factors", null),
+                new Call("POST", "/api/mobility-carbon/takeout/uploads", null),
+                new Call("POST", "/api/mobility-carbon/takeout/imports", Map.of("upload", "7d3c2c4e-7f0a-4a52-9a37-3f1f0b6f5f10")),
+                new Call("GET", "/api/mobility-carbon/takeout/imports", null),
+                new Call("GET", "/api/mobility-carbon/takeout/imports/" + tripId, null),
+                new Call("POST", "/api/mobility-carbon/takeout/imports/" + tripId + "/cancel", null),
+                new Call("GET", "/api/mobility-carbon/exports/trips.gpx?from=2026-03-02", null),
+                new Call("GET", "/api/mobility-carbon/exports/trips.geojson", null));
     }
 
     private static final List<Call> ADMIN_CALLS = List.of(
@@ -34,7 +41,11 @@ class MobilityCrossTenantTest extends MobilityTest {
             new Call("PUT", "/api/mobility-carbon/settings/factors", Map.of("factorSet", "base-carbone-coach-co2")),
             new Call("POST", "/api/mobility-carbon/settings/factors/recompute", null),
             new Call("GET", "/api/city/indicators/" + MODULE + "/mobility-modal-split-km", null),
-            new Call("POST", "/api/city/indicators/" + MODULE + "/mobility-modal-split-km/computations", null));
+            new Call("POST", "/api/city/indicators/" + MODULE + "/mobility-modal-split-km/computations", null),
+            new Call("GET", "/api/mobility-carbon/settings/basemap", null),
+            new Call("PUT", "/api/mobility-carbon/settings/basemap", Map.of("tileUrl", "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                    "attribution", "© OpenStreetMap contributors")),
+            new Call("DELETE", "/api/mobility-carbon/settings/basemap", null));
 
     @Test
     void sameTripAndLegIdsInTwoCitiesAreEachOnlyReachableByTheirOwner() {

@@ -1,7 +1,7 @@
 package eu.selfdata.mobility.budget;
 
-import eu.selfdata.mobility.web.CityStaff;
-import eu.selfdata.mobility.web.Problems;
+import eu.selfdata.usecase.api.CityStaff;
+import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -19,10 +19,12 @@ public class BudgetController {
 
     private final Budgets budgets;
     private final CurrentCitizen citizen;
+    private final CityStaff staff;
 
-    public BudgetController(Budgets budgets, CurrentCitizen citizen) {
+    public BudgetController(Budgets budgets, CurrentCitizen citizen, CityStaff staff) {
         this.budgets = budgets;
         this.citizen = citizen;
+        this.staff = staff;
     }
 
     @GetMapping("/budget")
@@ -32,15 +34,15 @@ public class BudgetController {
 
     @GetMapping("/settings/budget-rules")
     List<BudgetRule> rules() {
-        CityStaff.requireAdmin();
+        staff.requireAdmin();
         return budgets.rules();
     }
 
     @PutMapping("/settings/budget-rules")
     List<BudgetRule> set(@RequestBody NewRule rule) {
-        CityStaff.requireAdmin();
+        staff.requireAdmin();
         if (rule == null || rule.effectiveFrom() == null || rule.weeklyBudgetG() == null || rule.creditsPerKgUnused() == null) {
-            throw Problems.invalid("a rule has effectiveFrom (a Monday), weeklyBudgetG and creditsPerKgUnused");
+            throw CommonProblems.INVALID_REQUEST.exception("a rule has effectiveFrom (a Monday), weeklyBudgetG and creditsPerKgUnused");
         }
         budgets.set(new BudgetRule(rule.effectiveFrom(), rule.weeklyBudgetG(), rule.creditsPerKgUnused()));
         return budgets.rules();

@@ -1,9 +1,8 @@
 package eu.selfdata.mobility.carbon;
 
-import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.TravelMode;
-import eu.selfdata.mobility.web.CityStaff;
-import eu.selfdata.mobility.web.Problems;
+import eu.selfdata.usecase.api.CityStaff;
+import eu.selfdata.usecase.api.CommonProblems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,11 +22,13 @@ import java.util.Map;
 public class FactorController {
 
     private final CityFactors factors;
-    private final Journeys journeys;
+    private final StoredEmissions legs;
+    private final CityStaff staff;
 
-    public FactorController(CityFactors factors, Journeys journeys) {
+    public FactorController(CityFactors factors, StoredEmissions legs, CityStaff staff) {
         this.factors = factors;
-        this.journeys = journeys;
+        this.legs = legs;
+        this.staff = staff;
     }
 
     @GetMapping("/factors")
@@ -37,9 +38,9 @@ public class FactorController {
 
     @PutMapping("/settings/factors")
     EmissionFactors choose(@RequestBody FactorChoice choice) {
-        CityStaff.requireAdmin();
+        staff.requireAdmin();
         if (choice == null || choice.factorSet() == null) {
-            throw Problems.invalid("name a factorSet, optionally with overrides (mode to gCO2e per passenger-km)");
+            throw CommonProblems.INVALID_REQUEST.exception("name a factorSet, optionally with overrides (mode to gCO2e per passenger-km)");
         }
         return factors.choose(choice.factorSet(), choice.overrides() == null ? Map.of() : choice.overrides());
     }
@@ -47,9 +48,9 @@ public class FactorController {
     /** Recomputes every leg stored with another factor version; the old results stay in the history. */
     @PostMapping("/settings/factors/recompute")
     Recomputed recompute() {
-        CityStaff.requireAdmin();
-        int legs = journeys.recomputeAll();
-        return new Recomputed(factors.current().version(), legs);
+        staff.requireAdmin();
+        int recomputed = legs.recomputeAll();
+        return new Recomputed(factors.current().version(), recomputed);
     }
 
     record FactorsView(EmissionFactors current, List<FactorSet> shipped) {

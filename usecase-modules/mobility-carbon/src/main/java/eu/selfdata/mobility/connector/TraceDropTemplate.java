@@ -1,6 +1,6 @@
 package eu.selfdata.mobility.connector;
 
-import eu.selfdata.connectors.CityScope;
+import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.DeadLetter;

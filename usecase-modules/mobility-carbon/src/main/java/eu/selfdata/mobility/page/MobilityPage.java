@@ -1,18 +1,22 @@
 package eu.selfdata.mobility.page;
 
+import eu.selfdata.contract.PlatformHeaders;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.budget.WeekStatement;
+import eu.selfdata.mobility.journey.Journeys;
+import eu.selfdata.mobility.journey.TraceSource;
+import eu.selfdata.mobility.journey.TripView;
+import eu.selfdata.mobility.takeout.TakeoutImports;
 import eu.selfdata.mobility.trace.InvalidTraceException;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
 import eu.selfdata.mobility.trace.TraceProblem;
-import eu.selfdata.mobility.trip.Journeys;
-import eu.selfdata.mobility.trip.TraceSource;
 import eu.selfdata.mobility.trip.TravelMode;
-import eu.selfdata.mobility.trip.TripView;
-import eu.selfdata.mobility.web.Problems;
+import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CurrentCitizen;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +38,10 @@ import java.util.List;
 /**
  * The portal page "my mobility" ({@code /my/mobility-carbon}), rendered from the module's own
  * services: trips on a map with their legs and CO2e, CO2e per week against the weekly budget, the
- * credits earned, a form per leg to correct its mode, and the trace upload (the page's script sends
- * the file to {@code /api/mobility-carbon/traces} with a progress bar; without script the form posts here).
+ * credits earned, a form per leg to correct its mode, the trace upload (the page's script sends
+ * the file to {@code /api/mobility-carbon/traces} with a progress bar; without script the form posts here),
+ * the Takeout imports (sent by the script with the tus protocol, their progress shown across reloads),
+ * and the downloads of the trips as GPX and GeoJSON. The map shows the tiles the city chose, if any.
  */
 @Controller
 @RequestMapping("/my/mobility-carbon")
@@ -43,6 +49,8 @@ public class MobilityPage {
 
     /** Trips shown, newest first: the page stays light for a citizen with years of traces. */
     static final int TRIPS_SHOWN = 20;
+    /** Takeout imports listed, newest first. */
+    static final int IMPORTS_SHOWN = 5;
     /** Weeks in the CO2e chart. */
     static final int WEEKS_SHOWN = 12;
     /** Modes a citizen can name for a leg. */
@@ -54,19 +62,36 @@ public class MobilityPage {
     private final Budgets budgets;
     private final TraceIngestion ingestion;
     private final TraceSource points;
+    private final Basemaps basemaps;
+    private final ObjectProvider<TakeoutImports> imports;
     private final CurrentCitizen citizen;
 
-    public MobilityPage(Journeys journeys, Budgets budgets, TraceIngestion ingestion, TraceSource points, CurrentCitizen citizen) {
+    public MobilityPage(Journeys journeys, Budgets budgets, TraceIngestion ingestion, TraceSource points, Basemaps basemaps,
+                        ObjectProvider<TakeoutImports> imports, CurrentCitizen citizen) {
         this.journeys = journeys;
         this.budgets = budgets;
         this.ingestion = ingestion;
         this.points = points;
+        this.basemaps = basemaps;
+        this.imports = imports;
         this.citizen = citizen;
     }
 
+    /** The page; where the city chose map tiles, their origin goes to the gateway for this page's image policy. */
     @GetMapping
-    String page(Model model) {
+    String page(Model model, HttpServletResponse response) {
+        basemaps.current().ifPresent(basemap -> response.setHeader(PlatformHeaders.IMAGE_ORIGIN, basemap.origin().value()));
         return render(model, citizen.require());
+    }
+
+    /** The form without script: asks a running import to stop; it stores nothing. */
+    @PostMapping("/takeout/imports/{id}/cancel")
+    String cancelImport(@PathVariable long id) {
+        TakeoutImports running = imports.getIfAvailable();
+        if (running == null || running.cancel(citizen.require(), id).isEmpty()) {
+            throw CommonProblems.NOT_FOUND.exception("You have no import " + id);
+        }
+        return "redirect:/my/mobility-carbon#takeout-title";
     }
 
     /** The form without script: a multipart file, its format told by its name; a refusal is shown on the page. */
@@ -87,9 +112,9 @@ public class MobilityPage {
     @PostMapping("/legs/{legId}/mode")
     String correct(@PathVariable long legId, @RequestParam TravelMode mode) {
         if (mode == TravelMode.UNKNOWN) {
-            throw Problems.invalid("name the mode you travelled");
+            throw CommonProblems.INVALID_REQUEST.exception("name the mode you travelled");
         }
-        TripView trip = journeys.correct(citizen.require(), legId, mode).orElseThrow(() -> Problems.notFound("You have no leg " + legId));
+        TripView trip = journeys.correct(citizen.require(), legId, mode).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no leg " + legId));
         return "redirect:/my/mobility-carbon?corrected=" + legId + "#trip-" + trip.id();
     }
 
@@ -105,6 +130,10 @@ public class MobilityPage {
         model.addAttribute("problems", TraceProblem.values());
         model.addAttribute("zone", budgets.zone().getId());
         model.addAttribute("paths", JSON.writeValueAsString(TripPaths.of(trips, me, points)));
+        model.addAttribute("basemap", basemaps.current().orElse(null));
+        TakeoutImports takeout = imports.getIfAvailable();
+        model.addAttribute("takeoutEnabled", takeout != null);
+        model.addAttribute("imports", takeout == null ? List.of() : takeout.list(me).stream().limit(IMPORTS_SHOWN).toList());
         return "mobility-carbon/page";
     }
 

@@ -1,8 +1,8 @@
 package eu.selfdata.mobility.page;
 
+import eu.selfdata.mobility.journey.TraceSource;
+import eu.selfdata.mobility.journey.TripView;
 import eu.selfdata.mobility.trip.Trace;
-import eu.selfdata.mobility.trip.TraceSource;
-import eu.selfdata.mobility.trip.TripView;
 import eu.selfdata.usecase.api.CitizenId;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package eu.selfdata.mobility.trace;
 
+import eu.selfdata.mobility.journey.TraceSource;
 import eu.selfdata.mobility.trip.MotionActivity;
 import eu.selfdata.mobility.trip.Trace;
-import eu.selfdata.mobility.trip.TraceSource;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;
 

@@ -7,6 +7,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /** Reads one upload through its format's reader, within limits, checking order as it goes. */
 public final class TraceFiles {
@@ -21,7 +22,7 @@ public final class TraceFiles {
             span[0] = Math.min(span[0], point.epochMilli());
             span[1] = point.epochMilli();
             sink.accept(point);
-        }, limits.maxPoints());
+        }, limits.maxPoints(), TimeWindow.receivedAt(Instant.now()));
         try {
             format.reader().read(nonEmpty(new CappedInputStream(in, limits.maxBytes(), "the upload")), checked);
         } catch (LimitExceededException e) {

@@ -4,6 +4,7 @@ package eu.selfdata.mobility.trace;
 public enum TraceProblem {
     MALFORMED("trace-malformed", 400),
     MISSING_TIME("trace-missing-time", 422),
+    TIME_OUT_OF_RANGE("trace-time-out-of-range", 422),
     COORDINATE_OUT_OF_RANGE("trace-coordinate-out-of-range", 422),
     UNORDERED_TIMESTAMPS("trace-unordered-timestamps", 422),
     DUPLICATE_TIMESTAMP("trace-duplicate-timestamp", 422),

@@ -1,5 +1,6 @@
 package eu.selfdata.mobility.transit;
 
+import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.usecase.api.CityDatabase;
 
 import java.util.LinkedHashMap;

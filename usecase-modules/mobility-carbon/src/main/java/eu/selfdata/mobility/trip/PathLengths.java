@@ -19,8 +19,10 @@ import java.util.Arrays;
  * corners to lose;</li>
  * <li>where the phone measured its speed (Doppler, far more precise than positions) at both ends of
  * an interval of up to {@value #DOPPLER_MAX_S} s — up to {@value #DOPPLER_WALKING_MAX_S} s at walking
- * pace, which changes little — the interval counts for the mean of the two speeds times its
- * duration. Two zero speeds are taken as none (apps send 0 when the phone gave no speed).</li>
+ * pace, which changes little, when both ends are walking or the fixes are no further apart than a
+ * walker goes (a car stopped at a light at both fixes drove in between) — the interval counts for the
+ * mean of the two speeds times its duration. Two zero speeds are taken as none (apps send 0 when the
+ * phone gave no speed).</li>
  * </ol>
  */
 final class PathLengths {
@@ -46,7 +48,9 @@ final class PathLengths {
             double dt = filter.seconds(k, k + 1);
             double from = track.trace.speed(track.source[k]);
             double to = track.trace.speed(track.source[k + 1]);
-            boolean steady = dt <= DOPPLER_MAX_S || (dt <= DOPPLER_WALKING_MAX_S && from <= onFootMaxMps && to <= onFootMaxMps);
+            boolean walking = from <= onFootMaxMps && to <= onFootMaxMps
+                    && (from > Stops.MOVING_MPS && to > Stops.MOVING_MPS || track.distanceM(k, k + 1) <= onFootMaxMps * dt);
+            boolean steady = dt <= DOPPLER_MAX_S || (dt <= DOPPLER_WALKING_MAX_S && walking);
             if (!filter.restarts(k + 1) && steady && (from > 0 || to > 0)) {
                 track.pathM[k] = (from + to) / 2 * dt;
             }

@@ -141,7 +141,9 @@ public final class Segmenter {
         double p95 = speeds.quantile(0.95);
         LegProfile profile = new LegProfile(distance, durationMilli, median, p95, run.onFoot(), unseen / duration,
                 new LegProfile.Activity(onFoot / duration, cycling / duration, inVehicle / duration), smoothed, from, to);
-        return new Leg(start.milli(), end.milli(), distance, median, p95, modes.infer(profile),
+        ModeInference.Inference inferred = modes.infer(profile);
+        double travelled = inferred.ride().map(TransitRide::lineDistanceM).filter(line -> !Double.isNaN(line)).orElse(distance);
+        return new Leg(start.milli(), end.milli(), travelled, median, p95, inferred.mode(),
                 track.lat[from], track.lon[from], track.lat[to], track.lon[to]);
     }
 

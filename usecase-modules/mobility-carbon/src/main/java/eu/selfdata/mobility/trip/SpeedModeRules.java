@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.trip;
 
-import eu.selfdata.mobility.transit.TransitNetwork;
 
 /**
  * Mode from a leg's speed distribution, the city's transit and the phone's activity, after
@@ -42,22 +41,26 @@ public final class SpeedModeRules implements ModeInference {
     }
 
     @Override
-    public TravelMode infer(LegProfile leg) {
+    public Inference infer(LegProfile leg) {
         if (leg.onFoot()) {
-            return TravelMode.WALK;
+            return Inference.of(TravelMode.WALK);
         }
         if (leg.p95SpeedMps() > PLANE_MIN_P95_MPS) {
-            return TravelMode.UNKNOWN;
+            return Inference.of(TravelMode.UNKNOWN);
         }
         LegProfile.Activity said = leg.activity();
         boolean cycling = said.cycling() > MOSTLY && said.cycling() > said.inVehicle() && leg.p95SpeedMps() <= CYCLING_MAX_P95_MPS;
         boolean inVehicle = said.inVehicle() > MOSTLY && said.inVehicle() > said.cycling();
         if (!cycling && (leg.p95SpeedMps() > BIKE_MAX_P95_MPS || leg.unseenShare() > MOSTLY || inVehicle)) {
-            var byTransit = transit.modeOf(leg);
-            if (byTransit.isPresent()) {
-                return byTransit.get();
+            var ride = transit.rideOf(leg);
+            if (ride.isPresent()) {
+                return new Inference(ride.get().mode(), ride);
             }
         }
+        return Inference.of(bySpeed(leg, cycling, inVehicle));
+    }
+
+    private static TravelMode bySpeed(LegProfile leg, boolean cycling, boolean inVehicle) {
         if (leg.p95SpeedMps() > TRAIN_MIN_P95_MPS) {
             return TravelMode.TRAIN;
         }

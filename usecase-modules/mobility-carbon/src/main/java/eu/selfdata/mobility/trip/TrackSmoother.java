@@ -81,9 +81,15 @@ final class TrackSmoother {
      */
     private static void adaptProcessNoise(RtsSmoother filter) {
         for (int k = 0; k < filter.n; k++) {
-            double v = k > 0 ? Math.max(filter.speed(k), filter.speed(k - 1)) : filter.speed(k);
+            double v = k > 0 ? Math.max(speed(filter, k), speed(filter, k - 1)) : speed(filter, k);
             filter.q[k] = STILL_Q + TURN_RATE * v * v;
         }
+    }
+
+    /** The faster of the smoothed speed and the phone's own (Doppler) at fix k: a departure the smoother lags behind still gets room. */
+    private static double speed(RtsSmoother filter, int k) {
+        double measured = filter.track.trace.speed(filter.track.source[k]);
+        return Double.isNaN(measured) ? filter.speed(k) : Math.max(measured, filter.speed(k));
     }
 
     /** Metres east and north of each chunk's first fix; a new chunk starts {@value #CHUNK_RADIUS_M} m away. */

@@ -1,7 +1,10 @@
 package eu.selfdata.mobility.bench;
 
 import eu.selfdata.mobility.carbon.CityFactors;
-import eu.selfdata.mobility.support.TestCity;
+import eu.selfdata.mobility.MobilityCarbonModule;
+import eu.selfdata.usecase.test.TestCity;
+import eu.selfdata.usecase.test.TestModule;
+import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
@@ -9,7 +12,6 @@ import eu.selfdata.mobility.trace.TraceLimits;
 import eu.selfdata.mobility.transit.CityTransit;
 import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.transit.GtfsStore;
-import eu.selfdata.mobility.trip.Journeys;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.testsupport.TestPostgres;
@@ -41,7 +43,7 @@ public final class IngestBench {
         System.out.printf("upload: %d points, %.1f MB of app JSON%n", points, upload.length / 1e6);
 
         for (int round = 1; round <= 3; round++) { // round 1 includes the JIT warm-up
-            TestCity city = TestCity.create();
+            TestCity city = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
             PointStore store = new PointStore(city);
             Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, new CityFactors(city), new CityTransit(city, new GtfsStore(city, GtfsLimits.DEFAULT)), store);
             TraceIngestion ingestion = new TraceIngestion(city, store, journeys, new TraceLimits(Long.MAX_VALUE, Integer.MAX_VALUE));
@@ -55,7 +57,7 @@ public final class IngestBench {
 
         Path dir = java.nio.file.Files.createTempDirectory("gtfs-bench");
         Path feed = eu.selfdata.mobility.transit.SyntheticGtfs.zip(dir, eu.selfdata.mobility.transit.SyntheticGtfs.files(gtfsTrips));
-        TestCity city = TestCity.create();
+        TestCity city = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
         long start = System.nanoTime();
         new GtfsStore(city, GtfsLimits.DEFAULT).importFeed(feed, "bench");
         double seconds = (System.nanoTime() - start) / 1e9;

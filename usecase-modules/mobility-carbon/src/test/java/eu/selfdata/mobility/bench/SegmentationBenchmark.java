@@ -2,13 +2,13 @@ package eu.selfdata.mobility.bench;
 
 import eu.selfdata.mobility.carbon.EmissionFactors;
 import eu.selfdata.mobility.carbon.FactorSet;
-import eu.selfdata.mobility.transit.TransitNetwork;
 import eu.selfdata.mobility.trip.Leg;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.Segmenter;
 import eu.selfdata.mobility.trip.SpeedModeRules;
 import eu.selfdata.mobility.trip.SyntheticTrace;
 import eu.selfdata.mobility.trip.Trace;
+import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.Trip;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

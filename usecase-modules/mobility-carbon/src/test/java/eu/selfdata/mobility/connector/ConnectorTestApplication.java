@@ -1,32 +1,30 @@
 package eu.selfdata.mobility.connector;
 
-import eu.selfdata.connectors.CityDirectory;
+import eu.selfdata.mobility.MobilityCarbonModule;
+import eu.selfdata.usecase.test.TestAllowList;
+import eu.selfdata.usecase.test.TestCities;
+import eu.selfdata.usecase.test.TestHost;
+import eu.selfdata.usecase.test.TestModule;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import eu.selfdata.connectors.outbound.OutboundAllowList;
-import eu.selfdata.connectors.outbound.OutboundHost;
-
-import java.util.List;
+import org.springframework.context.annotation.Import;
 
 import javax.sql.DataSource;
 
-/** The module and the connector framework on the shared test PostgreSQL, with stand-ins for the host. */
+/** The module and the connector framework on the shared test PostgreSQL, in the fake host of {@code usecase-test}. */
 @SpringBootApplication
+@Import(TestHost.class)
 class ConnectorTestApplication {
 
     @Bean
-    ConnectorCities connectorCities(DataSource dataSource) {
-        return new ConnectorCities(dataSource);
-    }
-
-    @Bean
-    CityDirectory cityDirectory(ConnectorCities cities) {
-        return cities::active;
+    TestCities testCities(DataSource dataSource) {
+        return new TestCities(dataSource, TestModule.of(MobilityCarbonModule.ID));
     }
 
     /** The coordinator allow-lists the loopback stand-in servers (feeds, SFTP) for every test city. */
     @Bean
-    OutboundAllowList loopbackAllowed() {
-        return city -> List.of(OutboundHost.parse("127.0.0.1"));
+    SmartInitializingSingleton loopbackAllowed(TestAllowList allowList) {
+        return () -> allowList.allowEverywhere("127.0.0.1");
     }
 }

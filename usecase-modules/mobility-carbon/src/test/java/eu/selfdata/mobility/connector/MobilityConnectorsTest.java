@@ -13,6 +13,9 @@ import eu.selfdata.mobility.transit.SyntheticGtfs;
 import eu.selfdata.mobility.trip.SyntheticTrace;
 import eu.selfdata.testsupport.TestPostgres;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.test.TestAccessLog;
+import eu.selfdata.usecase.test.TestCities;
+import eu.selfdata.usecase.test.TestConsents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +90,11 @@ class MobilityConnectorsTest {
     @TempDir
     Path temp;
     @Autowired
-    ConnectorCities cities;
+    TestCities cities;
+    @Autowired
+    TestConsents consents;
+    @Autowired
+    TestAccessLog accessLog;
     @Autowired
     CityFolders folders;
     @Autowired
@@ -104,7 +111,7 @@ class MobilityConnectorsTest {
         String city = cities.onboard("larochelle-" + UUID.randomUUID().toString().substring(0, 8));
         CitizenId consenting = new CitizenId(UUID.randomUUID());
         CitizenId silent = new CitizenId(UUID.randomUUID());
-        cities.give(consenting, MobilityCarbonModule.APP_IMPORT_PURPOSE);
+        consents.give(consenting, MobilityCarbonModule.APP_IMPORT_PURPOSE);
         String gpx = gpx(SyntheticTrace.laRochelle(51).stay(Duration.ofMinutes(8), 6).move(6000, 90, 13, 3).stay(Duration.ofMinutes(8), 6));
         DropFolder folder = folders.dropFolder(city, TraceDropTemplate.FOLDER.defaultValue());
         Path inbox = folder.inbox();
@@ -125,9 +132,12 @@ class MobilityConnectorsTest {
         assertThat(letters).extracting(DeadLetter::reason).anySatisfy(reason -> assertThat(reason).contains("has not let the app operator"))
                 .anySatisfy(reason -> assertThat(reason).contains("latitude 95"))
                 .anySatisfy(reason -> assertThat(reason).contains("is not named"));
-        assertThat(cities.accessLog(city, consenting)).singleElement().asString()
-                .startsWith("mobility-trace-drop trace-points: the app operator delivered").contains(consenting + "_monday.gpx");
-        assertThat(cities.accessLog(city, silent)).isEmpty();
+        assertThat(accessLog.of(city, consenting)).singleElement().satisfies(entry -> {
+            assertThat(entry.accessor().name()).isEqualTo("mobility-trace-drop");
+            assertThat(entry.categoryId()).isEqualTo("trace-points");
+            assertThat(entry.reason()).startsWith("the app operator delivered").contains(consenting + "_monday.gpx");
+        });
+        assertThat(accessLog.of(city, silent)).isEmpty();
     }
 
     @Test

@@ -1,18 +1,18 @@
 package eu.selfdata.mobility.corpus;
 
-import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.trace.TraceFiles;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceLimits;
 import eu.selfdata.mobility.transit.GtfsFeed;
+import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.transit.GtfsNetwork;
 import eu.selfdata.mobility.transit.SyntheticGtfs;
-import eu.selfdata.mobility.transit.TransitNetwork;
 import eu.selfdata.mobility.trip.Leg;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.Segmenter;
 import eu.selfdata.mobility.trip.SpeedModeRules;
 import eu.selfdata.mobility.trip.Trace;
+import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.trip.Trip;
 import net.jqwik.api.ForAll;

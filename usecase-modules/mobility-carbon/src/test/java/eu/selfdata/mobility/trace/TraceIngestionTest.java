@@ -1,15 +1,17 @@
 package eu.selfdata.mobility.trace;
 
 import eu.selfdata.mobility.carbon.CityFactors;
-import eu.selfdata.mobility.support.TestCity;
+import eu.selfdata.mobility.MobilityCarbonModule;
+import eu.selfdata.usecase.test.TestCity;
+import eu.selfdata.usecase.test.TestModule;
+import eu.selfdata.mobility.journey.Journeys;
+import eu.selfdata.mobility.journey.TripView;
 import eu.selfdata.mobility.transit.CityTransit;
-import eu.selfdata.mobility.trip.Journeys;
-import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.MotionActivity;
+import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.SyntheticTrace;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.mobility.trip.TravelMode;
-import eu.selfdata.mobility.trip.TripView;
 import eu.selfdata.usecase.api.CitizenId;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TraceIngestionTest {
 
-    private final TestCity city = TestCity.create();
+    private final TestCity city = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
     private final PointStore points = new PointStore(city);
     private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, new CityFactors(city), new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city, eu.selfdata.mobility.transit.GtfsLimits.DEFAULT)), points);
     private final TraceIngestion ingestion = new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT);

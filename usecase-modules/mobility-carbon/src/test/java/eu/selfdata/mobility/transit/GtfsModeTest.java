@@ -5,6 +5,7 @@ import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.Segmenter;
 import eu.selfdata.mobility.trip.SpeedModeRules;
 import eu.selfdata.mobility.trip.SyntheticTrace;
+import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.trip.Trip;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,22 @@ class GtfsModeTest {
 
         assertThat(modes(ride, network())).containsExactly(TravelMode.BUS);
         assertThat(modes(ride, TransitNetwork.NONE)).doesNotContain(TravelMode.BUS);
+    }
+
+    @Test
+    void aRideIsMeasuredAlongTheLineFromTheStopBoardedToTheStopLeft() {
+        SyntheticTrace ride = SyntheticTrace.laRochelle(34).stay(Duration.ofMinutes(7), 6);
+        for (int stop = 1; stop <= 6; stop++) {
+            // sparse, noisy fixes: the track zigzags 30 m across the line
+            ride.move(400, stop % 2 == 0 ? 85 : 95, 8, 5).stay(Duration.ofSeconds(25), 3);
+        }
+        ride.stay(Duration.ofMinutes(7), 6);
+
+        List<Trip> trips = new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(network())).segment(ride.trace());
+
+        Leg bus = trips.getFirst().legs().getFirst();
+        assertThat(bus.mode()).isEqualTo(TravelMode.BUS);
+        assertThat(bus.distanceM()).isCloseTo(2400, org.assertj.core.data.Offset.offset(1.0));
     }
 
     @Test

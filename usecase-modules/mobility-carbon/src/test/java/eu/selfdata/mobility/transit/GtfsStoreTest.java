@@ -1,6 +1,8 @@
 package eu.selfdata.mobility.transit;
 
-import eu.selfdata.mobility.support.TestCity;
+import eu.selfdata.mobility.MobilityCarbonModule;
+import eu.selfdata.usecase.test.TestCity;
+import eu.selfdata.usecase.test.TestModule;
 import eu.selfdata.usecase.api.limits.ZipLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,7 @@ class GtfsStoreTest {
     @TempDir
     Path dir;
 
-    private final TestCity city = TestCity.create();
+    private final TestCity city = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
     private final GtfsStore store = new GtfsStore(city, GtfsLimits.DEFAULT);
 
     @Test

@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.trip;
 
-import eu.selfdata.mobility.transit.TransitNetwork;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.trip;
 
-import eu.selfdata.mobility.transit.TransitNetwork;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,6 +4,7 @@ import java.sql.ResultSetMetaData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,8 @@ public final class CitizenTables implements PersonalDataSource {
     private final PersonalDataCategory category;
     private final String exportSql;
     private final List<String> tables;
+    private final List<PortableFile> portableFiles;
+    private final Consumer<CitizenId> beforeErase;
 
     /**
      * @param exportSql a SELECT with a {@code :citizen} parameter, e.g. joining a leg to its trip;
@@ -38,6 +41,27 @@ public final class CitizenTables implements PersonalDataSource {
         this.category = category;
         this.exportSql = exportSql;
         this.tables = List.copyOf(tables);
+        this.portableFiles = List.of();
+        this.beforeErase = citizen -> { };
+    }
+
+    private CitizenTables(CitizenTables rows, List<PortableFile> portableFiles, Consumer<CitizenId> beforeErase) {
+        this.database = rows.database;
+        this.category = rows.category;
+        this.exportSql = rows.exportSql;
+        this.tables = rows.tables;
+        this.portableFiles = List.copyOf(portableFiles);
+        this.beforeErase = beforeErase;
+    }
+
+    /** The same rows, offered in standard formats too (see {@link PersonalDataSource#portableFiles()}). */
+    public CitizenTables withPortableFiles(PortableFile... files) {
+        return new CitizenTables(this, List.of(files), beforeErase);
+    }
+
+    /** The same rows, erased after {@code first} has removed what the category keeps outside them (files on disk, work under way). */
+    public CitizenTables erasingFirst(Consumer<CitizenId> first) {
+        return new CitizenTables(this, portableFiles, first);
     }
 
     /** One table, exported whole in the order of {@code orderBy} (a column list of that table). */
@@ -69,7 +93,13 @@ public final class CitizenTables implements PersonalDataSource {
     }
 
     @Override
+    public List<PortableFile> portableFiles() {
+        return portableFiles;
+    }
+
+    @Override
     public void erase(CitizenId citizen) {
+        beforeErase.accept(citizen);
         for (String table : tables) {
             database.jdbc().sql("delete from " + table + " where citizen_id = :citizen").param("citizen", citizen.value()).update();
         }

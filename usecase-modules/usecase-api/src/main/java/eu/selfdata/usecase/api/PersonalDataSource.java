@@ -19,4 +19,9 @@ public interface PersonalDataSource {
 
     /** Deletes every row about the citizen from {@link #tables()}. */
     void erase(CitizenId citizen);
+
+    /** The category in standard formats too (GPX, GeoJSON…), put in the export archive beside its JSON and CSV. */
+    default List<PortableFile> portableFiles() {
+        return List.of();
+    }
 }

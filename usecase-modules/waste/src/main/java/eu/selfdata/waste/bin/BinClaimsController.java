@@ -1,7 +1,7 @@
 package eu.selfdata.waste.bin;
 
-import eu.selfdata.connectors.CityRoles;
-import eu.selfdata.connectors.Problems;
+import eu.selfdata.usecase.api.CityStaff;
+import eu.selfdata.usecase.api.CommonProblems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +23,11 @@ import java.util.UUID;
 public class BinClaimsController {
 
     private final BinOwnership ownership;
+    private final CityStaff staff;
 
-    public BinClaimsController(BinOwnership ownership) {
+    public BinClaimsController(BinOwnership ownership, CityStaff staff) {
         this.ownership = ownership;
+        this.staff = staff;
     }
 
     public record Claims(List<BinOwnership.PendingLink> pending, List<BinOwnership.Dispute> disputes) {
@@ -36,15 +38,15 @@ public class BinClaimsController {
 
     @GetMapping("/bin-claims")
     public Claims claims() {
-        CityRoles.requireAny(CityRoles.ADMIN);
+        staff.requireAdmin();
         return new Claims(ownership.pending(), ownership.disputes());
     }
 
     @PostMapping("/bin-claims/{binId}/validate")
     public ResponseEntity<Void> validate(@PathVariable String binId) {
-        CityRoles.requireAny(CityRoles.ADMIN);
+        staff.requireAdmin();
         if (!ownership.validate(binId)) {
-            throw Problems.notFound("No link of bin " + binId + " waits for validation in this city");
+            throw CommonProblems.NOT_FOUND.exception("No link of bin " + binId + " waits for validation in this city");
         }
         return ResponseEntity.noContent().build();
     }
@@ -52,12 +54,12 @@ public class BinClaimsController {
     /** {@code {"decision":"KEEP"}} dismisses the claim; {@code "TRANSFER"} gives the bin to the claimant. */
     @PostMapping("/bin-disputes/{reference}/resolution")
     public ResponseEntity<Void> resolve(@PathVariable UUID reference, @RequestBody Resolution resolution) {
-        CityRoles.requireAny(CityRoles.ADMIN);
+        staff.requireAdmin();
         if (resolution.decision() == null || !List.of("KEEP", "TRANSFER").contains(resolution.decision())) {
-            throw Problems.invalid("decision is KEEP (the holder keeps the bin) or TRANSFER (the claimant gets it)");
+            throw CommonProblems.INVALID_REQUEST.exception("decision is KEEP (the holder keeps the bin) or TRANSFER (the claimant gets it)");
         }
         if (!ownership.resolve(reference, "TRANSFER".equals(resolution.decision()))) {
-            throw Problems.notFound("No dispute " + reference + " in this city");
+            throw CommonProblems.NOT_FOUND.exception("No dispute " + reference + " in this city");
         }
         return ResponseEntity.noContent().build();
     }

@@ -1,8 +1,8 @@
 package eu.selfdata.waste.bin;
 
-import eu.selfdata.connectors.CityJdbc;
-import eu.selfdata.connectors.CityScope;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CityScope;
+import eu.selfdata.usecase.api.CityTransactions;
 import eu.selfdata.usecase.api.Consents;
 import eu.selfdata.waste.WastePurposes;
 
@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
  */
 public class BinLinks {
 
-    private final CityJdbc jdbc;
+    private final CityTransactions jdbc;
     private final CityScope scope;
     private final Consents consents;
 
-    public BinLinks(CityJdbc jdbc, CityScope scope, Consents consents) {
+    public BinLinks(CityTransactions jdbc, CityScope scope, Consents consents) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.consents = consents;

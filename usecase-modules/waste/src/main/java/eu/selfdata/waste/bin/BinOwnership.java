@@ -1,9 +1,8 @@
 package eu.selfdata.waste.bin;
 
-import eu.selfdata.connectors.Problems;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;
-import org.springframework.http.HttpStatus;
+import eu.selfdata.waste.WasteProblems;
 
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +65,7 @@ public class BinOwnership {
             return Optional.<UUID>empty();
         });
         if (dispute.isPresent()) {
-            throw Problems.problem(HttpStatus.CONFLICT, "bin-disputed", "Bin held by another household",
+            throw WasteProblems.BIN_DISPUTED.exception(
                     "Another account holds bin " + binId + ". Your claim is recorded under reference " + dispute.get()
                             + ": the city's administration checks who the bin belongs to (bring proof of address and this reference)"
                             + " and transfers it to you if it is yours.");
@@ -152,10 +151,10 @@ public class BinOwnership {
             return true;
         }
         if (check == CodeCheck.LOCKED) {
-            throw Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "activation-locked", "Too many wrong activation codes",
+            throw WasteProblems.ACTIVATION_LOCKED.exception(
                     "Too many wrong codes were typed for bin " + binId + ": try again in an hour, or ask the city to validate your link");
         }
-        throw Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-activation-code", "Wrong activation code",
+        throw WasteProblems.WRONG_ACTIVATION_CODE.exception(
                 "This is not the activation code of bin " + binId + " (the operator's letter gives it), or the operator has not sent one"
                         + " for it yet: leave the code out and the city's administration validates your link");
     }

@@ -1,51 +1,25 @@
 package eu.selfdata.waste.opendata;
 
-import eu.selfdata.connectors.Problems;
-import eu.selfdata.usecase.api.CityDatabase;
-import eu.selfdata.waste.weighing.WasteStream;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
-import java.util.Comparator;
 import java.util.List;
 
-/** "Next collection of my street", from the calendar the open-data connector keeps. */
+/** "Next collection of my street" ({@link CollectionCalendar}). */
 @RestController
 @RequestMapping("/api/waste/collections")
 public class CollectionCalendarController {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    private final CollectionCalendar calendar;
 
-    private final CityDatabase city;
-    private final Clock clock;
-
-    public CollectionCalendarController(CityDatabase city, Clock clock) {
-        this.city = city;
-        this.clock = clock;
+    public CollectionCalendarController(CollectionCalendar calendar) {
+        this.calendar = calendar;
     }
 
     @GetMapping
-    public List<NextCollection> next(@RequestParam String street) {
-        if (street.isBlank() || street.length() > 200) {
-            throw Problems.invalid("street has 1 to 200 characters");
-        }
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
-        return city.jdbc().sql("select street, stream, weekday from waste_collection_day where lower(street) = lower(:street)")
-                .param("street", street.trim())
-                .query((rs, row) -> {
-                    DayOfWeek day = DayOfWeek.of(rs.getInt(3));
-                    return new NextCollection(rs.getString(1), WasteStream.valueOf(rs.getString(2)), day,
-                            today.with(TemporalAdjusters.nextOrSame(day)));
-                }).list().stream().sorted(Comparator.comparing(NextCollection::date).thenComparing(NextCollection::stream)).toList();
-    }
-
-    public record NextCollection(String street, WasteStream stream, DayOfWeek day, LocalDate date) {
+    List<CollectionCalendar.NextCollection> next(@RequestParam String street) {
+        return calendar.next(street);
     }
 }

@@ -1,6 +1,5 @@
 package eu.selfdata.waste.opendata;
 
-import eu.selfdata.connectors.CityJdbc;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.DeadLetter;
@@ -9,6 +8,7 @@ import eu.selfdata.connectors.outbound.OutboundException;
 import eu.selfdata.connectors.outbound.OutboundHttp;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingTypes;
+import eu.selfdata.usecase.api.CityTransactions;
 import eu.selfdata.waste.weighing.WasteStream;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -57,11 +57,11 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
     static final Setting<String> DAY_FIELD = Setting.of("dayField", SettingTypes.fieldName(), "day",
             "Champ du jour de collecte", "Collection day field");
 
-    private final CityJdbc jdbc;
+    private final CityTransactions jdbc;
     private final DeadLetters deadLetters;
     private final OutboundHttp http;
 
-    public CollectionCalendarTemplate(CityJdbc jdbc, DeadLetters deadLetters, OutboundHttp http) {
+    public CollectionCalendarTemplate(CityTransactions jdbc, DeadLetters deadLetters, OutboundHttp http) {
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
         this.http = http;

@@ -1,6 +1,6 @@
 package eu.selfdata.waste.page;
 
-import eu.selfdata.connectors.CityRoles;
+import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.waste.bin.BinOwnership;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,14 +23,16 @@ import java.util.UUID;
 public class BinClaimsPage {
 
     private final BinOwnership ownership;
+    private final CityStaff staff;
 
-    public BinClaimsPage(BinOwnership ownership) {
+    public BinClaimsPage(BinOwnership ownership, CityStaff staff) {
         this.ownership = ownership;
+        this.staff = staff;
     }
 
     @GetMapping
     String page(Model model) {
-        CityRoles.requireAny(CityRoles.ADMIN);
+        staff.requireAdmin();
         model.addAttribute("pending", ownership.pending());
         model.addAttribute("disputes", ownership.disputes());
         return "waste/bin-claims";
@@ -38,13 +40,13 @@ public class BinClaimsPage {
 
     @PostMapping("/{binId}/validate")
     String validate(@PathVariable String binId) {
-        CityRoles.requireAny(CityRoles.ADMIN);
+        staff.requireAdmin();
         return "redirect:/my/waste/bin-claims?done=" + (ownership.validate(binId) ? "validated" : "gone");
     }
 
     @PostMapping("/disputes/{reference}")
     String resolve(@PathVariable UUID reference, @RequestParam String decision) {
-        CityRoles.requireAny(CityRoles.ADMIN);
+        staff.requireAdmin();
         boolean transfer = "TRANSFER".equals(decision);
         if (!transfer && !"KEEP".equals(decision)) {
             return "redirect:/my/waste/bin-claims?done=gone";

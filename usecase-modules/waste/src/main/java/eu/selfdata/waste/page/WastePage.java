@@ -1,12 +1,13 @@
 package eu.selfdata.waste.page;
 
+import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.Consents;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import eu.selfdata.waste.WastePurposes;
-import eu.selfdata.waste.bin.BinLinkController;
+import eu.selfdata.waste.bin.CitizenBins;
 import eu.selfdata.waste.citizen.NationalReference;
-import eu.selfdata.waste.citizen.WasteSummaryController;
-import eu.selfdata.waste.opendata.CollectionCalendarController;
+import eu.selfdata.waste.citizen.WasteSummaries;
+import eu.selfdata.waste.opendata.CollectionCalendar;
 import eu.selfdata.waste.weighing.WasteStream;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
@@ -34,14 +35,14 @@ public class WastePage {
     /** Months in the chart and the table. */
     static final int MONTHS_SHOWN = 12;
 
-    private final WasteSummaryController summaries;
-    private final BinLinkController bins;
-    private final CollectionCalendarController calendar;
+    private final WasteSummaries summaries;
+    private final CitizenBins bins;
+    private final CollectionCalendar calendar;
     private final Consents consents;
     private final CurrentCitizen citizen;
 
-    public WastePage(WasteSummaryController summaries, BinLinkController bins, CollectionCalendarController calendar,
-                     Consents consents, CurrentCitizen citizen) {
+    public WastePage(WasteSummaries summaries, CitizenBins bins, CollectionCalendar calendar, Consents consents,
+                     CurrentCitizen citizen) {
         this.summaries = summaries;
         this.bins = bins;
         this.calendar = calendar;
@@ -58,7 +59,7 @@ public class WastePage {
     ModelAndView link(@RequestParam(defaultValue = "") String binId, @RequestParam(required = false) Integer householdSize,
                       @RequestParam(required = false) String activationCode, Model model) {
         try {
-            boolean proven = bins.link(new BinLinkController.NewLink(binId.strip(), householdSize, activationCode)).getBody().proven();
+            boolean proven = bins.link(citizen.requireVerified(), binId.strip(), householdSize, activationCode).link().proven();
             return new ModelAndView(proven ? "redirect:/my/waste?linked#bins" : "redirect:/my/waste?pending#bins");
         } catch (ErrorResponseException e) {
             model.addAttribute("binError", problemType(e));
@@ -69,22 +70,23 @@ public class WastePage {
 
     @PostMapping("/bins/{binId}/unlink")
     String unlink(@PathVariable String binId) {
-        bins.unlink(binId);
+        bins.unlink(citizen.require(), binId);
         return "redirect:/my/waste?unlinked#bins";
     }
 
     private ModelAndView render(String street, Model model, HttpStatusCode status) {
-        WasteSummaryController.Summary summary = summaries.summary();
-        List<WasteSummaryController.Month> months = summary.months();
-        List<WasteSummaryController.Month> shown = months.subList(Math.max(0, months.size() - MONTHS_SHOWN), months.size());
+        CitizenId me = citizen.require();
+        WasteSummaries.Summary summary = summaries.of(me);
+        List<WasteSummaries.Month> months = summary.months();
+        List<WasteSummaries.Month> shown = months.subList(Math.max(0, months.size() - MONTHS_SHOWN), months.size());
         model.addAttribute("summary", summary);
         model.addAttribute("months", shown);
         model.addAttribute("latest", months.isEmpty() ? null : months.getLast());
-        model.addAttribute("yearPerPerson", shown.stream().mapToDouble(WasteSummaryController.Month::kilogramsPerPerson).sum());
+        model.addAttribute("yearPerPerson", shown.stream().mapToDouble(WasteSummaries.Month::kilogramsPerPerson).sum());
         model.addAttribute("national", NationalReference.FRANCE);
         model.addAttribute("streams", WasteStream.values());
-        model.addAttribute("bins", bins.bins());
-        model.addAttribute("importConsent", consents.isGiven(citizen.require(), WastePurposes.IMPORT_WEIGHINGS));
+        model.addAttribute("bins", bins.of(me));
+        model.addAttribute("importConsent", consents.isGiven(me, WastePurposes.IMPORT_WEIGHINGS));
         model.addAttribute("importPurpose", WastePurposes.IMPORT_WEIGHINGS);
         if (street != null && !street.isBlank()) {
             model.addAttribute("street", street.strip());

@@ -1,7 +1,7 @@
 package eu.selfdata.waste.telemetry;
 
-import eu.selfdata.connectors.CityJdbc;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import eu.selfdata.usecase.api.CityDatabase;
+import eu.selfdata.usecase.api.CityTransactions;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -9,20 +9,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Time series of the city's smart bins, and what the city should collect next. */
+/**
+ * Time series of the city's smart bins, stored by the telemetry connector, and what the city of the
+ * request should collect next.
+ */
 public class FillReadings {
 
     static final int FULL_ENOUGH = 80;
 
-    private final CityJdbc jdbc;
+    private final CityTransactions jdbc;
+    private final CityDatabase database;
 
-    public FillReadings(CityJdbc jdbc) {
+    public FillReadings(CityTransactions jdbc, CityDatabase database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** Stores a reading once: the same bin and instant again (a redelivered message) is a no-op. */
     public boolean store(String city, FillReading reading) {
-        return jdbc.inCity(city, client -> client.sql("""
+        return jdbc.call(city, client -> client.sql("""
                         insert into waste_bin_fill (bin_id, measured_at, fill_percent, temperature_c)
                         values (:bin, :at, :fill, :temperature) on conflict do nothing""")
                 .param("bin", reading.binId()).param("at", Timestamp.from(reading.measuredAt()))
@@ -33,8 +38,8 @@ public class FillReadings {
      * Bins whose latest reading is at least {@value #FULL_ENOUGH} %, fullest first, with when they
      * will be full at the pace of their last two readings.
      */
-    public List<BinToCollect> toCollect(JdbcClient city) {
-        return city.sql("""
+    public List<BinToCollect> toCollect() {
+        return database.jdbc().sql("""
                         select bin_id, fill_percent, temperature_c, measured_at, previous_fill, previous_at
                           from (select bin_id, fill_percent, temperature_c, measured_at,
                                        lag(fill_percent) over w as previous_fill, lag(measured_at) over w as previous_at,

@@ -3,7 +3,7 @@ package eu.selfdata.waste.telemetry;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.mqtt.MqttSource;
-import eu.selfdata.connectors.mqtt.TopicFilter;
+import eu.selfdata.connectors.settings.TopicFilter;
 import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingTypes;

@@ -1,14 +1,12 @@
 package eu.selfdata.waste.weighing;
 
-import eu.selfdata.connectors.CityJdbc;
-import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.DeadLetter;
 import eu.selfdata.connectors.DeadLetters;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.Accessor;
 import eu.selfdata.usecase.api.CitizenId;
-import eu.selfdata.usecase.api.limits.CappedInputStream;
-import eu.selfdata.usecase.api.limits.LimitExceededException;
+import eu.selfdata.usecase.api.CityScope;
+import eu.selfdata.usecase.api.CityTransactions;
 import eu.selfdata.waste.WastePurposes;
 import eu.selfdata.waste.bin.BinLinks;
 import org.slf4j.Logger;
@@ -22,7 +20,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -48,14 +45,14 @@ public class WeighingImport {
     static final int CHUNK = 5_000;
     private static final Logger log = LoggerFactory.getLogger(WeighingImport.class);
 
-    private final CityJdbc jdbc;
+    private final CityTransactions jdbc;
     private final DeadLetters deadLetters;
     private final BinLinks links;
     private final CityScope scope;
     private final AccessLog accessLog;
     private final WeighingLimits limits;
 
-    public WeighingImport(CityJdbc jdbc, DeadLetters deadLetters, BinLinks links, CityScope scope, AccessLog accessLog,
+    public WeighingImport(CityTransactions jdbc, DeadLetters deadLetters, BinLinks links, CityScope scope, AccessLog accessLog,
                           WeighingLimits limits) {
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
@@ -219,7 +216,7 @@ public class WeighingImport {
 
         private void write(long chunkIndex, int rowCount, List<Weighing> personal, List<CitizenId> owners,
                            Map<Tonnage, long[]> anonymous, List<DeadLetter.Failure> rejected, Map<String, String> activationCodes) {
-            List<UUID> inserted = jdbc.inCity(city, client -> {
+            List<UUID> inserted = jdbc.call(city, client -> {
                 List<UUID> stored = insertPersonal(client, personal, owners);
                 // a new code (a new household, a lost letter) replaces the bin's previous one and lifts its lock
                 activationCodes.forEach((bin, hash) -> client.sql("""

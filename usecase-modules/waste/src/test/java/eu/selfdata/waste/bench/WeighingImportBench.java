@@ -1,6 +1,6 @@
 package eu.selfdata.waste.bench;
 
-import eu.selfdata.connectors.CitySchema;
+import eu.selfdata.contract.CitySlug;
 import eu.selfdata.waste.support.WasteConnectorTest;
 import eu.selfdata.waste.weighing.ImportReport;
 import eu.selfdata.waste.weighing.WeighingCsv;
@@ -42,7 +42,7 @@ class WeighingImportBench extends WasteConnectorTest {
         String city = cities.onboard(freshCity("bench"));
         int linked = (int) (bins * linkedShare);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("insert into " + new CitySchema(city).quoted() + ".waste_bin_link (bin_id, citizen_id, household_size, proof) "
+            statement.execute("insert into " + CitySlug.of(city).quotedSchema() + ".waste_bin_link (bin_id, citizen_id, household_size, proof) "
                     + "select 'B' || i, gen_random_uuid(), 2, 'CODE' from generate_series(0, " + (linked - 1) + ") i");
         }
         // The stand-in consent ledger answers for the linked citizens.

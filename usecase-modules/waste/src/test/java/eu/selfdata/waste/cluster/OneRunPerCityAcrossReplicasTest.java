@@ -5,7 +5,7 @@ import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.testsupport.TestPostgres;
-import eu.selfdata.waste.support.TestCities;
+import eu.selfdata.usecase.test.TestCities;
 import eu.selfdata.waste.support.WasteConnectorTest;
 import eu.selfdata.waste.support.WasteTestApplication;
 import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
@@ -213,6 +213,6 @@ class OneRunPerCityAcrossReplicasTest {
     }
 
     private static String table(String city, String table) {
-        return new eu.selfdata.connectors.CitySchema(city).quoted() + "." + table;
+        return eu.selfdata.contract.CitySlug.of(city).quotedSchema() + "." + table;
     }
 }

@@ -1,11 +1,13 @@
 package eu.selfdata.waste.support;
 
-import eu.selfdata.connectors.CitySchema;
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.connectors.folders.DropFolder;
 import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.testsupport.TestPostgres;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.test.TestAccessLog;
+import eu.selfdata.usecase.test.TestCities;
+import eu.selfdata.usecase.test.TestConsents;
 import eu.selfdata.waste.WastePurposes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,14 +60,13 @@ public abstract class WasteConnectorTest {
     protected DataSource dataSource;
 
     protected static String freshCity(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return TestCities.freshSlug(prefix);
     }
 
     /** A citizen linked to a bin, proven by its activation code, with the import consent given, as the bin-link API leaves it. */
     protected CitizenId linkBin(String city, String binId) {
         CitizenId citizen = new CitizenId(UUID.randomUUID());
-        jdbc().sql("insert into " + new CitySchema(city).quoted()
-                        + ".waste_bin_link (bin_id, citizen_id, household_size, proof, proven_at) values (?, ?, 2, 'CODE', now())")
+        jdbc().sql("insert into " + table(city, "waste_bin_link") + " (bin_id, citizen_id, household_size, proof, proven_at) values (?, ?, 2, 'CODE', now())")
                 .params(binId, citizen.value()).update();
         consents.give(citizen, WastePurposes.IMPORT_WEIGHINGS);
         return citizen;
@@ -76,7 +77,7 @@ public abstract class WasteConnectorTest {
     }
 
     protected String table(String city, String table) {
-        return new CitySchema(city).quoted() + "." + table;
+        return cities.table(city, table);
     }
 
     protected Path folder(String city, String name) {

@@ -1,9 +1,9 @@
 package eu.selfdata.waste.weighing;
 
-import eu.selfdata.connectors.CityJdbc;
-import eu.selfdata.connectors.CityScope;
 import eu.selfdata.connectors.DeadLetters;
 import eu.selfdata.usecase.api.AccessLog;
+import eu.selfdata.usecase.api.CityScope;
+import eu.selfdata.usecase.api.CityTransactions;
 import eu.selfdata.waste.bin.BinLinks;
 import eu.selfdata.waste.support.WasteConnectorTest;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class WeighingLimitsTest extends WasteConnectorTest {
     private static final WeighingCsv CSV = WeighingCsv.of("UTF-8", ",", "Europe/Paris");
 
     @Autowired
-    CityJdbc jdbc;
+    CityTransactions jdbc;
     @Autowired
     DeadLetters deadLetters;
     @Autowired

@@ -1,0 +1,36 @@
+package eu.selfdata.usecase.test;
+
+import eu.selfdata.usecase.api.CityAggregates;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The rest of the fake host in a test application, next to the {@link TestCities} bean it declares
+ * for its module ({@code @Import(TestHost.class)}): consents, the access log, the outbound allow-list
+ * and city aggregates, which only tenant-service computes (they refuse here).
+ */
+@Configuration(proxyBeanMethods = false)
+public class TestHost {
+
+    @Bean
+    TestConsents testConsents() {
+        return new TestConsents();
+    }
+
+    @Bean
+    TestAccessLog testAccessLog(TestCities cities) {
+        return new TestAccessLog(cities);
+    }
+
+    @Bean
+    TestAllowList testAllowList() {
+        return new TestAllowList();
+    }
+
+    @Bean
+    CityAggregates testCityAggregates() {
+        return indicator -> {
+            throw new IllegalStateException("indicators are computed by tenant-service and tested there");
+        };
+    }
+}
