@@ -115,11 +115,10 @@ public class MobilityCarbonAutoConfiguration {
     }
 
     /**
-     * Takeout imports, where the host can run work for a city outside a request (its {@link CityScope}):
+     * Takeout imports, run for a city outside a request through the host's {@link CityScope}:
      * uploads by tus into {@code storage}, imports on {@code concurrency} threads.
      */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "eu.selfdata.connectors.CityScope")
     @Import(TakeoutController.class)
     static class Takeout {
 

@@ -300,9 +300,11 @@ class TakeoutAndExportTest extends MobilityTest {
             @Override
             public synchronized void request(long n) {
                 for (long i = 0; i < n && sent < bytes; i++) {
-                    int length = Math.min(8192, bytes - sent);
-                    subscriber.onNext(ByteBuffer.wrap(body, sent, length));
+                    // the client may ask for more from inside onNext: move on before handing the chunk over
+                    int from = sent;
+                    int length = Math.min(8192, bytes - from);
                     sent += length;
+                    subscriber.onNext(ByteBuffer.wrap(body, from, length));
                 }
                 if (sent >= bytes && !failed) {
                     failed = true;
