@@ -200,3 +200,32 @@ end;
 $$;
 create trigger audit_entry_append_only before update or delete on audit_entry
     for each row execute function audit_entry_is_append_only();
+
+--changeset selfdata:governance-7-panel-rule-and-mails
+-- Who may join a pilot's panel (verified always; optionally an account older than the pilot, a minimum age),
+-- who started it (mailed when it stops) and whether the panel has been told it stopped.
+alter table pilot add column panel_account_before_start boolean not null default false;
+alter table pilot add column panel_min_account_days integer check (panel_min_account_days between 1 and 3650);
+alter table pilot add column started_by_email varchar(254);
+alter table pilot add column started_by_language varchar(2) not null default 'en' check (started_by_language in ('fr', 'en'));
+alter table pilot add column panel_notified_at timestamptz;
+update pilot set panel_notified_at = stopped_at where status = 'STOPPED';
+
+-- Mails to send, written in the transaction of what they tell (a stop), sent and retried by MailOutbox.
+create table mail_outbox (
+    id         bigint generated always as identity primary key,
+    recipient  varchar(254) not null,
+    language   varchar(2)   not null check (language in ('fr', 'en')),
+    subject    varchar(300) not null,
+    body       text         not null,
+    created_at timestamptz  not null default clock_timestamp(),
+    attempts   integer      not null default 0,
+    last_error varchar(500),
+    sent_at    timestamptz
+);
+create index mail_outbox_pending on mail_outbox (id) where sent_at is null;
+
+--changeset selfdata:governance-8-notices-in-the-readers-language
+-- A notice keeps its message key and arguments, so each reader gets it in their language (message: its English text).
+alter table pilot_notice add column message_key varchar(60);
+alter table pilot_notice add column arguments jsonb;

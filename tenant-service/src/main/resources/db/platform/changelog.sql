@@ -81,3 +81,7 @@ create table city_outbound_host (
     added_by varchar(255) not null
 );
 create unique index city_outbound_host_once on city_outbound_host (city, host, coalesce(port, 0));
+
+--changeset selfdata:platform-6-rate-limits
+-- The city's rate limits, set by the coordinator (null: the platform's defaults, eu.selfdata.contract.RateLimits).
+alter table tenant add column rate_limits jsonb;

@@ -110,3 +110,12 @@ create index indicator_snapshot_latest on indicator_snapshot (module_id, indicat
 -- Whether the identity server has verified the citizen's e-mail address (rule 11: only then does the
 -- account count as a person, e.g. among the city's active citizens). Refreshed from the token.
 alter table citizen add column email_verified boolean not null default false;
+
+--changeset selfdata:core-7-optional-notices
+-- Whether the citizen wants the notices the law does not require (a pilot stopped, a consent about to expire);
+-- the answer to their own erasure request is always sent.
+alter table citizen add column optional_notices boolean not null default true;
+
+--changeset selfdata:core-8-consent-expiry-notice
+-- When the citizen was told this decision's consent expires soon (once per decision; a new decision clears it).
+alter table consent add column expiry_noticed_at timestamptz;

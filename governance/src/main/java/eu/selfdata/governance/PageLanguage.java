@@ -1,5 +1,6 @@
 package eu.selfdata.governance;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -10,14 +11,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Language of the pages governance renders: the portal page that loads a fragment names its own
- * language ({@code ?lang=fr|en}, the citizen's choice there), else the browser's French or English,
- * else English. Nothing is remembered here: the portal keeps the choice.
+ * Language of the pages, notices and problem titles governance renders: the portal page that loads a fragment
+ * names its own language ({@code ?lang=fr|en}, the citizen's choice there), else the choice the portal keeps in its
+ * cookie ({@value #COOKIE}, same host through the gateway), else the browser's French or English, else English.
+ * Nothing is remembered here: the portal keeps the choice.
  */
 @Configuration(proxyBeanMethods = false)
 class PageLanguage {
 
     private static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+    static final String COOKIE = "selfdata-lang";
 
     @Bean
     LocaleResolver localeResolver() {
@@ -27,6 +30,11 @@ class PageLanguage {
                 String asked = request.getParameter("lang");
                 if ("fr".equals(asked) || "en".equals(asked)) {
                     return Locale.forLanguageTag(asked);
+                }
+                for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
+                    if (COOKIE.equals(cookie.getName()) && ("fr".equals(cookie.getValue()) || "en".equals(cookie.getValue()))) {
+                        return Locale.forLanguageTag(cookie.getValue());
+                    }
                 }
                 String header = request.getHeader("Accept-Language");
                 if (header != null && !header.isBlank()) {

@@ -61,6 +61,11 @@ final class Browser implements AutoCloseable {
         return post(URI.create(url), form, uri -> false);
     }
 
+    /** Posts the form and follows redirects until one points at a location accepted by {@code stop}, without requesting it. */
+    Page postUntil(String url, Map<String, String> form, Predicate<URI> stop) {
+        return post(URI.create(url), form, stop);
+    }
+
     /**
      * Signs in on the Keycloak page in front of it: fills the username and/or password fields of
      * each form Keycloak shows (the identity-first flow of organizations asks for them in turn).

@@ -61,6 +61,13 @@ final class FakeUpstream implements AutoCloseable {
         return this;
     }
 
+    /** A city whose directory entry carries the rate limits its coordinator set. */
+    synchronized FakeUpstream putTenant(String slug, Map<String, Integer> rateLimits) {
+        tenants.put(slug, Map.of("slug", slug, "status", "ACTIVE", "customDomains", List.of(), "rateLimits", rateLimits));
+        version++;
+        return this;
+    }
+
     int directoryCalls() {
         return directoryCalls.get();
     }

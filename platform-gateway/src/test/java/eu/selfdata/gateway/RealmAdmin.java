@@ -80,6 +80,18 @@ final class RealmAdmin {
         call("PUT", "/clients/" + id, representation, 204);
     }
 
+    /** Sets one attribute of a client, as tenant-service does for a city's portal (e.g. its registration limit). */
+    void setClientAttribute(String clientId, String name, String value) {
+        JsonNode client = find("/clients?clientId=" + clientId).getFirst();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> representation = JSON.convertValue(client, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = new LinkedHashMap<>((Map<String, Object>) representation.getOrDefault("attributes", Map.of()));
+        attributes.put(name, value);
+        representation.put("attributes", attributes);
+        call("PUT", "/clients/" + client.get("id").asString(), representation, 204);
+    }
+
     /** A public client for scripts and apps whose access tokens live {@code lifespan}, for expiry tests. */
     void ensureShortLivedClient(String clientId, String origin, Duration lifespan) {
         if (find("/clients?clientId=" + clientId).isEmpty()) {

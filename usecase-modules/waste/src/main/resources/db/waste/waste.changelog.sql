@@ -60,3 +60,29 @@ create table waste_collection_day (
     fetched_at timestamptz not null default now(),
     primary key (street, stream, weekday)
 );
+
+--changeset selfdata:waste-4-bin-ownership
+-- Proof that a link is the household's own (rule 11 and the issue of claimed tags): the operator's file carries
+-- a per-bin activation code (kept only as a SHA-256 of bin and code) that the citizen types in, or the city admin
+-- validates the link. Only a proven link imports weighings or shows them; wrong codes lock the bin's code for an
+-- hour after 5 tries.
+create table waste_bin_activation (
+    bin_id          varchar(64) primary key,
+    code_hash       varchar(64) not null,
+    delivered_at    timestamptz not null default now(),
+    failed_attempts integer     not null default 0,
+    locked_until    timestamptz
+);
+alter table waste_bin_link add column proof varchar(12) check (proof in ('CODE', 'CITY_ADMIN'));
+alter table waste_bin_link add column proven_at timestamptz;
+
+-- A household claiming a bin another account holds: kept for the city admin to resolve (keep or transfer).
+create table waste_bin_dispute (
+    id             uuid        primary key,
+    bin_id         varchar(64) not null,
+    citizen_id     uuid        not null,
+    household_size integer     not null check (household_size between 1 and 20),
+    claimed_at     timestamptz not null default now(),
+    unique (bin_id, citizen_id)
+);
+create index waste_bin_dispute_citizen on waste_bin_dispute (citizen_id);

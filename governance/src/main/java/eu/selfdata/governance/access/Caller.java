@@ -5,6 +5,8 @@ import eu.selfdata.governance.problem.ProblemType;
 import eu.selfdata.identity.CityClaims;
 import eu.selfdata.identity.VerifiedPerson;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,10 +15,12 @@ import java.util.stream.Collectors;
  * Who makes the request and in which capacity: a platform coordinator (realm role), the admin of
  * some cities (client role {@code city-admin} of each city's portal, only on that city's host or on
  * the platform host), a resident of the host city (the token's {@code organization} names it), and
- * whether the account counts as a person (rule 11: its e-mail address is verified).
+ * whether the account counts as a person (rule 11: its e-mail address is verified), when the identity server
+ * created the account (null when the token does not say), and the e-mail address and language (fr or en) the token
+ * gives (null when none), used to mail a coordinator about the pilots they started.
  */
 public record Caller(String subject, Optional<String> hostCity, boolean coordinator, Set<String> adminOf, boolean residentOfHostCity,
-                     boolean verified) {
+                     boolean verified, Instant accountCreatedAt, String email, String language) {
 
     static final String COORDINATOR = "platform-coordinator";
     static final String CITY_ADMIN = "city-admin";
@@ -26,15 +30,18 @@ public record Caller(String subject, Optional<String> hostCity, boolean coordina
     }
 
     public static Caller anonymous(Optional<String> hostCity) {
-        return new Caller(null, hostCity, false, Set.of(), false, false);
+        return new Caller(null, hostCity, false, Set.of(), false, false, null, null, null);
     }
 
-    static Caller of(String subject, CityClaims claims, Optional<String> hostCity) {
+    static Caller of(String subject, Map<String, Object> token, Optional<String> hostCity) {
+        CityClaims claims = CityClaims.of(token);
         Set<String> adminOf = hostCity.map(Set::of).orElse(claims.cities()).stream()
                 .filter(city -> claims.rolesIn(city).contains(CITY_ADMIN))
                 .collect(Collectors.toUnmodifiableSet());
         return new Caller(subject, hostCity, claims.hasRealmRole(COORDINATOR), adminOf,
-                hostCity.map(claims::belongsTo).orElse(false), claims.emailVerified());
+                hostCity.map(claims::belongsTo).orElse(false), claims.emailVerified(), claims.accountCreatedAt(),
+                token.get("email") instanceof String email && email.length() <= 254 ? email : null,
+                token.get("locale") instanceof String locale && (locale.equals("fr") || locale.equals("en")) ? locale : null);
     }
 
     public boolean authenticated() {

@@ -1,6 +1,5 @@
 package eu.selfdata.governance.access;
 
-import eu.selfdata.identity.CityClaims;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,7 +24,7 @@ class CallerResolver implements HandlerMethodArgumentResolver {
                                   WebDataBinderFactory binderFactory) {
         Optional<String> hostCity = HostCity.of(request.getNativeRequest(HttpServletRequest.class));
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            return Caller.of(token.getToken().getSubject(), CityClaims.of(token.getToken().getClaims()), hostCity);
+            return Caller.of(token.getToken().getSubject(), token.getToken().getClaims(), hostCity);
         }
         return Caller.anonymous(hostCity);
     }

@@ -3,7 +3,9 @@ package eu.selfdata.governance.oversight;
 import eu.selfdata.contract.CitySlug;
 import eu.selfdata.contract.ModuleId;
 import eu.selfdata.governance.access.Caller;
+import eu.selfdata.governance.oversight.domain.PanelRule;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -34,8 +37,17 @@ class PilotController {
         this.pilots = pilots;
     }
 
+    /** Absent: any verified account may join. */
     record NewPilot(@NotNull @Pattern(regexp = CitySlug.REGEX) String city, @NotNull @Pattern(regexp = ModuleId.REGEX) String module,
-                    @NotBlank @Size(max = 200) String title, @NotNull @Min(1) Integer stopVotesRequired) {
+                    @NotBlank @Size(max = 200) String title, @NotNull @Min(1) Integer stopVotesRequired, @Valid PanelRuleRequest panelRule) {
+
+        PanelRule rule() {
+            return panelRule == null ? PanelRule.VERIFIED_ONLY
+                    : new PanelRule(Boolean.TRUE.equals(panelRule.accountBeforeStart()), panelRule.minimumAccountAgeDays());
+        }
+    }
+
+    record PanelRuleRequest(Boolean accountBeforeStart, @Min(1) @Max(PanelRule.MAX_AGE_DAYS) Integer minimumAccountAgeDays) {
     }
 
     record ThresholdChange(Integer stopVotesRequired) {
@@ -43,8 +55,9 @@ class PilotController {
 
     @PostMapping("/governance/pilots")
     @ResponseStatus(HttpStatus.CREATED)
-    Pilot start(Caller caller, @Valid @RequestBody NewPilot request) {
-        return pilots.start(caller, request.city(), request.module(), request.title(), request.stopVotesRequired());
+    Pilot start(Caller caller, @Valid @RequestBody NewPilot request, Locale locale) {
+        return pilots.start(caller, request.city(), request.module(), request.title(), request.stopVotesRequired(), request.rule(),
+                Pilots.mailLanguage(caller, locale));
     }
 
     @GetMapping("/governance/pilots")

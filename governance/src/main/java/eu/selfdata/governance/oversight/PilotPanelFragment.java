@@ -58,6 +58,7 @@ class PilotPanelFragment {
                 case STATE_CONFLICT -> "pilots.notRunning";
                 case FORBIDDEN -> "pilots.notAllowed";
                 case EMAIL_NOT_VERIFIED -> "pilots.notVerified";
+                case PANEL_RULE_NOT_MET -> "pilots.ruleNotMet";
                 default -> "pilots.unknown";
             });
         }

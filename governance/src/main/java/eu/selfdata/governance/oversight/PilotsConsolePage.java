@@ -4,6 +4,7 @@ import eu.selfdata.contract.ModuleId;
 import eu.selfdata.governance.access.Caller;
 import eu.selfdata.governance.consortium.Partner;
 import eu.selfdata.governance.consortium.Partners;
+import eu.selfdata.governance.oversight.domain.PanelRule;
 import eu.selfdata.governance.problem.GovernanceException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -11,6 +12,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.Locale;
 
 /**
  * The coordinator console's pilots view (platform host, platform coordinators): every pilot with its
@@ -39,12 +42,16 @@ class PilotsConsolePage {
 
     @PostMapping("/governance/console/pilots")
     String start(Caller caller, @RequestParam String city, @RequestParam String module, @RequestParam String title,
-                 @RequestParam int stopVotesRequired, Model model, HttpServletResponse response) {
+                 @RequestParam int stopVotesRequired, @RequestParam(defaultValue = "false") boolean accountBeforeStart,
+                 @RequestParam(required = false) Integer minimumAccountAgeDays, Locale locale, Model model, HttpServletResponse response) {
         try {
-            if (!ModuleId.isValid(module) || title.isBlank() || title.length() > 200 || stopVotesRequired < 1) {
-                throw GovernanceException.invalid("A pilot needs a module id, a title of at most 200 characters and at least 1 stop vote");
+            if (!ModuleId.isValid(module) || title.isBlank() || title.length() > 200 || stopVotesRequired < 1
+                    || (minimumAccountAgeDays != null && (minimumAccountAgeDays < 1 || minimumAccountAgeDays > PanelRule.MAX_AGE_DAYS))) {
+                throw GovernanceException.invalid("A pilot needs a module id, a title of at most 200 characters, at least 1 stop vote"
+                        + " and, when given, a minimum account age of 1 to " + PanelRule.MAX_AGE_DAYS + " days");
             }
-            pilots.start(caller, city, module, title.strip(), stopVotesRequired);
+            pilots.start(caller, city, module, title.strip(), stopVotesRequired, new PanelRule(accountBeforeStart, minimumAccountAgeDays),
+                    Pilots.mailLanguage(caller, locale));
             return "redirect:/governance/console/pilots";
         } catch (GovernanceException e) {
             response.setStatus(e.type().detail(e.getMessage()).getStatus());

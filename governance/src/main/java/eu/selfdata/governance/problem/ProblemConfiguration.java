@@ -1,5 +1,6 @@
 package eu.selfdata.governance.problem;
 
+import eu.selfdata.contract.problem.LocalizedProblemTitles;
 import eu.selfdata.contract.problem.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +13,11 @@ class ProblemConfiguration {
     @Bean
     ProblemResponses problemResponses(JsonMapper json) {
         return new ProblemResponses(json);
+    }
+
+    /** Problem titles in the request's language. */
+    @Bean
+    LocalizedProblemTitles localizedProblemTitles() {
+        return new LocalizedProblemTitles();
     }
 }

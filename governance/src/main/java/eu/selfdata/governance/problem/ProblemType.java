@@ -22,6 +22,7 @@ public enum ProblemType implements PlatformProblem {
     ALREADY_DONE("already-done", "Already recorded", HttpStatus.CONFLICT),
     STATE_CONFLICT("state-conflict", "Not allowed in the current state", HttpStatus.CONFLICT),
     EMAIL_NOT_VERIFIED(VerifiedPerson.PROBLEM),
+    PANEL_RULE_NOT_MET("panel-rule-not-met", "The pilot's panel rule is not met", HttpStatus.FORBIDDEN),
     TENANT_SERVICE_UNAVAILABLE("tenant-service-unavailable", "Tenant service unavailable", HttpStatus.BAD_GATEWAY);
 
     private final Definition definition;

@@ -44,6 +44,21 @@ public class TenantServiceClient {
                 .retrieve().body(new ParameterizedTypeReference<List<CityRecord>>() { }));
     }
 
+    public CityRecord city(String slug) {
+        return call("read city " + slug, () -> http.get().uri(properties.url() + "/platform/tenants/{slug}", slug).headers(this::platform)
+                .retrieve().body(CityView.class)).tenant();
+    }
+
+    private record CityView(CityRecord tenant) {
+    }
+
+    /** Has tenant-service mail the panel members (identity subjects) that their pilot stopped, each in their language. */
+    public void noticePilotStopped(String slug, List<String> subjects, String title, String module) {
+        call("tell the panel of a pilot in " + slug + " it stopped", () -> http.post()
+                .uri(properties.url() + "/platform/tenants/{slug}/notices/pilot-stopped", slug).headers(this::platform)
+                .body(Map.of("subjects", subjects, "title", title, "module", module)).retrieve().toBodilessEntity());
+    }
+
     public void enableModule(String slug, String module) {
         call("enable " + module + " for " + slug, () -> http.put()
                 .uri(properties.url() + "/platform/tenants/{slug}/modules/{module}", slug, module).headers(this::platform)

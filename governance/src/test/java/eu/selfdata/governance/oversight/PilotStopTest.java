@@ -1,10 +1,14 @@
 package eu.selfdata.governance.oversight;
 
 import eu.selfdata.governance.support.GovernanceTest;
+import eu.selfdata.mailbox.Mail;
+import eu.selfdata.mailbox.Mailbox;
 import eu.selfdata.tenant.modules.EnergyPilotModule;
 import eu.selfdata.tenant.support.ServiceClient;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +143,75 @@ class PilotStopTest extends GovernanceTest {
         assertThat(unknownModule.problemType()).isEqualTo("tenant-service-unavailable");
         assertThat(governance.platform("GET", "/governance/pilots", null).json().toString()).doesNotContain("no-such-module");
         assertThat(enabledModules(city)).doesNotContain(MODULE);
+    }
+
+    @Test
+    void aStopMailsTheCoordinatorAndTheCityAdminAtOnceAndEachPanelMemberInTheirLanguage() {
+        Mailbox mailbox = identities.mailbox();
+        String city = freshSlug("mailed");
+        String admin = "mairie@" + city + ".example.org";
+        onboardCity(city, "Mailville", 20_000, admin);
+        String pilot = startPilot(city, 2);
+        String camille = identities.citizenToken(city, "camille");
+        String noah = identities.citizenToken(city, "noah");
+        assertThat(tenantService.cityAs(camille, city, "PUT", "/api/me", Map.of("language", "fr")).status()).isEqualTo(200);
+        assertThat(tenantService.cityAs(noah, city, "PUT", "/api/me", Map.of("language", "en")).status()).isEqualTo(200);
+        for (String member : List.of(camille, noah)) {
+            assertThat(governance.cityAs(member, city, "POST", "/governance/pilots/" + pilot + "/panel", null).status()).isEqualTo(204);
+            assertThat(governance.cityAs(member, city, "POST", "/governance/pilots/" + pilot + "/stop-votes", null).status()).isEqualTo(200);
+        }
+
+        Mail toCoordinator = mailbox.await("coordinator@tests.selfdata.eu", mail -> mail.subject().contains("(Mailville)"), Duration.ofSeconds(20));
+        Mail toAdmin = mailbox.await(admin, mail -> mail.subject().contains("Energy coaching pilot"), Duration.ofSeconds(20));
+        Mail toCamille = mailbox.await("camille@" + city + ".tests.selfdata.eu", any -> true, Duration.ofSeconds(20));
+        Mail toNoah = mailbox.await("noah@" + city + ".tests.selfdata.eu", any -> true, Duration.ofSeconds(20));
+
+        assertThat(toCoordinator.text()).contains("(2 votes, 2 needed)", MODULE);
+        assertThat(toAdmin.language()).as("the city's default language").isEqualTo("fr");
+        assertThat(toAdmin.subject()).isEqualTo("Expérimentation arrêtée par son panel d'habitants : Energy coaching pilot (Mailville)");
+        assertThat(toCamille.language()).isEqualTo("fr");
+        assertThat(toCamille.subject()).contains("le panel d'habitants a arrêté");
+        assertThat(toNoah.language()).isEqualTo("en");
+        assertThat(toNoah.subject()).contains("the citizen panel stopped");
+        assertThat(tenantService.cityAs(noah, city, "GET", "/api/me/access-log", null).body()).contains("platform → you (mail)");
+        assertThat(enabledModules(city)).doesNotContain(MODULE);
+    }
+
+    @Test
+    void aPanelRuleSetAtStartKeepsOutAccountsCreatedAfterTheStartOrTooRecent() throws InterruptedException {
+        String city = freshSlug("rule");
+        String other = freshSlug("aged");
+        onboardCity(city, "Rule", 10_000);
+        onboardCity(other, "Aged", 10_000);
+        String early = identities.citizenToken(city, "early");
+        String recent = identities.citizenToken(other, "recent");
+        Thread.sleep(1_100); // the token's creation time has whole seconds
+        String beforeStart = startPilot(city, 3, Map.of("accountBeforeStart", true));
+        String aged = startPilot(other, 3, Map.of("minimumAccountAgeDays", 1));
+        String late = identities.citizenToken(city, "late");
+
+        assertThat(governance.cityAs(early, city, "POST", "/governance/pilots/" + beforeStart + "/panel", null).status()).isEqualTo(204);
+        ServiceClient.Response lateJoin = governance.cityAs(late, city, "POST", "/governance/pilots/" + beforeStart + "/panel", null);
+        ServiceClient.Response tooRecent = governance.cityAs(recent, other, "POST", "/governance/pilots/" + aged + "/panel", null);
+
+        assertThat(lateJoin.status()).isEqualTo(403);
+        assertThat(lateJoin.problemType()).isEqualTo("panel-rule-not-met");
+        assertThat(lateJoin.json().path("detail").asString()).contains("created after the pilot started");
+        assertThat(tooRecent.status()).isEqualTo(403);
+        assertThat(tooRecent.json().path("detail").asString()).contains("at least 1 day(s) old");
+        assertThat(governance.city(city, "GET", "/governance/pilots/" + beforeStart, null).json().path("panelSize").asInt()).isEqualTo(1);
+        assertThat(governance.city(other, "GET", "/governance/pilots/" + aged, null).json().path("panelRule")
+                .path("minimumAccountAgeDays").asInt()).isEqualTo(1);
+        ServiceClient.Response badRule = governance.platform("POST", "/governance/pilots", Map.of("city", city, "module", MODULE,
+                "title", "Bad", "stopVotesRequired", 1, "panelRule", Map.of("minimumAccountAgeDays", 0)));
+        assertThat(badRule.status()).isEqualTo(400);
+    }
+
+    private String startPilot(String city, int stopVotesRequired, Map<String, Object> panelRule) {
+        ServiceClient.Response started = governance.platform("POST", "/governance/pilots", Map.of("city", city, "module", MODULE,
+                "title", "Energy coaching pilot", "stopVotesRequired", stopVotesRequired, "panelRule", panelRule));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json().path("id").asString();
     }
 
     private String startPilot(String city, int stopVotesRequired) {

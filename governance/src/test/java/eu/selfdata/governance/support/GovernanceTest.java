@@ -32,6 +32,7 @@ public abstract class GovernanceTest {
         RunningTenantService tenantService = RunningTenantService.shared();
         TestPostgres.springDatasourceProperties().forEach((key, value) -> registry.add(key, () -> value));
         TestIdentities.shared().server().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestIdentities.shared().mailProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("selfdata.gateway.secret", () -> RunningTenantService.SECRET);
         registry.add("selfdata.tenant-service.url", () -> "http://localhost:" + tenantService.port());
         registry.add("selfdata.tenant-service.charter-url", () -> RecordingServer.shared().url() + "/platform/tenants/{slug}/charter");
@@ -40,6 +41,7 @@ public abstract class GovernanceTest {
         registry.add("selfdata.partners.sync-initial-delay", () -> "1h");
         registry.add("selfdata.pilots.stop-retry-interval", () -> "500ms");
         registry.add("selfdata.charter.relay-retry-interval", () -> "500ms");
+        registry.add("selfdata.mail.retry-interval", () -> "500ms");
     }
 
     @LocalServerPort
@@ -66,10 +68,19 @@ public abstract class GovernanceTest {
 
     /** Onboards the city in tenant-service, then lets governance sync its partners; returns the city's partner id. */
     protected UUID onboardCity(String slug, String name, int population) {
-        ServiceClient.Response accepted = tenantService.platform("POST", "/platform/tenants", Map.of(
+        return onboardCity(slug, name, population, null);
+    }
+
+    /** @param adminEmail the city's first admin, or null for none */
+    protected UUID onboardCity(String slug, String name, int population, String adminEmail) {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of(
                 "slug", slug, "displayName", name, "population", population, "customDomains", java.util.List.of(),
                 "branding", Map.of("primaryColor", "#00607a", "secondaryColor", "#ffffff", "defaultLanguage", "fr"),
                 "enabledModules", java.util.List.of()));
+        if (adminEmail != null) {
+            request.put("adminEmail", adminEmail);
+        }
+        ServiceClient.Response accepted = tenantService.platform("POST", "/platform/tenants", request);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                 assertThat(tenantService.platform("GET", "/platform/tenants/" + slug, null).json().path("tenant").path("status").asString())

@@ -34,6 +34,7 @@ public final class RunningTenantService {
         TestIdentities identities = TestIdentities.shared();
         Map<String, Object> properties = new HashMap<>(TestPostgres.springDatasourceProperties());
         properties.putAll(identities.server().springProperties());
+        properties.putAll(identities.mailProperties());
         properties.put("server.port", 0);
         properties.put("selfdata.gateway.secret", SECRET);
         // the same test key as tenant-service's own tests (not a secret); drop folders in a folder of this run
@@ -46,6 +47,8 @@ public final class RunningTenantService {
         properties.put("selfdata.onboarding.resume-initial-delay", "1h");
         properties.put("selfdata.tenants.cache-ttl", "0s");
         properties.put("selfdata.usage.flush-interval", "1h");
+        // governance's application.yml is the one on this JVM's classpath: tenant-service's own bundles, named again
+        properties.put("spring.messages.basename", "messages,messages/notices,messages/mobility-carbon,messages/waste");
         // as command-line arguments: they outrank tenant-service's application.yml
         this.context = new SpringApplicationBuilder(TenantServiceApplication.class, EnergyPilotModule.class)
                 .run(properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));

@@ -122,7 +122,7 @@ public final class DevPlatform implements AutoCloseable {
                 "Governance service (calls tenant-service: module switches for pilots, usage, charter)");
         ServiceProcess governance = adopt(ServiceProcess.start("governance",
                 ServiceJars.locate(options.repoRoot(), "governance", options.governanceJar()),
-                governanceArguments(db, secret, keycloak, governanceSecret), options.logDir()));
+                governanceArguments(db, secret, keycloak, governanceSecret, mailbox), options.logDir()));
         HealthCheck health = new HealthCheck(http);
         health.awaitUp(gateway, local(options.gatewayPort(), "/actuator/health"), HEALTH_TIMEOUT);
         health.awaitUp(tenantService, local(options.tenantServicePort(), "/actuator/health"), HEALTH_TIMEOUT);
@@ -241,14 +241,20 @@ public final class DevPlatform implements AutoCloseable {
                 "--selfdata.offboarding.archive-dir=" + options.dataDir().resolve("archives"),
                 "--selfdata.mobility-carbon.takeout.storage=" + options.dataDir().resolve("takeout"),
                 // the coordinator console links to the run's mails
-                "--selfdata.mail.viewer-url=" + mailbox.pageUrl()));
+                "--selfdata.mail.viewer-url=" + mailbox.pageUrl(),
+                // the services' own mails (notices to citizens) go to the run's mailbox too
+                "--spring.mail.host=" + mailbox.smtpHost(),
+                "--spring.mail.port=" + mailbox.smtpPort()));
         // selfdata.keycloak.* (onboarding creates each city's Organization and portal client) and the token issuer
         keycloak.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return arguments;
     }
 
-    private List<String> governanceArguments(JdbcConnection db, GatewaySecret secret, KeycloakServer keycloak, String clientSecret) {
+    private List<String> governanceArguments(JdbcConnection db, GatewaySecret secret, KeycloakServer keycloak, String clientSecret,
+                                             Mailbox mailbox) {
         return List.of(
+                "--spring.mail.host=" + mailbox.smtpHost(),
+                "--spring.mail.port=" + mailbox.smtpPort(),
                 "--server.port=" + options.governancePort(),
                 "--spring.datasource.url=" + db.url(),
                 "--spring.datasource.username=" + db.user(),

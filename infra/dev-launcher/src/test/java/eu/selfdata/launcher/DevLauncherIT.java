@@ -178,6 +178,9 @@ class DevLauncherIT {
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             assertThat(page).contains("admin.larochelle@demo.selfdata.eu").contains("La Rochelle : activez votre compte");
         }
+        // the services' own mails (notices to citizens, a stopped pilot's mails) go to the same mailbox
+        assertThat(Files.readString(dataDir.resolve("tenant-service.args")))
+                .contains("--spring.mail.host=" + started.mailbox().smtpHost(), "--spring.mail.port=" + started.mailbox().smtpPort());
     }
 
     @Test

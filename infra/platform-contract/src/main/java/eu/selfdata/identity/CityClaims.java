@@ -1,9 +1,11 @@
 package eu.selfdata.identity;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,11 +14,15 @@ import java.util.TreeSet;
  * a list of aliases or a map keyed by alias), its realm roles ({@code realm_access.roles}), its
  * city roles (client roles of each city's {@code portal-{slug}} client, so that a role held in one
  * city never counts in another) and whether its e-mail address is verified ({@code email_verified}, rule 11:
- * only then does the account count as a person). The gateway and the services read tokens through this one class.
+ * only then does the account count as a person) and when the account was created ({@value #ACCOUNT_CREATED},
+ * seconds since the epoch, added by the realm's {@code selfdata-account-created} mapper from the identity server's own
+ * record; null when the token lacks it). The gateway and the services read tokens through this one class.
  */
-public record CityClaims(Set<String> cities, Set<String> realmRoles, Map<String, Set<String>> cityRoles, boolean emailVerified) {
+public record CityClaims(Set<String> cities, Set<String> realmRoles, Map<String, Set<String>> cityRoles, boolean emailVerified,
+                         Instant accountCreatedAt) {
 
     public static final String PORTAL_CLIENT_PREFIX = "portal-";
+    public static final String ACCOUNT_CREATED = "account_created_at";
 
     public CityClaims {
         cities = Set.copyOf(cities);
@@ -34,7 +40,13 @@ public record CityClaims(Set<String> cities, Set<String> realmRoles, Map<String,
             });
         }
         return new CityClaims(new TreeSet<>(names(claims.get("organization"))),
-                new TreeSet<>(roles(claims.get("realm_access"))), cityRoles, Boolean.TRUE.equals(claims.get("email_verified")));
+                new TreeSet<>(roles(claims.get("realm_access"))), cityRoles, Boolean.TRUE.equals(claims.get("email_verified")),
+                claims.get(ACCOUNT_CREATED) instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : null);
+    }
+
+    /** When the identity server created the account; empty when the token does not say. */
+    public Optional<Instant> accountCreated() {
+        return Optional.ofNullable(accountCreatedAt);
     }
 
     public boolean belongsTo(String city) {

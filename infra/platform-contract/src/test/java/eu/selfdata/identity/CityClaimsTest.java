@@ -37,6 +37,14 @@ class CityClaimsTest {
     }
 
     @Test
+    void accountCreationTimeComesFromItsClaimInSeconds() {
+        assertThat(CityClaims.of(Map.of("account_created_at", 1_767_225_600L)).accountCreated())
+                .contains(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(CityClaims.of(Map.of("account_created_at", "yesterday")).accountCreated()).isEmpty();
+        assertThat(CityClaims.of(Map.of()).accountCreated()).isEmpty();
+    }
+
+    @Test
     void malformedClaimsGiveNothingRatherThanFailing() {
         CityClaims claims = CityClaims.of(Map.of("organization", "larochelle", "realm_access", List.of("x"),
                 "resource_access", "nope"));

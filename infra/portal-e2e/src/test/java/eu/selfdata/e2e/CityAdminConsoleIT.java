@@ -145,8 +145,16 @@ class CityAdminConsoleIT {
                 assertThat(given.status()).as(given.body()).isEqualTo(200);
             }
             Browser.Fetched linked = citizen.fetch("POST", "/api/waste/bins", "{\"binId\":\"" + bin + "\"}");
-            assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+            assertThat(linked.status()).as("pending without the operator's code: " + linked.body()).isEqualTo(202);
         }
+        // the city admin checks the household's proof and validates the link on her page
+        browser.open(home + "my/waste/bin-claims");
+        WebElement pending = browser.driver().findElements(By.cssSelector("#pending-links tr.pending")).stream()
+                .filter(row -> row.getText().contains(bin)).findFirst().orElseThrow();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("admin-bin-claims");
+        pending.findElement(By.cssSelector("button")).click();
+        assertThat(browser.find("#claims-done").getText()).isNotBlank();
         // the operator drops a file with one good row and two bad ones in the city's folder
         String good = bin + ",2026-03-02T07:15:00+01:00,residual,12.5,R1";
         String negative = bin + ",2026-03-09T07:15:00+01:00,residual,-4,R1";

@@ -68,8 +68,11 @@ class CoordinatorConsoleIT {
 
         browser.find("#suspend button").click();
         assertThat(browser.find("#status").getText()).isEqualTo("SUSPENDED");
-        browser.open(platform.cityUrl("bordeaux", "/"));
-        assertThat(browser.text()).contains("423");
+        // the gateway learns of the suspension at its next directory refresh (every few seconds)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+            driver.get(platform.cityUrl("bordeaux", "/"));
+            return browser.text().contains("423");
+        });
 
         browser.open(platform.platformUrl("/platform/console/" + platform.slug("bordeaux")));
         browser.find("#resume button").click();
@@ -83,12 +86,21 @@ class CoordinatorConsoleIT {
     }
 
     @Test
-    void usagePerCityIsShown() {
+    void usagePerCityIsShown() throws InterruptedException {
+        // only authenticated calls are metered: a citizen of La Rochelle makes one
+        try (Browser citizen = new Browser("en")) {
+            DemoAccount metered = platform.newCitizen("larochelle", "metered");
+            citizen.signIn(platform.cityUrl("larochelle", "/"), metered.login(), metered.password().orElseThrow());
+            assertThat(citizen.fetch("GET", "/api/me", null).status()).isEqualTo(200);
+        }
         browser.open(platform.platformUrl("/platform/console"));
         browser.find("#usage-link").click();
+        // counts reach the usage table at the next flush (selfdata.usage.flush-interval, 10 s)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(40)).pollingEvery(Duration.ofSeconds(2)).until(driver -> {
+            driver.navigate().refresh();
+            return Long.parseLong(driver.findElement(By.cssSelector("#usage-" + platform.slug("larochelle") + " .api-calls")).getText()) > 0;
+        });
         WebElement laRochelle = browser.find("#usage-" + platform.slug("larochelle"));
-        // the demo onboarding and the browser tests call the city's host: some API calls are metered
-        assertThat(Long.parseLong(laRochelle.findElement(By.cssSelector(".api-calls")).getText())).isPositive();
         assertThat(Long.parseLong(laRochelle.findElement(By.cssSelector(".stored-bytes")).getText().replace(",", ""))).isPositive();
         assertThat(laRochelle.findElement(By.cssSelector(".active-citizens")).getText()).matches("\\d+");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -150,9 +162,10 @@ class CoordinatorConsoleIT {
         threshold.clear();
         threshold.sendKeys("4");
         browser.find("#start-pilot button").click();
-        WebElement pilot = browser.driver().findElements(By.cssSelector("#pilots tbody tr")).stream()
-                .filter(row -> row.findElement(By.tagName("th")).getText().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("pilot not listed:\n" + browser.text()));
+        // the form posts, then the console reloads with the new pilot
+        WebElement pilot = new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(driver -> driver
+                .findElements(By.cssSelector("#pilots tbody tr")).stream()
+                .filter(row -> row.findElement(By.tagName("th")).getText().equals(title)).findFirst().orElse(null));
         assertThat(pilot.findElement(By.cssSelector(".status")).getText()).isEqualTo("RUNNING");
         assertThat(pilot.findElement(By.cssSelector(".stop-votes")).getText()).isEqualTo("0 / 4");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -172,5 +185,37 @@ class CoordinatorConsoleIT {
 
     private static String field(String json, String name) {
         return JSON.readTree(json).path(name).asString();
+    }
+
+    @Test
+    void theConsoleAndGovernancesViewsSpeakFrenchOnceChosen() {
+        browser.open(platform.platformUrl("/platform/console?lang=fr"));
+        assertThat(browser.find("h1").getText()).isEqualTo("Villes");
+        assertThat(browser.find("#onboard button").getText()).isEqualTo("Intégrer");
+        assertThat(browser.find("#city-" + platform.slug("lyon") + " .health").getText()).isEqualTo("sans erreur");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("console-cities-fr");
+
+        // governance reads the choice the portal keeps in its cookie on the same host
+        browser.open(platform.platformUrl("/governance/console/pilots"));
+        assertThat(browser.find("h1").getText()).isEqualTo("Expérimentations");
+        assertThat(browser.find("#start-pilot button").getText()).isEqualTo("Lancer");
+        assertThat(browser.find("label[for=accountBeforeStart]").getText()).isEqualTo("un compte créé avant le lancement");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("console-pilots-fr");
+        browser.open(platform.platformUrl("/governance/console/roles"));
+        assertThat(browser.find("#roles caption").getText()).startsWith("Rôles du consortium");
+        browser.open(platform.platformUrl("/platform/console?lang=en"));
+        assertThat(browser.find("h1").getText()).isEqualTo("Cities");
+    }
+
+    @Test
+    void problemTitlesFollowTheBrowsersLanguage() {
+        try (Browser french = new Browser("fr")) {
+            french.open("http://atlantis-" + System.nanoTime() + ".localhost:" + java.net.URI.create(platform.platformUrl("/")).getPort() + "/");
+            assertThat(french.text()).contains("404").contains("Ville inconnue");
+            french.screenshot("problem-fr");
+        }
     }
 }

@@ -150,7 +150,7 @@ class LaRochelleCitizenIT extends SignedInCitizen {
     /** The waste page: summary, comparisons; linking a bin needs the import consent, given on the consents page as a citizen would. */
     @Test
     @Order(7)
-    void theWastePageShowsTheSummaryAndABinIsLinkedAfterGivingItsConsent() {
+    void theWastePageShowsTheSummaryAndABinIsLinkedAfterGivingItsConsent() throws Exception {
         browser.open(home);
         browser.find("nav.menu a[href='/my/waste']").click();
         assertThat(browser.find("#waste-summary").getText()).contains("Taux de tri");
@@ -161,9 +161,20 @@ class LaRochelleCitizenIT extends SignedInCitizen {
         browser.find("#bin-consent-missing a").click();
         browser.find("#purpose-waste-weighings-import button.give").click();
         assertThat(browser.find("#purpose-waste-weighings-import .state").getText()).isEqualTo("Donné");
-        browser.find("nav.menu a[href='/my/waste']").click();
-        browser.find("#binId").sendKeys("LR-E2E-0001");
-        browser.find("#link-bin button[type=submit]").click();
+        // the operator's file carries the bin's activation code, which the household got by letter
+        platform.dropWeighings("larochelle", "bin_id,timestamp,stream,weight_kg,round,activation_code\n"
+                + "LR-E2E-0001,2026-04-05T07:15:00+02:00,glass,1,R0,LRE2E-0001-CODE\n");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        do {
+            browser.open(home + "my/waste");
+            browser.find("#binId").sendKeys("LR-E2E-0001");
+            browser.find("#activationCode").sendKeys("lre2e 0001 code");
+            browser.find("#link-bin button[type=submit]").click();
+            if (!browser.driver().findElements(By.id("bin-linked")).isEmpty() || Instant.now().isAfter(deadline)) {
+                break;
+            }
+            Thread.sleep(1000); // the connector has not read the operator's file yet
+        } while (true);
 
         assertThat(browser.find("#bin-linked").isDisplayed()).isTrue();
         assertThat(browser.find("#linked-bins").getText()).contains("LR-E2E-0001");

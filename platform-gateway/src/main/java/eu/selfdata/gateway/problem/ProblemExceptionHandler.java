@@ -1,6 +1,8 @@
 package eu.selfdata.gateway.problem;
 
+import eu.selfdata.contract.problem.ProblemTitles;
 import java.io.IOException;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -40,7 +42,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        Problem problem = toProblem(error, exchange.getRequest().getPath().value());
+        Problem problem = inLanguage(toProblem(error, exchange.getRequest().getPath().value()), exchange.getLocaleContext().getLocale());
         if (problem.type().equals(ProblemType.INTERNAL_ERROR.uri())) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), problem.instance(), error);
         } else if (problem.status() >= 500) {
@@ -57,6 +59,12 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         DataBuffer body = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(body));
+    }
+
+    /** The title in the request's language ({@code Accept-Language}); type, status and detail stay. */
+    private static Problem inLanguage(Problem problem, Locale locale) {
+        return ProblemTitles.title(problem.type(), locale)
+                .map(title -> new Problem(problem.type(), title, problem.status(), problem.detail(), problem.instance())).orElse(problem);
     }
 
     private static Problem toProblem(Throwable error, String path) {

@@ -20,6 +20,7 @@ public enum ProblemType implements PlatformProblem {
     WRONG_CITY("wrong-city", HttpStatus.FORBIDDEN, "Wrong city"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
     CROSS_ORIGIN_REQUEST("cross-origin-request", HttpStatus.FORBIDDEN, "Cross-origin request refused"),
+    TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     IDENTITY_UNAVAILABLE("identity-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Sign-in unavailable"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -1,5 +1,6 @@
 package eu.selfdata.gateway.tenancy;
 
+import eu.selfdata.contract.RateLimits;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ record DirectorySnapshot(String version, String etag, Map<String, Tenant> bySlug
     record Body(String version, List<Entry> tenants) {
     }
 
-    record Entry(String slug, String status, List<String> customDomains) {
+    /** @param rateLimits the city's, or null from a tenant-service that does not send them (then the defaults) */
+    record Entry(String slug, String status, List<String> customDomains, RateLimits rateLimits) {
     }
 
     static DirectorySnapshot of(Body body, String etag) {
@@ -29,7 +31,7 @@ record DirectorySnapshot(String version, String etag, Map<String, Tenant> bySlug
                 log.warn("Ignoring tenant directory entry {} with status {}", entry.slug(), entry.status());
                 continue;
             }
-            Tenant tenant = new Tenant(entry.slug(), status.get());
+            Tenant tenant = new Tenant(entry.slug(), status.get(), entry.rateLimits() == null ? RateLimits.DEFAULTS : entry.rateLimits());
             bySlug.put(tenant.slug(), tenant);
             if (entry.customDomains() != null) {
                 entry.customDomains().forEach(domain -> byDomain.put(HostTenantResolver.normalise(domain), tenant));

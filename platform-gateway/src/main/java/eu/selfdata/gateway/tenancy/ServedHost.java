@@ -1,5 +1,6 @@
 package eu.selfdata.gateway.tenancy;
 
+import eu.selfdata.contract.RateLimits;
 import java.util.Optional;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -10,6 +11,9 @@ public sealed interface ServedHost {
 
     /** The tenant the services see in the signature: the slug, or "" on the platform host. */
     String tenant();
+
+    /** How much one address or account may ask on this host (the platform host has the defaults). */
+    RateLimits rateLimits();
 
     static Optional<ServedHost> of(ServerWebExchange exchange) {
         return Optional.ofNullable(exchange.getAttribute(ATTRIBUTE));
@@ -28,9 +32,14 @@ public sealed interface ServedHost {
         public String tenant() {
             return "";
         }
+
+        @Override
+        public RateLimits rateLimits() {
+            return RateLimits.DEFAULTS;
+        }
     }
 
-    record City(String slug) implements ServedHost {
+    record City(String slug, RateLimits rateLimits) implements ServedHost {
         @Override
         public String tenant() {
             return slug;

@@ -61,7 +61,7 @@ class TenantResolutionFilter implements WebFilter, Ordered {
 
     private static ServedHost admit(Tenant tenant, String host) {
         return switch (tenant.status()) {
-            case ACTIVE -> new ServedHost.City(tenant.slug());
+            case ACTIVE -> new ServedHost.City(tenant.slug(), tenant.rateLimits());
             case SUSPENDED -> throw new ProblemException(ProblemType.TENANT_SUSPENDED,
                     "The city served at " + host + " is suspended.");
             case PROVISIONING, OFFBOARDED, FAILED -> throw unknownTenant(host);

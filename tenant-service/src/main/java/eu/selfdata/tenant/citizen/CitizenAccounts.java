@@ -29,9 +29,6 @@ import java.util.UUID;
 @Component
 public class CitizenAccounts {
 
-    /** Suffix of the cache key of a verified account, so that a verification is recorded at once. */
-    private static final String VERIFIED = "\u0000v";
-
     private final CityJdbc city;
     private final ApplicationEventPublisher events;
     private final Cache<String, CitizenId> known = Caffeine.newBuilder()
@@ -48,7 +45,7 @@ public class CitizenAccounts {
      * @param emailVerified what the token says ({@code email_verified}), recorded with the account
      */
     public CitizenId open(String subject, boolean emailVerified) {
-        return known.get(key(subject) + (emailVerified ? VERIFIED : ""),
+        return known.get(key(subject, emailVerified),
                 ignored -> city.transactions().execute(status -> findOrCreate(subject, emailVerified)));
     }
 
@@ -64,7 +61,8 @@ public class CitizenAccounts {
     void close(String subject) {
         city.jdbc().sql("delete from erased_subject where erased_at < now() - interval '1 day'").update();
         city.jdbc().sql("insert into erased_subject (subject_hash) values (?) on conflict do nothing").param(hash(subject)).update();
-        known.invalidateAll(List.of(key(subject), key(subject) + VERIFIED));
+        known.invalidate(key(subject, false));
+        known.invalidate(key(subject, true));
     }
 
     private CitizenId findOrCreate(String subject, boolean emailVerified) {
@@ -87,8 +85,8 @@ public class CitizenAccounts {
         return find(subject).orElseThrow();
     }
 
-    private String key(String subject) {
-        return city.city() + '\u0000' + subject;
+    private String key(String subject, boolean emailVerified) {
+        return city.city() + '\u0000' + subject + (emailVerified ? "\u0000v" : "");
     }
 
     private static String hash(String subject) {

@@ -115,7 +115,7 @@ class ConsentLedger implements Consents {
                             values (:citizen, :purpose, :state, :at, :expires, :receipt)
                             on conflict (citizen_id, purpose_id) do update
                                set state = excluded.state, decided_at = excluded.decided_at,
-                                   expires_at = excluded.expires_at, receipt_id = excluded.receipt_id""")
+                                   expires_at = excluded.expires_at, receipt_id = excluded.receipt_id, expiry_noticed_at = null""")
                     .param("citizen", citizen.value()).param("purpose", purpose.id()).param("state", state.name())
                     .param("at", Timestamp.from(now)).param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                     .param("receipt", issued.consentReceiptId())

@@ -4,8 +4,6 @@ import eu.selfdata.tenant.problem.ProblemException;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
-import eu.selfdata.tenant.registry.TenantStateConflictException;
-import eu.selfdata.tenant.registry.TenantStatus;
 import jakarta.ws.rs.WebApplicationException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
@@ -32,7 +30,7 @@ class AdminCredentialsController {
      */
     @PostMapping("/platform/tenants/{slug}/admin-invitation")
     ResponseEntity<Void> invite(@PathVariable String slug) {
-        Tenant tenant = servedCity(slug);
+        Tenant tenant = registry.onboarded(slug);
         try {
             identity.inviteFirstAdmin(tenant);
         } catch (WebApplicationException e) {
@@ -45,14 +43,7 @@ class AdminCredentialsController {
     /** Issues a new temporary password for the city's first admin; answered once, never stored. */
     @PostMapping("/platform/tenants/{slug}/admin-credentials")
     ResponseEntity<AdminCredentials> issue(@PathVariable String slug) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(identity.issueTemporaryPassword(servedCity(slug)));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(identity.issueTemporaryPassword(registry.onboarded(slug)));
     }
 
-    private Tenant servedCity(String slug) {
-        Tenant tenant = registry.get(slug);
-        if (tenant.status() != TenantStatus.ACTIVE && tenant.status() != TenantStatus.SUSPENDED) {
-            throw new TenantStateConflictException("City '" + slug + "' is " + tenant.status());
-        }
-        return tenant;
-    }
 }

@@ -35,6 +35,7 @@ public class CityIdentity {
 
     static final List<String> CITY_ROLES = List.of(CityStaff.ADMIN, CityStaff.AGENT);
     static final int INVITATION_DAYS = 7;
+    static final String REGISTRATIONS_ATTRIBUTE = "selfdata.registrationsPerHour";
     private static final Logger log = LoggerFactory.getLogger(CityIdentity.class);
 
     private final Keycloak keycloak;
@@ -126,6 +127,26 @@ public class CityIdentity {
      */
     public void requestEmailVerification(Tenant tenant, String subject) {
         realm().users().get(subject).sendVerifyEmail(portalClientId(tenant.slug()), urls.originsOf(tenant).getFirst() + "/my/profile");
+    }
+
+    /**
+     * How many registrations one address may send per hour on the city's portal: the portal client's attribute
+     * {@value #REGISTRATIONS_ATTRIBUTE}, which the identity server's registration form enforces (keycloak-extensions).
+     */
+    public void setRegistrationLimit(String slug, int perHour) {
+        realm().clients().findByClientId(portalClientId(slug)).forEach(client -> {
+            client.getAttributes().put(REGISTRATIONS_ATTRIBUTE, String.valueOf(perHour));
+            realm().clients().get(client.getId()).update(client);
+        });
+    }
+
+    /** The e-mail address the identity server holds for this user (the token's subject), if any. */
+    public Optional<String> emailOf(String subject) {
+        try {
+            return Optional.ofNullable(realm().users().get(subject).toRepresentation().getEmail());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** A fresh temporary password for the city's first admin, shown once and never stored here. */

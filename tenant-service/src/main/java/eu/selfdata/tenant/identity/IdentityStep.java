@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Onboarding step: the city's Organization, portal client and first administrator in the identity
- * server; undone at failure or offboarding with the members who belong to no other city. While the
+ * server; undone at failure or offboarding with the members who belong to no other city and the
+ * city's external identity providers. While the
  * identity server is unreachable the saga waits and retries instead of giving the city up.
  */
 @Component
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 class IdentityStep implements OnboardingStep {
 
     private final CityIdentity identity;
+    private final ExternalSignIn externalSignIn;
 
-    IdentityStep(CityIdentity identity) {
+    IdentityStep(CityIdentity identity, ExternalSignIn externalSignIn) {
         this.identity = identity;
+        this.externalSignIn = externalSignIn;
     }
 
     @Override
@@ -46,6 +49,7 @@ class IdentityStep implements OnboardingStep {
     @Override
     public void compensate(Tenant tenant) {
         identity.removeCityOnlyMembers(tenant.slug());
+        externalSignIn.removeAll(tenant.slug());
         identity.removePortalClient(tenant.slug());
         identity.removeOrganization(tenant.slug());
     }

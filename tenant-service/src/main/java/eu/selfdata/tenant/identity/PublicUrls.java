@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The origins on which a city's portal answers: {@code {slug}.{base-domain}} and its custom domains. */
 @Component
-class PublicUrls {
+public class PublicUrls {
 
     private final String scheme;
     private final String baseDomain;
@@ -22,6 +22,11 @@ class PublicUrls {
         this.baseDomain = baseDomain;
         boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         this.portSuffix = defaultPort ? "" : ":" + port;
+    }
+
+    /** A page of the city's portal, on its first origin (e.g. {@code /my/profile}). */
+    public String page(Tenant tenant, String path) {
+        return originsOf(tenant).getFirst() + path;
     }
 
     List<String> originsOf(Tenant tenant) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The portal's texts: the host's bundle ({@code messages.properties} in English,
- * {@code messages_fr.properties}) and the bundle of every module on the classpath
+ * {@code messages_fr.properties}, and the notices' {@code messages/notices}) and the bundle of every module on the classpath
  * ({@link UseCaseModule#messageBundle()}), so that a module's jar brings its texts with no host edit.
  * No fallback to the server's locale: a language without its file reads the English one.
  */
@@ -20,11 +20,13 @@ import java.util.Optional;
 class ModuleMessages {
 
     static final String HOST_BUNDLE = "messages";
+    /** The notices' texts, in their own bundle so that no module's {@code messages.properties} shadows them. */
+    static final String NOTICES_BUNDLE = "messages/notices";
 
     @Bean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
     ResourceBundleMessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames(HOST_BUNDLE);
+        messages.setBasenames(HOST_BUNDLE, NOTICES_BUNDLE);
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         return messages;

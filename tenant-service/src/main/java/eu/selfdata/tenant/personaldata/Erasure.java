@@ -2,6 +2,9 @@ package eu.selfdata.tenant.personaldata;
 
 import eu.selfdata.tenant.citydata.CityJdbc;
 import eu.selfdata.tenant.identity.CityIdentity;
+import eu.selfdata.tenant.notices.CitizenNotices;
+import eu.selfdata.tenant.notices.Notice;
+import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.problem.ProblemException;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.usecase.api.CitizenId;
@@ -11,10 +14,14 @@ import jakarta.ws.rs.WebApplicationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * Art. 17: the citizen leaves the city. The identity goes first (if the identity server is down,
  * nothing is erased and the citizen is told to retry); then every source erases its rows in one
- * transaction, the append-only tables accepting it only inside that transaction.
+ * transaction, the append-only tables accepting it only inside that transaction. The confirmation the
+ * citizen is owed (art. 12(3)) is composed while the address still exists and mailed once the rows are
+ * gone, whatever their notice settings; no access log keeps it, since the log's entries leave with them.
  */
 @Component
 class Erasure {
@@ -25,15 +32,22 @@ class Erasure {
     private final PersonalDataCatalogue catalogue;
     private final CityJdbc city;
     private final ObjectProvider<CityIdentity> identity;
+    private final CitizenNotices notices;
+    private final TenantRegistry registry;
 
-    Erasure(PersonalDataCatalogue catalogue, CityJdbc city, ObjectProvider<CityIdentity> identity) {
+    Erasure(PersonalDataCatalogue catalogue, CityJdbc city, ObjectProvider<CityIdentity> identity, CitizenNotices notices,
+            TenantRegistry registry) {
         this.catalogue = catalogue;
         this.city = city;
         this.identity = identity;
+        this.notices = notices;
+        this.registry = registry;
     }
 
     void erase(CitizenId citizen, String subject) {
         String slug = city.city();
+        String cityName = registry.get(slug).displayName();
+        Optional<CitizenNotices.Mail> confirmation = notices.compose(citizen, Notice.ACCOUNT_ERASED, language -> new Object[] {cityName});
         identity.ifAvailable(cityIdentity -> {
             try {
                 cityIdentity.removeCitizen(slug, subject);
@@ -48,5 +62,6 @@ class Erasure {
                 source.erase(citizen);
             }
         });
+        confirmation.ifPresent(notices::deliver);
     }
 }

@@ -77,6 +77,20 @@ public class TenantRegistry {
                 .query(TenantRegistry::tenantRow).list()).stream().findFirst();
     }
 
+    /**
+     * The city while it is onboarded and not offboarded (ACTIVE or SUSPENDED): what the coordinator's per-city
+     * operations act on.
+     *
+     * @throws TenantStateConflictException in any other state
+     */
+    public Tenant onboarded(String slug) {
+        Tenant tenant = get(slug);
+        if (tenant.status() != TenantStatus.ACTIVE && tenant.status() != TenantStatus.SUSPENDED) {
+            throw new TenantStateConflictException("City '" + slug + "' is " + tenant.status());
+        }
+        return tenant;
+    }
+
     public Tenant get(String slug) {
         return find(slug).orElseThrow(() -> new UnknownTenantException(slug));
     }
@@ -173,9 +187,9 @@ public class TenantRegistry {
             String version = jdbc.sql("select count(*) || '-' || coalesce(extract(epoch from max(updated_at))::text, '0') from platform.tenant")
                     .query(String.class).single();
             Map<String, List<String>> domains = domainsBySlug();
-            List<TenantDirectory.Entry> entries = jdbc.sql("select slug, status from platform.tenant order by slug")
+            List<TenantDirectory.Entry> entries = jdbc.sql("select slug, status, rate_limits::text from platform.tenant order by slug")
                     .query((rs, row) -> new TenantDirectory.Entry(rs.getString(1), TenantStatus.valueOf(rs.getString(2)),
-                            domains.getOrDefault(rs.getString(1), List.of())))
+                            domains.getOrDefault(rs.getString(1), List.of()), CityRateLimits.parse(rs.getString(3))))
                     .list();
             return new TenantDirectory(version, entries);
         });

@@ -49,6 +49,7 @@ public abstract class TenantServiceTest {
     static void properties(DynamicPropertyRegistry registry) {
         TestPostgres.springDatasourceProperties().forEach((key, value) -> registry.add(key, () -> value));
         TestIdentities.shared().server().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        TestIdentities.shared().mailProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("selfdata.gateway.secret", () -> SECRET);
         registry.add("selfdata.connectors.secret-key", () -> CONNECTOR_KEY);
         registry.add("selfdata.connectors.drop-directory", () -> DATA.resolve("connectors").toString());

@@ -59,6 +59,11 @@ public final class TestIdentities {
         return mailbox;
     }
 
+    /** {@code spring.mail.*} pointing a service's mail sender at this JVM's mailbox. */
+    public Map<String, String> mailProperties() {
+        return Map.of("spring.mail.host", mailbox().smtpHost(), "spring.mail.port", String.valueOf(mailbox().smtpPort()));
+    }
+
     private TestIdentities(KeycloakServer server) {
         this.server = server;
         this.admin = KeycloakBuilder.builder().serverUrl(server.baseUrl().toString()).realm("master").clientId("admin-cli")
@@ -79,6 +84,11 @@ public final class TestIdentities {
 
     public RealmResource realm() {
         return admin.realm(KeycloakServer.REALM);
+    }
+
+    /** The identity server's administration, e.g. to set up a second realm that plays an external provider. */
+    public Keycloak admin() {
+        return admin;
     }
 
     public String coordinatorToken() {

@@ -14,8 +14,10 @@ import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.usecase.api.CityTransactions;
 import eu.selfdata.usecase.api.Consents;
 import eu.selfdata.usecase.api.CurrentCitizen;
+import eu.selfdata.waste.bin.BinClaimsController;
 import eu.selfdata.waste.bin.BinLinkController;
 import eu.selfdata.waste.bin.BinLinks;
+import eu.selfdata.waste.bin.BinOwnership;
 import eu.selfdata.waste.bin.CitizenBins;
 import eu.selfdata.waste.bin.ImportConsentListener;
 import eu.selfdata.waste.citizen.CityAverages;
@@ -24,6 +26,7 @@ import eu.selfdata.waste.citizen.WasteSummaryController;
 import eu.selfdata.waste.opendata.CollectionCalendar;
 import eu.selfdata.waste.opendata.CollectionCalendarController;
 import eu.selfdata.waste.opendata.CollectionCalendarTemplate;
+import eu.selfdata.waste.page.BinClaimsPage;
 import eu.selfdata.waste.page.WastePage;
 import eu.selfdata.waste.telemetry.CityBinsController;
 import eu.selfdata.waste.telemetry.FillReadings;
@@ -54,8 +57,23 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    CitizenBins wasteCitizenBins(CityDatabase city, Consents consents) {
-        return new CitizenBins(city, consents);
+    CitizenBins wasteCitizenBins(CityDatabase city, Consents consents, BinOwnership ownership) {
+        return new CitizenBins(city, consents, ownership);
+    }
+
+    @Bean
+    BinOwnership wasteBinOwnership(CityDatabase city) {
+        return new BinOwnership(city);
+    }
+
+    @Bean
+    BinClaimsController wasteBinClaimsController(BinOwnership ownership, CityStaff staff) {
+        return new BinClaimsController(ownership, staff);
+    }
+
+    @Bean
+    BinClaimsPage wasteBinClaimsPage(BinOwnership ownership, CityStaff staff) {
+        return new BinClaimsPage(ownership, staff);
     }
 
     @Bean

@@ -28,6 +28,11 @@ public class WasteModule implements UseCaseModule {
             new LocalizedText("Relier vos bacs à votre compte pour en importer les pesées",
                     "Link your bins to your account to import their weighings"),
             LegalBasis.CONSENT, Period.ofYears(3));
+    static final PersonalDataCategory BIN_CLAIMS = new PersonalDataCategory(WastePurposes.CATEGORY_BIN_CLAIMS,
+            new LocalizedText("Mes demandes sur des bacs contestés", "My claims on disputed bins"),
+            new LocalizedText("Permettre à la ville de vérifier à quel foyer appartient un bac qu'un autre compte a relié",
+                    "Let the city check which household a bin another account linked belongs to"),
+            LegalBasis.PUBLIC_TASK, Period.ofYears(1));
     static final PersonalDataCategory WEIGHINGS = new PersonalDataCategory(WastePurposes.CATEGORY_WEIGHINGS,
             new LocalizedText("Pesées de mes bacs", "Weighings of my bins"),
             new LocalizedText("Vous montrer vos kilos de déchets par flux et votre taux de tri",
@@ -59,6 +64,7 @@ public class WasteModule implements UseCaseModule {
     public List<PersonalDataSource> personalData() {
         return List.of(
                 CitizenTables.table(database, BINS, "waste_bin_link", "linked_at, bin_id"),
+                CitizenTables.table(database, BIN_CLAIMS, "waste_bin_dispute", "claimed_at, id"),
                 CitizenTables.table(database, WEIGHINGS, "waste_weighing", "collected_at, id"));
     }
 

@@ -10,6 +10,7 @@ public final class WastePurposes {
 
     public static final String CATEGORY_BINS = "waste-bins";
     public static final String CATEGORY_WEIGHINGS = "waste-weighings";
+    public static final String CATEGORY_BIN_CLAIMS = "waste-bin-claims";
 
     private WastePurposes() {
     }

@@ -25,7 +25,9 @@ public class ProblemResponses {
         write(request, response, type.detail(detail));
     }
 
+    /** Writes the problem, its title in the request's language ({@code Accept-Language}: filters run before any locale resolver). */
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        ProblemTitles.localize(problem, request.getLocale());
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -47,7 +47,11 @@ class WastePageTest extends WasteTest {
         consent(camille, city, "GIVEN");
         assertThat(page(camille, city, "en").selectFirst("#link-bin")).isNotNull();
 
-        assertThat(link(camille, city, "LR-0101").status()).isEqualTo(302);
+        ServiceClient.Response linked = link(camille, city, "LR-0101");
+        assertThat(linked.status()).isEqualTo(302);
+        assertThat(linked.location()).as("waits for the city's validation").contains("pending");
+        assertThat(page(camille, city, "en").select("#linked-bins .bin").text()).contains("waiting for the city");
+        validate(city, "LR-0101");
         importFile(city, "march.csv", HEADER
                 + "LR-0101,2026-03-02T07:15:00+01:00,residual,12.5,R1\n"
                 + "LR-0101,2026-03-09T07:15:00+01:00,recyclables,4.5,R1\n"
@@ -96,6 +100,8 @@ class WastePageTest extends WasteTest {
         consent(inLyon, lyon, "GIVEN");
         assertThat(link(inRochelle, larochelle, "SAME-1").status()).isEqualTo(302);
         assertThat(link(inLyon, lyon, "SAME-1").status()).isEqualTo(302);
+        validate(larochelle, "SAME-1");
+        validate(lyon, "SAME-1");
         importFile(lyon, "lyon.csv", HEADER + "SAME-1,2026-03-02T07:15:00+01:00,glass,5,R1\n");
 
         ServiceClient.Response foreignPage = client.pageAs(inRochelle, lyon, "en", "/my/waste");
@@ -118,6 +124,11 @@ class WastePageTest extends WasteTest {
 
         assertThat(client.pageAs(camille, niort, "en", "/my/waste").status()).isEqualTo(404);
         assertThat(client.formAs(camille, niort, "en", "/my/waste/bins", FORM, "binId=LR-1".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(404);
+    }
+
+    private void validate(String city, String binId) {
+        assertThat(client.cityAs(identities.cityAdminToken(city), city, "POST", "/api/waste/city/bin-claims/" + binId + "/validate", null)
+                .status()).isEqualTo(204);
     }
 
     private Document page(String token, String city, String language) {

@@ -42,6 +42,15 @@ abstract class WasteTest extends SelfDataTest {
         assertThat(given.status()).as(given.body()).isEqualTo(200);
     }
 
+    /** Links the bin without a code, then has the city admin validate it: a proven link. */
+    void linkProven(String token, String city, String binId, int householdSize) {
+        ServiceClient.Response pending = client.cityAs(token, city, "POST", "/api/waste/bins", Map.of("binId", binId, "householdSize", householdSize));
+        assertThat(pending.status()).as(pending.body()).isEqualTo(202);
+        ServiceClient.Response validated = client.cityAs(identities.cityAdminToken(city), city, "POST",
+                "/api/waste/city/bin-claims/" + binId + "/validate", null);
+        assertThat(validated.status()).as(validated.body()).isEqualTo(204);
+    }
+
     void importFile(String city, String name, String content) {
         importFile(city, name, content, StandardCharsets.UTF_8);
     }

@@ -35,8 +35,9 @@ public class BinLinkController {
     /** Only a verified account links a bin (rule 11): a script's throw-away accounts cannot claim tags. */
     @PostMapping("/bins")
     ResponseEntity<CitizenBins.BinLink> link(@RequestBody NewLink request) {
-        CitizenBins.Linked linked = bins.link(citizen.requireVerified(), request.binId(), request.householdSize());
-        return ResponseEntity.status(linked.created() ? HttpStatus.CREATED : HttpStatus.OK).body(linked.link());
+        CitizenBins.Linked linked = bins.link(citizen.requireVerified(), request.binId(), request.householdSize(), request.activationCode());
+        HttpStatus status = !linked.link().proven() ? HttpStatus.ACCEPTED : linked.created() ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status).body(linked.link());
     }
 
     /** Unlinks the bin; its weighings already imported stay until the citizen deletes them. */
@@ -52,6 +53,7 @@ public class BinLinkController {
         return Map.of("deleted", bins.deleteWeighings(citizen.require()));
     }
 
-    record NewLink(String binId, Integer householdSize) {
+    /** @param activationCode the code the operator gave the household for this bin; absent, the city admin validates the link */
+    record NewLink(String binId, Integer householdSize, String activationCode) {
     }
 }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Which household bins the platform may import weighings for, read by connectors outside any
- * request: links still active whose citizen's import consent is given right now.
+ * request: proven links still active whose citizen's import consent is given right now.
  */
 public class BinLinks {
 
@@ -31,7 +31,7 @@ public class BinLinks {
     /** bin id → citizen, for bins whose weighings may be imported now in that city. */
     public Map<String, CitizenId> importable(String city) {
         Map<String, CitizenId> links = new HashMap<>();
-        jdbc.run(city, client -> client.sql("select bin_id, citizen_id from waste_bin_link where import_active")
+        jdbc.run(city, client -> client.sql("select bin_id, citizen_id from waste_bin_link where import_active and proof is not null")
                 .query((rs, row) -> links.put(rs.getString(1), new CitizenId(rs.getObject(2, UUID.class)))).list());
         Set<CitizenId> consenting = scope.call(city, () -> links.values().stream().distinct()
                 .filter(citizen -> consents.isGiven(citizen, WastePurposes.IMPORT_WEIGHINGS)).collect(Collectors.toSet()));

@@ -11,12 +11,12 @@ import org.springframework.web.ErrorResponseException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * A citizen's household bins in the city of the request: linking one (its RFID tag) needs the import
- * consent first and a bin belongs to one household; unlinking keeps the weighings already imported
+ * consent first and proof that the bin is the household's ({@link BinOwnership}: the operator's
+ * activation code, or the city admin's validation); unlinking keeps the weighings already imported
  * until the citizen deletes them. The API and the portal page both go through here.
  */
 public class CitizenBins {
@@ -25,29 +25,34 @@ public class CitizenBins {
 
     private final CityDatabase city;
     private final Consents consents;
+    private final BinOwnership ownership;
 
-    public CitizenBins(CityDatabase city, Consents consents) {
+    public CitizenBins(CityDatabase city, Consents consents, BinOwnership ownership) {
         this.city = city;
         this.consents = consents;
+        this.ownership = ownership;
     }
 
     public List<BinLink> of(CitizenId citizen) {
         return city.jdbc().sql("""
-                        select bin_id, household_size, import_active, linked_at from waste_bin_link
+                        select bin_id, household_size, import_active, linked_at, proof is not null from waste_bin_link
                          where citizen_id = :citizen order by linked_at, bin_id""")
                 .param("citizen", citizen.value())
-                .query((rs, row) -> new BinLink(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant()))
+                .query((rs, row) -> new BinLink(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant(),
+                        rs.getBoolean(5)))
                 .list();
     }
 
     /**
      * Links the bin to the citizen, or updates the household size of a bin they linked already.
      *
-     * @throws ErrorResponseException 400 {@code invalid-request} for a bad tag or size, 409
-     *                                {@code consent-required} without the import consent, 409
-     *                                {@code bin-already-linked} when another household has it
+     * @param activationCode the code the operator gave the household for this bin; blank or absent, the
+     *                       city admin validates the link
+     * @throws ErrorResponseException 400 {@code invalid-request} for a bad tag, size or code, 409
+     *                                {@code consent-required} without the import consent, and the
+     *                                ownership problems of {@link BinOwnership#claim}
      */
-    public Linked link(CitizenId citizen, String binId, Integer householdSize) {
+    public Linked link(CitizenId citizen, String binId, Integer householdSize, String activationCode) {
         if (binId == null || !BIN_ID.matcher(binId).matches()) {
             throw CommonProblems.INVALID_REQUEST.exception("binId is the tag printed on the bin: 1 to 64 letters, digits, '_', '.', ':' or '-'");
         }
@@ -55,25 +60,23 @@ public class CitizenBins {
         if (household < 1 || household > 20) {
             throw CommonProblems.INVALID_REQUEST.exception("householdSize is between 1 and 20");
         }
+        Optional<ActivationCode> code;
+        try {
+            code = activationCode == null || activationCode.isBlank() ? Optional.empty() : Optional.of(new ActivationCode(activationCode));
+        } catch (IllegalArgumentException e) {
+            throw CommonProblems.INVALID_REQUEST.exception(e.getMessage());
+        }
         if (!consents.isGiven(citizen, WastePurposes.IMPORT_WEIGHINGS)) {
             throw WasteProblems.CONSENT_REQUIRED.exception("Give the consent '" + WastePurposes.IMPORT_WEIGHINGS
                     + "' first: PUT /api/me/consents/" + WastePurposes.IMPORT_WEIGHINGS);
         }
-        int created = city.jdbc().sql("""
-                        insert into waste_bin_link (bin_id, citizen_id, household_size) values (:bin, :citizen, :household)
-                        on conflict (bin_id) do nothing""")
-                .param("bin", binId).param("citizen", citizen.value()).param("household", household).update();
-        UUID owner = city.jdbc().sql("select citizen_id from waste_bin_link where bin_id = :bin").param("bin", binId)
-                .query(UUID.class).single();
-        if (!owner.equals(citizen.value())) {
-            throw WasteProblems.BIN_ALREADY_LINKED.exception("Another household linked this bin; ask the city if it is yours");
-        }
-        if (created == 0) {
-            city.jdbc().sql("update waste_bin_link set household_size = :household, import_active = true where bin_id = :bin")
-                    .param("household", household).param("bin", binId).update();
-        }
-        BinLink link = of(citizen).stream().filter(bin -> bin.binId().equals(binId)).findFirst().orElseThrow();
-        return new Linked(link, created == 1);
+        boolean linkedBefore = find(citizen, binId).isPresent();
+        ownership.claim(citizen, binId, household, code);
+        return new Linked(find(citizen, binId).orElseThrow(), !linkedBefore);
+    }
+
+    private Optional<BinLink> find(CitizenId citizen, String binId) {
+        return of(citizen).stream().filter(bin -> bin.binId().equals(binId)).findFirst();
     }
 
     /**
@@ -94,7 +97,8 @@ public class CitizenBins {
         return city.jdbc().sql("delete from waste_weighing where citizen_id = :citizen").param("citizen", citizen.value()).update();
     }
 
-    public record BinLink(String binId, int householdSize, boolean importActive, Instant linkedAt) {
+    /** @param proven false while the link waits for the city admin: it then neither imports nor shows weighings */
+    public record BinLink(String binId, int householdSize, boolean importActive, Instant linkedAt, boolean proven) {
     }
 
     /** @param created a new link, not an update of the citizen's own */

@@ -33,6 +33,7 @@ public class WasteSummaries {
         city.jdbc().sql("""
                         select to_char(collected_at at time zone 'Europe/Paris', 'YYYY-MM') as month, stream, sum(grams)
                           from waste_weighing where citizen_id = :citizen
+                           and bin_id not in (select bin_id from waste_bin_link where citizen_id = :citizen and proof is null)
                          group by 1, 2""")
                 .param("citizen", citizen.value())
                 .query((rs, row) -> grams.computeIfAbsent(rs.getString(1), m -> new EnumMap<>(WasteStream.class))

@@ -56,10 +56,11 @@ public class WastePage {
     }
 
     @PostMapping("/bins")
-    ModelAndView link(@RequestParam(defaultValue = "") String binId, @RequestParam(required = false) Integer householdSize, Model model) {
+    ModelAndView link(@RequestParam(defaultValue = "") String binId, @RequestParam(required = false) Integer householdSize,
+                      @RequestParam(required = false) String activationCode, Model model) {
         try {
-            bins.link(citizen.requireVerified(), binId.strip(), householdSize);
-            return new ModelAndView("redirect:/my/waste?linked#bins");
+            boolean proven = bins.link(citizen.requireVerified(), binId.strip(), householdSize, activationCode).link().proven();
+            return new ModelAndView(proven ? "redirect:/my/waste?linked#bins" : "redirect:/my/waste?pending#bins");
         } catch (ErrorResponseException e) {
             model.addAttribute("binError", problemType(e));
             model.addAttribute("binId", binId);

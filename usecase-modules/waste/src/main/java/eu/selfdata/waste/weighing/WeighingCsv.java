@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.io.ByteArrayInputStream;
+import eu.selfdata.waste.bin.ActivationCode;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -30,12 +31,15 @@ import java.util.stream.Collectors;
 
 /**
  * Reads an operator's weighings file (header {@code bin_id, timestamp, stream, weight_kg, round} in
- * any order and case), streaming, row by row: each row is either a {@link Weighing} or a rejection
- * with its line number and reason. Bytes invalid in the city's encoding reject their row only.
+ * any order and case, and optionally {@value #ACTIVATION_CODE}), streaming, row by row: each row is either a
+ * {@link Weighing} or a rejection with its line number and reason. Bytes invalid in the city's encoding reject
+ * their row only. A row's activation code, when given, is the code the operator gave the bin's household: the
+ * citizen types it in to prove the bin is theirs ({@link ActivationCode}); a malformed one rejects the row.
  */
 public final class WeighingCsv {
 
     public static final List<String> COLUMNS = List.of("bin_id", "timestamp", "stream", "weight_kg", "round");
+    public static final String ACTIVATION_CODE = "activation_code";
     private static final BigDecimal MAX_KG = new BigDecimal("1000");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[' ']['T']HH:mm[:ss]");
 
@@ -61,7 +65,8 @@ public final class WeighingCsv {
         long line();
     }
 
-    public record Valid(long line, Weighing weighing) implements Row {
+    /** @param activationCode the bin's activation code the row delivers, or null */
+    public record Valid(long line, Weighing weighing, ActivationCode activationCode) implements Row {
     }
 
     /** @param record the row's values joined by the city's delimiter, as the admin can correct them */
@@ -87,7 +92,8 @@ public final class WeighingCsv {
             if (!missing.isEmpty()) {
                 throw new MalformedFileException("header lacks column(s) " + missing + "; expected " + COLUMNS);
             }
-            int[] positions = COLUMNS.stream().mapToInt(header::get).toArray();
+            int[] positions = java.util.stream.Stream.concat(COLUMNS.stream().map(header::get),
+                    java.util.stream.Stream.of(header.getOrDefault(ACTIVATION_CODE, Integer.MAX_VALUE))).mapToInt(Integer::intValue).toArray();
             for (CSVRecord record : parser) {
                 rows.accept(row(parser.getCurrentLineNumber(), record, positions));
             }
@@ -107,7 +113,7 @@ public final class WeighingCsv {
             if (records.size() != 1) {
                 return new Rejected(line, record, "expected exactly one row, found " + records.size());
             }
-            return row(line, records.getFirst(), new int[]{0, 1, 2, 3, 4});
+            return row(line, records.getFirst(), new int[]{0, 1, 2, 3, 4, Integer.MAX_VALUE});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException e) {
@@ -160,17 +166,28 @@ public final class WeighingCsv {
             return rejected(line, values, "collection round longer than 64 characters");
         }
         int grams = kilograms.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+        ActivationCode code = null;
+        if (values[5] != null && !values[5].isEmpty()) {
+            try {
+                code = new ActivationCode(values[5]);
+            } catch (IllegalArgumentException e) {
+                return rejected(line, values, "activation code of bin '" + values[0] + "': " + e.getMessage());
+            }
+        }
         try {
-            return new Valid(line, new Weighing(values[0], collectedAt, stream.get(), grams, round));
+            return new Valid(line, new Weighing(values[0], collectedAt, stream.get(), grams, round), code);
         } catch (IllegalArgumentException e) {
             return rejected(line, values, "bin id '" + values[0] + "' is not 1 to 64 letters, digits, '_', '.', ':' or '-'");
         }
     }
 
-    /** The row's values joined by the city's delimiter, as the admin can correct and retry them. */
+    /**
+     * The row's values joined by the city's delimiter, as the admin can correct and retry them; never the activation
+     * code, which proves a household's bin to whoever holds it.
+     */
     private Rejected rejected(long line, String[] values, String reason) {
         StringBuilder record = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < COLUMNS.size(); i++) {
             record.append(i == 0 ? "" : String.valueOf(delimiter)).append(values[i] == null ? "" : values[i]);
         }
         return new Rejected(line, record.toString(), reason);

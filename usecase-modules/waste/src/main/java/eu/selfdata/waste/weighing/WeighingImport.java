@@ -184,9 +184,13 @@ public class WeighingImport {
             List<CitizenId> owners = new ArrayList<>();
             Map<Tonnage, long[]> anonymous = new HashMap<>();
             List<DeadLetter.Failure> rejected = new ArrayList<>();
+            Map<String, String> activationCodes = new HashMap<>();
             for (WeighingCsv.Row row : rows) {
                 switch (row) {
                     case WeighingCsv.Valid valid -> {
+                        if (valid.activationCode() != null) {
+                            activationCodes.put(valid.weighing().binId(), valid.activationCode().hashFor(valid.weighing().binId()));
+                        }
                         CitizenId owner = linked.get(valid.weighing().binId());
                         if (owner != null) {
                             personal.add(valid.weighing());
@@ -207,13 +211,19 @@ public class WeighingImport {
             int rowCount = rows.size();
             rows.clear();
             awaitPending();
-            pending = writer.submit(() -> write(chunkIndex, rowCount, personal, owners, anonymous, rejected));
+            pending = writer.submit(() -> write(chunkIndex, rowCount, personal, owners, anonymous, rejected, activationCodes));
         }
 
         private void write(long chunkIndex, int rowCount, List<Weighing> personal, List<CitizenId> owners,
-                           Map<Tonnage, long[]> anonymous, List<DeadLetter.Failure> rejected) {
+                           Map<Tonnage, long[]> anonymous, List<DeadLetter.Failure> rejected, Map<String, String> activationCodes) {
             List<UUID> inserted = jdbc.call(city, client -> {
                 List<UUID> stored = insertPersonal(client, personal, owners);
+                // a new code (a new household, a lost letter) replaces the bin's previous one and lifts its lock
+                activationCodes.forEach((bin, hash) -> client.sql("""
+                                insert into waste_bin_activation (bin_id, code_hash) values (?, ?)
+                                on conflict (bin_id) do update set code_hash = excluded.code_hash, delivered_at = now(),
+                                    failed_attempts = 0, locked_until = null
+                                 where waste_bin_activation.code_hash <> excluded.code_hash""").params(bin, hash).update());
                 anonymous.forEach((tonnage, sums) -> client.sql("""
                                 insert into waste_anonymous_tonnage (source_key, chunk, month, stream, weighings, grams)
                                 values (:key, :chunk, :month, :stream, :weighings, :grams) on conflict do nothing""")

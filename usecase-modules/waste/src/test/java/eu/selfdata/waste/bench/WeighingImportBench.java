@@ -42,8 +42,8 @@ class WeighingImportBench extends WasteConnectorTest {
         String city = cities.onboard(freshCity("bench"));
         int linked = (int) (bins * linkedShare);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("insert into " + CitySlug.of(city).quotedSchema() + ".waste_bin_link (bin_id, citizen_id, household_size) "
-                    + "select 'B' || i, gen_random_uuid(), 2 from generate_series(0, " + (linked - 1) + ") i");
+            statement.execute("insert into " + CitySlug.of(city).quotedSchema() + ".waste_bin_link (bin_id, citizen_id, household_size, proof) "
+                    + "select 'B' || i, gen_random_uuid(), 2, 'CODE' from generate_series(0, " + (linked - 1) + ") i");
         }
         // The stand-in consent ledger answers for the linked citizens.
         jdbc().sql("select citizen_id from " + table(city, "waste_bin_link")).query(java.util.UUID.class).list()

@@ -63,10 +63,10 @@ public abstract class WasteConnectorTest {
         return TestCities.freshSlug(prefix);
     }
 
-    /** A citizen linked to a bin, with the import consent given, as the bin-link API leaves it. */
+    /** A citizen linked to a bin, proven by its activation code, with the import consent given, as the bin-link API leaves it. */
     protected CitizenId linkBin(String city, String binId) {
         CitizenId citizen = new CitizenId(UUID.randomUUID());
-        jdbc().sql("insert into " + table(city, "waste_bin_link") + " (bin_id, citizen_id, household_size) values (?, ?, 2)")
+        jdbc().sql("insert into " + table(city, "waste_bin_link") + " (bin_id, citizen_id, household_size, proof, proven_at) values (?, ?, 2, 'CODE', now())")
                 .params(binId, citizen.value()).update();
         consents.give(citizen, WastePurposes.IMPORT_WEIGHINGS);
         return citizen;
