@@ -3,7 +3,6 @@ package eu.selfdata.connectors.mqtt;
 import eu.selfdata.contract.CitySlug;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 public record MqttClientId(String city, String name) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
-    private static final Pattern CLIENT_ID = Pattern.compile("([a-z][a-z0-9-]{1,39})_([A-Za-z0-9_-]{1,100})");
 
     public MqttClientId {
         CitySlug.of(city);
@@ -36,10 +34,13 @@ public record MqttClientId(String city, String name) {
 
     /** The city a client id belongs to, or empty when it does not follow {@code {city}_{name}}. */
     public static Optional<MqttClientId> parse(String clientId) {
-        Matcher matcher = clientId == null ? null : CLIENT_ID.matcher(clientId);
-        return matcher != null && matcher.matches() && CitySlug.isValid(matcher.group(1))
-                ? Optional.of(new MqttClientId(matcher.group(1), matcher.group(2)))
-                : Optional.empty();
+        int separator = clientId == null ? -1 : clientId.indexOf('_');
+        if (separator < 0) {
+            return Optional.empty();
+        }
+        String city = clientId.substring(0, separator);
+        String name = clientId.substring(separator + 1);
+        return CitySlug.isValid(city) && NAME.matcher(name).matches() ? Optional.of(new MqttClientId(city, name)) : Optional.empty();
     }
 
     public String value() {
