@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -12,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,8 +64,14 @@ class CoordinatorConsoleIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
                 .until(driver -> "ACTIVE".equals(driver.findElement(By.id("status")).getText()));
         assertThat(browser.driver().getCurrentUrl()).endsWith("/platform/console/" + platform.slug("bordeaux"));
-        assertThat(browser.driver().findElements(By.cssSelector("#onboarding-steps .step")))
-                .isNotEmpty().allSatisfy(step -> assertThat(step.getAttribute("class")).contains("DONE"));
+        // the steps' fragment may be swapped once more by the last poll: read it again when it is
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    List<WebElement> steps = driver.findElements(By.cssSelector("#onboarding-steps .step"));
+                    return !steps.isEmpty()
+                            && steps.stream().allMatch(step -> step.getAttribute("class").contains("DONE"));
+                });
         browser.screenshot("console-onboarded");
 
         browser.find("#suspend button").click();
