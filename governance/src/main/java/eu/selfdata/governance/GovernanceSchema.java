@@ -1,11 +1,10 @@
 package eu.selfdata.governance;
 
+import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import javax.sql.DataSource;
 
 /**
  * The {@code governance} schema in the platform's one database, next to {@code platform} and the
@@ -18,7 +17,9 @@ class GovernanceSchema {
 
     @Bean
     SpringLiquibase liquibase(DataSource dataSource) {
-        JdbcClient.create(dataSource).sql("create schema if not exists " + SCHEMA).update();
+        JdbcClient.create(dataSource)
+                .sql("create schema if not exists " + SCHEMA)
+                .update();
         SpringLiquibase liquibase = new SpringLiquibase();
         liquibase.setDataSource(dataSource);
         liquibase.setChangeLog("classpath:db/governance/changelog.sql");

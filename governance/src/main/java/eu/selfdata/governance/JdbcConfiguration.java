@@ -1,10 +1,9 @@
 package eu.selfdata.governance;
 
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import javax.sql.DataSource;
 
 @Configuration(proxyBeanMethods = false)
 class JdbcConfiguration {

@@ -3,12 +3,11 @@ package eu.selfdata.governance;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Language of the pages, notices and problem titles governance renders: the portal page that loads a fragment
@@ -32,7 +31,8 @@ class PageLanguage {
                     return Locale.forLanguageTag(asked);
                 }
                 for (Cookie cookie : request.getCookies() == null ? new Cookie[0] : request.getCookies()) {
-                    if (COOKIE.equals(cookie.getName()) && ("fr".equals(cookie.getValue()) || "en".equals(cookie.getValue()))) {
+                    if (COOKIE.equals(cookie.getName())
+                            && ("fr".equals(cookie.getValue()) || "en".equals(cookie.getValue()))) {
                         return Locale.forLanguageTag(cookie.getValue());
                     }
                 }

@@ -23,8 +23,7 @@ final class AppSignIn {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AppSignIn() {
-    }
+    private AppSignIn() {}
 
     static String accessToken(String issuer, String clientId, String redirectUri, String username, String password) {
         String verifier = randomUrlSafe(32);
@@ -36,29 +35,51 @@ final class AppSignIn {
                 .queryParam("state", randomUrlSafe(16))
                 .queryParam("code_challenge", challenge(verifier))
                 .queryParam("code_challenge_method", "S256")
-                .encode().build().toUriString();
+                .encode()
+                .build()
+                .toUriString();
         try (Browser browser = new Browser()) {
             Browser.Page loginPage = browser.get(authorize);
-            Browser.Page back = browser.signIn(loginPage, username, password, uri -> uri.toString().startsWith(redirectUri));
-            String code = UriComponentsBuilder.fromUri(back.uri()).build().getQueryParams().getFirst("code");
+            Browser.Page back = browser.signIn(
+                    loginPage, username, password, uri -> uri.toString().startsWith(redirectUri));
+            String code = UriComponentsBuilder.fromUri(back.uri())
+                    .build()
+                    .getQueryParams()
+                    .getFirst("code");
             if (code == null) {
-                throw new IllegalStateException("Keycloak did not sign " + username + " in: " + back.status() + " " + back.uri());
+                throw new IllegalStateException(
+                        "Keycloak did not sign " + username + " in: " + back.status() + " " + back.uri());
             }
             return exchange(issuer, clientId, redirectUri, code, verifier);
         }
     }
 
     private static String exchange(String issuer, String clientId, String redirectUri, String code, String verifier) {
-        String form = Map.of("grant_type", "authorization_code", "client_id", clientId, "code", code,
-                        "redirect_uri", redirectUri, "code_verifier", verifier).entrySet().stream()
+        String form = Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        clientId,
+                        "code",
+                        code,
+                        "redirect_uri",
+                        redirectUri,
+                        "code_verifier",
+                        verifier)
+                .entrySet()
+                .stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = Requests.send(http, HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            HttpResponse<String> response = Requests.send(
+                    http,
+                    HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Token endpoint answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "Token endpoint answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body()).get("access_token").asString();
         }

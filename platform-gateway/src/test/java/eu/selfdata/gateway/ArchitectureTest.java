@@ -26,18 +26,34 @@ class ArchitectureTest {
 
     @Test
     void problemsAndHeaderHygieneKnowNoFeature() {
-        noClasses().that().resideInAnyPackage("..gateway.problem..", "..gateway.security..")
-                .should().dependOnClassesThat().resideInAnyPackage("..gateway.identity..", "..gateway.tenancy..", "..gateway.routing..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..gateway.problem..", "..gateway.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..gateway.identity..", "..gateway.tenancy..", "..gateway.routing..")
                 .check(classes);
     }
 
     @Test
     void nothingBlocksTheEventLoop() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web.servlet..",
-                        "java.sql..", "org.springframework.jdbc..", "org.springframework.web.client..", "java.net.http..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta.servlet..",
+                        "org.springframework.web.servlet..",
+                        "java.sql..",
+                        "org.springframework.jdbc..",
+                        "org.springframework.web.client..",
+                        "java.net.http..")
                 // the platform contract's servlet pieces (filter, problem writer) are for the services
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("eu.selfdata.identity.WrongCityFilter")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("eu.selfdata.contract.problem.ProblemResponses")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("eu.selfdata.identity.WrongCityFilter")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("eu.selfdata.contract.problem.ProblemResponses")
                 .check(classes);
     }
 }

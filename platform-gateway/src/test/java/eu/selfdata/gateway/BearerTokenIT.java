@@ -6,7 +6,6 @@ import eu.selfdata.gateway.FakeUpstream.Echo;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The token matrix with tokens issued by the real Keycloak to a city app and to the coordinator console. */
 class BearerTokenIT extends RunningKeycloakGatewayTest {
 
-    private final WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + gateway.port()).build();
+    private final WebTestClient client = WebTestClient.bindToServer()
+            .baseUrl("http://127.0.0.1:" + gateway.port())
+            .build();
 
     @Test
     void coordinatorApiWithoutTokenIs401() {
@@ -26,7 +27,11 @@ class BearerTokenIT extends RunningKeycloakGatewayTest {
         String coordinator = gateway.appToken("platform-console", null, KeycloakGateway.COORDINATOR);
 
         Echo echo = Requests.get(client, "localhost", "/platform/tenants", coordinator)
-                .expectStatus().isOk().expectBody(Echo.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(Echo.class)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(echo.header("Authorization")).containsExactly("Bearer " + coordinator);
         assertThat(claims(coordinator)).contains("\"platform-coordinator\"").contains("\"selfdata-api\"");
@@ -45,7 +50,11 @@ class BearerTokenIT extends RunningKeycloakGatewayTest {
         assertThat(claims(citizen)).contains("\"organization\":[\"larochelle\"]");
 
         Echo echo = Requests.get(client, "larochelle.localhost", "/api/trips", citizen)
-                .expectStatus().isOk().expectBody(Echo.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(Echo.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(echo.header("Authorization")).containsExactly("Bearer " + citizen);
         assertThat(echo.header("X-Tenant-Id")).containsExactly("larochelle");
 
@@ -54,8 +63,13 @@ class BearerTokenIT extends RunningKeycloakGatewayTest {
 
     @Test
     void expiredTokenIs401() throws InterruptedException {
-        String shortLived = gateway.appToken(KeycloakGateway.SHORT_LIVED_CLIENT, "larochelle", KeycloakGateway.LA_ROCHELLE_CITIZEN);
-        Requests.get(client, "larochelle.localhost", "/api/trips", shortLived).expectStatus().isOk().expectBody().returnResult();
+        String shortLived =
+                gateway.appToken(KeycloakGateway.SHORT_LIVED_CLIENT, "larochelle", KeycloakGateway.LA_ROCHELLE_CITIZEN);
+        Requests.get(client, "larochelle.localhost", "/api/trips", shortLived)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
 
         Thread.sleep(3_100);
 
@@ -89,9 +103,13 @@ class BearerTokenIT extends RunningKeycloakGatewayTest {
     }
 
     private static void expect(WebTestClient.ResponseSpec response, int status, String type) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("https://selfdata.eu/problems/" + type);
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://selfdata.eu/problems/" + type);
     }
 
     static String claims(String jwt) {

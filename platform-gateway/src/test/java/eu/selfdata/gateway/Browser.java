@@ -44,7 +44,8 @@ final class Browser implements AutoCloseable {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .flatMap(entry -> entry.getValue().stream())
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -124,11 +125,19 @@ final class Browser implements AutoCloseable {
             storeCookies(request.uri(), response);
             String location = response.headers().firstValue("Location").orElse(null);
             if (response.statusCode() / 100 != 3 || location == null) {
-                return new Page(response.statusCode(), request.uri(), response.body(), response.headers().map());
+                return new Page(
+                        response.statusCode(),
+                        request.uri(),
+                        response.body(),
+                        response.headers().map());
             }
             URI next = request.uri().resolve(location);
             if (stop.test(next)) {
-                return new Page(response.statusCode(), next, response.body(), response.headers().map());
+                return new Page(
+                        response.statusCode(),
+                        next,
+                        response.body(),
+                        response.headers().map());
             }
             request = request(next).GET().build();
         }
@@ -142,22 +151,26 @@ final class Browser implements AutoCloseable {
                 .header("Accept-Language", "en");
         Map<String, String> jar = cookies.getOrDefault(uri.getAuthority().toLowerCase(Locale.ROOT), Map.of());
         if (!jar.isEmpty()) {
-            builder.header("Cookie", jar.entrySet().stream()
-                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                    .collect(Collectors.joining("; ")));
+            builder.header(
+                    "Cookie",
+                    jar.entrySet().stream()
+                            .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         return builder;
     }
 
     private void storeCookies(URI uri, HttpResponse<?> response) {
-        Map<String, String> jar = cookies.computeIfAbsent(uri.getAuthority().toLowerCase(Locale.ROOT), key -> new LinkedHashMap<>());
+        Map<String, String> jar =
+                cookies.computeIfAbsent(uri.getAuthority().toLowerCase(Locale.ROOT), key -> new LinkedHashMap<>());
         for (String header : response.headers().allValues("Set-Cookie")) {
             String[] attributes = header.split(";");
             String[] pair = attributes[0].split("=", 2);
             String name = pair[0].strip();
             String value = pair.length > 1 ? pair[1].strip() : "";
-            boolean expired = value.isEmpty() || List.of(attributes).stream()
-                    .anyMatch(attribute -> attribute.strip().equalsIgnoreCase("Max-Age=0"));
+            boolean expired = value.isEmpty()
+                    || List.of(attributes).stream()
+                            .anyMatch(attribute -> attribute.strip().equalsIgnoreCase("Max-Age=0"));
             if (expired) {
                 jar.remove(name);
             } else {

@@ -35,7 +35,9 @@ class BrowserLoginIT extends RunningKeycloakGatewayTest {
             assertThat(home.uri()).isEqualTo(URI.create(laRochelle + "/"));
             String token = bearer(home);
             assertThat(token).isNotNull();
-            assertThat(BearerTokenIT.claims(token)).contains("\"organization\":[\"larochelle\"]").contains("\"selfdata-api\"");
+            assertThat(BearerTokenIT.claims(token))
+                    .contains("\"organization\":[\"larochelle\"]")
+                    .contains("\"selfdata-api\"");
             // the browser holds a session id on the city's host only, never a token
             assertThat(browser.cookie(authority(laRochelle), "SESSION")).isNotBlank();
             assertThat(echoedHeader(home, "cookie")).isNull();
@@ -71,7 +73,8 @@ class BrowserLoginIT extends RunningKeycloakGatewayTest {
             // Keycloak's session ended too: signing in again shows its login form
             Browser.Page again = browser.get(laRochelle + "/login");
             assertThat(again.uri().toString()).startsWith(gateway.keycloak().issuer());
-            assertThat(again.document().select("input[name=username], input[name=password]")).isNotEmpty();
+            assertThat(again.document().select("input[name=username], input[name=password]"))
+                    .isNotEmpty();
         }
     }
 
@@ -92,7 +95,8 @@ class BrowserLoginIT extends RunningKeycloakGatewayTest {
         try (Browser browser = new Browser()) {
             String platform = gateway.origin("localhost");
             Browser.Page loginPage = browser.get(platform + "/platform/tenants");
-            Browser.Page api = browser.signIn(loginPage, KeycloakGateway.COORDINATOR, KeycloakGateway.PASSWORD, uri -> false);
+            Browser.Page api =
+                    browser.signIn(loginPage, KeycloakGateway.COORDINATOR, KeycloakGateway.PASSWORD, uri -> false);
 
             // back on the page first asked for, with the coordinator's token relayed
             assertThat(api.uri()).isEqualTo(URI.create(platform + "/platform/tenants"));
@@ -102,7 +106,8 @@ class BrowserLoginIT extends RunningKeycloakGatewayTest {
 
     private static Browser.Page signIn(Browser browser, String origin, String username) {
         Browser.Page loginPage = browser.get(origin + "/login");
-        assertThat(loginPage.uri().toString()).startsWith(gateway.keycloak().issuer() + "/protocol/openid-connect/auth");
+        assertThat(loginPage.uri().toString())
+                .startsWith(gateway.keycloak().issuer() + "/protocol/openid-connect/auth");
         return browser.signIn(loginPage, username, KeycloakGateway.PASSWORD, uri -> false);
     }
 

@@ -37,7 +37,8 @@ class CitizenRegistrationIT extends RunningKeycloakGatewayTest {
         try (Browser browser = new Browser()) {
             // identity-first: the first page asks for the e-mail address only, and offers "Register"
             Browser.Page loginPage = browser.get(laRochelle + "/login");
-            assertThat(loginPage.uri().toString()).startsWith(gateway.keycloak().issuer() + "/protocol/openid-connect/auth");
+            assertThat(loginPage.uri().toString())
+                    .startsWith(gateway.keycloak().issuer() + "/protocol/openid-connect/auth");
             assertThat(loginPage.uri().getQuery()).contains("client_id=portal-larochelle");
             Document login = loginPage.document();
             assertThat(login.select("input[name=username]")).isNotEmpty();
@@ -47,7 +48,9 @@ class CitizenRegistrationIT extends RunningKeycloakGatewayTest {
 
             Browser.Page registrationPage = browser.get(registerLink.absUrl("href"));
             Element form = registrationPage.document().selectFirst("form#kc-register-form");
-            assertThat(form).as("registration form on:\n%s", registrationPage.body()).isNotNull();
+            assertThat(form)
+                    .as("registration form on:\n%s", registrationPage.body())
+                    .isNotNull();
             Map<String, String> fields = new LinkedHashMap<>();
             form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
             assertThat(fields).as("e-mail as username: no username field").doesNotContainKey("username");
@@ -64,9 +67,12 @@ class CitizenRegistrationIT extends RunningKeycloakGatewayTest {
             assertThat(home.uri()).isEqualTo(URI.create(laRochelle + "/"));
             assertThat(echoedHeader(home, "x-tenant-id")).isEqualTo("larochelle");
             String token = bearer(home);
-            assertThat(token).as("the city home receives the new citizen's access token").isNotNull();
+            assertThat(token)
+                    .as("the city home receives the new citizen's access token")
+                    .isNotNull();
             String claims = BearerTokenIT.claims(token);
-            assertThat(claims).contains("\"organization\":[\"larochelle\"]")
+            assertThat(claims)
+                    .contains("\"organization\":[\"larochelle\"]")
                     .contains("\"preferred_username\":\"" + email + "\"")
                     .contains("\"azp\":\"portal-larochelle\"");
 

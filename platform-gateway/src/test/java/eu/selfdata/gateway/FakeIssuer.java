@@ -69,14 +69,14 @@ final class FakeIssuer implements AutoCloseable {
     }
 
     String token(List<String> cities, List<String> realmRoles) {
-        return token(cities, realmRoles, claims -> { });
+        return token(cities, realmRoles, claims -> {});
     }
 
     /** Same claims and key id, signed by a key the realm never published. */
     String tokenSignedByAnotherKey(List<String> cities) {
         try {
             RSAKey other = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-            return sign(other, claims(cities, List.of("citizen"), claims -> { }));
+            return sign(other, claims(cities, List.of("citizen"), claims -> {}));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -86,7 +86,7 @@ final class FakeIssuer implements AutoCloseable {
     String tokenWithUnknownKey(List<String> cities) {
         try {
             RSAKey other = new RSAKeyGenerator(2048).keyID("rotated-key").generate();
-            return sign(other, claims(cities, List.of("citizen"), claims -> { }));
+            return sign(other, claims(cities, List.of("citizen"), claims -> {}));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -94,7 +94,7 @@ final class FakeIssuer implements AutoCloseable {
 
     /** {@code alg: none}: claims that would be valid, with no signature at all. */
     String unsignedToken(List<String> cities) {
-        return new PlainJWT(claims(cities, List.of("citizen"), claims -> { })).serialize();
+        return new PlainJWT(claims(cities, List.of("citizen"), claims -> {})).serialize();
     }
 
     @Override
@@ -119,8 +119,12 @@ final class FakeIssuer implements AutoCloseable {
 
     private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .keyID(signingKey.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(signingKey.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -1,8 +1,8 @@
 package eu.selfdata.gateway;
 
-import eu.selfdata.contract.PlatformHeaders;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import eu.selfdata.contract.PlatformHeaders;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -26,6 +26,7 @@ final class FakeUpstream implements AutoCloseable {
     static final String DIRECTORY_PATH = "/internal/tenant-directory";
     /** A request header that makes this upstream answer with {@link PlatformHeaders#IMAGE_ORIGIN} set to its value. */
     static final String ASK_IMAGE_ORIGIN = "X-Test-Image-Origin";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
@@ -63,7 +64,8 @@ final class FakeUpstream implements AutoCloseable {
 
     /** A city whose directory entry carries the rate limits its coordinator set. */
     synchronized FakeUpstream putTenant(String slug, Map<String, Integer> rateLimits) {
-        tenants.put(slug, Map.of("slug", slug, "status", "ACTIVE", "customDomains", List.of(), "rateLimits", rateLimits));
+        tenants.put(
+                slug, Map.of("slug", slug, "status", "ACTIVE", "customDomains", List.of(), "rateLimits", rateLimits));
         version++;
         return this;
     }
@@ -95,10 +97,13 @@ final class FakeUpstream implements AutoCloseable {
                 if (imageOrigin != null) {
                     exchange.getResponseHeaders().set(PlatformHeaders.IMAGE_ORIGIN, imageOrigin);
                 }
-                respond(exchange, 200, JSON.writeValueAsBytes(Map.of(
-                        "upstream", name,
-                        "path", exchange.getRequestURI().toString(),
-                        "headers", headers(exchange))));
+                respond(
+                        exchange,
+                        200,
+                        JSON.writeValueAsBytes(Map.of(
+                                "upstream", name,
+                                "path", exchange.getRequestURI().toString(),
+                                "headers", headers(exchange))));
             }
         }
     }
@@ -114,7 +119,8 @@ final class FakeUpstream implements AutoCloseable {
         String etag;
         synchronized (this) {
             etag = "\"v" + version + "\"";
-            body = JSON.writeValueAsBytes(Map.of("version", "v" + version, "tenants", new ArrayList<>(tenants.values())));
+            body = JSON.writeValueAsBytes(
+                    Map.of("version", "v" + version, "tenants", new ArrayList<>(tenants.values())));
         }
         exchange.getResponseHeaders().set("ETag", etag);
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -133,8 +139,10 @@ final class FakeUpstream implements AutoCloseable {
     /** Header names in lower case, as HTTP treats them, with every value received. */
     private static Map<String, List<String>> headers(HttpExchange exchange) {
         Map<String, List<String>> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((header, values) ->
-                headers.computeIfAbsent(header.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).addAll(values));
+        exchange.getRequestHeaders()
+                .forEach((header, values) -> headers.computeIfAbsent(
+                                header.toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                        .addAll(values));
         return headers;
     }
 

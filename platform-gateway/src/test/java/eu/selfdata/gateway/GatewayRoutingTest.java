@@ -14,10 +14,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The real gateway on a random port in front of real HTTP upstreams, addressed by Host header. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "selfdata.gateway.secret=" + Signatures.SECRET,
-        // only start-up and misses fetch the directory, so calls can be counted exactly
-        "selfdata.directory.refresh-interval=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "selfdata.gateway.secret=" + Signatures.SECRET,
+            // only start-up and misses fetch the directory, so calls can be counted exactly
+            "selfdata.directory.refresh-interval=1h"
+        })
 class GatewayRoutingTest extends RunningGatewayTest {
 
     @AutoClose
@@ -26,6 +29,7 @@ class GatewayRoutingTest extends RunningGatewayTest {
             .withTenant("lyon", "ACTIVE")
             .withTenant("lahti", "SUSPENDED")
             .withTenant("nantes", "PROVISIONING");
+
     static final FakeUpstream tenantService = backends.tenantService();
     static final FakeIssuer keycloak = backends.keycloak();
 
@@ -48,8 +52,10 @@ class GatewayRoutingTest extends RunningGatewayTest {
         assertThat(echo.upstream()).isEqualTo("tenant-service");
         assertThat(echo.path()).isEqualTo("/api/trips");
         assertThat(echo.header("X-Tenant-Id")).containsExactly("larochelle");
-        assertThat(echo.header("X-Tenant-Signature")).singleElement()
-                .satisfies(signature -> assertThat(Signatures.verifies(signature, "larochelle")).isTrue());
+        assertThat(echo.header("X-Tenant-Signature"))
+                .singleElement()
+                .satisfies(signature ->
+                        assertThat(Signatures.verifies(signature, "larochelle")).isTrue());
         assertThat(echo.headers()).doesNotContainKeys("x-gateway-verified", "x-real-ip", "forwarded");
         assertThat(echo.header("Host")).containsExactly("larochelle.localhost");
     }
@@ -90,7 +96,7 @@ class GatewayRoutingTest extends RunningGatewayTest {
 
     @Test
     void customDomainFromTheDirectoryResolvesToItsCityWhateverItsCaseAndPort() {
-        Echo echo = get("MOBILITE.LaRochelle.fr:8443", "/api/trips", headers -> { });
+        Echo echo = get("MOBILITE.LaRochelle.fr:8443", "/api/trips", headers -> {});
 
         assertThat(echo.header("X-Tenant-Id")).containsExactly("larochelle");
         assertThat(echo.header("Host")).containsExactly("MOBILITE.LaRochelle.fr:8443");
@@ -100,7 +106,7 @@ class GatewayRoutingTest extends RunningGatewayTest {
     void cityOnboardedAfterStartIsServedOnItsFirstRequest() {
         tenantService.putTenant("poitiers", "ACTIVE");
 
-        Echo echo = get("poitiers.localhost", "/", headers -> { });
+        Echo echo = get("poitiers.localhost", "/", headers -> {});
 
         assertThat(echo.header("X-Tenant-Id")).containsExactly("poitiers");
     }
@@ -110,7 +116,7 @@ class GatewayRoutingTest extends RunningGatewayTest {
         int before = tenantService.directoryCalls();
 
         for (int i = 0; i < 50; i++) {
-            get(i % 2 == 0 ? "larochelle.localhost" : "lyon.localhost", "/api/trips", headers -> { });
+            get(i % 2 == 0 ? "larochelle.localhost" : "lyon.localhost", "/api/trips", headers -> {});
         }
 
         assertThat(tenantService.directoryCalls()).isEqualTo(before);
@@ -122,8 +128,10 @@ class GatewayRoutingTest extends RunningGatewayTest {
 
         Map<String, List<String>> headers = tenantService.lastDirectoryRequestHeaders();
         assertThat(headers).doesNotContainKey("x-tenant-id");
-        assertThat(headers.get("x-tenant-signature")).singleElement()
-                .satisfies(signature -> assertThat(Signatures.verifies(signature, "")).isTrue());
+        assertThat(headers.get("x-tenant-signature"))
+                .singleElement()
+                .satisfies(signature ->
+                        assertThat(Signatures.verifies(signature, "")).isTrue());
         assertThat(headers.get("if-none-match")).singleElement().asString().startsWith("\"v");
     }
 
@@ -136,7 +144,7 @@ class GatewayRoutingTest extends RunningGatewayTest {
             expectProblem("atlantis.localhost", "/", 404, "unknown-tenant");
             assertThat(tenantService.directoryCalls()).isGreaterThan(before);
 
-            assertThat(get("larochelle.localhost", "/", headers -> { }).header("X-Tenant-Id"))
+            assertThat(get("larochelle.localhost", "/", headers -> {}).header("X-Tenant-Id"))
                     .containsExactly("larochelle");
         } finally {
             tenantService.failDirectory(false);
@@ -154,14 +162,16 @@ class GatewayRoutingTest extends RunningGatewayTest {
         assertThat(echo.upstream()).isEqualTo("tenant-service");
         assertThat(echo.path()).isEqualTo("/platform/tenants");
         assertThat(echo.headers()).doesNotContainKey("x-tenant-id");
-        assertThat(echo.header("X-Tenant-Signature")).singleElement()
-                .satisfies(signature -> assertThat(Signatures.verifies(signature, "")).isTrue());
+        assertThat(echo.header("X-Tenant-Signature"))
+                .singleElement()
+                .satisfies(signature ->
+                        assertThat(Signatures.verifies(signature, "")).isTrue());
         assertThat(echo.header("Authorization")).containsExactly("Bearer " + coordinator);
     }
 
     @Test
     void platformHostServesItsPagesFromTenantService() {
-        assertThat(get("localhost", "/", headers -> { }).upstream()).isEqualTo("tenant-service");
+        assertThat(get("localhost", "/", headers -> {}).upstream()).isEqualTo("tenant-service");
     }
 
     @Test
@@ -182,8 +192,8 @@ class GatewayRoutingTest extends RunningGatewayTest {
 
     @Test
     void governancePathsGoToGovernanceForCitiesAndThePlatform() {
-        Echo city = get("lyon.localhost", "/governance/partners", headers -> { });
-        Echo platform = get("localhost", "/governance/votes", headers -> { });
+        Echo city = get("lyon.localhost", "/governance/partners", headers -> {});
+        Echo platform = get("localhost", "/governance/votes", headers -> {});
 
         assertThat(city.upstream()).isEqualTo("governance");
         assertThat(city.path()).isEqualTo("/governance/partners");
@@ -194,64 +204,106 @@ class GatewayRoutingTest extends RunningGatewayTest {
 
     @Test
     void gatewayHealthAnswersOnAnyHostButNoServiceActuatorIsReachable() {
-        client.get().uri("/actuator/health").header(HttpHeaders.HOST, "atlantis.localhost")
+        client.get()
+                .uri("/actuator/health")
+                .header(HttpHeaders.HOST, "atlantis.localhost")
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
         expectProblem("larochelle.localhost", "/actuator/env", 404, "not-found");
     }
 
     @Test
     void requestMetricsAreTaggedWithTheCityServed() {
-        get("lyon.localhost", "/api/metrics-probe", headers -> { });
+        get("lyon.localhost", "/api/metrics-probe", headers -> {});
 
-        String prometheus = client.get().uri("/actuator/prometheus").header(HttpHeaders.HOST, "localhost")
+        String prometheus = client.get()
+                .uri("/actuator/prometheus")
+                .header(HttpHeaders.HOST, "localhost")
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(prometheus).containsPattern("http_server_requests_seconds_count\\{[^}]*tenant=\"lyon\"");
     }
 
     @Test
     void aPageLoadsImagesFromTheOneHttpsOriginItsServiceNamesAndFromNoOtherOrigin() {
-        client.get().uri("/my/mobility-carbon").header(HttpHeaders.HOST, "larochelle.localhost")
-                .header(FakeUpstream.ASK_IMAGE_ORIGIN, "https://data.geopf.fr").exchange()
-                .expectHeader().valueEquals("Content-Security-Policy",
+        client.get()
+                .uri("/my/mobility-carbon")
+                .header(HttpHeaders.HOST, "larochelle.localhost")
+                .header(FakeUpstream.ASK_IMAGE_ORIGIN, "https://data.geopf.fr")
+                .exchange()
+                .expectHeader()
+                .valueEquals(
+                        "Content-Security-Policy",
                         "default-src 'self'; img-src 'self' data: https://data.geopf.fr; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
-                .expectHeader().doesNotExist("X-Selfdata-Image-Origin");
-        for (String hostile : List.of("https://tiles.example.org; script-src *", "https://tiles.example.org 'unsafe-inline'",
-                "http://tiles.example.org", "https://10.0.0.5", "https://localhost", "https://*.example.org", "https://tiles.example.org/a",
-                "https://user@tiles.example.org", "data:")) {
-            client.get().uri("/my/mobility-carbon").header(HttpHeaders.HOST, "larochelle.localhost")
-                    .header(FakeUpstream.ASK_IMAGE_ORIGIN, hostile).exchange()
-                    .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-                            + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
-                    .expectHeader().doesNotExist("X-Selfdata-Image-Origin");
+                .expectHeader()
+                .doesNotExist("X-Selfdata-Image-Origin");
+        for (String hostile : List.of(
+                "https://tiles.example.org; script-src *",
+                "https://tiles.example.org 'unsafe-inline'",
+                "http://tiles.example.org",
+                "https://10.0.0.5",
+                "https://localhost",
+                "https://*.example.org",
+                "https://tiles.example.org/a",
+                "https://user@tiles.example.org",
+                "data:")) {
+            client.get()
+                    .uri("/my/mobility-carbon")
+                    .header(HttpHeaders.HOST, "larochelle.localhost")
+                    .header(FakeUpstream.ASK_IMAGE_ORIGIN, hostile)
+                    .exchange()
+                    .expectHeader()
+                    .valueEquals(
+                            "Content-Security-Policy",
+                            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                                    + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+                    .expectHeader()
+                    .doesNotExist("X-Selfdata-Image-Origin");
         }
     }
 
     @Test
     void securityHeadersAreOnProxiedAndProblemResponsesWithoutHstsOverPlainHttp() {
         for (String host : List.of("larochelle.localhost", "atlantis.localhost")) {
-            client.get().uri("/").header(HttpHeaders.HOST, host).exchange()
-                    .expectHeader().valueEquals("Content-Security-Policy",
+            client.get()
+                    .uri("/")
+                    .header(HttpHeaders.HOST, host)
+                    .exchange()
+                    .expectHeader()
+                    .valueEquals(
+                            "Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                     + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
-                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                    .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
-                    .expectHeader().valueEquals("X-Frame-Options", "DENY")
-                    .expectHeader().doesNotExist("Strict-Transport-Security")
-                    .expectBody().returnResult();
+                    .expectHeader()
+                    .valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader()
+                    .valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
+                    .expectHeader()
+                    .valueEquals("X-Frame-Options", "DENY")
+                    .expectHeader()
+                    .doesNotExist("Strict-Transport-Security")
+                    .expectBody()
+                    .returnResult();
         }
     }
 
     private Echo get(String host, String path, Consumer<HttpHeaders> headers) {
-        return client.get().uri(path)
+        return client.get()
+                .uri(path)
                 .header(HttpHeaders.HOST, host)
                 .headers(headers)
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody(Echo.class)
                 .returnResult()
                 .getResponseBody();

@@ -52,8 +52,12 @@ record KeycloakGateway(TestKeycloak keycloak, FakeUpstream tenantService, int po
 
     /** An access token as a mobile app of {@code city} gets it for {@code username}. */
     String appToken(String clientId, String city, String username) {
-        return AppSignIn.accessToken(keycloak.issuer(), clientId, origin(city == null ? "localhost" : city + ".localhost") + "/app",
-                username, PASSWORD);
+        return AppSignIn.accessToken(
+                keycloak.issuer(),
+                clientId,
+                origin(city == null ? "localhost" : city + ".localhost") + "/app",
+                username,
+                PASSWORD);
     }
 
     @Override

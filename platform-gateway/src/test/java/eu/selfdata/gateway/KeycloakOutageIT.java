@@ -43,33 +43,55 @@ class KeycloakOutageIT {
 
     @Test
     void issuedTokensAndOpenSessionsKeepWorkingWhileSigningInAnswers503() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + gateway.port()).build();
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + gateway.port())
+                .build();
         String laRochelle = gateway.origin("larochelle.localhost");
         String appToken = gateway.appToken("portal-larochelle", "larochelle", KeycloakGateway.LA_ROCHELLE_CITIZEN);
-        Requests.get(client, "larochelle.localhost", "/api/trips", appToken).expectStatus().isOk().expectBody().returnResult();
+        Requests.get(client, "larochelle.localhost", "/api/trips", appToken)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
         try (Browser browser = new Browser()) {
-            browser.signIn(browser.get(laRochelle + "/login"), KeycloakGateway.LA_ROCHELLE_CITIZEN, KeycloakGateway.PASSWORD, uri -> false);
+            browser.signIn(
+                    browser.get(laRochelle + "/login"),
+                    KeycloakGateway.LA_ROCHELLE_CITIZEN,
+                    KeycloakGateway.PASSWORD,
+                    uri -> false);
 
             keycloak.stop();
 
             Echo echo = Requests.get(client, "larochelle.localhost", "/api/trips", appToken)
-                    .expectStatus().isOk().expectBody(Echo.class).returnResult().getResponseBody();
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Echo.class)
+                    .returnResult()
+                    .getResponseBody();
             assertThat(echo.header("Authorization")).containsExactly("Bearer " + appToken);
             assertThat(browser.get(laRochelle + "/api/me").body()).contains("Bearer ");
 
             // a success of the reachability probe is remembered for a few seconds
-            await().atMost(Duration.ofSeconds(15)).until(() -> browser.getUntil(laRochelle + "/oauth2/authorization/larochelle",
-                    uri -> uri.toString().startsWith(keycloak.issuer())).status() == 503);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> browser.getUntil(
+                                            laRochelle + "/oauth2/authorization/larochelle",
+                                            uri -> uri.toString().startsWith(keycloak.issuer()))
+                                    .status()
+                            == 503);
             Browser.Page page = browser.get(laRochelle + "/login");
             assertThat(page.status()).isEqualTo(503);
             assertThat(page.header("Content-Type")).startsWith("text/html");
             assertThat(page.body()).contains("Sign-in unavailable").doesNotContain("Exception");
-            client.get().uri("/oauth2/authorization/larochelle")
+            client.get()
+                    .uri("/oauth2/authorization/larochelle")
                     .header(HttpHeaders.HOST, "larochelle.localhost")
                     .accept(MediaType.APPLICATION_JSON)
                     .exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectBody().jsonPath("$.type").isEqualTo("https://selfdata.eu/problems/identity-unavailable");
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://selfdata.eu/problems/identity-unavailable");
         }
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The start of a browser sign-in, per host, against a stand-in realm (the full flow runs in BrowserLoginIT). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "selfdata.gateway.secret=" + Signatures.SECRET)
 class LoginStartTest extends RunningGatewayTest {
 
@@ -28,6 +29,7 @@ class LoginStartTest extends RunningGatewayTest {
     static final TestBackends backends = TestBackends.start()
             .withTenant("larochelle", "ACTIVE", "mobilite.larochelle.fr")
             .withTenant("lyon", "ACTIVE");
+
     static final FakeIssuer keycloak = backends.keycloak();
 
     @DynamicPropertySource
@@ -55,7 +57,8 @@ class LoginStartTest extends RunningGatewayTest {
     @Test
     void sessionCookieIsHostOnlyHttpOnlyAndSameSiteLax() {
         ResponseCookie session = get("larochelle.localhost", "/oauth2/authorization/larochelle")
-                .getResponseCookies().getFirst("SESSION");
+                .getResponseCookies()
+                .getFirst("SESSION");
 
         assertThat(session).isNotNull();
         assertThat(session.getDomain()).isNull();
@@ -66,18 +69,26 @@ class LoginStartTest extends RunningGatewayTest {
 
     @Test
     void customDomainSignsInWithItsCitysClientOnItsOwnOrigin() {
-        URI location = get("mobilite.larochelle.fr", "/oauth2/authorization/larochelle").getResponseHeaders().getLocation();
+        URI location = get("mobilite.larochelle.fr", "/oauth2/authorization/larochelle")
+                .getResponseHeaders()
+                .getLocation();
 
         var query = UriComponentsBuilder.fromUri(location).build().getQueryParams();
         assertThat(query.getFirst("client_id")).isEqualTo("portal-larochelle");
-        assertThat(decoded(query.getFirst("redirect_uri"))).isEqualTo("http://mobilite.larochelle.fr/login/oauth2/code/larochelle");
+        assertThat(decoded(query.getFirst("redirect_uri")))
+                .isEqualTo("http://mobilite.larochelle.fr/login/oauth2/code/larochelle");
     }
 
     @Test
     void platformHostSignsInWithThePlatformConsoleClient() {
-        URI location = get("localhost", "/oauth2/authorization/platform").getResponseHeaders().getLocation();
+        URI location = get("localhost", "/oauth2/authorization/platform")
+                .getResponseHeaders()
+                .getLocation();
 
-        assertThat(UriComponentsBuilder.fromUri(location).build().getQueryParams().getFirst("client_id"))
+        assertThat(UriComponentsBuilder.fromUri(location)
+                        .build()
+                        .getQueryParams()
+                        .getFirst("client_id"))
                 .isEqualTo("platform-console");
     }
 
@@ -99,12 +110,15 @@ class LoginStartTest extends RunningGatewayTest {
 
     @Test
     void browserWithoutSessionOnTheCoordinatorApiIsSentToSignIn() {
-        EntityExchangeResult<byte[]> result = client.get().uri("/platform/tenants")
+        EntityExchangeResult<byte[]> result = client.get()
+                .uri("/platform/tenants")
                 .header(HttpHeaders.HOST, "localhost")
                 .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML, MediaType.ALL)
                 .exchange()
-                .expectStatus().isFound()
-                .expectBody().returnResult();
+                .expectStatus()
+                .isFound()
+                .expectBody()
+                .returnResult();
 
         assertThat(result.getResponseHeaders().getLocation()).isEqualTo(URI.create("/login"));
     }
@@ -114,24 +128,37 @@ class LoginStartTest extends RunningGatewayTest {
         keycloak.down(true);
         try {
             // a success is remembered for a few seconds
-            await().atMost(Duration.ofSeconds(10)).until(() -> get("larochelle.localhost", "/oauth2/authorization/larochelle")
-                    .getStatus().value() == 503);
-            String page = client.get().uri("/oauth2/authorization/larochelle")
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> get("larochelle.localhost", "/oauth2/authorization/larochelle")
+                                    .getStatus()
+                                    .value()
+                            == 503);
+            String page = client.get()
+                    .uri("/oauth2/authorization/larochelle")
                     .header(HttpHeaders.HOST, "larochelle.localhost")
                     .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML, MediaType.ALL)
                     .exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                    .expectBody(String.class).returnResult().getResponseBody();
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
             assertThat(page).contains("<h1>Sign-in unavailable</h1>").doesNotContain("Exception");
 
-            client.get().uri("/oauth2/authorization/larochelle")
+            client.get()
+                    .uri("/oauth2/authorization/larochelle")
                     .header(HttpHeaders.HOST, "larochelle.localhost")
                     .accept(MediaType.APPLICATION_JSON)
                     .exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.type").isEqualTo("https://selfdata.eu/problems/identity-unavailable");
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("https://selfdata.eu/problems/identity-unavailable");
         } finally {
             keycloak.down(false);
         }
@@ -139,37 +166,60 @@ class LoginStartTest extends RunningGatewayTest {
 
     @Test
     void crossOriginFormPostIsRefusedSameOriginPasses() {
-        client.post().uri("/api/consents").header(HttpHeaders.HOST, "larochelle.localhost")
+        client.post()
+                .uri("/api/consents")
+                .header(HttpHeaders.HOST, "larochelle.localhost")
                 .header(HttpHeaders.ORIGIN, "https://evil.example")
                 .exchange()
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.type").isEqualTo("https://selfdata.eu/problems/cross-origin-request");
-        client.post().uri("/api/consents").header(HttpHeaders.HOST, "larochelle.localhost")
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://selfdata.eu/problems/cross-origin-request");
+        client.post()
+                .uri("/api/consents")
+                .header(HttpHeaders.HOST, "larochelle.localhost")
                 .header("Sec-Fetch-Site", "cross-site")
                 .exchange()
-                .expectStatus().isForbidden()
-                .expectBody().returnResult();
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .returnResult();
 
-        client.post().uri("/api/consents").header(HttpHeaders.HOST, "larochelle.localhost")
+        client.post()
+                .uri("/api/consents")
+                .header(HttpHeaders.HOST, "larochelle.localhost")
                 .header(HttpHeaders.ORIGIN, "http://larochelle.localhost")
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody().returnResult();
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
     }
 
     @Test
     void sessionCookieNeverReachesTheServicesOtherCookiesDo() {
-        Echo echo = client.get().uri("/").header(HttpHeaders.HOST, "larochelle.localhost")
+        Echo echo = client.get()
+                .uri("/")
+                .header(HttpHeaders.HOST, "larochelle.localhost")
                 .header(HttpHeaders.COOKIE, "theme=dark; SESSION=abc123; lang=fr")
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(Echo.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(Echo.class)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(echo.header("Cookie")).containsExactly("theme=dark; lang=fr");
     }
 
     private EntityExchangeResult<byte[]> get(String host, String path) {
-        return client.get().uri(path).header(HttpHeaders.HOST, host).exchange().expectBody().returnResult();
+        return client.get()
+                .uri(path)
+                .header(HttpHeaders.HOST, host)
+                .exchange()
+                .expectBody()
+                .returnResult();
     }
 
     private static String decoded(String value) {

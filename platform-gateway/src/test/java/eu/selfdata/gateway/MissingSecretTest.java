@@ -9,8 +9,8 @@ class MissingSecretTest {
 
     @Test
     void gatewayRefusesToStartWithoutTheSigningSecret() {
-        SpringApplicationBuilder gateway = new SpringApplicationBuilder(GatewayApplication.class)
-                .properties("server.port=0");
+        SpringApplicationBuilder gateway =
+                new SpringApplicationBuilder(GatewayApplication.class).properties("server.port=0");
 
         assertThatThrownBy(gateway::run).hasStackTraceContaining("selfdata.gateway.secret");
     }

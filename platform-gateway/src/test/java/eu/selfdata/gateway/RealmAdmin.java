@@ -27,7 +27,8 @@ final class RealmAdmin {
     private final String realm;
     private final String adminUsername;
     private final String adminPassword;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     RealmAdmin(URI baseUrl, String realm, String adminUsername, String adminPassword) {
         this.baseUrl = baseUrl;
@@ -39,7 +40,12 @@ final class RealmAdmin {
     /** The city's Organization (alias = slug) and its public PKCE client {@code portal-{slug}} accepting {@code origin}. */
     void ensureCity(String slug, String origin) {
         if (organizationId(slug) == null) {
-            call("POST", "/organizations", Map.of("name", slug + " (gateway tests)", "alias", slug, "enabled", true), 201, 409);
+            call(
+                    "POST",
+                    "/organizations",
+                    Map.of("name", slug + " (gateway tests)", "alias", slug, "enabled", true),
+                    201,
+                    409);
         }
         String clientId = "portal-" + slug;
         if (find("/clients?clientId=" + clientId).isEmpty()) {
@@ -49,7 +55,9 @@ final class RealmAdmin {
             client.put("standardFlowEnabled", true);
             client.put("directAccessGrantsEnabled", false);
             client.put("redirectUris", List.of());
-            client.put("defaultClientScopes", List.of("basic", "profile", "email", "roles", "web-origins", "organization", "selfdata-api"));
+            client.put(
+                    "defaultClientScopes",
+                    List.of("basic", "profile", "email", "roles", "web-origins", "organization", "selfdata-api"));
             client.put("attributes", Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", ""));
             call("POST", "/clients", client, 201, 409);
         }
@@ -71,10 +79,13 @@ final class RealmAdmin {
         }
         representation.put("redirectUris", redirects);
         @SuppressWarnings("unchecked")
-        Map<String, Object> attributes = new LinkedHashMap<>((Map<String, Object>) representation.getOrDefault("attributes", Map.of()));
+        Map<String, Object> attributes =
+                new LinkedHashMap<>((Map<String, Object>) representation.getOrDefault("attributes", Map.of()));
         String postLogout = (String) attributes.getOrDefault("post.logout.redirect.uris", "");
         if (!List.of(postLogout.split("##")).contains(origin + "/*")) {
-            attributes.put("post.logout.redirect.uris", postLogout.isBlank() ? origin + "/*" : postLogout + "##" + origin + "/*");
+            attributes.put(
+                    "post.logout.redirect.uris",
+                    postLogout.isBlank() ? origin + "/*" : postLogout + "##" + origin + "/*");
         }
         representation.put("attributes", attributes);
         call("PUT", "/clients/" + id, representation, 204);
@@ -86,7 +97,8 @@ final class RealmAdmin {
         @SuppressWarnings("unchecked")
         Map<String, Object> representation = JSON.convertValue(client, Map.class);
         @SuppressWarnings("unchecked")
-        Map<String, Object> attributes = new LinkedHashMap<>((Map<String, Object>) representation.getOrDefault("attributes", Map.of()));
+        Map<String, Object> attributes =
+                new LinkedHashMap<>((Map<String, Object>) representation.getOrDefault("attributes", Map.of()));
         attributes.put(name, value);
         representation.put("attributes", attributes);
         call("PUT", "/clients/" + client.get("id").asString(), representation, 204);
@@ -101,8 +113,13 @@ final class RealmAdmin {
             client.put("standardFlowEnabled", true);
             client.put("redirectUris", List.of(origin + "/*"));
             client.put("defaultClientScopes", List.of("basic", "roles", "organization", "selfdata-api"));
-            client.put("attributes", Map.of("pkce.code.challenge.method", "S256",
-                    "access.token.lifespan", String.valueOf(lifespan.toSeconds())));
+            client.put(
+                    "attributes",
+                    Map.of(
+                            "pkce.code.challenge.method",
+                            "S256",
+                            "access.token.lifespan",
+                            String.valueOf(lifespan.toSeconds())));
             call("POST", "/clients", client, 201, 409);
         }
         allowOrigin(clientId, origin);
@@ -111,12 +128,31 @@ final class RealmAdmin {
     /** A user (named by its e-mail address) with a password, member of {@code cities}, holding {@code realmRoles}; returns its id. */
     String ensureUser(String username, String password, List<String> cities, List<String> realmRoles) {
         if (find("/users?exact=true&username=" + username).isEmpty()) {
-            call("POST", "/users", Map.of(
-                    "username", username, "enabled", true, "email", username,
-                    "emailVerified", true, "firstName", "Gateway", "lastName", "Tester",
-                    "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))), 201, 409);
+            call(
+                    "POST",
+                    "/users",
+                    Map.of(
+                            "username",
+                            username,
+                            "enabled",
+                            true,
+                            "email",
+                            username,
+                            "emailVerified",
+                            true,
+                            "firstName",
+                            "Gateway",
+                            "lastName",
+                            "Tester",
+                            "credentials",
+                            List.of(Map.of("type", "password", "value", password, "temporary", false))),
+                    201,
+                    409);
         }
-        String id = find("/users?exact=true&username=" + username).getFirst().get("id").asString();
+        String id = find("/users?exact=true&username=" + username)
+                .getFirst()
+                .get("id")
+                .asString();
         for (String city : cities) {
             String organization = organizationId(city);
             call("POST", "/organizations/" + organization + "/members", id, 201, 409);
@@ -142,13 +178,15 @@ final class RealmAdmin {
     String userId(String username) {
         return find("/users?exact=true&username=" + encode(username)).stream()
                 .map(user -> user.get("id").asString())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** The aliases of the organizations {@code userId} is a member of. */
     List<String> organizationsOf(String userId) {
         List<String> aliases = new ArrayList<>();
-        get("/organizations/members/" + userId + "/organizations").forEach(organization -> aliases.add(organization.path("alias").asString()));
+        get("/organizations/members/" + userId + "/organizations")
+                .forEach(organization -> aliases.add(organization.path("alias").asString()));
         return aliases;
     }
 
@@ -156,7 +194,8 @@ final class RealmAdmin {
         return find("/organizations?first=0&max=1000").stream()
                 .filter(organization -> alias.equals(organization.path("alias").asString()))
                 .map(organization -> organization.get("id").asString())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private List<JsonNode> find(String path) {
@@ -166,7 +205,8 @@ final class RealmAdmin {
     }
 
     private JsonNode get(String path) {
-        HttpResponse<String> response = Requests.send(http, authorized(path).GET().build());
+        HttpResponse<String> response =
+                Requests.send(http, authorized(path).GET().build());
         expect(response, 200);
         return JSON.readTree(response.body());
     }
@@ -186,11 +226,14 @@ final class RealmAdmin {
     }
 
     private String adminToken() {
-        String form = "grant_type=password&client_id=admin-cli&username=" + encode(adminUsername) + "&password=" + encode(adminPassword);
-        HttpResponse<String> response = Requests.send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+        String form = "grant_type=password&client_id=admin-cli&username=" + encode(adminUsername) + "&password="
+                + encode(adminPassword);
+        HttpResponse<String> response = Requests.send(
+                http,
+                HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build());
         expect(response, 200);
         return JSON.readTree(response.body()).get("access_token").asString();
     }
@@ -201,8 +244,8 @@ final class RealmAdmin {
                 return;
             }
         }
-        throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(response.request().method() + " "
+                + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
     }
 
     private static String encode(String value) {

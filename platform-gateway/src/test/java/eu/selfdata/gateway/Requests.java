@@ -10,12 +10,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Request helpers shared by the gateway tests. */
 final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** {@code GET path} addressed to {@code host}, with {@code Authorization: Bearer token} unless null. */
     static WebTestClient.ResponseSpec get(WebTestClient client, String host, String path, String token) {
-        return client.get().uri(path)
+        return client.get()
+                .uri(path)
                 .header(HttpHeaders.HOST, host)
                 .headers(headers -> {
                     if (token != null) {

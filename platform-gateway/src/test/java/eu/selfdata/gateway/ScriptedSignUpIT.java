@@ -2,7 +2,6 @@ package eu.selfdata.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,18 +46,25 @@ class ScriptedSignUpIT extends RunningKeycloakGatewayTest {
         Instant before = Instant.now();
         assertThat(signUp(calm)).as("another city's portal, same address").isEqualTo(Outcome.ACCEPTED);
         try (Browser browser = new Browser()) {
-            assertThat(browser.get(gateway.origin("lyon.localhost") + "/").status()).isEqualTo(200);
+            assertThat(browser.get(gateway.origin("lyon.localhost") + "/").status())
+                    .isEqualTo(200);
         }
-        assertThat(Duration.between(before, Instant.now())).as("no waiting imposed on other cities").isLessThan(Duration.ofSeconds(20));
+        assertThat(Duration.between(before, Instant.now()))
+                .as("no waiting imposed on other cities")
+                .isLessThan(Duration.ofSeconds(20));
     }
 
-    enum Outcome { ACCEPTED, REFUSED }
+    enum Outcome {
+        ACCEPTED,
+        REFUSED
+    }
 
     /** One scripted registration on the city's portal client, straight at the identity server. */
     private Outcome signUp(String city) {
         String redirect = gateway.origin(city + ".localhost") + "/login/oauth2/code/" + city;
         String authorize = gateway.keycloak().issuer() + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + encode("portal-" + city) + "&redirect_uri=" + encode(redirect) + "&state=s" + UUID.randomUUID()
+                + "&client_id=" + encode("portal-" + city) + "&redirect_uri=" + encode(redirect) + "&state=s"
+                + UUID.randomUUID()
                 + "&code_challenge=" + "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM" + "&code_challenge_method=S256";
         try (Browser browser = new Browser()) {
             Element register = browser.get(authorize).document().selectFirst("a[href*=/login-actions/registration]");
@@ -72,8 +78,10 @@ class ScriptedSignUpIT extends RunningKeycloakGatewayTest {
             fields.put("lastName", "Bot");
             fields.put("password", PASSWORD);
             fields.put("password-confirm", PASSWORD);
-            Browser.Page answer = browser.postUntil(form.absUrl("action"), fields, uri -> uri.toString().startsWith(redirect));
-            if (answer.uri().toString().startsWith(redirect) && answer.uri().getQuery().contains("code=")) {
+            Browser.Page answer = browser.postUntil(
+                    form.absUrl("action"), fields, uri -> uri.toString().startsWith(redirect));
+            if (answer.uri().toString().startsWith(redirect)
+                    && answer.uri().getQuery().contains("code=")) {
                 return Outcome.ACCEPTED;
             }
             assertThat(answer.body()).as("the refusal names the limit").contains("Too many accounts");

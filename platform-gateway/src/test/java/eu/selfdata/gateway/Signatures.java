@@ -9,8 +9,7 @@ final class Signatures {
     static final String SECRET = "change-me-in-tests-0123456789abcdef";
     private static final GatewaySignature SERVICE = new GatewaySignature(SECRET, Clock.systemUTC());
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     static boolean verifies(String signature, String tenant) {
         return SERVICE.verifies(signature, tenant);

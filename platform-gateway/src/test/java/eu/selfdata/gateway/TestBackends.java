@@ -6,7 +6,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 record TestBackends(FakeUpstream tenantService, FakeUpstream governance, FakeIssuer keycloak) implements AutoCloseable {
 
     static TestBackends start() {
-        return new TestBackends(FakeUpstream.start("tenant-service"), FakeUpstream.start("governance"), FakeIssuer.start());
+        return new TestBackends(
+                FakeUpstream.start("tenant-service"), FakeUpstream.start("governance"), FakeIssuer.start());
     }
 
     TestBackends withTenant(String slug, String status, String... customDomains) {

@@ -34,9 +34,16 @@ final class TestKeycloak {
             String url = setting("SELFDATA_TEST_KEYCLOAK_URL", "selfdata.test.keycloak-url", null);
             shared = url == null
                     ? of(KeycloakServer.shared())
-                    : new TestKeycloak(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
-                            setting("SELFDATA_TEST_KEYCLOAK_ADMIN_USERNAME", "selfdata.test.keycloak-admin-username", "admin"),
-                            setting("SELFDATA_TEST_KEYCLOAK_ADMIN_PASSWORD", "selfdata.test.keycloak-admin-password", "admin"),
+                    : new TestKeycloak(
+                            URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
+                            setting(
+                                    "SELFDATA_TEST_KEYCLOAK_ADMIN_USERNAME",
+                                    "selfdata.test.keycloak-admin-username",
+                                    "admin"),
+                            setting(
+                                    "SELFDATA_TEST_KEYCLOAK_ADMIN_PASSWORD",
+                                    "selfdata.test.keycloak-admin-password",
+                                    "admin"),
                             null);
         }
         return shared;
@@ -63,7 +70,11 @@ final class TestKeycloak {
     }
 
     private static TestKeycloak of(KeycloakServer server) {
-        return new TestKeycloak(server.baseUrl(), server.settings().adminUsername(), server.settings().adminPassword(), server);
+        return new TestKeycloak(
+                server.baseUrl(),
+                server.settings().adminUsername(),
+                server.settings().adminPassword(),
+                server);
     }
 
     private static KeycloakServer sharedServer() {

@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Nothing listens behind the gateway: every answer is a 503 problem, never a stack trace. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "selfdata.gateway.secret=" + Signatures.SECRET)
 class UpstreamDownTest extends RunningGatewayTest {
 
@@ -18,20 +19,28 @@ class UpstreamDownTest extends RunningGatewayTest {
 
     @DynamicPropertySource
     static void deadUpstreams(DynamicPropertyRegistry registry) {
-        registry.add("selfdata.routes.tenant-service-uri", () -> FakeUpstream.unusedPort().toString());
-        registry.add("selfdata.routes.governance-uri", () -> FakeUpstream.unusedPort().toString());
+        registry.add(
+                "selfdata.routes.tenant-service-uri",
+                () -> FakeUpstream.unusedPort().toString());
+        registry.add(
+                "selfdata.routes.governance-uri",
+                () -> FakeUpstream.unusedPort().toString());
         registry.add("selfdata.identity.issuer-uri", keycloak::issuer);
     }
 
     @Test
     void unreachableServiceAnswers503ServiceUnavailableProblem() {
         String coordinator = keycloak.token(List.of(), List.of("platform-coordinator"));
-        client.get().uri("/platform/tenants")
+        client.get()
+                .uri("/platform/tenants")
                 .header(HttpHeaders.HOST, "localhost")
                 .headers(headers -> headers.setBearerAuth(coordinator))
                 .exchange()
-                .expectStatus().isEqualTo(503)
-                .expectBody().jsonPath("$.type").isEqualTo("https://selfdata.eu/problems/service-unavailable");
+                .expectStatus()
+                .isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://selfdata.eu/problems/service-unavailable");
         expectProblem("localhost", "/governance/votes", 503, "service-unavailable");
     }
 

@@ -1,6 +1,7 @@
 package eu.selfdata.testmodule;
 
 import eu.selfdata.usecase.api.CurrentCitizen;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,8 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** The test module's citizen endpoints, under /api/{module id}/ like every module's. */
 @RestController

@@ -2,7 +2,6 @@ package eu.selfdata.testmodule;
 
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,16 +15,19 @@ public class Observations {
     }
 
     public void add(CitizenId citizen, Observation observation) {
-        database.jdbc().sql("insert into observation (citizen_id, kind, value) values (?, ?, ?)")
-                .params(citizen.value(), observation.kind(), observation.value()).update();
+        database.jdbc()
+                .sql("insert into observation (citizen_id, kind, value) values (?, ?, ?)")
+                .params(citizen.value(), observation.kind(), observation.value())
+                .update();
     }
 
     public List<Observation> of(CitizenId citizen) {
-        return database.jdbc().sql("select kind, value from observation where citizen_id = ? order by id")
+        return database.jdbc()
+                .sql("select kind, value from observation where citizen_id = ? order by id")
                 .param(citizen.value())
-                .query((rs, row) -> new Observation(rs.getString(1), rs.getBigDecimal(2))).list();
+                .query((rs, row) -> new Observation(rs.getString(1), rs.getBigDecimal(2)))
+                .list();
     }
 
-    public record Observation(String kind, BigDecimal value) {
-    }
+    public record Observation(String kind, BigDecimal value) {}
 }

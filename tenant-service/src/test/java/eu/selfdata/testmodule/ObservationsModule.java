@@ -9,7 +9,6 @@ import eu.selfdata.usecase.api.LocalizedText;
 import eu.selfdata.usecase.api.PersonalDataCategory;
 import eu.selfdata.usecase.api.PersonalDataSource;
 import eu.selfdata.usecase.api.UseCaseModule;
-
 import java.time.Period;
 import java.util.List;
 
@@ -24,9 +23,12 @@ public class ObservationsModule implements UseCaseModule {
     public static final String ID = "observations";
     public static final String PURPOSE = "share-observations";
     public static final String INDICATOR = "observations-per-kind";
-    static final PersonalDataCategory CATEGORY = new PersonalDataCategory("observations",
-            new LocalizedText("Observations", "Observations"), new LocalizedText("Tester le socle", "Test the core"),
-            LegalBasis.CONSENT, Period.ofYears(1));
+    static final PersonalDataCategory CATEGORY = new PersonalDataCategory(
+            "observations",
+            new LocalizedText("Observations", "Observations"),
+            new LocalizedText("Tester le socle", "Test the core"),
+            LegalBasis.CONSENT,
+            Period.ofYears(1));
 
     private final CityDatabase database;
 
@@ -51,16 +53,24 @@ public class ObservationsModule implements UseCaseModule {
 
     @Override
     public List<ConsentPurpose> consentPurposes() {
-        return List.of(new ConsentPurpose(PURPOSE,
+        return List.of(new ConsentPurpose(
+                PURPOSE,
                 new LocalizedText("Partager mes observations avec la ville", "Share my observations with the city"),
                 new LocalizedText("Anonymisées, pour les politiques publiques", "Anonymised, for public policy"),
-                ConsentPurpose.Recipient.city(), List.of(CATEGORY.id()), Period.ofYears(1)));
+                ConsentPurpose.Recipient.city(),
+                List.of(CATEGORY.id()),
+                Period.ofYears(1)));
     }
 
     @Override
     public List<CityIndicator> cityIndicators() {
-        return List.of(new CityIndicator(INDICATOR, new LocalizedText("Observations par type", "Observations per kind"),
-                new LocalizedText("unités", "units"), PURPOSE, CATEGORY.id(),
-                "select kind as group_key, citizen_id, value from observation", CityIndicator.Measure.SUM));
+        return List.of(new CityIndicator(
+                INDICATOR,
+                new LocalizedText("Observations par type", "Observations per kind"),
+                new LocalizedText("unités", "units"),
+                PURPOSE,
+                CATEGORY.id(),
+                "select kind as group_key, citizen_id, value from observation",
+                CityIndicator.Measure.SUM));
     }
 }

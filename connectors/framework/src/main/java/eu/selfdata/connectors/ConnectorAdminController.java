@@ -1,5 +1,7 @@
 package eu.selfdata.connectors;
 
+import java.util.List;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,9 +10,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Optional;
 
 /** The city admin's connector API; {@link ConnectorAdministration} makes every check. */
 @RestController
@@ -29,14 +28,16 @@ class ConnectorAdminController {
     }
 
     @PutMapping("/{template}")
-    ConnectorAdministration.ConnectorView configure(@PathVariable String template,
-                                                    @RequestBody ConnectorAdministration.ConnectorChange change) {
+    ConnectorAdministration.ConnectorView configure(
+            @PathVariable String template, @RequestBody ConnectorAdministration.ConnectorChange change) {
         return administration.configure(template, change);
     }
 
     @GetMapping("/dead-letters")
-    List<DeadLetter> deadLetters(@RequestParam Optional<String> template, @RequestParam Optional<String> status,
-                                 @RequestParam(defaultValue = "100") int limit) {
+    List<DeadLetter> deadLetters(
+            @RequestParam Optional<String> template,
+            @RequestParam Optional<String> status,
+            @RequestParam(defaultValue = "100") int limit) {
         return administration.deadLetters(template, status, limit);
     }
 
@@ -56,6 +57,5 @@ class ConnectorAdminController {
         return administration.discard(id);
     }
 
-    record RetryRequest(String record) {
-    }
+    record RetryRequest(String record) {}
 }

@@ -9,8 +9,6 @@ import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityDirectory;
 import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.usecase.api.CommonProblems;
-import org.springframework.web.ErrorResponseException;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * What a city admin may do with the city's connectors: read them with their settings and health,
@@ -36,8 +35,15 @@ public class ConnectorAdministration {
     private final CityDirectory directory;
     private final OutboundGuard outbound;
 
-    ConnectorAdministration(CityDatabase city, CityStaff staff, ConnectorHost host, ConnectorConfigs configs, ConnectorHealth health,
-                            DeadLetters deadLetters, CityDirectory directory, OutboundGuard outbound) {
+    ConnectorAdministration(
+            CityDatabase city,
+            CityStaff staff,
+            ConnectorHost host,
+            ConnectorConfigs configs,
+            ConnectorHealth health,
+            DeadLetters deadLetters,
+            CityDirectory directory,
+            OutboundGuard outbound) {
         this.city = city;
         this.staff = staff;
         this.host = host;
@@ -53,7 +59,8 @@ public class ConnectorAdministration {
         Map<String, ConnectorConfigs.Choice> choices = configs.choices(slug);
         List<Map<String, Object>> states = health.ofCity(slug);
         return host.templatesFor(modules(slug)).stream()
-                .map(template -> view(template, Optional.ofNullable(choices.get(template.id())), states)).toList();
+                .map(template -> view(template, Optional.ofNullable(choices.get(template.id())), states))
+                .toList();
     }
 
     /**
@@ -64,11 +71,14 @@ public class ConnectorAdministration {
      */
     public ConnectorView configure(String templateId, ConnectorChange change) {
         String slug = requireAdmin();
-        ConnectorTemplate template = host.template(templateId).filter(t -> modules(slug).contains(t.moduleId()))
+        ConnectorTemplate template = host.template(templateId)
+                .filter(t -> modules(slug).contains(t.moduleId()))
                 .orElseThrow(() -> CommonProblems.NOT_FOUND.exception("No connector " + templateId + " in this city"));
         Optional<ConnectorConfigs.Choice> previous = configs.choice(slug, templateId);
-        Map<String, String> texts = new HashMap<>(previous.map(ConnectorConfigs.Choice::texts).orElse(Map.of()));
-        Map<String, Secret> secrets = new HashMap<>(previous.map(ConnectorConfigs.Choice::secrets).orElse(Map.of()));
+        Map<String, String> texts =
+                new HashMap<>(previous.map(ConnectorConfigs.Choice::texts).orElse(Map.of()));
+        Map<String, Secret> secrets =
+                new HashMap<>(previous.map(ConnectorConfigs.Choice::secrets).orElse(Map.of()));
         Map<String, Setting<?>> declared = new LinkedHashMap<>();
         template.settings().forEach(setting -> declared.put(setting.name(), setting));
         change.settings().forEach((name, text) -> {
@@ -90,7 +100,8 @@ public class ConnectorAdministration {
                 texts.put(name, checkedText(slug, setting, text));
             }
         });
-        boolean enabled = Optional.ofNullable(change.enabled()).orElse(previous.map(ConnectorConfigs.Choice::enabled).orElse(template.enabledByDefault()));
+        boolean enabled = Optional.ofNullable(change.enabled())
+                .orElse(previous.map(ConnectorConfigs.Choice::enabled).orElse(template.enabledByDefault()));
         ConnectorConfigs.Choice choice = new ConnectorConfigs.Choice(enabled, texts, secrets);
         if (enabled) {
             invalidAsProblem(() -> SettingValues.of(template.settings(), choice.allTexts()));
@@ -123,9 +134,11 @@ public class ConnectorAdministration {
         String slug = requireAdmin();
         DeadLetter letter = open(slug, id);
         ConnectorTemplate template = host.template(letter.template())
-                .orElseThrow(() -> CommonProblems.NOT_FOUND.exception("No connector " + letter.template() + " any more"));
-        ConnectorInstance instance = host.running(slug, template.id()).orElseGet(() ->
-                invalidAsProblem(() -> host.effective(slug, template, configs.choice(slug, template.id()))));
+                .orElseThrow(
+                        () -> CommonProblems.NOT_FOUND.exception("No connector " + letter.template() + " any more"));
+        ConnectorInstance instance = host.running(slug, template.id())
+                .orElseGet(() ->
+                        invalidAsProblem(() -> host.effective(slug, template, configs.choice(slug, template.id()))));
         try {
             template.replay(instance, letter, correctedRecord.orElse(letter.record()));
         } catch (RuntimeException e) {
@@ -146,13 +159,16 @@ public class ConnectorAdministration {
     private DeadLetter open(String slug, long id) {
         DeadLetter letter = find(slug, id);
         if (letter.status() != DeadLetter.Status.OPEN) {
-            throw ConnectorProblems.DEAD_LETTER_CLOSED.exception("Dead letter " + id + " is already " + letter.status());
+            throw ConnectorProblems.DEAD_LETTER_CLOSED.exception(
+                    "Dead letter " + id + " is already " + letter.status());
         }
         return letter;
     }
 
     private DeadLetter find(String slug, long id) {
-        return deadLetters.find(slug, id).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("No dead letter " + id + " in this city"));
+        return deadLetters
+                .find(slug, id)
+                .orElseThrow(() -> CommonProblems.NOT_FOUND.exception("No dead letter " + id + " in this city"));
     }
 
     private Set<String> modules(String slug) {
@@ -173,9 +189,14 @@ public class ConnectorAdministration {
 
     /** A host the value would make the platform call, refused at once when that is clear before any lookup. */
     private <T> void reachable(String slug, Setting<T> setting, T value) {
-        setting.type().host(value).flatMap(host -> outbound.refusalWithoutLookup(slug, host)).ifPresent(refusal -> {
-            throw invalidSetting(setting, "setting '" + setting.name() + "' names a host the platform may not call: " + refusal);
-        });
+        setting.type()
+                .host(value)
+                .flatMap(host -> outbound.refusalWithoutLookup(slug, host))
+                .ifPresent(refusal -> {
+                    throw invalidSetting(
+                            setting,
+                            "setting '" + setting.name() + "' names a host the platform may not call: " + refusal);
+                });
     }
 
     private static <T> T invalidAsProblem(Supplier<T> parse) {
@@ -195,33 +216,57 @@ public class ConnectorAdministration {
         return problem;
     }
 
-    private ConnectorView view(ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice, List<Map<String, Object>> states) {
+    private ConnectorView view(
+            ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice, List<Map<String, Object>> states) {
         Map<String, String> texts = choice.map(ConnectorConfigs.Choice::texts).orElse(Map.of());
         Set<String> secretsSet = choice.map(c -> c.secrets().keySet()).orElse(Set.of());
-        List<SettingView> settings = template.settings().stream().map(setting -> new SettingView(setting.name(),
-                setting.label().fr(), setting.label().en(), setting.type().input().name(), setting.type().rule().fr(),
-                setting.type().rule().en(), setting.type().choices(), setting.required(), setting.type().secret(),
-                setting.type().secret() ? null : texts.get(setting.name()),
-                setting.defaultValue() == null ? null : setting.format(setting.defaultValue()),
-                setting.type().secret() && secretsSet.contains(setting.name()))).toList();
-        Map<String, Object> state = states.stream().filter(s -> template.id().equals(s.get("template"))).findFirst()
+        List<SettingView> settings = template.settings().stream()
+                .map(setting -> new SettingView(
+                        setting.name(),
+                        setting.label().fr(),
+                        setting.label().en(),
+                        setting.type().input().name(),
+                        setting.type().rule().fr(),
+                        setting.type().rule().en(),
+                        setting.type().choices(),
+                        setting.required(),
+                        setting.type().secret(),
+                        setting.type().secret() ? null : texts.get(setting.name()),
+                        setting.defaultValue() == null ? null : setting.format(setting.defaultValue()),
+                        setting.type().secret() && secretsSet.contains(setting.name())))
+                .toList();
+        Map<String, Object> state = states.stream()
+                .filter(s -> template.id().equals(s.get("template")))
+                .findFirst()
                 .orElse(Map.of("status", "NOT_RUNNING"));
-        return new ConnectorView(template.id(), template.moduleId(),
-                choice.map(ConnectorConfigs.Choice::enabled).orElse(template.enabledByDefault()), settings, state);
+        return new ConnectorView(
+                template.id(),
+                template.moduleId(),
+                choice.map(ConnectorConfigs.Choice::enabled).orElse(template.enabledByDefault()),
+                settings,
+                state);
     }
 
-    public record ConnectorView(String template, String module, boolean enabled, List<SettingView> settings,
-                                Map<String, Object> health) {
-    }
+    public record ConnectorView(
+            String template, String module, boolean enabled, List<SettingView> settings, Map<String, Object> health) {}
 
     /**
      * One setting as the admin reads it: its type and rule, the city's text ({@code value}, null when
      * the default applies) and the default. A secret's value is never given back, only whether one is set.
      */
-    public record SettingView(String name, String labelFr, String labelEn, String input, String ruleFr, String ruleEn,
-                              List<String> choices, boolean required, boolean secret, String value, String defaultValue,
-                              boolean secretSet) {
-    }
+    public record SettingView(
+            String name,
+            String labelFr,
+            String labelEn,
+            String input,
+            String ruleFr,
+            String ruleEn,
+            List<String> choices,
+            boolean required,
+            boolean secret,
+            String value,
+            String defaultValue,
+            boolean secretSet) {}
 
     /** A change to a city's connector: on or off (unchanged when absent), and setting texts by name. */
     public record ConnectorChange(Boolean enabled, Map<String, String> settings) {

@@ -3,12 +3,11 @@ package eu.selfdata.connectors;
 import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.usecase.api.CityTransactions;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a city admin chose for its connectors, in the city's schema: on or off, and the text of each
@@ -18,8 +17,7 @@ import java.util.Optional;
 public class ConnectorConfigs {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
 
     private final CityTransactions jdbc;
     private final SecretBox secrets;
@@ -34,7 +32,11 @@ public class ConnectorConfigs {
      * the city's schema: the name resolves through its search_path alone.
      */
     public boolean ready(String city) {
-        return jdbc.call(city, client -> client.sql("select to_regclass('connector_secret') is not null").query(Boolean.class).single());
+        return jdbc.call(
+                city,
+                client -> client.sql("select to_regclass('connector_secret') is not null")
+                        .query(Boolean.class)
+                        .single());
     }
 
     /** The city's choices per template, secrets opened. */
@@ -42,14 +44,17 @@ public class ConnectorConfigs {
         return jdbc.call(city, client -> {
             Map<String, Choice> choices = new HashMap<>();
             client.sql("select template, enabled, parameters::text from connector_config")
-                    .query((rs, row) -> choices.put(rs.getString(1),
-                            new Choice(rs.getBoolean(2), JSON.readValue(rs.getString(3), TEXTS), Map.of()))).list();
+                    .query((rs, row) -> choices.put(
+                            rs.getString(1),
+                            new Choice(rs.getBoolean(2), JSON.readValue(rs.getString(3), TEXTS), Map.of())))
+                    .list();
             Map<String, Map<String, Secret>> sealed = new HashMap<>();
             client.sql("select template, name, ciphertext from connector_secret")
                     .query((rs, row) -> sealed.computeIfAbsent(rs.getString(1), t -> new HashMap<>())
-                            .put(rs.getString(2), secrets.open(city, rs.getString(1), rs.getString(2), rs.getBytes(3)))).list();
-            sealed.forEach((template, opened) -> choices.computeIfPresent(template,
-                    (t, choice) -> new Choice(choice.enabled(), choice.texts(), opened)));
+                            .put(rs.getString(2), secrets.open(city, rs.getString(1), rs.getString(2), rs.getBytes(3))))
+                    .list();
+            sealed.forEach((template, opened) -> choices.computeIfPresent(
+                    template, (t, choice) -> new Choice(choice.enabled(), choice.texts(), opened)));
             return choices;
         });
     }
@@ -65,13 +70,20 @@ public class ConnectorConfigs {
                             insert into connector_config (template, enabled, parameters) values (:template, :enabled, cast(:texts as jsonb))
                             on conflict (template) do update
                                set enabled = excluded.enabled, parameters = excluded.parameters, updated_at = now()""")
-                    .param("template", template).param("enabled", choice.enabled())
-                    .param("texts", JSON.writeValueAsString(choice.texts())).update();
-            client.sql("delete from connector_secret where template = :template").param("template", template).update();
-            choice.secrets().forEach((name, secret) -> client.sql("""
+                    .param("template", template)
+                    .param("enabled", choice.enabled())
+                    .param("texts", JSON.writeValueAsString(choice.texts()))
+                    .update();
+            client.sql("delete from connector_secret where template = :template")
+                    .param("template", template)
+                    .update();
+            choice.secrets()
+                    .forEach((name, secret) -> client.sql("""
                             insert into connector_secret (template, name, ciphertext) values (:template, :name, :ciphertext)""")
-                    .param("template", template).param("name", name)
-                    .param("ciphertext", secrets.seal(city, template, name, secret)).update());
+                            .param("template", template)
+                            .param("name", name)
+                            .param("ciphertext", secrets.seal(city, template, name, secret))
+                            .update());
         });
     }
 

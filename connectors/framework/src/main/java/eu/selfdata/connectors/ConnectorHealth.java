@@ -1,13 +1,5 @@
 package eu.selfdata.connectors;
 
-import org.apache.camel.Exchange;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthContributor;
-import org.springframework.boot.health.contributor.HealthContributors;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,6 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * One health indicator per running connector instance ({@code /actuator/health/connectors/{route id}}
@@ -83,12 +82,14 @@ public class ConnectorHealth implements CompositeHealthContributor {
     }
 
     public void succeeded(Exchange exchange) {
-        Optional.ofNullable(instances.get(exchange.getFromRouteId())).ifPresent(state -> state.succeed(clock.instant()));
+        Optional.ofNullable(instances.get(exchange.getFromRouteId()))
+                .ifPresent(state -> state.succeed(clock.instant()));
     }
 
     /** The source could not be polled (no message exists to dead-letter). */
     void sourceFailed(String routeId, Exception cause) {
-        Optional.ofNullable(instances.get(routeId)).ifPresent(state -> state.fail(clock.instant(), DeadLetters.reason(cause)));
+        Optional.ofNullable(instances.get(routeId))
+                .ifPresent(state -> state.fail(clock.instant(), DeadLetters.reason(cause)));
     }
 
     public void failed(Exchange exchange) {
@@ -99,8 +100,10 @@ public class ConnectorHealth implements CompositeHealthContributor {
 
     /** Health of one city's instances, for its admin. */
     public List<Map<String, Object>> ofCity(String city) {
-        return instances.values().stream().filter(state -> state.city.equals(city))
-                .map(state -> state.details(health(state))).toList();
+        return instances.values().stream()
+                .filter(state -> state.city.equals(city))
+                .map(state -> state.details(health(state)))
+                .toList();
     }
 
     public Optional<Health> of(String routeId) {
@@ -115,7 +118,8 @@ public class ConnectorHealth implements CompositeHealthContributor {
 
     @Override
     public Stream<HealthContributors.Entry> stream() {
-        return instances.keySet().stream().sorted()
+        return instances.keySet().stream()
+                .sorted()
                 .map(name -> new HealthContributors.Entry(name, getContributor(name)))
                 .filter(entry -> entry.contributor() != null);
     }

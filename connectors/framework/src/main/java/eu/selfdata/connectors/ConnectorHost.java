@@ -3,6 +3,14 @@ package eu.selfdata.connectors;
 import eu.selfdata.connectors.settings.InvalidSettingException;
 import eu.selfdata.connectors.settings.SettingValues;
 import eu.selfdata.usecase.api.CityDirectory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
@@ -12,15 +20,6 @@ import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps one running route per (active city, template of a module the city enabled, not switched
@@ -40,8 +39,13 @@ public class ConnectorHost {
     private final ConnectorHealth health;
     private final RunningConnectors running;
 
-    public ConnectorHost(CamelContext camel, List<ConnectorTemplate> templates, CityDirectory cities,
-                         ConnectorConfigs configs, ConnectorHealth health, RunningConnectors running) {
+    public ConnectorHost(
+            CamelContext camel,
+            List<ConnectorTemplate> templates,
+            CityDirectory cities,
+            ConnectorConfigs configs,
+            ConnectorHealth health,
+            RunningConnectors running) {
         this.camel = camel;
         this.templates = new LinkedHashMap<>();
         templates.forEach(template -> this.templates.put(template.id(), template));
@@ -57,7 +61,9 @@ public class ConnectorHost {
 
     /** Templates of the modules a city enabled. */
     public List<ConnectorTemplate> templatesFor(Set<String> modules) {
-        return templates.values().stream().filter(template -> modules.contains(template.moduleId())).toList();
+        return templates.values().stream()
+                .filter(template -> modules.contains(template.moduleId()))
+                .toList();
     }
 
     public Optional<ConnectorInstance> running(String city, String template) {
@@ -69,9 +75,14 @@ public class ConnectorHost {
      *
      * @throws InvalidSettingException when a choice fails its rule or a required setting has none
      */
-    public ConnectorInstance effective(String city, ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice) {
-        return new ConnectorInstance(city, template.id(),
-                SettingValues.of(template.settings(), choice.map(ConnectorConfigs.Choice::allTexts).orElse(Map.of())));
+    public ConnectorInstance effective(
+            String city, ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice) {
+        return new ConnectorInstance(
+                city,
+                template.id(),
+                SettingValues.of(
+                        template.settings(),
+                        choice.map(ConnectorConfigs.Choice::allTexts).orElse(Map.of())));
     }
 
     public synchronized void reconcile() {
@@ -90,12 +101,14 @@ public class ConnectorHost {
                 for (ConnectorTemplate template : wanted) {
                     Optional<ConnectorConfigs.Choice> choice = Optional.ofNullable(choices.get(template.id()));
                     if (choice.map(ConnectorConfigs.Choice::enabled).orElse(template.enabledByDefault())) {
-                        wanted(city, template, choice, refused).ifPresent(instance -> desired.put(instance.routeId(), instance));
+                        wanted(city, template, choice, refused)
+                                .ifPresent(instance -> desired.put(instance.routeId(), instance));
                     }
                 }
             } catch (RuntimeException e) {
                 log.warn("Connectors of {} not reconciled: {}", city, e.getMessage());
-                running.all().values().stream().filter(instance -> instance.city().equals(city))
+                running.all().values().stream()
+                        .filter(instance -> instance.city().equals(city))
                         .forEach(instance -> desired.put(instance.routeId(), instance));
             }
         });
@@ -104,13 +117,15 @@ public class ConnectorHost {
                 stop(instance.routeId());
             }
         }
-        desired.values().stream().filter(instance -> running.get(instance.routeId()).isEmpty()).forEach(this::start);
+        desired.values().stream()
+                .filter(instance -> running.get(instance.routeId()).isEmpty())
+                .forEach(this::start);
         health.keepRefusals(refused);
         startStrandedLeaders();
     }
 
-    private Optional<ConnectorInstance> wanted(String city, ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice,
-                                               Set<String> refused) {
+    private Optional<ConnectorInstance> wanted(
+            String city, ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice, Set<String> refused) {
         try {
             return Optional.of(effective(city, template, choice));
         } catch (InvalidSettingException e) {
@@ -131,8 +146,10 @@ public class ConnectorHost {
     private void startStrandedLeaders() {
         for (String routeId : running.all().keySet()) {
             Route route = camel.getRoute(routeId);
-            boolean led = route != null && route.getRoutePolicyList().stream()
-                    .anyMatch(policy -> policy instanceof ClusteredRoutePolicy clustered && clustered.isLeader());
+            boolean led = route != null
+                    && route.getRoutePolicyList().stream()
+                            .anyMatch(
+                                    policy -> policy instanceof ClusteredRoutePolicy clustered && clustered.isLeader());
             ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
             if (led && status != null && status.isStartable()) {
                 try {
@@ -188,7 +205,8 @@ public class ConnectorHost {
             }
             Optional<ConnectorInstance> instance = running.get(routeId);
             if (instance.isPresent()) {
-                camel.removeEndpoints(ConnectorTemplate.sourceUri(instance.get().city(), instance.get().template()));
+                camel.removeEndpoints(ConnectorTemplate.sourceUri(
+                        instance.get().city(), instance.get().template()));
             }
         } catch (Exception e) {
             log.warn("Connector route {} did not stop cleanly", routeId, e);

@@ -1,9 +1,8 @@
 package eu.selfdata.connectors;
 
-import eu.selfdata.contract.CitySlug;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingValues;
-
+import eu.selfdata.contract.CitySlug;
 import java.util.Objects;
 
 /**

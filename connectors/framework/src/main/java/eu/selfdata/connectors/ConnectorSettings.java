@@ -1,9 +1,8 @@
 package eu.selfdata.connectors;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code selfdata.connectors.*}: where cities' folders are, the platform key that seals connector
@@ -16,12 +15,14 @@ import java.time.Duration;
  * @param mqtt          {@code url} of an external broker; when empty an embedded broker starts
  */
 @ConfigurationProperties("selfdata.connectors")
-public record ConnectorSettings(Boolean enabled, Path dropDirectory, String secretKey, Duration reconcileInterval, Mqtt mqtt) {
+public record ConnectorSettings(
+        Boolean enabled, Path dropDirectory, String secretKey, Duration reconcileInterval, Mqtt mqtt) {
 
     public ConnectorSettings {
         enabled = enabled == null || enabled;
         dropDirectory = dropDirectory == null
-                ? Path.of(System.getProperty("user.home"), ".local", "share", "selfdata", "connectors") : dropDirectory;
+                ? Path.of(System.getProperty("user.home"), ".local", "share", "selfdata", "connectors")
+                : dropDirectory;
         reconcileInterval = reconcileInterval == null ? Duration.ofSeconds(10) : reconcileInterval;
         mqtt = mqtt == null ? new Mqtt(null, 0, null) : mqtt;
     }

@@ -1,6 +1,10 @@
 package eu.selfdata.connectors;
 
 import eu.selfdata.connectors.settings.Setting;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
@@ -14,11 +18,6 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ExpressionAdapter;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * A connector written once and run once per city: a Camel route template whose only parameter is
@@ -45,6 +44,7 @@ public abstract class ConnectorTemplate extends RouteBuilder {
     public static final String INSTANCE = "SelfdataInstance";
     /** Scheme of the endpoints the host registers per instance: nothing resolves it but that registration. */
     static final String SOURCE_SCHEME = "selfdata-source";
+
     private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,59}$");
 
     /** Template id, e.g. {@code waste-weighings-csv}; the route of a city is {@code {city}.{id}}. */
@@ -159,15 +159,20 @@ public abstract class ConnectorTemplate extends RouteBuilder {
      * processes it again (the steps must then be idempotent themselves, e.g. through unique keys).
      */
     protected IdempotentConsumerDefinition idempotent(ProcessorDefinition<?> route, Expression messageKey) {
-        IdempotentRepository repository = getContext().getRegistry()
-                .lookupByNameAndType(ProcessedMessages.BEAN, IdempotentRepository.class);
+        IdempotentRepository repository =
+                getContext().getRegistry().lookupByNameAndType(ProcessedMessages.BEAN, IdempotentRepository.class);
         Expression key = new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
-                return ProcessedMessages.key(exchange.getIn().getHeader(CITY, String.class), id(),
+                return ProcessedMessages.key(
+                        exchange.getIn().getHeader(CITY, String.class),
+                        id(),
                         messageKey.evaluate(exchange, String.class));
             }
         };
-        return route.idempotentConsumer(key).idempotentRepository(repository).eager(false).skipDuplicate(true);
+        return route.idempotentConsumer(key)
+                .idempotentRepository(repository)
+                .eager(false)
+                .skipDuplicate(true);
     }
 }

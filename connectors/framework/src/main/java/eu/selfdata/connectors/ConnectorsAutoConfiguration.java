@@ -8,6 +8,8 @@ import eu.selfdata.usecase.api.CityDirectory;
 import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.usecase.api.CityTransactions;
+import java.time.Clock;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,9 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * The connector framework inside its host: one dependency, no host code. The host provides the SPI's
@@ -78,14 +77,22 @@ public class ConnectorsAutoConfiguration {
 
     @Bean(ConnectorHealth.BEAN)
     ConnectorHealth connectorsHealthContributor(DeadLetters deadLetters, List<ConnectorTemplate> templates) {
-        return new ConnectorHealth(deadLetters,
-                id -> templates.stream().filter(template -> template.id().equals(id)).findFirst(), Clock.systemUTC());
+        return new ConnectorHealth(
+                deadLetters,
+                id -> templates.stream()
+                        .filter(template -> template.id().equals(id))
+                        .findFirst(),
+                Clock.systemUTC());
     }
 
     @Bean
-    ConnectorHost connectorHost(CamelContext camel, List<ConnectorTemplate> templates, CityDirectory directory,
-                                ConnectorConfigs configs, @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
-                                @Qualifier(RunningConnectors.BEAN) RunningConnectors running) {
+    ConnectorHost connectorHost(
+            CamelContext camel,
+            List<ConnectorTemplate> templates,
+            CityDirectory directory,
+            ConnectorConfigs configs,
+            @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
+            @Qualifier(RunningConnectors.BEAN) RunningConnectors running) {
         return new ConnectorHost(camel, templates, directory, configs, health, running);
     }
 
@@ -97,9 +104,15 @@ public class ConnectorsAutoConfiguration {
     }
 
     @Bean
-    ConnectorAdministration connectorAdministration(CityDatabase city, CityStaff staff, ConnectorHost host, ConnectorConfigs configs,
-                                                    @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
-                                                    DeadLetters deadLetters, CityDirectory directory, OutboundGuard outbound) {
+    ConnectorAdministration connectorAdministration(
+            CityDatabase city,
+            CityStaff staff,
+            ConnectorHost host,
+            ConnectorConfigs configs,
+            @Qualifier(ConnectorHealth.BEAN) ConnectorHealth health,
+            DeadLetters deadLetters,
+            CityDirectory directory,
+            OutboundGuard outbound) {
         return new ConnectorAdministration(city, staff, host, configs, health, deadLetters, directory, outbound);
     }
 

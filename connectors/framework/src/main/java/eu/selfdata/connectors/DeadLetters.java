@@ -1,15 +1,14 @@
 package eu.selfdata.connectors;
 
 import eu.selfdata.usecase.api.CityTransactions;
-import org.apache.camel.Exchange;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dead-letter channel of every connector: failing records with their reason, in the city's
@@ -42,50 +41,74 @@ public class DeadLetters {
         String city = exchange.getIn().getHeader(ConnectorTemplate.CITY, String.class);
         String template = exchange.getIn().getHeader(ConnectorTemplate.TEMPLATE, String.class);
         String source = Optional.ofNullable(exchange.getIn().getHeader(ConnectorTemplate.SOURCE, String.class))
-                .orElse(exchange.getFromEndpoint() == null ? template : exchange.getFromEndpoint().getEndpointBaseUri());
+                .orElse(
+                        exchange.getFromEndpoint() == null
+                                ? template
+                                : exchange.getFromEndpoint().getEndpointBaseUri());
         String sourceKey = Optional.ofNullable(exchange.getIn().getHeader(ConnectorTemplate.SOURCE_KEY, String.class))
                 .orElse(exchange.getExchangeId());
         String record = exchange.getIn().getHeader(ConnectorTemplate.RECORD, String.class);
         record(city, List.of(new DeadLetter.Failure(template, source, sourceKey, null, record, reason(cause))));
     }
 
-    public List<DeadLetter> list(String city, Optional<String> template, Optional<DeadLetter.Status> status, int limit) {
-        return jdbc.call(city, client -> client.sql("""
+    public List<DeadLetter> list(
+            String city, Optional<String> template, Optional<DeadLetter.Status> status, int limit) {
+        return jdbc.call(
+                city,
+                client -> client.sql("""
                         select * from connector_dead_letter
                          where (cast(:template as varchar) is null or template = :template)
                            and (cast(:status as varchar) is null or status = :status)
                          order by id desc limit :limit""")
-                .param("template", template.orElse(null))
-                .param("status", status.map(Enum::name).orElse(null))
-                .param("limit", limit)
-                .query(DeadLetters::map).list());
+                        .param("template", template.orElse(null))
+                        .param("status", status.map(Enum::name).orElse(null))
+                        .param("limit", limit)
+                        .query(DeadLetters::map)
+                        .list());
     }
 
     public Optional<DeadLetter> find(String city, long id) {
-        return jdbc.call(city, client -> client.sql("select * from connector_dead_letter where id = :id")
-                .param("id", id).query(DeadLetters::map).optional());
+        return jdbc.call(
+                city,
+                client -> client.sql("select * from connector_dead_letter where id = :id")
+                        .param("id", id)
+                        .query(DeadLetters::map)
+                        .optional());
     }
 
     public long countOpen(String city, String template) {
-        return jdbc.call(city, client -> client.sql(
-                        "select count(*) from connector_dead_letter where template = :template and status = 'OPEN'")
-                .param("template", template).query(Long.class).single());
+        return jdbc.call(
+                city,
+                client -> client.sql(
+                                "select count(*) from connector_dead_letter where template = :template and status = 'OPEN'")
+                        .param("template", template)
+                        .query(Long.class)
+                        .single());
     }
 
     /** Closes an open letter; false when it was not open. */
     public boolean resolve(String city, long id, DeadLetter.Status outcome) {
-        return jdbc.call(city, client -> client.sql("""
+        return jdbc.call(
+                city,
+                client -> client.sql("""
                         update connector_dead_letter set status = :status, resolved_at = now()
                          where id = :id and status = 'OPEN'""")
-                .param("status", outcome.name()).param("id", id).update() == 1);
+                                .param("status", outcome.name())
+                                .param("id", id)
+                                .update()
+                        == 1);
     }
 
     /** A retry that failed again: the letter stays open with the new reason. */
     public void failedAgain(String city, long id, String reason) {
-        jdbc.run(city, client -> client.sql("""
+        jdbc.run(
+                city,
+                client -> client.sql("""
                         update connector_dead_letter set reason = :reason, attempts = attempts + 1, failed_at = now()
                          where id = :id""")
-                .param("reason", truncate(reason, MAX_REASON)).param("id", id).update());
+                        .param("reason", truncate(reason, MAX_REASON))
+                        .param("id", id)
+                        .update());
     }
 
     private static void insert(JdbcClient client, DeadLetter.Failure failure) {
@@ -127,9 +150,17 @@ public class DeadLetters {
 
     private static DeadLetter map(ResultSet rs, int row) throws SQLException {
         Timestamp resolved = rs.getTimestamp("resolved_at");
-        return new DeadLetter(rs.getLong("id"), rs.getString("template"), rs.getString("source"), rs.getString("source_key"),
-                rs.getObject("line_number", Long.class), rs.getString("record"), rs.getString("reason"),
-                DeadLetter.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                rs.getTimestamp("failed_at").toInstant(), resolved == null ? null : resolved.toInstant());
+        return new DeadLetter(
+                rs.getLong("id"),
+                rs.getString("template"),
+                rs.getString("source"),
+                rs.getString("source_key"),
+                rs.getObject("line_number", Long.class),
+                rs.getString("record"),
+                rs.getString("reason"),
+                DeadLetter.Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getTimestamp("failed_at").toInstant(),
+                resolved == null ? null : resolved.toInstant());
     }
 }

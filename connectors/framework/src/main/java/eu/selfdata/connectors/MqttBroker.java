@@ -1,8 +1,7 @@
 package eu.selfdata.connectors;
 
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-
 import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /**
  * The broker MQTT templates subscribe to: the configured external one, or the embedded one.

@@ -1,12 +1,11 @@
 package eu.selfdata.connectors;
 
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.component.properties.PropertiesFunctionResolver;
 import org.apache.camel.spi.PropertiesFunction;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
-
-import java.util.Map;
 
 /**
  * Defence in depth for Camel's property placeholders, which every endpoint URI goes through: no
@@ -34,7 +33,8 @@ class PlaceholderHardening implements CamelContextConfiguration {
 
         @Override
         public void addPropertiesFunction(PropertiesFunction function) {
-            throw new UnsupportedOperationException("property functions are off on this platform: " + function.getName());
+            throw new UnsupportedOperationException(
+                    "property functions are off on this platform: " + function.getName());
         }
 
         @Override

@@ -27,26 +27,42 @@ public class ProcessedMessages extends ServiceSupport implements IdempotentRepos
     @Override
     public boolean add(String key) {
         Key k = Key.parse(key);
-        return jdbc.call(k.city(), client -> client.sql("""
+        return jdbc.call(
+                k.city(),
+                client -> client.sql("""
                         insert into connector_processed (template, message_key) values (:template, :key)
                         on conflict do nothing""")
-                .param("template", k.template()).param("key", k.messageKey()).update() == 1);
+                                .param("template", k.template())
+                                .param("key", k.messageKey())
+                                .update()
+                        == 1);
     }
 
     @Override
     public boolean contains(String key) {
         Key k = Key.parse(key);
-        return jdbc.call(k.city(), client -> client.sql(
-                        "select count(*) from connector_processed where template = :template and message_key = :key")
-                .param("template", k.template()).param("key", k.messageKey()).query(Long.class).single() > 0);
+        return jdbc.call(
+                k.city(),
+                client -> client.sql(
+                                        "select count(*) from connector_processed where template = :template and message_key = :key")
+                                .param("template", k.template())
+                                .param("key", k.messageKey())
+                                .query(Long.class)
+                                .single()
+                        > 0);
     }
 
     @Override
     public boolean remove(String key) {
         Key k = Key.parse(key);
-        return jdbc.call(k.city(), client -> client.sql(
-                        "delete from connector_processed where template = :template and message_key = :key")
-                .param("template", k.template()).param("key", k.messageKey()).update() == 1);
+        return jdbc.call(
+                k.city(),
+                client ->
+                        client.sql("delete from connector_processed where template = :template and message_key = :key")
+                                        .param("template", k.template())
+                                        .param("key", k.messageKey())
+                                        .update()
+                                == 1);
     }
 
     @Override

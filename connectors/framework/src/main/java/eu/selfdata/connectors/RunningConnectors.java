@@ -1,10 +1,9 @@
 package eu.selfdata.connectors;
 
-import org.apache.camel.Exchange;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
 
 /**
  * The instances running in this process by route id. Each route's first step attaches its
@@ -36,7 +35,8 @@ public class RunningConnectors {
     /** Route step: the exchange gets its instance, the city and template headers. */
     public void attach(Exchange exchange) {
         ConnectorInstance instance = get(exchange.getFromRouteId())
-                .orElseThrow(() -> new IllegalStateException("no connector instance for route " + exchange.getFromRouteId()));
+                .orElseThrow(() ->
+                        new IllegalStateException("no connector instance for route " + exchange.getFromRouteId()));
         exchange.setProperty(ConnectorTemplate.INSTANCE, instance);
         exchange.getIn().setHeader(ConnectorTemplate.CITY, instance.city());
         exchange.getIn().setHeader(ConnectorTemplate.TEMPLATE, instance.template());

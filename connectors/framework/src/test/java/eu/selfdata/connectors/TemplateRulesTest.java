@@ -1,24 +1,24 @@
 package eu.selfdata.connectors;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import eu.selfdata.connectors.settings.Setting;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.Builder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** A template that would pick an endpoint from message content or placeholders is refused when Camel builds it. */
 class TemplateRulesTest {
 
     @Test
     void aTemplateOfConstantEndpointsIsAccepted() {
-        assertThatCode(() -> build(route -> route.to("log:connector").setHeader(ConnectorTemplate.SOURCE, Builder.header("CamelFileName"))))
+        assertThatCode(() -> build(route ->
+                        route.to("log:connector").setHeader(ConnectorTemplate.SOURCE, Builder.header("CamelFileName"))))
                 .doesNotThrowAnyException();
     }
 

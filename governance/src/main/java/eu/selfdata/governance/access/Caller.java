@@ -4,7 +4,6 @@ import eu.selfdata.governance.problem.GovernanceException;
 import eu.selfdata.governance.problem.ProblemType;
 import eu.selfdata.identity.CityClaims;
 import eu.selfdata.identity.VerifiedPerson;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +18,16 @@ import java.util.stream.Collectors;
  * created the account (null when the token does not say), and the e-mail address and language (fr or en) the token
  * gives (null when none), used to mail a coordinator about the pilots they started.
  */
-public record Caller(String subject, Optional<String> hostCity, boolean coordinator, Set<String> adminOf, boolean residentOfHostCity,
-                     boolean verified, Instant accountCreatedAt, String email, String language) {
+public record Caller(
+        String subject,
+        Optional<String> hostCity,
+        boolean coordinator,
+        Set<String> adminOf,
+        boolean residentOfHostCity,
+        boolean verified,
+        Instant accountCreatedAt,
+        String email,
+        String language) {
 
     static final String COORDINATOR = "platform-coordinator";
     static final String CITY_ADMIN = "city-admin";
@@ -38,10 +45,18 @@ public record Caller(String subject, Optional<String> hostCity, boolean coordina
         Set<String> adminOf = hostCity.map(Set::of).orElse(claims.cities()).stream()
                 .filter(city -> claims.rolesIn(city).contains(CITY_ADMIN))
                 .collect(Collectors.toUnmodifiableSet());
-        return new Caller(subject, hostCity, claims.hasRealmRole(COORDINATOR), adminOf,
-                hostCity.map(claims::belongsTo).orElse(false), claims.emailVerified(), claims.accountCreatedAt(),
+        return new Caller(
+                subject,
+                hostCity,
+                claims.hasRealmRole(COORDINATOR),
+                adminOf,
+                hostCity.map(claims::belongsTo).orElse(false),
+                claims.emailVerified(),
+                claims.accountCreatedAt(),
                 token.get("email") instanceof String email && email.length() <= 254 ? email : null,
-                token.get("locale") instanceof String locale && (locale.equals("fr") || locale.equals("en")) ? locale : null);
+                token.get("locale") instanceof String locale && (locale.equals("fr") || locale.equals("en"))
+                        ? locale
+                        : null);
     }
 
     public boolean authenticated() {
@@ -50,7 +65,8 @@ public record Caller(String subject, Optional<String> hostCity, boolean coordina
 
     /** The host city, for a request that only makes sense on a city's host. */
     public String city() {
-        return hostCity.orElseThrow(() -> new GovernanceException(ProblemType.NOT_FOUND, "This belongs to a city: use the city's host"));
+        return hostCity.orElseThrow(
+                () -> new GovernanceException(ProblemType.NOT_FOUND, "This belongs to a city: use the city's host"));
     }
 
     /** Refuses, as not found, a platform-host request made on a city's host. */

@@ -9,12 +9,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Admits a request only when the gateway signed it: for no city on the platform host, for the city
@@ -43,7 +42,11 @@ class GatewayOnlyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String city = request.getHeader(PlatformHeaders.TENANT_ID);
         if (!signature.verifies(request.getHeader(PlatformHeaders.TENANT_SIGNATURE), city == null ? "" : city)) {
-            problems.write(request, response, ProblemType.NOT_THROUGH_GATEWAY, "Requests must come through the platform gateway");
+            problems.write(
+                    request,
+                    response,
+                    ProblemType.NOT_THROUGH_GATEWAY,
+                    "Requests must come through the platform gateway");
             return;
         }
         if (city != null) {

@@ -1,7 +1,6 @@
 package eu.selfdata.governance.access;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.util.Optional;
 
 /** The city whose host a request came in on (the gateway's signed {@code X-Tenant-Id}); none on the platform host. */
@@ -9,8 +8,7 @@ public final class HostCity {
 
     private static final String ATTRIBUTE = HostCity.class.getName();
 
-    private HostCity() {
-    }
+    private HostCity() {}
 
     static void set(HttpServletRequest request, String slug) {
         request.setAttribute(ATTRIBUTE, slug);

@@ -4,6 +4,8 @@ import eu.selfdata.contract.GatewaySignature;
 import eu.selfdata.contract.problem.ProblemResponses;
 import eu.selfdata.governance.problem.ProblemType;
 import eu.selfdata.identity.WrongCityFilter;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +18,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * governance as a resource server, like tenant-service: every bearer token is validated here
@@ -37,17 +36,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 problems.write(request, response, ProblemType.FORBIDDEN, "Your roles do not allow this here");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/v3/api-docs/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/governance/pilots", "/governance/pilots/*", "/governance/charter",
-                                "/governance/charter/versions", "/governance/charter/versions/*",
-                                "/governance/readiness/questionnaire", "/governance/motions").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/v3/api-docs/**", "/error")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/governance/pilots",
+                                "/governance/pilots/*",
+                                "/governance/charter",
+                                "/governance/charter/versions",
+                                "/governance/charter/versions/*",
+                                "/governance/readiness/questionnaire",
+                                "/governance/motions")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> { })
+                        .jwt(jwt -> {})
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .addFilterAfter(new WrongCityFilter(HostCity::of, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }

@@ -1,11 +1,10 @@
 package eu.selfdata.governance.audit;
 
+import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Every change, who made it, when, and the state before and after (JSON). Callers record inside the
@@ -35,10 +34,18 @@ public class AuditTrail {
                          where (cast(:entity as varchar) is null or entity = :entity)
                            and (cast(:entityId as varchar) is null or entity_id = :entityId)
                          order by id desc limit :limit""")
-                .param("entity", entity).param("entityId", entityId).param("limit", limit)
-                .query((rs, row) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"),
-                        rs.getString("before"), rs.getString("after")))
+                .param("entity", entity)
+                .param("entityId", entityId)
+                .param("limit", limit)
+                .query((rs, row) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("entity"),
+                        rs.getString("entity_id"),
+                        rs.getString("before"),
+                        rs.getString("after")))
                 .list();
     }
 
@@ -47,6 +54,13 @@ public class AuditTrail {
     }
 
     /** One change; {@code before} and {@code after} are JSON documents, null when there was none. */
-    public record Entry(long id, Instant at, String actor, String action, String entity, String entityId, String before, String after) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String entity,
+            String entityId,
+            String before,
+            String after) {}
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,8 +15,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * Charter versions (published on the platform host, readable anywhere) and the version a city signed
@@ -30,12 +29,14 @@ class CharterController {
         this.charter = charter;
     }
 
-    record NewVersion(@NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$") String id,
-                      @NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 100_000) String body) {
-    }
+    record NewVersion(
+            @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+            String id,
 
-    record Signing(@NotBlank @Size(max = 40) String version) {
-    }
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 100_000) String body) {}
+
+    record Signing(@NotBlank @Size(max = 40) String version) {}
 
     @PostMapping("/governance/charter/versions")
     @ResponseStatus(HttpStatus.CREATED)

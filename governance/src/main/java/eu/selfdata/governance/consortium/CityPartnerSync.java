@@ -21,7 +21,9 @@ class CityPartnerSync {
         this.consortium = consortium;
     }
 
-    @Scheduled(initialDelayString = "${selfdata.partners.sync-initial-delay:5s}", fixedDelayString = "${selfdata.partners.sync-interval:30s}")
+    @Scheduled(
+            initialDelayString = "${selfdata.partners.sync-initial-delay:5s}",
+            fixedDelayString = "${selfdata.partners.sync-interval:30s}")
     void poll() {
         try {
             sync();

@@ -4,15 +4,14 @@ import eu.selfdata.governance.audit.AuditTrail;
 import eu.selfdata.governance.problem.GovernanceException;
 import eu.selfdata.governance.problem.ProblemType;
 import eu.selfdata.governance.tenantservice.CityRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Joining and leaving the consortium; city partners follow the tenant registry. */
 @Component
@@ -59,7 +58,8 @@ public class Consortium {
     public Partner leave(String actor, UUID partnerId) {
         Partner before = partners.get(partnerId);
         if (roles.lead().filter(partnerId::equals).isPresent()) {
-            throw new GovernanceException(ProblemType.LEAD_HANDOVER_REQUIRED, "Hand the lead over before leaving the consortium");
+            throw new GovernanceException(
+                    ProblemType.LEAD_HANDOVER_REQUIRED, "Hand the lead over before leaving the consortium");
         }
         if (!partners.endMembership(partnerId)) {
             throw new GovernanceException(ProblemType.STATE_CONFLICT, before.name() + " is not a member");
@@ -76,21 +76,41 @@ public class Consortium {
         for (CityRecord city : cities) {
             var known = partners.city(city.slug());
             if (known.isEmpty() && SERVED.contains(city.status())) {
-                Partner partner = new Partner(UUID.randomUUID(), PartnerKind.CITY, city.displayName(), city.slug(), city.population(), null, null);
+                Partner partner = new Partner(
+                        UUID.randomUUID(),
+                        PartnerKind.CITY,
+                        city.displayName(),
+                        city.slug(),
+                        city.population(),
+                        null,
+                        null);
                 partners.insert(partner);
                 partners.startMembership(partner.id());
                 audit.record(SYNC_ACTOR, "PARTNER_JOINED", "partner", partner.id(), null, partners.get(partner.id()));
             } else if (known.isPresent()) {
                 Partner partner = known.get();
-                if (!partner.name().equals(city.displayName()) || !Integer.valueOf(city.population()).equals(partner.population())) {
+                if (!partner.name().equals(city.displayName())
+                        || !Integer.valueOf(city.population()).equals(partner.population())) {
                     partners.update(partner.id(), city.displayName(), city.population());
-                    audit.record(SYNC_ACTOR, "PARTNER_UPDATED", "partner", partner.id(), partner, partners.get(partner.id()));
+                    audit.record(
+                            SYNC_ACTOR,
+                            "PARTNER_UPDATED",
+                            "partner",
+                            partner.id(),
+                            partner,
+                            partners.get(partner.id()));
                 }
                 if ("OFFBOARDED".equals(city.status()) && partner.isMember()) {
                     endCityMembership(partner);
                 } else if (SERVED.contains(city.status()) && !partner.isMember()) {
                     partners.startMembership(partner.id());
-                    audit.record(SYNC_ACTOR, "PARTNER_REJOINED", "partner", partner.id(), partner, partners.get(partner.id()));
+                    audit.record(
+                            SYNC_ACTOR,
+                            "PARTNER_REJOINED",
+                            "partner",
+                            partner.id(),
+                            partner,
+                            partners.get(partner.id()));
                 }
             }
         }
@@ -100,7 +120,9 @@ public class Consortium {
         partners.endMembership(partner.id());
         roles.releaseAllButLead(SYNC_ACTOR, partner.id());
         if (roles.lead().filter(partner.id()::equals).isPresent()) {
-            log.warn("{} left the platform while lead coordinator: the consortium must transfer the lead", partner.name());
+            log.warn(
+                    "{} left the platform while lead coordinator: the consortium must transfer the lead",
+                    partner.name());
         }
         audit.record(SYNC_ACTOR, "PARTNER_LEFT", "partner", partner.id(), partner, partners.get(partner.id()));
     }

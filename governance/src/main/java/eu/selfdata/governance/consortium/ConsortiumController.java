@@ -6,6 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Partners, roles and the project's status. Any partner's representative (a city's admins on their
@@ -40,14 +39,13 @@ class ConsortiumController {
         this.sync = sync;
     }
 
-    record NewPartner(@NotNull PartnerKind kind, @NotBlank @Size(max = 200) String name) {
-    }
+    record NewPartner(
+            @NotNull PartnerKind kind,
+            @NotBlank @Size(max = 200) String name) {}
 
-    record Representative(@NotBlank @Size(max = 255) String subject) {
-    }
+    record Representative(@NotBlank @Size(max = 255) String subject) {}
 
-    record Holder(@NotNull UUID partnerId) {
-    }
+    record Holder(@NotNull UUID partnerId) {}
 
     @GetMapping("/governance/partners")
     List<Partner> partners(Caller caller) {

@@ -2,8 +2,12 @@ package eu.selfdata.governance.consortium;
 
 /** Roles a partner holds in the consortium; one partner may hold several. */
 public enum ConsortiumRole {
-    LEAD_COORDINATOR(true), TECHNICAL_COORDINATOR(true), LEGAL_COORDINATOR(true), DIGITAL_MEDIATION_COORDINATOR(true),
-    MEMBER(false), OBSERVER(false);
+    LEAD_COORDINATOR(true),
+    TECHNICAL_COORDINATOR(true),
+    LEGAL_COORDINATOR(true),
+    DIGITAL_MEDIATION_COORDINATOR(true),
+    MEMBER(false),
+    OBSERVER(false);
 
     private final boolean coordination;
 

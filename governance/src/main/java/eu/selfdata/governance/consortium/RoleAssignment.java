@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A partner holding a role from {@code startedAt} until {@code endedAt} (null: still holds it). */
-public record RoleAssignment(long id, UUID partnerId, ConsortiumRole role, Instant startedAt, Instant endedAt) {
-}
+public record RoleAssignment(long id, UUID partnerId, ConsortiumRole role, Instant startedAt, Instant endedAt) {}

@@ -1,15 +1,14 @@
 package eu.selfdata.governance.consortium;
 
 import eu.selfdata.governance.access.Caller;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The coordinator console's roles view (platform host, platform coordinators): each consortium role
@@ -37,13 +36,25 @@ class RolesConsolePage {
         requireConsole(caller);
         List<Partner> all = partners.all();
         Map<UUID, String> names = all.stream().collect(Collectors.toMap(Partner::id, Partner::name));
-        Map<ConsortiumRole, List<String>> holders = roles.current().stream().collect(Collectors.groupingBy(RoleAssignment::role,
-                Collectors.mapping(assignment -> names.getOrDefault(assignment.partnerId(), assignment.partnerId().toString()),
-                        Collectors.toList())));
+        Map<ConsortiumRole, List<String>> holders = roles.current().stream()
+                .collect(Collectors.groupingBy(
+                        RoleAssignment::role,
+                        Collectors.mapping(
+                                assignment -> names.getOrDefault(
+                                        assignment.partnerId(),
+                                        assignment.partnerId().toString()),
+                                Collectors.toList())));
         model.addAttribute("section", "roles");
         model.addAttribute("projectStatus", roles.projectStatus());
-        model.addAttribute("roles", Arrays.stream(ConsortiumRole.values())
-                .map(role -> new RoleHolders(role, holders.getOrDefault(role, List.of()).stream().sorted().toList())).toList());
+        model.addAttribute(
+                "roles",
+                Arrays.stream(ConsortiumRole.values())
+                        .map(role -> new RoleHolders(
+                                role,
+                                holders.getOrDefault(role, List.of()).stream()
+                                        .sorted()
+                                        .toList()))
+                        .toList());
         model.addAttribute("partners", all);
         return "console/roles";
     }
@@ -54,6 +65,5 @@ class RolesConsolePage {
         caller.requireCoordinator();
     }
 
-    record RoleHolders(ConsortiumRole role, List<String> holders) {
-    }
+    record RoleHolders(ConsortiumRole role, List<String> holders) {}
 }

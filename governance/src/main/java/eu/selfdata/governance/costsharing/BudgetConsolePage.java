@@ -1,16 +1,15 @@
 package eu.selfdata.governance.costsharing;
 
-import eu.selfdata.governance.costsharing.domain.Cents;
 import eu.selfdata.governance.access.Caller;
 import eu.selfdata.governance.consortium.Partner;
 import eu.selfdata.governance.consortium.Partners;
+import eu.selfdata.governance.costsharing.domain.Cents;
 import eu.selfdata.governance.problem.GovernanceException;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The coordinator console's budget view (platform host, platform coordinators): each period with
@@ -34,13 +33,18 @@ class BudgetConsolePage {
         caller.requireCoordinator();
         List<Partner> members = partners.members();
         model.addAttribute("section", "budget");
-        model.addAttribute("periods", costSharing.periods(caller).stream().map(period -> {
-            try {
-                return new PeriodView(period, costSharing.allocation(caller, period.id()), null, members);
-            } catch (GovernanceException e) {
-                return new PeriodView(period, null, e.getMessage(), members);
-            }
-        }).toList());
+        model.addAttribute(
+                "periods",
+                costSharing.periods(caller).stream()
+                        .map(period -> {
+                            try {
+                                return new PeriodView(
+                                        period, costSharing.allocation(caller, period.id()), null, members);
+                            } catch (GovernanceException e) {
+                                return new PeriodView(period, null, e.getMessage(), members);
+                            }
+                        })
+                        .toList());
         return "console/budget";
     }
 

@@ -1,29 +1,28 @@
 package eu.selfdata.governance.costsharing;
 
+import eu.selfdata.governance.access.Caller;
+import eu.selfdata.governance.audit.AuditTrail;
+import eu.selfdata.governance.consortium.Partner;
+import eu.selfdata.governance.consortium.Partners;
+import eu.selfdata.governance.consortium.Roles;
 import eu.selfdata.governance.costsharing.domain.Allocation;
 import eu.selfdata.governance.costsharing.domain.Allocator;
 import eu.selfdata.governance.costsharing.domain.Contributor;
 import eu.selfdata.governance.costsharing.domain.CostSharingKey;
 import eu.selfdata.governance.costsharing.domain.InfeasibleAllocationException;
 import eu.selfdata.governance.costsharing.domain.KeyWeights;
-import eu.selfdata.governance.access.Caller;
-import eu.selfdata.governance.audit.AuditTrail;
-import eu.selfdata.governance.consortium.Partner;
-import eu.selfdata.governance.consortium.Partners;
-import eu.selfdata.governance.consortium.Roles;
 import eu.selfdata.governance.problem.GovernanceException;
 import eu.selfdata.governance.problem.ProblemType;
 import eu.selfdata.governance.tenantservice.CityUsage;
 import eu.selfdata.governance.tenantservice.TenantServiceClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Budgets per period and how they are shared. Platform coordinators and the lead coordinator prepare
@@ -65,7 +64,8 @@ public class CostSharing {
     }
 
     @Transactional
-    BudgetLine addLine(Caller caller, UUID periodId, String category, String label, long amountCents, CostSharingKey key) {
+    BudgetLine addLine(
+            Caller caller, UUID periodId, String category, String label, long amountCents, CostSharingKey key) {
         requireManager(caller);
         BudgetPeriod period = budgets.lockPeriod(periodId);
         requireOpen(period);
@@ -81,7 +81,8 @@ public class CostSharing {
         requireManager(caller);
         BudgetPeriod period = budgets.lockPeriod(periodId);
         requireOpen(period);
-        BudgetLine before = budgets.line(periodId, lineId).orElseThrow(() -> GovernanceException.notFound("Budget line " + lineId));
+        BudgetLine before =
+                budgets.line(periodId, lineId).orElseThrow(() -> GovernanceException.notFound("Budget line " + lineId));
         requireMembers(period, key);
         budgets.updateKey(lineId, key);
         BudgetLine after = budgets.line(periodId, lineId).orElseThrow();
@@ -93,7 +94,8 @@ public class CostSharing {
     void removeLine(Caller caller, UUID periodId, UUID lineId) {
         requireManager(caller);
         requireOpen(budgets.lockPeriod(periodId));
-        BudgetLine before = budgets.line(periodId, lineId).orElseThrow(() -> GovernanceException.notFound("Budget line " + lineId));
+        BudgetLine before =
+                budgets.line(periodId, lineId).orElseThrow(() -> GovernanceException.notFound("Budget line " + lineId));
         budgets.deleteLine(lineId);
         audit.record(caller.subject(), "LINE_REMOVED", "budget_line", lineId, before, null);
     }
@@ -154,18 +156,32 @@ public class CostSharing {
         }
         PeriodAllocation allocation = allocate(period);
         List<Statement.Line> lines = allocation.lines().stream()
-                .map(line -> new Statement.Line(line.line().category(), line.line().label(), line.line().amountCents(),
-                        describe(line.line().key()), line.centsOf(partnerId)))
+                .map(line -> new Statement.Line(
+                        line.line().category(),
+                        line.line().label(),
+                        line.line().amountCents(),
+                        describe(line.line().key()),
+                        line.centsOf(partnerId)))
                 .toList();
-        return new Statement(period.id(), period.name(), period.startsOn(), period.endsOn(), period.closed(), partner.id(),
-                partner.name(), lines, allocation.totalsCents().getOrDefault(partnerId, 0L));
+        return new Statement(
+                period.id(),
+                period.name(),
+                period.startsOn(),
+                period.endsOn(),
+                period.closed(),
+                partner.id(),
+                partner.name(),
+                lines,
+                allocation.totalsCents().getOrDefault(partnerId, 0L));
     }
 
     /** What each partner was charged in a closed period: the weights of contribution-weighted votes. */
     public Map<UUID, Long> contributions(UUID periodId) {
         BudgetPeriod period = budgets.period(periodId);
         if (!period.closed()) {
-            throw new GovernanceException(ProblemType.STATE_CONFLICT, "Contributions are known once period '" + period.name() + "' is closed");
+            throw new GovernanceException(
+                    ProblemType.STATE_CONFLICT,
+                    "Contributions are known once period '" + period.name() + "' is closed");
         }
         return allocate(period).totalsCents();
     }
@@ -175,19 +191,29 @@ public class CostSharing {
         List<PeriodAllocation.LineAllocation> allocated;
         if (period.closed()) {
             Map<UUID, List<Allocation>> frozen = budgets.closedAllocations(period.id());
-            allocated = lines.stream().map(line -> new PeriodAllocation.LineAllocation(line, frozen.getOrDefault(line.id(), List.of()))).toList();
+            allocated = lines.stream()
+                    .map(line -> new PeriodAllocation.LineAllocation(line, frozen.getOrDefault(line.id(), List.of())))
+                    .toList();
         } else {
             List<Contributor> members = contributors(period);
-            allocated = lines.stream().map(line -> {
-                List<Contributor> contributors = line.key().partners().isEmpty() ? members
-                        : members.stream().filter(member -> line.key().partners().contains(member.partnerId())).toList();
-                try {
-                    return new PeriodAllocation.LineAllocation(line, Allocator.allocate(line.amountCents(),
-                            KeyWeights.claimants(line.key(), line.amountCents(), contributors)));
-                } catch (InfeasibleAllocationException e) {
-                    throw new InfeasibleAllocationException("Line '" + line.label() + "': " + e.getMessage());
-                }
-            }).toList();
+            allocated = lines.stream()
+                    .map(line -> {
+                        List<Contributor> contributors = line.key().partners().isEmpty()
+                                ? members
+                                : members.stream()
+                                        .filter(member -> line.key().partners().contains(member.partnerId()))
+                                        .toList();
+                        try {
+                            return new PeriodAllocation.LineAllocation(
+                                    line,
+                                    Allocator.allocate(
+                                            line.amountCents(),
+                                            KeyWeights.claimants(line.key(), line.amountCents(), contributors)));
+                        } catch (InfeasibleAllocationException e) {
+                            throw new InfeasibleAllocationException("Line '" + line.label() + "': " + e.getMessage());
+                        }
+                    })
+                    .toList();
         }
         Map<UUID, Long> totals = new LinkedHashMap<>();
         allocated.forEach(line -> line.allocations().forEach(a -> totals.merge(a.partnerId(), a.cents(), Long::sum)));
@@ -198,21 +224,33 @@ public class CostSharing {
         Map<String, CityUsage> usage = budgets.usage(period.id());
         Map<UUID, Partner> byId = new HashMap<>();
         partners.all().forEach(partner -> byId.put(partner.id(), partner));
-        return budgets.membersDuring(period).stream().map(byId::get).map(partner -> {
-            CityUsage metered = partner.isCity() ? usage.getOrDefault(partner.citySlug(), new CityUsage(partner.citySlug(), 0, 0, 0))
-                    : new CityUsage(null, 0, 0, 0);
-            return new Contributor(partner.id(), partner.name(), partner.isCity(),
-                    partner.population() == null ? 0 : partner.population(),
-                    metered.activeCitizens(), metered.storedBytes(), metered.apiCalls());
-        }).toList();
+        return budgets.membersDuring(period).stream()
+                .map(byId::get)
+                .map(partner -> {
+                    CityUsage metered = partner.isCity()
+                            ? usage.getOrDefault(partner.citySlug(), new CityUsage(partner.citySlug(), 0, 0, 0))
+                            : new CityUsage(null, 0, 0, 0);
+                    return new Contributor(
+                            partner.id(),
+                            partner.name(),
+                            partner.isCity(),
+                            partner.population() == null ? 0 : partner.population(),
+                            metered.activeCitizens(),
+                            metered.storedBytes(),
+                            metered.apiCalls());
+                })
+                .toList();
     }
 
     private static String describe(CostSharingKey key) {
         String basis = key.basis().name().toLowerCase().replace('_', ' ');
-        String shape = key.fixedPercent() > 0 ? key.fixedPercent() + "% equal + " + (100 - key.fixedPercent()) + "% by " + basis
+        String shape = key.fixedPercent() > 0
+                ? key.fixedPercent() + "% equal + " + (100 - key.fixedPercent()) + "% by " + basis
                 : (key.basis() == CostSharingKey.Basis.EQUAL ? "equal shares" : "pro rata of " + basis);
-        return key.solidarity() == null ? shape : shape + ", solidarity x" + key.solidarity().coefficient().toPlainString()
-                + " under " + key.solidarity().populationBelow() + " inhabitants";
+        return key.solidarity() == null
+                ? shape
+                : shape + ", solidarity x" + key.solidarity().coefficient().toPlainString() + " under "
+                        + key.solidarity().populationBelow() + " inhabitants";
     }
 
     /** A key names only partners that were members during the period. */
@@ -222,26 +260,33 @@ public class CostSharing {
         named.addAll(key.capsCents().keySet());
         named.removeAll(budgets.membersDuring(period));
         if (!named.isEmpty()) {
-            throw GovernanceException.invalid("The key names partners that were not members during the period: " + named);
+            throw GovernanceException.invalid(
+                    "The key names partners that were not members during the period: " + named);
         }
     }
 
     private static void requireOpen(BudgetPeriod period) {
         if (period.closed()) {
-            throw new GovernanceException(ProblemType.PERIOD_CLOSED, "Period '" + period.name() + "' is closed: its budget and keys are final");
+            throw new GovernanceException(
+                    ProblemType.PERIOD_CLOSED,
+                    "Period '" + period.name() + "' is closed: its budget and keys are final");
         }
     }
 
     private void requireManager(Caller caller) {
         if (!caller.coordinator() && !roles.actsForLead(caller)) {
-            throw GovernanceException.forbidden("Budgets are prepared by the platform coordinators and the lead coordinator");
+            throw GovernanceException.forbidden(
+                    "Budgets are prepared by the platform coordinators and the lead coordinator");
         }
     }
 
     private void requireManagerOrPublished(Caller caller, BudgetPeriod period) {
         boolean manager = caller.coordinator() || roles.actsForLead(caller);
-        if (!manager && !(period.statementsPublished() && !partners.representedBy(caller).isEmpty())) {
-            throw GovernanceException.forbidden("Other partners' figures are visible once the consortium publishes them");
+        if (!manager
+                && !(period.statementsPublished()
+                        && !partners.representedBy(caller).isEmpty())) {
+            throw GovernanceException.forbidden(
+                    "Other partners' figures are visible once the consortium publishes them");
         }
     }
 

@@ -1,13 +1,17 @@
 package eu.selfdata.governance.costsharing;
 
-import eu.selfdata.governance.costsharing.domain.CostSharingKey;
 import eu.selfdata.governance.access.Caller;
+import eu.selfdata.governance.costsharing.domain.CostSharingKey;
 import eu.selfdata.governance.tenantservice.CityUsage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +21,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Budget periods, lines, keys, metered usage, allocation and closing: coordinators on the platform
@@ -36,12 +35,16 @@ class CostSharingController {
         this.costSharing = costSharing;
     }
 
-    record NewPeriod(@NotBlank @Size(max = 120) String name, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn) {
-    }
+    record NewPeriod(
+            @NotBlank @Size(max = 120) String name,
+            @NotNull LocalDate startsOn,
+            @NotNull LocalDate endsOn) {}
 
-    record NewLine(@NotBlank @Size(max = 30) String category, @NotBlank @Size(max = 200) String label,
-                   @NotNull @PositiveOrZero Long amountCents, @NotNull CostSharingKey key) {
-    }
+    record NewLine(
+            @NotBlank @Size(max = 30) String category,
+            @NotBlank @Size(max = 200) String label,
+            @NotNull @PositiveOrZero Long amountCents,
+            @NotNull CostSharingKey key) {}
 
     @GetMapping("/governance/periods")
     List<BudgetPeriod> periods(Caller caller) {
@@ -57,11 +60,13 @@ class CostSharingController {
     @PostMapping("/governance/periods/{id}/lines")
     @ResponseStatus(HttpStatus.CREATED)
     BudgetLine addLine(Caller caller, @PathVariable UUID id, @Valid @RequestBody NewLine request) {
-        return costSharing.addLine(caller, id, request.category(), request.label(), request.amountCents(), request.key());
+        return costSharing.addLine(
+                caller, id, request.category(), request.label(), request.amountCents(), request.key());
     }
 
     @PutMapping("/governance/periods/{id}/lines/{lineId}/key")
-    BudgetLine changeKey(Caller caller, @PathVariable UUID id, @PathVariable UUID lineId, @RequestBody CostSharingKey key) {
+    BudgetLine changeKey(
+            Caller caller, @PathVariable UUID id, @PathVariable UUID lineId, @RequestBody CostSharingKey key) {
         return costSharing.changeKey(caller, id, lineId, key);
     }
 

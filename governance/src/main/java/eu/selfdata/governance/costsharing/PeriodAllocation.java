@@ -11,7 +11,10 @@ public record PeriodAllocation(BudgetPeriod period, List<LineAllocation> lines, 
     public record LineAllocation(BudgetLine line, List<Allocation> allocations) {
 
         long centsOf(UUID partner) {
-            return allocations.stream().filter(a -> a.partnerId().equals(partner)).mapToLong(Allocation::cents).sum();
+            return allocations.stream()
+                    .filter(a -> a.partnerId().equals(partner))
+                    .mapToLong(Allocation::cents)
+                    .sum();
         }
     }
 }

@@ -6,8 +6,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** What one partner owes for one period, line by line. Final once the period is closed. */
-public record Statement(UUID periodId, String period, LocalDate startsOn, LocalDate endsOn, boolean closed,
-                        UUID partnerId, String partner, List<Line> lines, long totalCents) {
+public record Statement(
+        UUID periodId,
+        String period,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        boolean closed,
+        UUID partnerId,
+        String partner,
+        List<Line> lines,
+        long totalCents) {
 
     public record Line(String category, String label, long lineAmountCents, String key, long shareCents) {
 

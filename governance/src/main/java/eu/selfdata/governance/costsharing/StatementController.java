@@ -1,7 +1,9 @@
 package eu.selfdata.governance.costsharing;
 
-import eu.selfdata.governance.costsharing.domain.Cents;
 import eu.selfdata.governance.access.Caller;
+import eu.selfdata.governance.costsharing.domain.Cents;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -10,9 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A partner's statement for a period as JSON, CSV (for accounting software) or a printable HTML page
@@ -38,13 +37,32 @@ class StatementController {
     ResponseEntity<String> csv(Caller caller, @PathVariable UUID periodId, @PathVariable UUID partnerId) {
         Statement statement = costSharing.statement(caller, periodId, partnerId);
         String rows = statement.lines().stream()
-                .map(line -> String.join(",", csv(statement.period()), csv(statement.partner()), csv(line.category()), csv(line.label()),
-                        csv(line.key()), Cents.format(line.lineAmountCents()), Cents.format(line.shareCents())))
+                .map(line -> String.join(
+                        ",",
+                        csv(statement.period()),
+                        csv(statement.partner()),
+                        csv(line.category()),
+                        csv(line.label()),
+                        csv(line.key()),
+                        Cents.format(line.lineAmountCents()),
+                        Cents.format(line.shareCents())))
                 .collect(Collectors.joining("\r\n"));
-        String body = "period,partner,category,label,key,line_amount_eur,share_eur\r\n" + rows + (rows.isEmpty() ? "" : "\r\n")
-                + String.join(",", csv(statement.period()), csv(statement.partner()), csv("total"), csv(""), csv(""), "", statement.total()) + "\r\n";
+        String body = "period,partner,category,label,key,line_amount_eur,share_eur\r\n" + rows
+                + (rows.isEmpty() ? "" : "\r\n")
+                + String.join(
+                        ",",
+                        csv(statement.period()),
+                        csv(statement.partner()),
+                        csv("total"),
+                        csv(""),
+                        csv(""),
+                        "",
+                        statement.total())
+                + "\r\n";
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + periodId + "-" + partnerId + ".csv\"")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"statement-" + periodId + "-" + partnerId + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(body);
     }

@@ -1,13 +1,15 @@
 package eu.selfdata.governance.decisions;
 
+import eu.selfdata.governance.access.Caller;
 import eu.selfdata.governance.decisions.domain.Choice;
 import eu.selfdata.governance.decisions.domain.MotionKind;
 import eu.selfdata.governance.decisions.domain.VotingRule;
-import eu.selfdata.governance.access.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.UUID;
 
 @RestController
 class MotionController {
@@ -28,17 +27,20 @@ class MotionController {
         this.motions = motions;
     }
 
-    record NewMotion(@NotNull MotionKind kind, @NotBlank @Size(max = 200) String title, @Size(max = 5000) String description,
-                     VotingRule rule, UUID periodId) {
-    }
+    record NewMotion(
+            @NotNull MotionKind kind,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 5000) String description,
+            VotingRule rule,
+            UUID periodId) {}
 
-    record Ballot(@NotNull UUID partnerId, @NotNull Choice choice) {
-    }
+    record Ballot(@NotNull UUID partnerId, @NotNull Choice choice) {}
 
     @PostMapping("/governance/motions")
     @ResponseStatus(HttpStatus.CREATED)
     Motion open(Caller caller, @Valid @RequestBody NewMotion request) {
-        return motions.open(caller, request.kind(), request.title(), request.description(), request.rule(), request.periodId());
+        return motions.open(
+                caller, request.kind(), request.title(), request.description(), request.rule(), request.periodId());
     }
 
     @GetMapping("/governance/motions")

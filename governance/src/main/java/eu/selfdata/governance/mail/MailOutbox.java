@@ -2,6 +2,7 @@ package eu.selfdata.governance.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +18,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.Locale;
 
 /**
  * governance's mails (a pilot stopped: its coordinator, the city's admin), written to {@code mail_outbox} in the
@@ -40,8 +39,12 @@ public class MailOutbox {
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
 
-    MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactions, MessageSource messages, ObjectProvider<JavaMailSender> sender,
-               @Value("${selfdata.mail.from:no-reply@selfdata.localhost}") String from) {
+    MailOutbox(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            MessageSource messages,
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${selfdata.mail.from:no-reply@selfdata.localhost}") String from) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.messages = messages;
@@ -53,8 +56,12 @@ public class MailOutbox {
     public void enqueue(String recipient, String language, String key, Object... arguments) {
         Locale locale = Locale.forLanguageTag(language);
         jdbc.sql("insert into mail_outbox (recipient, language, subject, body) values (?, ?, ?, ?)")
-                .params(recipient, language, messages.getMessage(key + ".subject", arguments, locale),
-                        messages.getMessage(key + ".body", arguments, locale)).update();
+                .params(
+                        recipient,
+                        language,
+                        messages.getMessage(key + ".subject", arguments, locale),
+                        messages.getMessage(key + ".body", arguments, locale))
+                .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -67,7 +74,9 @@ public class MailOutbox {
         }
     }
 
-    @Scheduled(fixedDelayString = "${selfdata.mail.retry-interval:30s}", initialDelayString = "${selfdata.mail.retry-interval:30s}")
+    @Scheduled(
+            fixedDelayString = "${selfdata.mail.retry-interval:30s}",
+            initialDelayString = "${selfdata.mail.retry-interval:30s}")
     public void sendPending() {
         JavaMailSender mail = sender.getIfAvailable();
         if (mail == null) {
@@ -78,8 +87,10 @@ public class MailOutbox {
                         select id, recipient, language, subject, body from mail_outbox
                          where sent_at is null and attempts < ? order by id limit 50 for update skip locked""")
                 .param(MAX_ATTEMPTS)
-                .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .list().forEach(pending -> send(mail, pending)));
+                .query((rs, row) ->
+                        new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list()
+                .forEach(pending -> send(mail, pending)));
     }
 
     private void send(JavaMailSender mail, Pending pending) {
@@ -92,16 +103,17 @@ public class MailOutbox {
             helper.setText(pending.body());
             message.setContentLanguage(new String[] {pending.language()});
             mail.send(message);
-            jdbc.sql("update mail_outbox set sent_at = clock_timestamp(), attempts = attempts + 1 where id = ?").param(pending.id()).update();
+            jdbc.sql("update mail_outbox set sent_at = clock_timestamp(), attempts = attempts + 1 where id = ?")
+                    .param(pending.id())
+                    .update();
         } catch (MailException | MessagingException e) {
             log.warn("Mail {} not sent yet: {}", pending.id(), e.getMessage());
             String error = String.valueOf(e.getMessage());
             jdbc.sql("update mail_outbox set attempts = attempts + 1, last_error = ? where id = ?")
-                    .params(error.substring(0, Math.min(500, error.length())), pending.id()).update();
+                    .params(error.substring(0, Math.min(500, error.length())), pending.id())
+                    .update();
         }
     }
 
-
-    private record Pending(long id, String recipient, String language, String subject, String body) {
-    }
+    private record Pending(long id, String recipient, String language, String subject, String body) {}
 }

@@ -1,7 +1,6 @@
 package eu.selfdata.governance.oversight;
 
 import eu.selfdata.governance.oversight.domain.PanelRule;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,9 +10,19 @@ import java.util.UUID;
  * {@code stopVotesRequired} members vote so; both the threshold and who may join the panel ({@code panelRule})
  * are fixed when the pilot starts.
  */
-public record Pilot(UUID id, String city, String module, String title, int stopVotesRequired, PanelRule panelRule, String status,
-                    Instant startedAt, Instant stoppedAt, int panelSize, int stopVotes, List<Notice> notices) {
+public record Pilot(
+        UUID id,
+        String city,
+        String module,
+        String title,
+        int stopVotesRequired,
+        PanelRule panelRule,
+        String status,
+        Instant startedAt,
+        Instant stoppedAt,
+        int panelSize,
+        int stopVotes,
+        List<Notice> notices) {
 
-    public record Notice(String message, Instant at) {
-    }
+    public record Notice(String message, Instant at) {}
 }

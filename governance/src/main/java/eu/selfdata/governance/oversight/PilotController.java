@@ -11,6 +11,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -19,10 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Pilots: started by a platform coordinator on the platform host; seen, joined and stopped by the
@@ -38,25 +37,37 @@ class PilotController {
     }
 
     /** Absent: any verified account may join. */
-    record NewPilot(@NotNull @Pattern(regexp = CitySlug.REGEX) String city, @NotNull @Pattern(regexp = ModuleId.REGEX) String module,
-                    @NotBlank @Size(max = 200) String title, @NotNull @Min(1) Integer stopVotesRequired, @Valid PanelRuleRequest panelRule) {
+    record NewPilot(
+            @NotNull @Pattern(regexp = CitySlug.REGEX) String city,
+            @NotNull @Pattern(regexp = ModuleId.REGEX) String module,
+            @NotBlank @Size(max = 200) String title,
+            @NotNull @Min(1) Integer stopVotesRequired,
+            @Valid PanelRuleRequest panelRule) {
 
         PanelRule rule() {
-            return panelRule == null ? PanelRule.VERIFIED_ONLY
-                    : new PanelRule(Boolean.TRUE.equals(panelRule.accountBeforeStart()), panelRule.minimumAccountAgeDays());
+            return panelRule == null
+                    ? PanelRule.VERIFIED_ONLY
+                    : new PanelRule(
+                            Boolean.TRUE.equals(panelRule.accountBeforeStart()), panelRule.minimumAccountAgeDays());
         }
     }
 
-    record PanelRuleRequest(Boolean accountBeforeStart, @Min(1) @Max(PanelRule.MAX_AGE_DAYS) Integer minimumAccountAgeDays) {
-    }
+    record PanelRuleRequest(
+            Boolean accountBeforeStart,
+            @Min(1) @Max(PanelRule.MAX_AGE_DAYS) Integer minimumAccountAgeDays) {}
 
-    record ThresholdChange(Integer stopVotesRequired) {
-    }
+    record ThresholdChange(Integer stopVotesRequired) {}
 
     @PostMapping("/governance/pilots")
     @ResponseStatus(HttpStatus.CREATED)
     Pilot start(Caller caller, @Valid @RequestBody NewPilot request, Locale locale) {
-        return pilots.start(caller, request.city(), request.module(), request.title(), request.stopVotesRequired(), request.rule(),
+        return pilots.start(
+                caller,
+                request.city(),
+                request.module(),
+                request.title(),
+                request.stopVotesRequired(),
+                request.rule(),
                 Pilots.mailLanguage(caller, locale));
     }
 

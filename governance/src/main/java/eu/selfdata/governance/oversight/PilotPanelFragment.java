@@ -2,15 +2,14 @@ package eu.selfdata.governance.oversight;
 
 import eu.selfdata.governance.access.Caller;
 import eu.selfdata.governance.problem.GovernanceException;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The pilots of the host city as an HTML fragment for the citizen portal's "pilots I can vote on"
@@ -33,7 +32,8 @@ class PilotPanelFragment {
     String list(Caller caller, Model model) {
         caller.city();
         List<PilotRow> rows = pilots.list(caller).stream()
-                .map(pilot -> new PilotRow(pilot, pilots.participation(caller, pilot.id()))).toList();
+                .map(pilot -> new PilotRow(pilot, pilots.participation(caller, pilot.id())))
+                .toList();
         model.addAttribute("pilots", rows);
         return "portal/pilots";
     }
@@ -53,14 +53,16 @@ class PilotPanelFragment {
             action.run();
             model.addAttribute("message", done);
         } catch (GovernanceException e) {
-            model.addAttribute("error", switch (e.type()) {
-                case ALREADY_DONE -> "pilots.alreadyVoted";
-                case STATE_CONFLICT -> "pilots.notRunning";
-                case FORBIDDEN -> "pilots.notAllowed";
-                case EMAIL_NOT_VERIFIED -> "pilots.notVerified";
-                case PANEL_RULE_NOT_MET -> "pilots.ruleNotMet";
-                default -> "pilots.unknown";
-            });
+            model.addAttribute(
+                    "error",
+                    switch (e.type()) {
+                        case ALREADY_DONE -> "pilots.alreadyVoted";
+                        case STATE_CONFLICT -> "pilots.notRunning";
+                        case FORBIDDEN -> "pilots.notAllowed";
+                        case EMAIL_NOT_VERIFIED -> "pilots.notVerified";
+                        case PANEL_RULE_NOT_MET -> "pilots.ruleNotMet";
+                        default -> "pilots.unknown";
+                    });
         }
         return list(caller, model);
     }

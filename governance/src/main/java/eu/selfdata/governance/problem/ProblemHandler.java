@@ -1,5 +1,6 @@
 package eu.selfdata.governance.problem;
 
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -12,8 +13,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.stream.Collectors;
 
 /** Every error leaves as RFC 9457 problem details with a stable type. */
 @RestControllerAdvice
@@ -36,20 +35,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String fields = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> error.getField() + " " + error.getDefaultMessage())
-                .sorted().collect(Collectors.joining("; "));
+                .sorted()
+                .collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(ProblemType.INVALID_REQUEST.detail(fields));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
         // a value record's own check says what is wrong; a parser's message would leak internals
-        String detail = cause instanceof IllegalArgumentException ? cause.getMessage() : "The body is not valid JSON for this request";
+        String detail = cause instanceof IllegalArgumentException
+                ? cause.getMessage()
+                : "The body is not valid JSON for this request";
         return ResponseEntity.badRequest().body(ProblemType.INVALID_REQUEST.detail(detail));
     }
 }

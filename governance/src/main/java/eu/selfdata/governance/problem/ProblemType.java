@@ -10,14 +10,16 @@ import org.springframework.http.HttpStatus;
  */
 public enum ProblemType implements PlatformProblem {
     INVALID_REQUEST("invalid-request", "Invalid request", HttpStatus.BAD_REQUEST),
-    INFEASIBLE_ALLOCATION("infeasible-allocation", "Floors and caps cannot all be met", HttpStatus.UNPROCESSABLE_CONTENT),
+    INFEASIBLE_ALLOCATION(
+            "infeasible-allocation", "Floors and caps cannot all be met", HttpStatus.UNPROCESSABLE_CONTENT),
     UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
     NOT_THROUGH_GATEWAY("not-through-gateway", "Request did not come through the gateway", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     PERIOD_CLOSED("period-closed", "Budget period closed", HttpStatus.CONFLICT),
     COORDINATION_ROLE_EMPTY("coordination-role-empty", "A coordination role has no holder", HttpStatus.CONFLICT),
-    LEAD_HANDOVER_REQUIRED("lead-handover-required", "The lead coordinator changes only by transfer", HttpStatus.CONFLICT),
+    LEAD_HANDOVER_REQUIRED(
+            "lead-handover-required", "The lead coordinator changes only by transfer", HttpStatus.CONFLICT),
     PILOT_RUNNING("pilot-running", "Not allowed once the pilot runs", HttpStatus.CONFLICT),
     ALREADY_DONE("already-done", "Already recorded", HttpStatus.CONFLICT),
     STATE_CONFLICT("state-conflict", "Not allowed in the current state", HttpStatus.CONFLICT),

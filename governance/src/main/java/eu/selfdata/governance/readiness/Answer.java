@@ -1,5 +1,7 @@
 package eu.selfdata.governance.readiness;
 
 public enum Answer {
-    YES, PARTLY, NO
+    YES,
+    PARTLY,
+    NO
 }

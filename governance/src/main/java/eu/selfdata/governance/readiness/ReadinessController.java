@@ -4,6 +4,7 @@ import eu.selfdata.governance.access.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,8 +12,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.UUID;
 
 @RestController
 class ReadinessController {
@@ -23,8 +22,7 @@ class ReadinessController {
         this.readiness = readiness;
     }
 
-    record Reply(@NotNull Answer answer, @Size(max = 2000) String note) {
-    }
+    record Reply(@NotNull Answer answer, @Size(max = 2000) String note) {}
 
     @GetMapping("/governance/readiness/questionnaire")
     Questionnaire questionnaire() {
@@ -33,7 +31,8 @@ class ReadinessController {
 
     @PutMapping("/governance/readiness/partners/{partnerId}/answers/{itemId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void answer(Caller caller, @PathVariable UUID partnerId, @PathVariable String itemId, @Valid @RequestBody Reply reply) {
+    void answer(
+            Caller caller, @PathVariable UUID partnerId, @PathVariable String itemId, @Valid @RequestBody Reply reply) {
         readiness.answer(caller, partnerId, itemId, reply.answer(), reply.note());
     }
 

@@ -1,13 +1,12 @@
 package eu.selfdata.governance.tenantservice;
 
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-
-import java.time.Clock;
-import java.time.Instant;
 
 /** governance's own access token (client credentials), kept until shortly before it expires. */
 class ServiceAccountToken {
@@ -32,10 +31,15 @@ class ServiceAccountToken {
             form.add("grant_type", "client_credentials");
             form.add("client_id", properties.clientId());
             form.add("client_secret", properties.clientSecret());
-            JsonNode answer = http.post().uri(properties.tokenUri()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(form).retrieve().body(JsonNode.class);
+            JsonNode answer = http.post()
+                    .uri(properties.tokenUri())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(JsonNode.class);
             token = answer.path("access_token").asString();
-            renewAt = clock.instant().plusSeconds(Math.max(0, answer.path("expires_in").asLong(60) - MARGIN_SECONDS));
+            renewAt = clock.instant()
+                    .plusSeconds(Math.max(0, answer.path("expires_in").asLong(60) - MARGIN_SECONDS));
         }
         return token;
     }

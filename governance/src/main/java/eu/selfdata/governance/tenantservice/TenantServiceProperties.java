@@ -1,9 +1,8 @@
 package eu.selfdata.governance.tenantservice;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where tenant-service answers and how governance signs in to it: the gateway's signature (shared
@@ -13,8 +12,8 @@ import java.time.Duration;
  * @param charterUrl where a signed charter version is relayed; {@code {slug}} is replaced by the city
  */
 @ConfigurationProperties("selfdata.tenant-service")
-public record TenantServiceProperties(URI url, String charterUrl, URI tokenUri, String clientId, String clientSecret,
-                                      Duration timeout) {
+public record TenantServiceProperties(
+        URI url, String charterUrl, URI tokenUri, String clientId, String clientSecret, Duration timeout) {
 
     public TenantServiceProperties {
         if (url == null) {

@@ -1,17 +1,16 @@
 package eu.selfdata.governance.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import eu.selfdata.governance.support.GovernanceTest;
 import eu.selfdata.tenant.support.ServiceClient;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuditTrailTest extends GovernanceTest {
 
@@ -25,7 +24,9 @@ class AuditTrailTest extends GovernanceTest {
         governance.platform("DELETE", "/governance/roles/OBSERVER/holders/" + partner, null);
 
         JsonNode joined = entries("partner", partner.toString()).getLast();
-        JsonNode roles = governance.platform("GET", "/governance/audit?entity=role&entityId=OBSERVER", null).json();
+        JsonNode roles = governance
+                .platform("GET", "/governance/audit?entity=role&entityId=OBSERVER", null)
+                .json();
         assertThat(joined.path("action").asString()).isEqualTo("PARTNER_JOINED");
         assertThat(joined.path("actor").asString()).isNotBlank();
         assertThat(joined.path("at").asString()).isNotBlank();
@@ -41,7 +42,9 @@ class AuditTrailTest extends GovernanceTest {
     void theTrailIsReadOnly() {
         nonCityPartner("ASSOCIATION", "Association " + UUID.randomUUID());
 
-        assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor = 'someone else'").update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor = 'someone else'")
+                        .update())
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_entry").update()).hasMessageContaining("append-only");
         ServiceClient.Response write = governance.platform("POST", "/governance/audit", Map.of("actor", "x"));
         assertThat(write.status()).isEqualTo(405);
@@ -52,12 +55,24 @@ class AuditTrailTest extends GovernanceTest {
         String city = freshSlug("audit");
         onboardCity(city, "Audit", 1_000);
 
-        assertThat(governance.platformAs(identities.cityAdminToken(city), "GET", "/governance/audit", null).status()).isEqualTo(403);
-        assertThat(governance.cityAs(identities.coordinatorToken(), city, "GET", "/governance/audit", null).status()).isEqualTo(403);
-        assertThat(governance.platformAs(null, "GET", "/governance/audit", null).status()).isEqualTo(401);
+        assertThat(governance
+                        .platformAs(identities.cityAdminToken(city), "GET", "/governance/audit", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(governance
+                        .cityAs(identities.coordinatorToken(), city, "GET", "/governance/audit", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(governance.platformAs(null, "GET", "/governance/audit", null).status())
+                .isEqualTo(401);
     }
 
     private java.util.List<JsonNode> entries(String entity, String id) {
-        return governance.platform("GET", "/governance/audit?entity=" + entity + "&entityId=" + id, null).json().valueStream().toList().reversed();
+        return governance
+                .platform("GET", "/governance/audit?entity=" + entity + "&entityId=" + id, null)
+                .json()
+                .valueStream()
+                .toList()
+                .reversed();
     }
 }

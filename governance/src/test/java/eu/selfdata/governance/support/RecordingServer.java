@@ -1,7 +1,6 @@
 package eu.selfdata.governance.support;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -26,8 +25,11 @@ public final class RecordingServer {
     public record Request(String method, String path, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                    .map(h -> h.getValue().getFirst()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(h -> h.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -39,8 +41,11 @@ public final class RecordingServer {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body));
             exchange.sendResponseHeaders(status.get(), -1);
             exchange.close();
         });

@@ -1,20 +1,19 @@
 package eu.selfdata.governance.support;
 
-import eu.selfdata.tenant.TenantServiceApplication;
 import eu.selfdata.contract.GatewaySignature;
+import eu.selfdata.tenant.TenantServiceApplication;
 import eu.selfdata.tenant.modules.EnergyPilotModule;
 import eu.selfdata.tenant.support.TestIdentities;
 import eu.selfdata.testsupport.TestPostgres;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The real tenant-service, started once in the test JVM on the shared PostgreSQL and Keycloak (with
@@ -40,8 +39,11 @@ public final class RunningTenantService {
         // the same test key as tenant-service's own tests (not a secret); drop folders in a folder of this run
         properties.put("selfdata.connectors.secret-key", eu.selfdata.tenant.support.TenantServiceTest.CONNECTOR_KEY);
         java.nio.file.Path data = temporaryFolder();
-        properties.put("selfdata.connectors.drop-directory", data.resolve("connectors").toString());
-        properties.put("selfdata.mobility-carbon.takeout.storage", data.resolve("takeout").toString());
+        properties.put(
+                "selfdata.connectors.drop-directory", data.resolve("connectors").toString());
+        properties.put(
+                "selfdata.mobility-carbon.takeout.storage",
+                data.resolve("takeout").toString());
         properties.put("spring.datasource.hikari.maximum-pool-size", 4);
         properties.put("selfdata.onboarding.resume-interval", "1h");
         properties.put("selfdata.onboarding.resume-initial-delay", "1h");
@@ -51,7 +53,9 @@ public final class RunningTenantService {
         properties.put("spring.messages.basename", "messages,messages/notices,messages/mobility-carbon,messages/waste");
         // as command-line arguments: they outrank tenant-service's application.yml
         this.context = new SpringApplicationBuilder(TenantServiceApplication.class, EnergyPilotModule.class)
-                .run(properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
+                .run(properties.entrySet().stream()
+                        .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                        .toArray(String[]::new));
         this.governanceSecret = ensureGovernanceClient(identities.realm());
     }
 
@@ -90,7 +94,10 @@ public final class RunningTenantService {
         }
         String id = realm.clients().findByClientId(GOVERNANCE_CLIENT).getFirst().getId();
         var serviceAccount = realm.clients().get(id).getServiceAccountUser();
-        realm.users().get(serviceAccount.getId()).roles().realmLevel()
+        realm.users()
+                .get(serviceAccount.getId())
+                .roles()
+                .realmLevel()
                 .add(List.of(realm.roles().get("platform-coordinator").toRepresentation()));
         return realm.clients().get(id).getSecret().getValue();
     }

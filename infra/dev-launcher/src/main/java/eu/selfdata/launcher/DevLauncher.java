@@ -5,7 +5,6 @@ import eu.selfdata.launcher.demo.DemoCity;
 import eu.selfdata.launcher.identity.DemoAccount;
 import eu.selfdata.launcher.identity.DevCoordinator;
 import eu.selfdata.launcher.service.ServiceProcess;
-
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -16,8 +15,7 @@ import java.util.Optional;
  */
 public final class DevLauncher {
 
-    private DevLauncher() {
-    }
+    private DevLauncher() {}
 
     public static void main(String[] args) {
         // lets the demo onboarding check a city's portal through the gateway with Host: {slug}.localhost
@@ -43,7 +41,8 @@ public final class DevLauncher {
             DevPlatform.Started started = platform.start();
             System.out.println(summary(options, started));
             ServiceProcess died = platform.unexpectedExit().join();
-            System.err.printf("%n%s exited on its own (exit code %d); see %s. Stopping the rest.%n",
+            System.err.printf(
+                    "%n%s exited on its own (exit code %d); see %s. Stopping the rest.%n",
                     died.name(), died.exitCode(), died.log());
         } catch (InterruptedException | RuntimeException e) {
             if (platform.isStopping()) {
@@ -70,7 +69,10 @@ public final class DevLauncher {
             line(text, city.displayName(), "http://" + city.slug() + ".localhost:" + options.gatewayPort() + "/");
             for (DemoAccount account : started.accounts()) {
                 if (account.city().equals(Optional.of(city.slug()))) {
-                    line(text, account.kind() == DemoAccount.Kind.CITY_ADMIN ? "  admin" : "  citizen", credentials(account));
+                    line(
+                            text,
+                            account.kind() == DemoAccount.Kind.CITY_ADMIN ? "  admin" : "  citizen",
+                            credentials(account));
                 }
             }
         }
@@ -81,28 +83,55 @@ public final class DevLauncher {
         }
         if (!started.services().isEmpty()) {
             line(text, "Coordinator API", gateway + "/platform/tenants (with a coordinator's token, see below)");
-            line(text, "Governance API", gateway + "/governance/partners (coordinator), {city}/governance/pilots (citizens)");
-            line(text, "Health", gateway + "/actuator/health  http://localhost:" + options.tenantServicePort() + "/actuator/health"
-                    + "  http://localhost:" + options.governancePort() + "/actuator/health");
+            line(
+                    text,
+                    "Governance API",
+                    gateway + "/governance/partners (coordinator), {city}/governance/pilots (citizens)");
+            line(
+                    text,
+                    "Health",
+                    gateway + "/actuator/health  http://localhost:" + options.tenantServicePort() + "/actuator/health"
+                            + "  http://localhost:" + options.governancePort() + "/actuator/health");
         }
-        line(text, "Mails", started.mailbox().pageUrl() + " (every mail of the run; SMTP " + started.mailbox().smtpHost() + ":"
-                + started.mailbox().smtpPort() + ", nothing leaves the machine)");
+        line(
+                text,
+                "Mails",
+                started.mailbox().pageUrl() + " (every mail of the run; SMTP "
+                        + started.mailbox().smtpHost() + ":" + started.mailbox().smtpPort()
+                        + ", nothing leaves the machine)");
         line(text, "Keycloak", started.keycloak().baseUrl() + "/admin/ (admin / admin), realm " + KeycloakServer.REALM);
-        line(text, "API token", "curl -s -d grant_type=client_credentials -d client_id=" + DevCoordinator.CLIENT_ID
-                + " -d client_secret=$(cat " + options.coordinatorSecretFile() + ") " + started.keycloak().issuer()
-                + "/protocol/openid-connect/token");
-        line(text, "PostgreSQL", started.database().url() + " (user " + started.database().user() + ")");
-        line(text, "Logs", options.logDir() + " (Keycloak: " + started.keycloak().log() + ")");
-        line(text, "Run secrets", options.gatewaySecretFile() + ", " + options.coordinatorSecretFile() + ", "
-                + options.tenantServiceArgumentsFile());
+        line(
+                text,
+                "API token",
+                "curl -s -d grant_type=client_credentials -d client_id=" + DevCoordinator.CLIENT_ID
+                        + " -d client_secret=$(cat " + options.coordinatorSecretFile() + ") "
+                        + started.keycloak().issuer()
+                        + "/protocol/openid-connect/token");
+        line(
+                text,
+                "PostgreSQL",
+                started.database().url() + " (user " + started.database().user() + ")");
+        line(
+                text,
+                "Logs",
+                options.logDir() + " (Keycloak: " + started.keycloak().log() + ")");
+        line(
+                text,
+                "Run secrets",
+                options.gatewaySecretFile() + ", " + options.coordinatorSecretFile() + ", "
+                        + options.tenantServiceArgumentsFile());
         line(text, "Demo passwords", options.demoPasswordsFile());
         return text.append("Ctrl-C stops everything.").toString();
     }
 
     private static String credentials(DemoAccount account) {
-        String password = account.password().orElse(account.kind() == DemoAccount.Kind.CITY_ADMIN
-                ? "(changed at first sign-in; not known to the launcher)" : "(unknown)");
-        return account.login() + " / " + password + (account.temporary() ? " (temporary: change at first sign-in)" : "");
+        String password = account.password()
+                .orElse(
+                        account.kind() == DemoAccount.Kind.CITY_ADMIN
+                                ? "(changed at first sign-in; not known to the launcher)"
+                                : "(unknown)");
+        return account.login() + " / " + password
+                + (account.temporary() ? " (temporary: change at first sign-in)" : "");
     }
 
     private static void line(StringBuilder text, String label, Object value) {

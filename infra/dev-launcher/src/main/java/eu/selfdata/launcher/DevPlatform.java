@@ -14,7 +14,6 @@ import eu.selfdata.launcher.service.HealthCheck;
 import eu.selfdata.launcher.service.ServiceJars;
 import eu.selfdata.launcher.service.ServiceProcess;
 import eu.selfdata.mailbox.Mailbox;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -74,55 +73,80 @@ public final class DevPlatform implements AutoCloseable {
      *
      * @param accounts the coordinator, then each demo city's admin and citizen
      */
-    public record Started(JdbcConnection database, KeycloakServer keycloak, Mailbox mailbox, List<ServiceProcess> services,
-                          List<DemoCity> cities, List<DemoAccount> accounts) {
-    }
+    public record Started(
+            JdbcConnection database,
+            KeycloakServer keycloak,
+            Mailbox mailbox,
+            List<ServiceProcess> services,
+            List<DemoCity> cities,
+            List<DemoAccount> accounts) {}
 
     /** Something the services need, stopped after them. */
-    private record Infrastructure(String name, AutoCloseable resource) {
-    }
+    private record Infrastructure(String name, AutoCloseable resource) {}
 
     public Started start() throws InterruptedException {
         // Keycloak takes longest (15-35 s): it starts while PostgreSQL and the gateway do
-        CompletableFuture<KeycloakServer> keycloakStarting = runningKeycloak != null ? CompletableFuture.completedFuture(runningKeycloak)
+        CompletableFuture<KeycloakServer> keycloakStarting = runningKeycloak != null
+                ? CompletableFuture.completedFuture(runningKeycloak)
                 : CompletableFuture.supplyAsync(
-                () -> adopt("Keycloak", KeycloakServer.start(KeycloakServer.Settings
-                        .forDevelopment(options.dataDir().resolve("keycloak"))
-                        .withHttpPort(options.keycloakPort()))),
-                task -> Thread.ofPlatform().name("keycloak-start").start(task));
+                        () -> adopt(
+                                "Keycloak",
+                                KeycloakServer.start(KeycloakServer.Settings.forDevelopment(
+                                                options.dataDir().resolve("keycloak"))
+                                        .withHttpPort(options.keycloakPort()))),
+                        task -> Thread.ofPlatform().name("keycloak-start").start(task));
         // every mail of the run (Keycloak's verifications, resets, invitations) lands here and nowhere else
         Mailbox mailbox = adopt("Mailbox", Mailbox.start(options.smtpPort(), options.mailboxPort()));
-        JdbcConnection db = options.externalDatabase().orElseGet(() -> adopt("PostgreSQL", EmbeddedDatabase.start(
-                options.dataDir().resolve("postgres"), options.databasePort(), options.logDir().resolve("postgres.log"))).connection());
+        JdbcConnection db = options.externalDatabase()
+                .orElseGet(() -> adopt(
+                                "PostgreSQL",
+                                EmbeddedDatabase.start(
+                                        options.dataDir().resolve("postgres"),
+                                        options.databasePort(),
+                                        options.logDir().resolve("postgres.log")))
+                        .connection());
         GatewaySecret secret = GatewaySecret.random();
         PrivateFiles.write(options.gatewaySecretFile(), secret.value());
         String issuer = "http://localhost:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
-        ServiceProcess gateway = options.infraOnly() ? null : adopt(ServiceProcess.start("platform-gateway",
-                ServiceJars.locate(options.repoRoot(), "platform-gateway", options.gatewayJar()),
-                gatewayArguments(secret, issuer), options.logDir()));
+        ServiceProcess gateway = options.infraOnly()
+                ? null
+                : adopt(ServiceProcess.start(
+                        "platform-gateway",
+                        ServiceJars.locate(options.repoRoot(), "platform-gateway", options.gatewayJar()),
+                        gatewayArguments(secret, issuer),
+                        options.logDir()));
 
         KeycloakServer keycloak = await(keycloakStarting);
-        keycloak.useMailServer(new KeycloakServer.MailServer(mailbox.smtpHost(), mailbox.smtpPort(), MAIL_FROM, MAIL_FROM_NAME));
+        keycloak.useMailServer(
+                new KeycloakServer.MailServer(mailbox.smtpHost(), mailbox.smtpPort(), MAIL_FROM, MAIL_FROM_NAME));
         DevCoordinator coordinator = DevCoordinator.ensure(http, keycloak);
         PrivateFiles.write(options.coordinatorSecretFile(), coordinator.secret());
         PasswordStore passwords = PasswordStore.open(options.demoPasswordsFile());
-        DemoAccount coordinatorUser = DemoUsers.ensureCoordinator(new AdminApi(http, keycloak), passwords,
-                "http://localhost:" + options.gatewayPort() + "/login");
-        ConnectorSecretKey connectorKey = ConnectorSecretKey.loadOrCreate(options.dataDir().resolve("connector-secret.key"));
-        List<String> tenantServiceArguments = tenantServiceArguments(db, secret, connectorKey, keycloak.springProperties(), mailbox);
+        DemoAccount coordinatorUser = DemoUsers.ensureCoordinator(
+                new AdminApi(http, keycloak), passwords, "http://localhost:" + options.gatewayPort() + "/login");
+        ConnectorSecretKey connectorKey =
+                ConnectorSecretKey.loadOrCreate(options.dataDir().resolve("connector-secret.key"));
+        List<String> tenantServiceArguments =
+                tenantServiceArguments(db, secret, connectorKey, keycloak.springProperties(), mailbox);
         PrivateFiles.write(options.tenantServiceArgumentsFile(), String.join("\n", tenantServiceArguments) + "\n");
         if (options.infraOnly()) {
             return new Started(db, keycloak, mailbox, List.of(), List.of(), List.of(coordinatorUser));
         }
 
-        ServiceProcess tenantService = adopt(ServiceProcess.start("tenant-service",
+        ServiceProcess tenantService = adopt(ServiceProcess.start(
+                "tenant-service",
                 ServiceJars.locate(options.repoRoot(), "tenant-service", options.tenantServiceJar()),
-                tenantServiceArguments, options.logDir()));
-        String governanceSecret = DevCoordinator.coordinatorClient(new AdminApi(http, keycloak), GOVERNANCE_CLIENT,
+                tenantServiceArguments,
+                options.logDir()));
+        String governanceSecret = DevCoordinator.coordinatorClient(
+                new AdminApi(http, keycloak),
+                GOVERNANCE_CLIENT,
                 "Governance service (calls tenant-service: module switches for pilots, usage, charter)");
-        ServiceProcess governance = adopt(ServiceProcess.start("governance",
+        ServiceProcess governance = adopt(ServiceProcess.start(
+                "governance",
                 ServiceJars.locate(options.repoRoot(), "governance", options.governanceJar()),
-                governanceArguments(db, secret, keycloak, governanceSecret, mailbox), options.logDir()));
+                governanceArguments(db, secret, keycloak, governanceSecret, mailbox),
+                options.logDir()));
         HealthCheck health = new HealthCheck(http);
         health.awaitUp(gateway, local(options.gatewayPort(), "/actuator/health"), HEALTH_TIMEOUT);
         health.awaitUp(tenantService, local(options.tenantServicePort(), "/actuator/health"), HEALTH_TIMEOUT);
@@ -132,7 +156,8 @@ public final class DevPlatform implements AutoCloseable {
         List<DemoAccount> accounts = new ArrayList<>(List.of(coordinatorUser));
         accounts.addAll(new DemoOnboarding(http, local(options.gatewayPort(), "/"), coordinator, keycloak, passwords)
                 .onboard(cities));
-        return new Started(db, keycloak, mailbox, List.of(tenantService, governance, gateway), cities, List.copyOf(accounts));
+        return new Started(
+                db, keycloak, mailbox, List.of(tenantService, governance, gateway), cities, List.copyOf(accounts));
     }
 
     /** Completes with the first service that exits while nobody asked it to. */
@@ -169,7 +194,8 @@ public final class DevPlatform implements AutoCloseable {
     }
 
     private static void stop(List<ServiceProcess> services) {
-        List<ServiceProcess> running = services.stream().filter(ServiceProcess::isAlive).toList();
+        List<ServiceProcess> running =
+                services.stream().filter(ServiceProcess::isAlive).toList();
         if (running.isEmpty()) {
             return;
         }
@@ -225,8 +251,12 @@ public final class DevPlatform implements AutoCloseable {
         }
     }
 
-    private List<String> tenantServiceArguments(JdbcConnection db, GatewaySecret secret, ConnectorSecretKey connectorKey,
-                                                Map<String, String> keycloak, Mailbox mailbox) {
+    private List<String> tenantServiceArguments(
+            JdbcConnection db,
+            GatewaySecret secret,
+            ConnectorSecretKey connectorKey,
+            Map<String, String> keycloak,
+            Mailbox mailbox) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + options.tenantServicePort(),
                 "--spring.datasource.url=" + db.url(),
@@ -239,7 +269,8 @@ public final class DevPlatform implements AutoCloseable {
                 "--selfdata.connectors.drop-directory=" + options.dataDir().resolve("connectors"),
                 "--selfdata.connectors.secret-key=" + connectorKey.value(),
                 "--selfdata.offboarding.archive-dir=" + options.dataDir().resolve("archives"),
-                "--selfdata.mobility-carbon.takeout.storage=" + options.dataDir().resolve("takeout"),
+                "--selfdata.mobility-carbon.takeout.storage="
+                        + options.dataDir().resolve("takeout"),
                 // the coordinator console links to the run's mails
                 "--selfdata.mail.viewer-url=" + mailbox.pageUrl(),
                 // the services' own mails (notices to citizens) go to the run's mailbox too
@@ -250,8 +281,8 @@ public final class DevPlatform implements AutoCloseable {
         return arguments;
     }
 
-    private List<String> governanceArguments(JdbcConnection db, GatewaySecret secret, KeycloakServer keycloak, String clientSecret,
-                                             Mailbox mailbox) {
+    private List<String> governanceArguments(
+            JdbcConnection db, GatewaySecret secret, KeycloakServer keycloak, String clientSecret, Mailbox mailbox) {
         return List.of(
                 "--spring.mail.host=" + mailbox.smtpHost(),
                 "--spring.mail.port=" + mailbox.smtpPort(),

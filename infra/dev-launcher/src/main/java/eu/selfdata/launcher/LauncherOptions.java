@@ -1,7 +1,6 @@
 package eu.selfdata.launcher;
 
 import eu.selfdata.launcher.database.JdbcConnection;
-
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +49,28 @@ public record LauncherOptions(
             """;
 
     private static final String PROPERTY_PREFIX = "launcher.";
-    private static final Set<String> NAMES = Set.of("gateway-port", "tenant-service-port", "governance-port", "db-port", "keycloak-port",
-            "smtp-port", "mailbox-port", "data-dir", "db-url", "db-user", "db-password", "skip-demo", "infra-only", "tenant-service-jar", "gateway-jar",
+    private static final Set<String> NAMES = Set.of(
+            "gateway-port",
+            "tenant-service-port",
+            "governance-port",
+            "db-port",
+            "keycloak-port",
+            "smtp-port",
+            "mailbox-port",
+            "data-dir",
+            "db-url",
+            "db-user",
+            "db-password",
+            "skip-demo",
+            "infra-only",
+            "tenant-service-jar",
+            "gateway-jar",
             "governance-jar");
 
     public LauncherOptions {
-        for (int port : new int[] {databasePort, tenantServicePort, governancePort, gatewayPort, keycloakPort, smtpPort, mailboxPort}) {
+        for (int port : new int[] {
+            databasePort, tenantServicePort, governancePort, gatewayPort, keycloakPort, smtpPort, mailboxPort
+        }) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("Not a port: " + port);
             }
@@ -76,7 +91,9 @@ public record LauncherOptions(
                 throw new IllegalArgumentException("Unexpected argument: " + arg);
             }
             int equals = arg.indexOf('=');
-            given.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
+            given.put(
+                    equals < 0 ? arg.substring(2) : arg.substring(2, equals),
+                    equals < 0 ? "true" : arg.substring(equals + 1));
         }
         Set<String> unknown = new TreeSet<>(given.keySet());
         unknown.removeAll(NAMES);
@@ -86,13 +103,17 @@ public record LauncherOptions(
 
         Path repoRoot = locateRepoRoot();
         Optional<JdbcConnection> external = Optional.ofNullable(given.get("db-url"))
-                .map(url -> new JdbcConnection(url, given.getOrDefault("db-user", "postgres"), given.getOrDefault("db-password", "postgres")));
+                .map(url -> new JdbcConnection(
+                        url, given.getOrDefault("db-user", "postgres"), given.getOrDefault("db-password", "postgres")));
         if (external.isEmpty() && (given.containsKey("db-user") || given.containsKey("db-password"))) {
             throw new IllegalArgumentException("--db-user and --db-password go with --db-url");
         }
         return new LauncherOptions(
                 repoRoot,
-                path(given.get("data-dir")).orElse(repoRoot.resolve("dev-data")).toAbsolutePath().normalize(),
+                path(given.get("data-dir"))
+                        .orElse(repoRoot.resolve("dev-data"))
+                        .toAbsolutePath()
+                        .normalize(),
                 port(given, "db-port", 15432),
                 port(given, "tenant-service-port", 8081),
                 port(given, "governance-port", 8082),
@@ -151,7 +172,11 @@ public record LauncherOptions(
      */
     private static Path locateRepoRoot() {
         try {
-            Path code = Path.of(LauncherOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(LauncherOptions.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path candidate = code.getParent().getParent().getParent().getParent();
             if (Files.exists(candidate.resolve("mvnw"))) {
                 return candidate;

@@ -10,13 +10,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Secrets of the run that benches and tools read: owner-only files, written whole. */
 public final class PrivateFiles {
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     public static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+            Path partial = Files.createTempFile(
+                    file.getParent(),
+                    file.getFileName().toString(),
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(partial, content);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

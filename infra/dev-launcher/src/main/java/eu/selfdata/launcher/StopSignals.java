@@ -1,10 +1,9 @@
 package eu.selfdata.launcher;
 
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C, SIGTERM and SIGHUP stop the platform in order, then exit. A shutdown hook alone cannot
@@ -13,8 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class StopSignals {
 
-    private StopSignals() {
-    }
+    private StopSignals() {}
 
     static void install(Runnable stop) {
         AtomicBoolean received = new AtomicBoolean();

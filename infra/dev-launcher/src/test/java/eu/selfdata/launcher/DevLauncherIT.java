@@ -1,20 +1,10 @@
 package eu.selfdata.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.launcher.identity.AdminApi;
 import eu.selfdata.launcher.identity.DemoAccount;
 import eu.selfdata.launcher.service.ServiceProcess;
-import tools.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -30,8 +20,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The real launcher on free ports with a throw-away embedded PostgreSQL and Keycloak, and the service
@@ -45,7 +44,8 @@ class DevLauncherIT {
     @TempDir
     static Path dataDir;
 
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static int gatewayPort;
     private static int databasePort;
     private static int keycloakPort;
@@ -60,18 +60,24 @@ class DevLauncherIT {
         keycloakPort = freePort();
         int tenantServicePort = freePort();
         int governancePort = freePort();
-        options = LauncherOptions.parse(new String[] {
-                "--gateway-port=" + gatewayPort,
-                "--tenant-service-port=" + tenantServicePort,
-                "--governance-port=" + governancePort,
-                "--db-port=" + databasePort,
-                "--keycloak-port=" + keycloakPort,
-                "--smtp-port=" + freePort(),
-                "--mailbox-port=" + freePort(),
-                "--data-dir=" + dataDir}, new Properties());
-        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/tenant-service.jar")).isRegularFile();
-        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/platform-gateway.jar")).isRegularFile();
-        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/governance.jar")).isRegularFile();
+        options = LauncherOptions.parse(
+                new String[] {
+                    "--gateway-port=" + gatewayPort,
+                    "--tenant-service-port=" + tenantServicePort,
+                    "--governance-port=" + governancePort,
+                    "--db-port=" + databasePort,
+                    "--keycloak-port=" + keycloakPort,
+                    "--smtp-port=" + freePort(),
+                    "--mailbox-port=" + freePort(),
+                    "--data-dir=" + dataDir
+                },
+                new Properties());
+        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/tenant-service.jar"))
+                .isRegularFile();
+        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/platform-gateway.jar"))
+                .isRegularFile();
+        assertThat(options.repoRoot().resolve("infra/dev-launcher/target/services/governance.jar"))
+                .isRegularFile();
         platform = new DevPlatform(options);
         started = platform.start();
     }
@@ -91,7 +97,8 @@ class DevLauncherIT {
         HttpResponse<String> page = getThroughGateway("/", slug + ".localhost:" + gatewayPort);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains(name).contains(primaryColor).doesNotContain(otherCity);
     }
 
@@ -101,8 +108,8 @@ class DevLauncherIT {
         HttpResponse<String> answer = getThroughGateway("/", "atlantis.localhost:" + gatewayPort);
 
         assertThat(answer.statusCode()).isEqualTo(404);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body()).contains("\"status\":404");
     }
 
@@ -129,10 +136,14 @@ class DevLauncherIT {
         JsonNode citizen = admin.user("camille." + slug + "@demo.selfdata.eu").orElseThrow();
 
         assertThat(admin.organizationsOf(cityAdmin.path("id").asString())).containsExactly(slug);
-        assertThat(admin.clientRolesOf(cityAdmin.path("id").asString(), "portal-" + slug)).contains("city-admin");
-        assertThat(admin.hasPassword(cityAdmin.path("id").asString())).as("temporary password issued").isTrue();
+        assertThat(admin.clientRolesOf(cityAdmin.path("id").asString(), "portal-" + slug))
+                .contains("city-admin");
+        assertThat(admin.hasPassword(cityAdmin.path("id").asString()))
+                .as("temporary password issued")
+                .isTrue();
         assertThat(admin.organizationsOf(citizen.path("id").asString())).containsExactly(slug);
-        assertThat(admin.clientRolesOf(citizen.path("id").asString(), "portal-" + slug)).doesNotContain("city-admin");
+        assertThat(admin.clientRolesOf(citizen.path("id").asString(), "portal-" + slug))
+                .doesNotContain("city-admin");
         assertThat(admin.realmRolesOf(citizen.path("id").asString())).doesNotContain("platform-coordinator");
         assertThat(citizen.path("emailVerified").asBoolean()).isTrue();
         assertThat(citizen.path("firstName").asString()).isNotBlank();
@@ -148,21 +159,29 @@ class DevLauncherIT {
             stored.load(reader);
         }
 
-        assertThat(started.accounts()).extracting(DemoAccount::login).containsExactly(
-                "coordination@demo.selfdata.eu",
-                "admin.larochelle@demo.selfdata.eu", "camille.larochelle@demo.selfdata.eu",
-                "admin.lyon@demo.selfdata.eu", "camille.lyon@demo.selfdata.eu");
+        assertThat(started.accounts())
+                .extracting(DemoAccount::login)
+                .containsExactly(
+                        "coordination@demo.selfdata.eu",
+                        "admin.larochelle@demo.selfdata.eu",
+                        "camille.larochelle@demo.selfdata.eu",
+                        "admin.lyon@demo.selfdata.eu",
+                        "camille.lyon@demo.selfdata.eu");
         for (DemoAccount account : started.accounts()) {
             String password = stored.getProperty(account.login());
             assertThat(password).as(account.login()).hasSizeGreaterThanOrEqualTo(10);
             assertThat(summary).contains(account.login() + " / " + password);
         }
-        assertThat(summary).contains("coordination@demo.selfdata.eu / " + stored.getProperty("coordination@demo.selfdata.eu")
-                + " on http://localhost:" + gatewayPort + "/login");
-        assertThat(summary).contains("admin.lyon@demo.selfdata.eu / " + stored.getProperty("admin.lyon@demo.selfdata.eu")
-                + " (temporary: change at first sign-in)");
+        assertThat(summary)
+                .contains("coordination@demo.selfdata.eu / " + stored.getProperty("coordination@demo.selfdata.eu")
+                        + " on http://localhost:" + gatewayPort + "/login");
+        assertThat(summary)
+                .contains("admin.lyon@demo.selfdata.eu / " + stored.getProperty("admin.lyon@demo.selfdata.eu")
+                        + " (temporary: change at first sign-in)");
         assertThat(summary).contains("http://larochelle.localhost:" + gatewayPort + "/");
-        assertThat(summary).contains("Mails").contains(started.mailbox().pageUrl().toString());
+        assertThat(summary)
+                .contains("Mails")
+                .contains(started.mailbox().pageUrl().toString());
     }
 
     @Test
@@ -170,24 +189,35 @@ class DevLauncherIT {
     void theDemoCitiesFirstAdminsAreInvitedByMailsTheRunsMailboxShows() throws Exception {
         for (String city : List.of("La Rochelle", "Lyon")) {
             String admin = "admin." + city.toLowerCase().replace(" ", "") + "@demo.selfdata.eu";
-            var invitation = started.mailbox().await(admin, mail -> mail.subject().startsWith(city + " : "), java.time.Duration.ofSeconds(30));
+            var invitation = started.mailbox()
+                    .await(admin, mail -> mail.subject().startsWith(city + " : "), java.time.Duration.ofSeconds(30));
             assertThat(invitation.link("action-token")).isPresent();
         }
         try (var http = java.net.http.HttpClient.newHttpClient()) {
-            String page = http.send(java.net.http.HttpRequest.newBuilder(started.mailbox().pageUrl()).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(page).contains("admin.larochelle@demo.selfdata.eu").contains("La Rochelle : activez votre compte");
+            String page = http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            started.mailbox().pageUrl())
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(page)
+                    .contains("admin.larochelle@demo.selfdata.eu")
+                    .contains("La Rochelle : activez votre compte");
         }
         // the services' own mails (notices to citizens, a stopped pilot's mails) go to the same mailbox
         assertThat(Files.readString(dataDir.resolve("tenant-service.args")))
-                .contains("--spring.mail.host=" + started.mailbox().smtpHost(), "--spring.mail.port=" + started.mailbox().smtpPort());
+                .contains(
+                        "--spring.mail.host=" + started.mailbox().smtpHost(),
+                        "--spring.mail.port=" + started.mailbox().smtpPort());
     }
 
     @Test
     @Order(6)
     void secretsOfTheRunAreReadableByTheirOwnerOnly() throws IOException {
-        for (String file : List.of("gateway-secret", "coordinator-secret", "tenant-service.args", "demo-passwords.properties")) {
-            assertThat(Files.getPosixFilePermissions(dataDir.resolve(file))).as(file)
+        for (String file :
+                List.of("gateway-secret", "coordinator-secret", "tenant-service.args", "demo-passwords.properties")) {
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve(file)))
+                    .as(file)
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
         assertThat(Files.readString(dataDir.resolve("gateway-secret"))).hasSizeGreaterThanOrEqualTo(32);
@@ -196,7 +226,8 @@ class DevLauncherIT {
     @Test
     @Order(7)
     void governanceAnswersThroughTheGatewayAndKeepsTheConsortiumToItsMembers() throws Exception {
-        HttpResponse<String> questionnaire = getThroughGateway("/governance/readiness/questionnaire", "larochelle.localhost");
+        HttpResponse<String> questionnaire =
+                getThroughGateway("/governance/readiness/questionnaire", "larochelle.localhost");
         HttpResponse<String> partners = getThroughGateway("/governance/partners", "localhost");
 
         assertThat(questionnaire.statusCode()).isEqualTo(200);
@@ -208,17 +239,26 @@ class DevLauncherIT {
     @Order(8)
     void stoppingTheLauncherEndsTheServicesKeycloakAndPostgres() {
         List<Long> pids = started.services().stream().map(ServiceProcess::pid).toList();
-        assertThat(pids).hasSize(3).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
+        assertThat(pids)
+                .hasSize(3)
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
 
         platform.close();
 
-        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
-        assertThat(accepts(databasePort)).as("PostgreSQL still listens on %d", databasePort).isFalse();
-        assertThat(accepts(keycloakPort)).as("Keycloak still listens on %d", keycloakPort).isFalse();
+        assertThat(pids)
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                        .isEmpty());
+        assertThat(accepts(databasePort))
+                .as("PostgreSQL still listens on %d", databasePort)
+                .isFalse();
+        assertThat(accepts(keycloakPort))
+                .as("Keycloak still listens on %d", keycloakPort)
+                .isFalse();
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
     }
 
-    private static HttpResponse<String> getThroughGateway(String path, String host) throws IOException, InterruptedException {
+    private static HttpResponse<String> getThroughGateway(String path, String host)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + path))
                 .header("Host", host)
                 .timeout(Duration.ofSeconds(10))

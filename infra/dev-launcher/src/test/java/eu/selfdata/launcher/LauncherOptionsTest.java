@@ -1,11 +1,10 @@
 package eu.selfdata.launcher;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Properties;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
 
 class LauncherOptionsTest {
 
@@ -36,8 +35,11 @@ class LauncherOptionsTest {
 
     @Test
     void externalDatabaseReplacesTheEmbeddedOne() {
-        LauncherOptions options = LauncherOptions.parse(new String[] {
-                "--db-url=jdbc:postgresql://db:5432/selfdata", "--db-user=selfdata", "--db-password=secret"}, new Properties());
+        LauncherOptions options = LauncherOptions.parse(
+                new String[] {
+                    "--db-url=jdbc:postgresql://db:5432/selfdata", "--db-user=selfdata", "--db-password=secret"
+                },
+                new Properties());
 
         assertThat(options.externalDatabase()).hasValueSatisfying(db -> {
             assertThat(db.url()).isEqualTo("jdbc:postgresql://db:5432/selfdata");
@@ -48,11 +50,14 @@ class LauncherOptionsTest {
 
     @Test
     void unknownOptionsAndBadValuesAreRefusedWithAMessage() {
-        assertThatIllegalArgumentException().isThrownBy(() -> LauncherOptions.parse(new String[] {"--gatway-port=1"}, new Properties()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LauncherOptions.parse(new String[] {"--gatway-port=1"}, new Properties()))
                 .withMessageContaining("gatway-port");
-        assertThatIllegalArgumentException().isThrownBy(() -> LauncherOptions.parse(new String[] {"--db-port=abc"}, new Properties()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LauncherOptions.parse(new String[] {"--db-port=abc"}, new Properties()))
                 .withMessageContaining("--db-port");
-        assertThatIllegalArgumentException().isThrownBy(() -> LauncherOptions.parse(new String[] {"--db-user=x"}, new Properties()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LauncherOptions.parse(new String[] {"--db-user=x"}, new Properties()))
                 .withMessageContaining("--db-url");
     }
 }

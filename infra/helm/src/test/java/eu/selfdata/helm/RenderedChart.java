@@ -4,7 +4,6 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +20,11 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     static RenderedChart render(Map<String, String> values) {
-        TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
+        TemplateCommand template = new Helm(CHART)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION);
         values.forEach(template::set);
         String yaml = template.call();
         List<HasMetadata> objects = Arrays.stream(yaml.split("(?m)^---\\s*$"))
@@ -44,7 +47,10 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
     }
 
     <T extends HasMetadata> T named(Class<T> type, String name) {
-        return all(type).stream().filter(object -> object.getMetadata().getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " named " + name + " in\n" + yaml));
+        return all(type).stream()
+                .filter(object -> object.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no " + type.getSimpleName() + " named " + name + " in\n" + yaml));
     }
 }

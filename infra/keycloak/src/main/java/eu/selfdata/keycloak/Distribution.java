@@ -16,7 +16,8 @@ record Distribution(Path home, String version) {
     static final String HOME_PROPERTY = "selfdata.keycloak.home";
 
     Distribution {
-        if (!Files.isRegularFile(home.resolve("lib/quarkus-run.jar")) || !Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+        if (!Files.isRegularFile(home.resolve("lib/quarkus-run.jar"))
+                || !Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak " + version + " distribution at " + home
                     + ": build it with `./mvnw -pl infra/keycloak -am package` (it unpacks"
                     + " org.keycloak:keycloak-quarkus-dist:" + version + ") or set -D" + HOME_PROPERTY);
@@ -45,7 +46,8 @@ record Distribution(Path home, String version) {
             properties.load(in);
             return properties.getProperty("version");
         } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("keycloak.properties missing from the classpath of " + Distribution.class, e);
+            throw new IllegalStateException(
+                    "keycloak.properties missing from the classpath of " + Distribution.class, e);
         }
     }
 }

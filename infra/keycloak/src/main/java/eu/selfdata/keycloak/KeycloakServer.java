@@ -47,6 +47,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Names a server already running that {@link #shared()} uses instead of starting one. */
     public static final String EXTERNAL_URL_VARIABLE = "SELFDATA_TEST_KEYCLOAK_URL";
+
     public static final String EXTERNAL_URL_PROPERTY = "selfdata.test.keycloak-url";
 
     private static final Logger log = Logger.getLogger(KeycloakServer.class.getName());
@@ -68,8 +69,13 @@ public final class KeycloakServer implements AutoCloseable {
      * @param freshData     wipe the database first, so the realm is imported anew
      * @param startTimeout  how long to wait for the realm to answer
      */
-    public record Settings(int httpPort, String adminUsername, String adminPassword, Path home, boolean freshData,
-                           Duration startTimeout) {
+    public record Settings(
+            int httpPort,
+            String adminUsername,
+            String adminPassword,
+            Path home,
+            boolean freshData,
+            Duration startTimeout) {
 
         public Settings {
             if (httpPort < 1 || httpPort > 65535) {
@@ -103,8 +109,8 @@ public final class KeycloakServer implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "Settings[httpPort=" + httpPort + ", adminUsername=" + adminUsername + ", adminPassword=***, home=" + home
-                    + ", freshData=" + freshData + ", startTimeout=" + startTimeout + "]";
+            return "Settings[httpPort=" + httpPort + ", adminUsername=" + adminUsername + ", adminPassword=***, home="
+                    + home + ", freshData=" + freshData + ", startTimeout=" + startTimeout + "]";
         }
     }
 
@@ -155,12 +161,14 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static Process launch(Settings settings, ServerHome home) {
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                "/bin/sh", home.kcSh().toString(), "start-dev",
-                "--http-host=127.0.0.1",
-                "--http-port=" + settings.httpPort(),
-                // a fixed issuer, whatever host name a caller uses to reach the server
-                "--hostname=http://localhost:" + settings.httpPort(),
-                "--import-realm"))
+                        "/bin/sh",
+                        home.kcSh().toString(),
+                        "start-dev",
+                        "--http-host=127.0.0.1",
+                        "--http-port=" + settings.httpPort(),
+                        // a fixed issuer, whatever host name a caller uses to reach the server
+                        "--hostname=http://localhost:" + settings.httpPort(),
+                        "--import-realm"))
                 .directory(home.dir().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.log().toFile());
@@ -187,17 +195,22 @@ public final class KeycloakServer implements AutoCloseable {
     public static synchronized KeycloakServer shared() {
         if (shared == null || !shared.alive()) {
             String external = setting(EXTERNAL_URL_VARIABLE, EXTERNAL_URL_PROPERTY, null);
-            shared = external == null ? start(Settings.forTests(Path.of("target", "keycloak"))) : attach(URI.create(external));
+            shared = external == null
+                    ? start(Settings.forTests(Path.of("target", "keycloak")))
+                    : attach(URI.create(external));
         }
         return shared;
     }
 
     /** A server someone else started and will stop. */
     private static KeycloakServer attach(URI baseUrl) {
-        Settings settings = new Settings(baseUrl.getPort(),
+        Settings settings = new Settings(
+                baseUrl.getPort(),
                 setting("SELFDATA_TEST_KEYCLOAK_ADMIN_USERNAME", "selfdata.test.keycloak-admin-username", "admin"),
                 setting("SELFDATA_TEST_KEYCLOAK_ADMIN_PASSWORD", "selfdata.test.keycloak-admin-password", "admin"),
-                Path.of("target", "keycloak"), false, Duration.ofSeconds(30));
+                Path.of("target", "keycloak"),
+                false,
+                Duration.ofSeconds(30));
         KeycloakServer server = new KeycloakServer(settings, null, null, null);
         server.awaitRealm(Instant.now());
         log.info(() -> "Using the Keycloak already running at " + server.baseUrl());
@@ -233,8 +246,8 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public ClientCredentials tenantServiceClient() {
         if (tenantServiceSecret == null) {
-            tenantServiceSecret = AdminRest.clientSecret(baseUrl(), settings.adminUsername(), settings.adminPassword(), REALM,
-                    TENANT_SERVICE_CLIENT);
+            tenantServiceSecret = AdminRest.clientSecret(
+                    baseUrl(), settings.adminUsername(), settings.adminPassword(), REALM, TENANT_SERVICE_CLIENT);
         }
         return new ClientCredentials(TENANT_SERVICE_CLIENT, tenantServiceSecret);
     }
@@ -255,19 +268,26 @@ public final class KeycloakServer implements AutoCloseable {
     public record MailServer(String host, int port, String from, String fromDisplayName) {
 
         private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9.-]{1,253}");
-        private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}");
-        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N} ._'-]{1,100}");
+        private static final java.util.regex.Pattern ADDRESS =
+                java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}");
+        private static final java.util.regex.Pattern NAME =
+                java.util.regex.Pattern.compile("[\\p{L}\\p{N} ._'-]{1,100}");
 
         public MailServer {
-            if (!HOST.matcher(host).matches() || port < 1 || port > 65535 || !ADDRESS.matcher(from).matches()
+            if (!HOST.matcher(host).matches()
+                    || port < 1
+                    || port > 65535
+                    || !ADDRESS.matcher(from).matches()
                     || !NAME.matcher(fromDisplayName).matches()) {
-                throw new IllegalArgumentException("Not a mail server: " + host + ":" + port + " from " + fromDisplayName + " <" + from + ">");
+                throw new IllegalArgumentException(
+                        "Not a mail server: " + host + ":" + port + " from " + fromDisplayName + " <" + from + ">");
             }
         }
 
         String realmJson() {
             return "{\"smtpServer\":{\"host\":\"" + host + "\",\"port\":\"" + port + "\",\"from\":\"" + from
-                    + "\",\"fromDisplayName\":\"" + fromDisplayName + "\",\"ssl\":\"false\",\"starttls\":\"false\",\"auth\":\"false\"}}";
+                    + "\",\"fromDisplayName\":\"" + fromDisplayName
+                    + "\",\"ssl\":\"false\",\"starttls\":\"false\",\"auth\":\"false\"}}";
         }
     }
 
@@ -285,7 +305,8 @@ public final class KeycloakServer implements AutoCloseable {
         properties.put("selfdata.keycloak.url", baseUrl().toString());
         properties.put("selfdata.keycloak.realm", REALM);
         properties.put("selfdata.keycloak.admin-client-id", TENANT_SERVICE_CLIENT);
-        properties.put("selfdata.keycloak.admin-client-secret", tenantServiceClient().secret());
+        properties.put(
+                "selfdata.keycloak.admin-client-secret", tenantServiceClient().secret());
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer());
         return properties;
     }
@@ -306,14 +327,22 @@ public final class KeycloakServer implements AutoCloseable {
             return;
         }
         // kc.sh either waits for its java child (and forwards SIGTERM) or has exec'd into it
-        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList();
         tree.forEach(ProcessHandle::destroy);
         Instant deadline = Instant.now().plus(STOP_TIMEOUT);
         for (ProcessHandle handle : tree) {
             try {
-                handle.onExit().get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+                handle.onExit()
+                        .get(
+                                Math.max(
+                                        0,
+                                        Duration.between(Instant.now(), deadline)
+                                                .toMillis()),
+                                TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
-                log.warning(() -> "Keycloak process " + handle.pid() + " did not stop in " + STOP_TIMEOUT + "; killing it");
+                log.warning(
+                        () -> "Keycloak process " + handle.pid() + " did not stop in " + STOP_TIMEOUT + "; killing it");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -333,7 +362,8 @@ public final class KeycloakServer implements AutoCloseable {
     private void awaitRealm(Instant started) {
         URI wellKnown = URI.create(issuer() + "/.well-known/openid-configuration");
         Instant deadline = started.plus(settings.startTimeout());
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             while (true) {
                 if (process != null && !process.isAlive()) {
                     throw new IllegalStateException("Keycloak exited with status " + process.exitValue()
@@ -344,7 +374,8 @@ public final class KeycloakServer implements AutoCloseable {
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Keycloak did not answer " + wellKnown + " within "
-                            + settings.startTimeout().toSeconds() + " s" + (home == null ? "" : ". Log " + home.log() + ":\n" + logTail()));
+                            + settings.startTimeout().toSeconds() + " s"
+                            + (home == null ? "" : ". Log " + home.log() + ":\n" + logTail()));
                 }
                 try {
                     Thread.sleep(250);
@@ -358,7 +389,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static boolean answers(HttpClient http, URI uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -64,7 +64,8 @@ final class ServerHome {
     FileChannel lock() {
         try {
             Files.createDirectories(dir);
-            FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 if (channel.tryLock() != null) {
                     return channel;
@@ -73,7 +74,8 @@ final class ServerHome {
                 // fall through: held by another server of this JVM
             }
             channel.close();
-            throw new IllegalStateException("Keycloak home " + dir + " is used by another running server; give each server its own home");
+            throw new IllegalStateException(
+                    "Keycloak home " + dir + " is used by another running server; give each server its own home");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not lock " + dir, e);
         }
@@ -97,7 +99,8 @@ final class ServerHome {
     private void linkDistribution(Distribution distribution) throws IOException {
         Path marker = dir.resolve(DISTRIBUTION_MARKER);
         String identity = distribution.home() + "\n" + distribution.version() + "\n";
-        if (Files.isRegularFile(marker) && Files.readString(marker).equals(identity)
+        if (Files.isRegularFile(marker)
+                && Files.readString(marker).equals(identity)
                 && Files.isRegularFile(dir.resolve("lib/quarkus-run.jar"))) {
             return;
         }
@@ -141,7 +144,9 @@ final class ServerHome {
             try (Stream<Path> jars = Files.list(providers)) {
                 for (Path jar : jars.toList()) {
                     // unchanged bytes keep the old file: a new timestamp would make Keycloak re-augment (~15 s)
-                    copyIfChanged(jar, dir.resolve("providers").resolve(jar.getFileName().toString()));
+                    copyIfChanged(
+                            jar,
+                            dir.resolve("providers").resolve(jar.getFileName().toString()));
                 }
             }
         }

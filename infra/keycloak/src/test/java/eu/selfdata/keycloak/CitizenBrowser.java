@@ -2,10 +2,6 @@ package eu.selfdata.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.URI;
@@ -24,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * A citizen's browser, without JavaScript: the authorization code flow with PKCE S256 against a city's
@@ -58,14 +57,15 @@ final class CitizenBrowser {
 
     /** The page the portal sends a citizen to (identity-first: Keycloak asks for the email first). */
     Document openLoginPage() {
-        URI authorize = URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?" + form(Map.of(
-                "client_id", clientId,
-                "response_type", "code",
-                "scope", scope,
-                "redirect_uri", redirectUri,
-                "state", state,
-                "code_challenge", codeChallenge(),
-                "code_challenge_method", "S256")));
+        URI authorize = URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?"
+                + form(Map.of(
+                        "client_id", clientId,
+                        "response_type", "code",
+                        "scope", scope,
+                        "redirect_uri", redirectUri,
+                        "state", state,
+                        "code_challenge", codeChallenge(),
+                        "code_challenge_method", "S256")));
         return page(get(authorize));
     }
 
@@ -166,21 +166,27 @@ final class CitizenBrowser {
     Document follow(String link) {
         HttpResponse<String> response = get(URI.create(link));
         for (int hop = 0; hop < 5 && response.statusCode() / 100 == 3; hop++) {
-            response = get(response.uri().resolve(response.headers().firstValue("Location").orElseThrow()));
+            response = get(response.uri()
+                    .resolve(response.headers().firstValue("Location").orElseThrow()));
         }
         return page(response);
     }
 
     private String authorizationCode(HttpResponse<String> response) {
-        URI location = response.headers().firstValue("Location").map(URI::create)
-                .orElseThrow(() -> new AssertionError("Expected a redirect to the portal, got HTTP "
-                        + response.statusCode() + ":\n" + Jsoup.parse(response.body()).body()));
+        URI location = response.headers()
+                .firstValue("Location")
+                .map(URI::create)
+                .orElseThrow(
+                        () -> new AssertionError("Expected a redirect to the portal, got HTTP " + response.statusCode()
+                                + ":\n" + Jsoup.parse(response.body()).body()));
         if (!location.toString().startsWith(redirectUri)) {
             throw new AssertionError("Redirected to " + location + " instead of the portal");
         }
-        Map<String, String> query = java.util.Arrays.stream(location.getRawQuery().split("&"))
+        Map<String, String> query = java.util.Arrays.stream(
+                        location.getRawQuery().split("&"))
                 .map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> java.net.URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+                .collect(Collectors.toMap(
+                        pair -> pair[0], pair -> java.net.URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
         if (!state.equals(query.get("state"))) {
             throw new AssertionError("state mismatch in " + location);
         }
@@ -188,12 +194,14 @@ final class CitizenBrowser {
     }
 
     private JsonNode exchange(String code) {
-        HttpResponse<String> response = post(URI.create(keycloak.issuer() + "/protocol/openid-connect/token"), Map.of(
-                "grant_type", "authorization_code",
-                "code", code,
-                "redirect_uri", redirectUri,
-                "client_id", clientId,
-                "code_verifier", codeVerifier));
+        HttpResponse<String> response = post(
+                URI.create(keycloak.issuer() + "/protocol/openid-connect/token"),
+                Map.of(
+                        "grant_type", "authorization_code",
+                        "code", code,
+                        "redirect_uri", redirectUri,
+                        "client_id", clientId,
+                        "code_verifier", codeVerifier));
         if (response.statusCode() != 200) {
             throw new AssertionError("Token endpoint answered " + response.statusCode() + ": " + response.body());
         }
@@ -215,7 +223,8 @@ final class CitizenBrowser {
 
     private Document page(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            throw new AssertionError("HTTP " + response.statusCode() + " for " + response.uri() + ":\n" + response.body());
+            throw new AssertionError(
+                    "HTTP " + response.statusCode() + " for " + response.uri() + ":\n" + response.body());
         }
         return Jsoup.parse(response.body(), response.uri().toString());
     }
@@ -251,7 +260,8 @@ final class CitizenBrowser {
 
     private String codeChallenge() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
@@ -277,9 +287,11 @@ final class CitizenBrowser {
             if (cookies.isEmpty()) {
                 return Map.of();
             }
-            return Map.of("Cookie", List.of(cookies.entrySet().stream()
-                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                    .collect(Collectors.joining("; "))));
+            return Map.of(
+                    "Cookie",
+                    List.of(cookies.entrySet().stream()
+                            .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                            .collect(Collectors.joining("; "))));
         }
 
         @Override

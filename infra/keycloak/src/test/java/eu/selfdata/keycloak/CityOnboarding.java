@@ -1,6 +1,9 @@
 package eu.selfdata.keycloak;
 
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -8,10 +11,6 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What tenant-service's onboarding does in Keycloak for one city, through the admin API: its Organization
@@ -35,8 +34,7 @@ final class CityOnboarding {
         }
     }
 
-    record OnboardedCity(String organizationId, String portalClientUuid, String adminUserId) {
-    }
+    record OnboardedCity(String organizationId, String portalClientUuid, String adminUserId) {}
 
     private final RealmResource realm;
 
@@ -51,7 +49,10 @@ final class CityOnboarding {
             clientUuid = CreatedResponseUtil.getCreatedId(response);
         }
         for (String role : List.of("city-admin", "city-agent")) {
-            realm.clients().get(clientUuid).roles().create(new RoleRepresentation(role, "City role for " + city.displayName(), false));
+            realm.clients()
+                    .get(clientUuid)
+                    .roles()
+                    .create(new RoleRepresentation(role, "City role for " + city.displayName(), false));
         }
         String adminId = createCityAdmin(city, organizationId, clientUuid);
         return new OnboardedCity(organizationId, clientUuid, adminId);
@@ -84,12 +85,18 @@ final class CityOnboarding {
         try (Response response = realm.users().create(user)) {
             userId = CreatedResponseUtil.getCreatedId(response);
         }
-        try (Response ignored = realm.organizations().get(organizationId).members().addMember(userId)) {
+        try (Response ignored =
+                realm.organizations().get(organizationId).members().addMember(userId)) {
             // 201
         }
-        RoleRepresentation cityAdmin = realm.clients().get(clientUuid).roles().get("city-admin").toRepresentation();
+        RoleRepresentation cityAdmin =
+                realm.clients().get(clientUuid).roles().get("city-admin").toRepresentation();
         realm.users().get(userId).roles().clientLevel(clientUuid).add(List.of(cityAdmin));
-        realm.users().get(userId).roles().realmLevel().add(List.of(realm.roles().get("city-admin").toRepresentation()));
+        realm.users()
+                .get(userId)
+                .roles()
+                .realmLevel()
+                .add(List.of(realm.roles().get("city-admin").toRepresentation()));
         return userId;
     }
 
@@ -104,15 +111,22 @@ final class CityOnboarding {
         client.setRedirectUris(List.of(city.origin() + "/*"));
         client.setWebOrigins(List.of(city.origin()));
         client.setBaseUrl(city.origin() + "/");
-        client.setDefaultClientScopes(List.of("basic", "profile", "email", "roles", "web-origins", "acr", "organization", "selfdata-api"));
+        client.setDefaultClientScopes(
+                List.of("basic", "profile", "email", "roles", "web-origins", "acr", "organization", "selfdata-api"));
         client.setOptionalClientScopes(List.of("offline_access"));
         Map<String, String> attributes = new HashMap<>(Map.of(
-                "pkce.code.challenge.method", "S256",
-                "post.logout.redirect.uris", city.origin() + "/*",
-                "login_theme", "selfdata",
-                "selfdata.displayName", city.displayName(),
-                "selfdata.primaryColor", city.primaryColor(),
-                "selfdata.secondaryColor", city.secondaryColor()));
+                "pkce.code.challenge.method",
+                "S256",
+                "post.logout.redirect.uris",
+                city.origin() + "/*",
+                "login_theme",
+                "selfdata",
+                "selfdata.displayName",
+                city.displayName(),
+                "selfdata.primaryColor",
+                city.primaryColor(),
+                "selfdata.secondaryColor",
+                city.secondaryColor()));
         if (city.logoUrl() != null) {
             attributes.put("selfdata.logoUrl", city.logoUrl());
         }

@@ -1,9 +1,17 @@
 package eu.selfdata.keycloak;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.selfdata.keycloak.CityOnboarding.City;
 import eu.selfdata.mailbox.Mail;
 import eu.selfdata.mailbox.Mailbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,15 +28,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The real Keycloak 26.5 server as the platform uses it: the imported realm, a city onboarded through the admin
  * API, a citizen self-registering on that city's branded login page and the token the portal gets.
@@ -36,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakServerIT {
 
-    private static final City LA_ROCHELLE = new City("larochelle", "La Rochelle", "#0b6e99", "#f2a900",
-            "https://larochelle.example.org/logo.svg");
+    private static final City LA_ROCHELLE =
+            new City("larochelle", "La Rochelle", "#0b6e99", "#f2a900", "https://larochelle.example.org/logo.svg");
     private static final City LYON = new City("lyon", "Lyon", "#c8102e", "#1d1d1b");
 
     private static KeycloakServer keycloak;
@@ -52,8 +51,8 @@ class KeycloakServerIT {
         keycloak = KeycloakServer.start(KeycloakServer.Settings.forTests(Path.of("target", "keycloak-it")));
         System.out.printf("[timing] Keycloak start (fresh data, realm import): %d ms%n", millisSince(started));
         mailbox = Mailbox.start(0, 0);
-        keycloak.useMailServer(new KeycloakServer.MailServer(mailbox.smtpHost(), mailbox.smtpPort(), "no-reply@selfdata.localhost",
-                "Self Data Territorial"));
+        keycloak.useMailServer(new KeycloakServer.MailServer(
+                mailbox.smtpHost(), mailbox.smtpPort(), "no-reply@selfdata.localhost", "Self Data Territorial"));
         admin = KeycloakBuilder.builder()
                 .serverUrl(keycloak.baseUrl().toString())
                 .realm("master")
@@ -91,14 +90,19 @@ class KeycloakServerIT {
         assertThat(representation.isBruteForceProtected()).isTrue();
         assertThat(representation.getAccessTokenLifespan()).isEqualTo(300);
         assertThat(representation.getEventsListeners()).contains("selfdata-city-membership");
-        assertThat(realm.roles().list()).extracting(RoleRepresentation::getName)
+        assertThat(realm.roles().list())
+                .extracting(RoleRepresentation::getName)
                 .contains("citizen", "city-admin", "city-agent", "platform-coordinator");
         assertThat(realm.roles().get("default-roles-selfdata").getRoleComposites())
-                .extracting(RoleRepresentation::getName).contains("citizen");
-        assertThat(realm.clientScopes().findAll()).extracting(scope -> scope.getName())
+                .extracting(RoleRepresentation::getName)
+                .contains("citizen");
+        assertThat(realm.clientScopes().findAll())
+                .extracting(scope -> scope.getName())
                 .contains("organization", "selfdata-api", "roles", "profile", "email", "basic");
-        assertThat(realm.clients().findByClientId("platform-console")).singleElement()
-                .satisfies(client -> assertThat(client.getAttributes()).containsEntry("pkce.code.challenge.method", "S256"));
+        assertThat(realm.clients().findByClientId("platform-console"))
+                .singleElement()
+                .satisfies(client ->
+                        assertThat(client.getAttributes()).containsEntry("pkce.code.challenge.method", "S256"));
     }
 
     @Test
@@ -109,11 +113,13 @@ class KeycloakServerIT {
 
         long started = System.nanoTime();
         JsonNode tokens = browser.register(email, "Tr4ces-de-Mobilite!", "Camille", "Martin");
-        System.out.printf("[timing] self-registration through the HTML form + code exchange: %d ms%n", millisSince(started));
+        System.out.printf(
+                "[timing] self-registration through the HTML form + code exchange: %d ms%n", millisSince(started));
 
         JsonNode accessToken = CitizenBrowser.payload(tokens.get("access_token").asText());
         System.out.println("[token] access token payload: " + accessToken.toPrettyString());
-        System.out.println("[token] id token payload: " + CitizenBrowser.payload(tokens.get("id_token").asText()).toPrettyString());
+        System.out.println("[token] id token payload: "
+                + CitizenBrowser.payload(tokens.get("id_token").asText()).toPrettyString());
         assertThat(accessToken.get("iss").asText()).isEqualTo(keycloak.issuer());
         assertThat(accessToken.get("azp").asText()).isEqualTo("portal-larochelle");
         assertThat(texts(accessToken.get("organization"))).containsExactly("larochelle");
@@ -123,7 +129,8 @@ class KeycloakServerIT {
 
         UserRepresentation citizen = realm.users().searchByEmail(email, true).getFirst();
         assertThat(realm.organizations().members().getOrganizations(citizen.getId(), true))
-                .extracting(OrganizationRepresentation::getAlias).containsExactly("larochelle");
+                .extracting(OrganizationRepresentation::getAlias)
+                .containsExactly("larochelle");
     }
 
     @Test
@@ -133,15 +140,22 @@ class KeycloakServerIT {
         // plain "openid": the organization claim comes from the client's default scope
         JsonNode tokens = portal(LYON, "openid").register(email, "Ecolyo-Eau-2026!", "Dominique", "Bernard");
 
-        assertThat(texts(CitizenBrowser.payload(tokens.get("access_token").asText()).get("organization"))).containsExactly("lyon");
+        assertThat(texts(CitizenBrowser.payload(tokens.get("access_token").asText())
+                        .get("organization")))
+                .containsExactly("lyon");
         UserRepresentation citizen = realm.users().searchByEmail(email, true).getFirst();
         assertThat(realm.organizations().members().getOrganizations(citizen.getId(), true))
-                .extracting(OrganizationRepresentation::getAlias).containsExactly("lyon");
+                .extracting(OrganizationRepresentation::getAlias)
+                .containsExactly("lyon");
 
         JsonNode elsewhere = CitizenBrowser.payload(portal(LA_ROCHELLE, "openid organization:larochelle")
-                .login(email, "Ecolyo-Eau-2026!").get("access_token").asText());
+                .login(email, "Ecolyo-Eau-2026!")
+                .get("access_token")
+                .asText());
         assertThat(elsewhere.get("azp").asText()).isEqualTo("portal-larochelle");
-        assertThat(elsewhere.has("organization")).as("a Lyon citizen's token on La Rochelle's portal names no city").isFalse();
+        assertThat(elsewhere.has("organization"))
+                .as("a Lyon citizen's token on La Rochelle's portal names no city")
+                .isFalse();
     }
 
     @Test
@@ -151,28 +165,36 @@ class KeycloakServerIT {
         Document lyon = portal(LYON, "openid").openLoginPage();
 
         assertThat(laRochelle.selectFirst("style#selfdata-city-colours").data())
-                .contains("--selfdata-primary: #0b6e99").contains("--selfdata-secondary: #f2a900");
+                .contains("--selfdata-primary: #0b6e99")
+                .contains("--selfdata-secondary: #f2a900");
         assertThat(laRochelle.selectFirst(".selfdata-city__name").text()).isEqualTo("La Rochelle");
-        assertThat(laRochelle.selectFirst("img.selfdata-city__logo").attr("src")).isEqualTo("https://larochelle.example.org/logo.svg");
-        assertThat(laRochelle.selectFirst("img.selfdata-city__logo").attr("alt")).isEqualTo("Logo de La Rochelle");
+        assertThat(laRochelle.selectFirst("img.selfdata-city__logo").attr("src"))
+                .isEqualTo("https://larochelle.example.org/logo.svg");
+        assertThat(laRochelle.selectFirst("img.selfdata-city__logo").attr("alt"))
+                .isEqualTo("Logo de La Rochelle");
         assertThat(laRochelle.title()).contains("La Rochelle");
         assertThat(laRochelle.select("link[href$=css/selfdata.css]")).hasSize(1);
-        assertThat(laRochelle.select("label[for=username]")).as("the email field has a label").hasSize(1);
-        assertThat(lyon.selectFirst("style#selfdata-city-colours").data()).contains("--selfdata-primary: #c8102e")
+        assertThat(laRochelle.select("label[for=username]"))
+                .as("the email field has a label")
+                .hasSize(1);
+        assertThat(lyon.selectFirst("style#selfdata-city-colours").data())
+                .contains("--selfdata-primary: #c8102e")
                 .doesNotContain("#0b6e99");
     }
 
     @Test
     @Order(5)
     void brandingThatIsNotAColourOrAUrlNeverReachesThePage() {
-        City tampered = new City("tampered", "Tampered <b>town</b>", "#fff;} body {display:none", "red",
-                "javascript:alert(1)");
+        City tampered =
+                new City("tampered", "Tampered <b>town</b>", "#fff;} body {display:none", "red", "javascript:alert(1)");
         onboarding.onboard(tampered);
 
         Document page = portal(tampered, "openid").openLoginPage();
 
         assertThat(page.selectFirst("style#selfdata-city-colours").data())
-                .contains("--selfdata-primary: #1f4e79").contains("--selfdata-secondary: #2e7d32").doesNotContain("display:none");
+                .contains("--selfdata-primary: #1f4e79")
+                .contains("--selfdata-secondary: #2e7d32")
+                .doesNotContain("display:none");
         assertThat(page.select("img.selfdata-city__logo")).isEmpty();
         assertThat(page.selectFirst(".selfdata-city__name").text()).isEqualTo("Tampered <b>town</b>");
         assertThat(page.select(".selfdata-city__name b")).isEmpty();
@@ -194,7 +216,8 @@ class KeycloakServerIT {
         }
         // exact search compares the name ("Lahti (lahti)") or a domain, not the alias
         assertThat(realm.organizations().search("lahti", true, 0, 10)).isEmpty();
-        assertThat(realm.organizations().search("lahti", false, 0, 10)).extracting(OrganizationRepresentation::getAlias)
+        assertThat(realm.organizations().search("lahti", false, 0, 10))
+                .extracting(OrganizationRepresentation::getAlias)
                 .containsExactly("lahti");
     }
 
@@ -210,12 +233,17 @@ class KeycloakServerIT {
         long bulk = millisSince(started);
         List<Long> after = onboardCities("after", 3);
 
-        System.out.printf("[timing] org + portal client + 2 client roles + city admin (member, roles), per city, %d orgs in realm: %s ms%n",
+        System.out.printf(
+                "[timing] org + portal client + 2 client roles + city admin (member, roles), per city, %d orgs in realm: %s ms%n",
                 organizationsBefore, before);
         System.out.printf("[timing] 300 organizations created one by one: %d ms%n", bulk);
-        System.out.printf("[timing] same, %d orgs in realm: %s ms%n", realm.organizations().count(""), after);
+        System.out.printf(
+                "[timing] same, %d orgs in realm: %s ms%n",
+                realm.organizations().count(""), after);
         assertThat(realm.organizations().count("")).isGreaterThanOrEqualTo(306);
-        assertThat(after).allSatisfy(ms -> assertThat(ms).isLessThan(Duration.ofSeconds(10).toMillis()));
+        assertThat(after)
+                .allSatisfy(
+                        ms -> assertThat(ms).isLessThan(Duration.ofSeconds(10).toMillis()));
     }
 
     @Test
@@ -224,17 +252,30 @@ class KeycloakServerIT {
         String email = "lou.reset+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         portal(LA_ROCHELLE, "openid").register(email, "Premier-mot-de-passe-1", "Lou", "Reset");
 
-        JsonNode tokens = portal(LA_ROCHELLE, "openid organization:larochelle").resetPassword(email, "Nouveau-mot-de-passe-2",
-                () -> mailbox.await(email, mail -> mail.subject().contains("mot de passe"), Duration.ofSeconds(20))
-                        .link("action-token").orElseThrow());
+        JsonNode tokens = portal(LA_ROCHELLE, "openid organization:larochelle")
+                .resetPassword(
+                        email,
+                        "Nouveau-mot-de-passe-2",
+                        () -> mailbox.await(
+                                        email, mail -> mail.subject().contains("mot de passe"), Duration.ofSeconds(20))
+                                .link("action-token")
+                                .orElseThrow());
 
         Mail mail = mailbox.mailsTo(email).getFirst();
         assertThat(mail.subject()).isEqualTo("La Rochelle : réinitialisez votre mot de passe");
-        assertThat(mail.html()).contains("border-top:6px solid #0b6e99").contains("https://larochelle.example.org/logo.svg")
+        assertThat(mail.html())
+                .contains("border-top:6px solid #0b6e99")
+                .contains("https://larochelle.example.org/logo.svg")
                 .contains("votre compte La Rochelle");
         assertThat(mail.text()).contains("votre compte La Rochelle");
-        assertThat(CitizenBrowser.payload(tokens.get("access_token").asText()).get("email").asText()).isEqualTo(email);
-        assertThat(portal(LA_ROCHELLE, "openid").login(email, "Nouveau-mot-de-passe-2").has("access_token")).isTrue();
+        assertThat(CitizenBrowser.payload(tokens.get("access_token").asText())
+                        .get("email")
+                        .asText())
+                .isEqualTo(email);
+        assertThat(portal(LA_ROCHELLE, "openid")
+                        .login(email, "Nouveau-mot-de-passe-2")
+                        .has("access_token"))
+                .isTrue();
     }
 
     @Test
@@ -253,9 +294,11 @@ class KeycloakServerIT {
         CitizenBrowser browser = portal(LYON, "openid");
         Document confirm = browser.follow(mail.link("action-token").orElseThrow());
         assertThat(confirm.text()).contains(email).contains("Lyon");
-        Document verified = browser.follow(confirm.selectFirst("a[href*=action-token]").absUrl("href"));
+        Document verified =
+                browser.follow(confirm.selectFirst("a[href*=action-token]").absUrl("href"));
         assertThat(verified.text()).contains("Votre compte a été mis à jour");
-        assertThat(realm.users().get(citizen.getId()).toRepresentation().isEmailVerified()).isTrue();
+        assertThat(realm.users().get(citizen.getId()).toRepresentation().isEmailVerified())
+                .isTrue();
     }
 
     @Test
@@ -298,9 +341,12 @@ class KeycloakServerIT {
         }
         if (node.isObject()) {
             // organization claim with ids/attributes: a map keyed by alias
-            return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+            return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false)
+                    .toList();
         }
-        return StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(node.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     private static long millisSince(long nanos) {

@@ -1,15 +1,14 @@
 package eu.selfdata.keycloak;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerHomeTest {
 
@@ -25,12 +24,15 @@ class ServerHomeTest {
 
         Path dir = home.dir();
         assertThat(Files.isSymbolicLink(dir.resolve("lib/lib"))).isTrue();
-        assertThat(Files.readSymbolicLink(dir.resolve("lib/lib"))).isEqualTo(distribution.home().resolve("lib/lib"));
+        assertThat(Files.readSymbolicLink(dir.resolve("lib/lib")))
+                .isEqualTo(distribution.home().resolve("lib/lib"));
         assertThat(dir.resolve("lib/quarkus/quarkus-application.dat")).isRegularFile();
         assertThat(dir.resolve("bin/kc.sh")).isRegularFile();
         assertThat(dir.resolve("conf/keycloak.conf")).isRegularFile();
         assertThat(dir.resolve("data/import/selfdata-realm.json")).content().contains("\"organizationsEnabled\": true");
-        assertThat(dir.resolve("themes/selfdata/login/theme.properties")).content().contains("parent=keycloak.v2");
+        assertThat(dir.resolve("themes/selfdata/login/theme.properties"))
+                .content()
+                .contains("parent=keycloak.v2");
         assertThat(dir.resolve("providers/selfdata-keycloak-extensions.jar")).isRegularFile();
     }
 
@@ -79,8 +81,14 @@ class ServerHomeTest {
     private Distribution fakeDistribution() {
         Path dist = tmp.resolve("keycloak-26.5.6");
         try {
-            for (String file : new String[] {"bin/kc.sh", "conf/keycloak.conf", "lib/quarkus-run.jar", "lib/app/keycloak.jar",
-                    "lib/quarkus/quarkus-application.dat", "lib/lib/main/keycloak.jar"}) {
+            for (String file : new String[] {
+                "bin/kc.sh",
+                "conf/keycloak.conf",
+                "lib/quarkus-run.jar",
+                "lib/app/keycloak.jar",
+                "lib/quarkus/quarkus-application.dat",
+                "lib/lib/main/keycloak.jar"
+            }) {
                 Files.createDirectories(dist.resolve(file).getParent());
                 if (!Files.exists(dist.resolve(file))) {
                     Files.writeString(dist.resolve(file), file);

@@ -13,8 +13,16 @@ import java.util.regex.Pattern;
  *
  * @param number its place in the mailbox, from 1
  */
-public record Mail(int number, Instant received, String from, List<String> to, String subject, String language, String text,
-                   String html, byte[] eml) {
+public record Mail(
+        int number,
+        Instant received,
+        String from,
+        List<String> to,
+        String subject,
+        String language,
+        String text,
+        String html,
+        byte[] eml) {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
 

@@ -9,7 +9,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,8 +95,8 @@ public final class Mailbox implements AutoCloseable {
                 return found.get();
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("No matching mail to " + address + " within " + timeout.toSeconds() + " s; received for it: "
-                        + mailsTo(address));
+                throw new AssertionError("No matching mail to " + address + " within " + timeout.toSeconds()
+                        + " s; received for it: " + mailsTo(address));
             }
             try {
                 Thread.sleep(100);
@@ -121,11 +120,20 @@ public final class Mailbox implements AutoCloseable {
             collect(message, text, html);
             ByteArrayOutputStream eml = new ByteArrayOutputStream();
             message.writeTo(eml);
-            Instant received = Optional.ofNullable(message.getSentDate()).map(java.util.Date::toInstant).orElse(Instant.now());
+            Instant received = Optional.ofNullable(message.getSentDate())
+                    .map(java.util.Date::toInstant)
+                    .orElse(Instant.now());
             String[] language = message.getContentLanguage();
-            return new Mail(number, received, addresses(message.getFrom()).stream().findFirst().orElse(""),
-                    addresses(message.getRecipients(Message.RecipientType.TO)), message.getSubject(),
-                    language == null || language.length == 0 ? "" : language[0], text.toString(), html.toString(), eml.toByteArray());
+            return new Mail(
+                    number,
+                    received,
+                    addresses(message.getFrom()).stream().findFirst().orElse(""),
+                    addresses(message.getRecipients(Message.RecipientType.TO)),
+                    message.getSubject(),
+                    language == null || language.length == 0 ? "" : language[0],
+                    text.toString(),
+                    html.toString(),
+                    eml.toByteArray());
         } catch (MessagingException e) {
             throw new IllegalStateException("Unreadable mail " + number, e);
         } catch (IOException e) {
@@ -133,7 +141,8 @@ public final class Mailbox implements AutoCloseable {
         }
     }
 
-    private static void collect(Part part, StringBuilder text, StringBuilder html) throws MessagingException, IOException {
+    private static void collect(Part part, StringBuilder text, StringBuilder html)
+            throws MessagingException, IOException {
         Object content = part.getContent();
         if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -146,10 +155,14 @@ public final class Mailbox implements AutoCloseable {
     }
 
     private static List<String> addresses(Address[] addresses) {
-        return addresses == null ? List.of() : Arrays.stream(addresses).map(Mailbox::bare).toList();
+        return addresses == null
+                ? List.of()
+                : Arrays.stream(addresses).map(Mailbox::bare).toList();
     }
 
     private static String bare(Address address) {
-        return address instanceof jakarta.mail.internet.InternetAddress internet ? internet.getAddress() : address.toString();
+        return address instanceof jakarta.mail.internet.InternetAddress internet
+                ? internet.getAddress()
+                : address.toString();
     }
 }

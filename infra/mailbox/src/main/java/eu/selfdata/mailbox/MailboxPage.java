@@ -2,7 +2,6 @@ package eu.selfdata.mailbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +26,8 @@ import java.util.regex.Pattern;
 final class MailboxPage implements AutoCloseable {
 
     private static final Pattern ONE = Pattern.compile("/mails/(\\d{1,9})(\\.html|\\.eml)?");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final HttpServer server;
 
@@ -71,16 +71,25 @@ final class MailboxPage implements AutoCloseable {
             return;
         }
         Matcher one = ONE.matcher(path);
-        Optional<Mail> mail = one.matches() ? mails.stream().filter(m -> m.number() == Integer.parseInt(one.group(1))).findFirst()
+        Optional<Mail> mail = one.matches()
+                ? mails.stream()
+                        .filter(m -> m.number() == Integer.parseInt(one.group(1)))
+                        .findFirst()
                 : Optional.empty();
         if (mail.isEmpty()) {
             send(exchange, 404, "text/plain", "No such mail".getBytes(StandardCharsets.UTF_8));
         } else if (".eml".equals(one.group(2))) {
-            exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"mail-" + mail.get().number() + ".eml\"");
+            exchange.getResponseHeaders()
+                    .set(
+                            "Content-Disposition",
+                            "attachment; filename=\"mail-" + mail.get().number() + ".eml\"");
             send(exchange, 200, "message/rfc822", mail.get().eml());
         } else if (".html".equals(one.group(2))) {
             // the mail's own markup: shown in a sandbox, so nothing in it runs or submits
-            exchange.getResponseHeaders().set("Content-Security-Policy", "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'");
+            exchange.getResponseHeaders()
+                    .set(
+                            "Content-Security-Policy",
+                            "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'");
             send(exchange, 200, "text/html", mail.get().html().getBytes(StandardCharsets.UTF_8));
         } else {
             send(exchange, 200, "text/html", one(mail.get()).getBytes(StandardCharsets.UTF_8));
@@ -90,37 +99,63 @@ final class MailboxPage implements AutoCloseable {
     private static String list(List<Mail> mails) {
         StringBuilder rows = new StringBuilder();
         for (Mail mail : mails.reversed()) {
-            rows.append("<tr><td>").append(TIME.format(mail.received())).append("</td><td>").append(escape(String.join(", ", mail.to())))
-                    .append("</td><td><a href=\"/mails/").append(mail.number()).append("\">").append(escape(mail.subject()))
-                    .append("</a></td><td><a href=\"/mails/").append(mail.number()).append(".eml\">.eml</a></td></tr>\n");
+            rows.append("<tr><td>")
+                    .append(TIME.format(mail.received()))
+                    .append("</td><td>")
+                    .append(escape(String.join(", ", mail.to())))
+                    .append("</td><td><a href=\"/mails/")
+                    .append(mail.number())
+                    .append("\">")
+                    .append(escape(mail.subject()))
+                    .append("</a></td><td><a href=\"/mails/")
+                    .append(mail.number())
+                    .append(".eml\">.eml</a></td></tr>\n");
         }
-        return page("Mailbox", "<h1>Mailbox (" + mails.size() + ")</h1><p>Every mail the platform sent in this run. "
-                + "None left this machine.</p><table><thead><tr><th>Received</th><th>To</th><th>Subject</th><th>File</th></tr></thead><tbody>"
-                + rows + "</tbody></table>");
+        return page(
+                "Mailbox",
+                "<h1>Mailbox (" + mails.size() + ")</h1><p>Every mail the platform sent in this run. "
+                        + "None left this machine.</p><table><thead><tr><th>Received</th><th>To</th><th>Subject</th><th>File</th></tr></thead><tbody>"
+                        + rows + "</tbody></table>");
     }
 
     private static String one(Mail mail) {
         StringBuilder links = new StringBuilder();
         Matcher matcher = Pattern.compile("https?://[^\\s\"'<>]+").matcher(mail.text());
         while (matcher.find()) {
-            links.append("<li><a href=\"").append(escape(matcher.group())).append("\">").append(escape(matcher.group())).append("</a></li>");
+            links.append("<li><a href=\"")
+                    .append(escape(matcher.group()))
+                    .append("\">")
+                    .append(escape(matcher.group()))
+                    .append("</a></li>");
         }
-        return page(mail.subject(), "<p><a href=\"/\">All mails</a></p><h1>" + escape(mail.subject()) + "</h1><dl><dt>From</dt><dd>"
-                + escape(mail.from()) + "</dd><dt>To</dt><dd>" + escape(String.join(", ", mail.to())) + "</dd><dt>Received</dt><dd>"
-                + TIME.format(mail.received()) + "</dd></dl>"
-                + (mail.html().isEmpty() ? "" : "<p><a href=\"/mails/" + mail.number() + ".html\">As the recipient sees it (HTML)</a></p>")
-                + "<pre>" + escape(mail.text()) + "</pre><h2>Links</h2><ul>" + links + "</ul><p><a href=\"/mails/" + mail.number()
-                + ".eml\">Download .eml</a></p>");
+        return page(
+                mail.subject(),
+                "<p><a href=\"/\">All mails</a></p><h1>" + escape(mail.subject()) + "</h1><dl><dt>From</dt><dd>"
+                        + escape(mail.from()) + "</dd><dt>To</dt><dd>" + escape(String.join(", ", mail.to()))
+                        + "</dd><dt>Received</dt><dd>"
+                        + TIME.format(mail.received()) + "</dd></dl>"
+                        + (mail.html().isEmpty()
+                                ? ""
+                                : "<p><a href=\"/mails/" + mail.number()
+                                        + ".html\">As the recipient sees it (HTML)</a></p>")
+                        + "<pre>" + escape(mail.text()) + "</pre><h2>Links</h2><ul>" + links
+                        + "</ul><p><a href=\"/mails/" + mail.number()
+                        + ".eml\">Download .eml</a></p>");
     }
 
     private static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title><style>body{font-family:sans-serif;margin:2rem}td,th{padding:.3rem .6rem;text-align:left}"
-                + "pre{white-space:pre-wrap;background:#f4f5f7;padding:1rem}</style></head><body>" + body + "</body></html>";
+                + "pre{white-space:pre-wrap;background:#f4f5f7;padding:1rem}</style></head><body>" + body
+                + "</body></html>";
     }
 
     private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

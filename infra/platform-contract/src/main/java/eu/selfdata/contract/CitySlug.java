@@ -17,16 +17,28 @@ public record CitySlug(String value) {
     public static final String PLATFORM = "platform";
     /** Host labels and names the platform itself answers on. */
     public static final Set<String> RESERVED = Set.of(
-            PLATFORM, "www", "api", "admin", "auth", "keycloak", "governance", "internal",
-            "public", "static", "assets", "mail", "status");
+            PLATFORM,
+            "www",
+            "api",
+            "admin",
+            "auth",
+            "keycloak",
+            "governance",
+            "internal",
+            "public",
+            "static",
+            "assets",
+            "mail",
+            "status");
     /** Prefix of PostgreSQL's own schemas ({@code pg_*} once dashes become underscores). */
     private static final String POSTGRES_PREFIX = "pg-";
+
     private static final Pattern SYNTAX = Pattern.compile(REGEX);
 
     public CitySlug {
         if (value == null || !SYNTAX.matcher(value).matches()) {
-            throw new InvalidCitySlugException(value,
-                    "a slug is 2 to 40 characters: lowercase letters, digits and '-', starting with a letter");
+            throw new InvalidCitySlugException(
+                    value, "a slug is 2 to 40 characters: lowercase letters, digits and '-', starting with a letter");
         }
         if (!isAllowed(value)) {
             throw new InvalidCitySlugException(value, "this slug is reserved or malformed");

@@ -53,7 +53,8 @@ public final class GatewaySignature {
         long now = clock.instant().getEpochSecond();
         Signed signed = lastSigned.get(tenant);
         if (signed == null || signed.epochSeconds() != now) {
-            signed = new Signed(now, now + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(tenant, now)));
+            signed = new Signed(
+                    now, now + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(tenant, now)));
             lastSigned.put(tenant, signed);
         }
         return signed.header();
@@ -103,6 +104,5 @@ public final class GatewaySignature {
         }
     }
 
-    private record Signed(long epochSeconds, String header) {
-    }
+    private record Signed(long epochSeconds, String header) {}
 }

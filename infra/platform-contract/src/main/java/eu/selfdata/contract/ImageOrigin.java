@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public record ImageOrigin(String value) {
 
-    private static final Pattern ORIGIN = Pattern.compile(
-            "^https://([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}(?::[1-9][0-9]{0,4})?$");
+    private static final Pattern ORIGIN =
+            Pattern.compile("^https://([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}(?::[1-9][0-9]{0,4})?$");
 
     public ImageOrigin {
         if (value == null || value.length() > 260 || !ORIGIN.matcher(value).matches()) {
@@ -33,7 +33,8 @@ public record ImageOrigin(String value) {
             if (uri.getRawUserInfo() != null || uri.getHost() == null || !"https".equalsIgnoreCase(uri.getScheme())) {
                 return Optional.empty();
             }
-            String origin = "https://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() != -1 ? ":" + uri.getPort() : "");
+            String origin = "https://" + uri.getHost().toLowerCase(Locale.ROOT)
+                    + (uri.getPort() != -1 ? ":" + uri.getPort() : "");
             return parse(origin);
         } catch (IllegalArgumentException e) {
             return Optional.empty();

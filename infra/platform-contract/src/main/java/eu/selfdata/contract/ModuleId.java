@@ -12,8 +12,7 @@ public final class ModuleId {
     public static final String REGEX = "^[a-z][a-z0-9-]{1,39}$";
     private static final Pattern SYNTAX = Pattern.compile(REGEX);
 
-    private ModuleId() {
-    }
+    private ModuleId() {}
 
     public static boolean isValid(String candidate) {
         return candidate != null && SYNTAX.matcher(candidate).matches();

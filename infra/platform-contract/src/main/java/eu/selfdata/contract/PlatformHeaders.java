@@ -12,6 +12,7 @@ public final class PlatformHeaders {
     public static final String TENANT_SIGNATURE = "X-Tenant-Signature";
     /** Every header under these prefixes is the gateway's: a client's is removed before routing. */
     public static final String TENANT_PREFIX = "X-Tenant-";
+
     public static final String GATEWAY_PREFIX = "X-Gateway-";
 
     /**
@@ -21,6 +22,5 @@ public final class PlatformHeaders {
      */
     public static final String IMAGE_ORIGIN = "X-Selfdata-Image-Origin";
 
-    private PlatformHeaders() {
-    }
+    private PlatformHeaders() {}
 }

@@ -12,16 +12,25 @@ package eu.selfdata.contract;
  * @param registrationsPerAddressPerHour  registration forms sent to the identity server from one address
  * @param uploadsPerAccountPerHour        uploads (a multipart body or one over 64 KiB) of one account, or one address when anonymous
  */
-public record RateLimits(int apiPerAddressPerMinute, int apiPerAccountPerMinute, int signInsPerAddressPerMinute,
-                         int registrationsPerAddressPerHour, int uploadsPerAccountPerHour) {
+public record RateLimits(
+        int apiPerAddressPerMinute,
+        int apiPerAccountPerMinute,
+        int signInsPerAddressPerMinute,
+        int registrationsPerAddressPerHour,
+        int uploadsPerAccountPerHour) {
 
     public static final int MAX = 1_000_000;
     /** What a city gets until the coordinator sets its own. */
     public static final RateLimits DEFAULTS = new RateLimits(600, 300, 60, 10, 60);
 
     public RateLimits {
-        for (int limit : new int[] {apiPerAddressPerMinute, apiPerAccountPerMinute, signInsPerAddressPerMinute,
-                registrationsPerAddressPerHour, uploadsPerAccountPerHour}) {
+        for (int limit : new int[] {
+            apiPerAddressPerMinute,
+            apiPerAccountPerMinute,
+            signInsPerAddressPerMinute,
+            registrationsPerAddressPerHour,
+            uploadsPerAccountPerHour
+        }) {
             if (limit < 1 || limit > MAX) {
                 throw new IllegalArgumentException("every rate limit is between 1 and " + MAX + " requests per period");
             }

@@ -18,8 +18,12 @@ import java.util.TreeSet;
  * seconds since the epoch, added by the realm's {@code selfdata-account-created} mapper from the identity server's own
  * record; null when the token lacks it). The gateway and the services read tokens through this one class.
  */
-public record CityClaims(Set<String> cities, Set<String> realmRoles, Map<String, Set<String>> cityRoles, boolean emailVerified,
-                         Instant accountCreatedAt) {
+public record CityClaims(
+        Set<String> cities,
+        Set<String> realmRoles,
+        Map<String, Set<String>> cityRoles,
+        boolean emailVerified,
+        Instant accountCreatedAt) {
 
     public static final String PORTAL_CLIENT_PREFIX = "portal-";
     public static final String ACCOUNT_CREATED = "account_created_at";
@@ -39,9 +43,14 @@ public record CityClaims(Set<String> cities, Set<String> realmRoles, Map<String,
                 }
             });
         }
-        return new CityClaims(new TreeSet<>(names(claims.get("organization"))),
-                new TreeSet<>(roles(claims.get("realm_access"))), cityRoles, Boolean.TRUE.equals(claims.get("email_verified")),
-                claims.get(ACCOUNT_CREATED) instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : null);
+        return new CityClaims(
+                new TreeSet<>(names(claims.get("organization"))),
+                new TreeSet<>(roles(claims.get("realm_access"))),
+                cityRoles,
+                Boolean.TRUE.equals(claims.get("email_verified")),
+                claims.get(ACCOUNT_CREATED) instanceof Number seconds
+                        ? Instant.ofEpochSecond(seconds.longValue())
+                        : null);
     }
 
     /** When the identity server created the account; empty when the token does not say. */
@@ -65,10 +74,16 @@ public record CityClaims(Set<String> cities, Set<String> realmRoles, Map<String,
     /** {@code ["a","b"]} or {@code {"a":{…},"b":{…}}}: the names either way; anything else is none. */
     private static Collection<String> names(Object claim) {
         if (claim instanceof Collection<?> list) {
-            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         }
         if (claim instanceof Map<?, ?> map) {
-            return map.keySet().stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return map.keySet().stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         }
         return List.of();
     }

@@ -11,11 +11,10 @@ import org.springframework.http.HttpStatus;
  */
 public final class VerifiedPerson {
 
-    public static final PlatformProblem PROBLEM = new PlatformProblem.Definition("email-not-verified", "E-mail address not verified",
-            HttpStatus.FORBIDDEN);
+    public static final PlatformProblem PROBLEM =
+            new PlatformProblem.Definition("email-not-verified", "E-mail address not verified", HttpStatus.FORBIDDEN);
 
-    private VerifiedPerson() {
-    }
+    private VerifiedPerson() {}
 
     /** The services' detail: what counts only for verified accounts, and how to become one. */
     public static String detail(String what) {

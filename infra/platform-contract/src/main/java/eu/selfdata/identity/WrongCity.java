@@ -14,10 +14,10 @@ import org.springframework.http.HttpStatus;
 public final class WrongCity {
 
     /** The services' answer; the gateway answers browsers with the same type and a title of its own. */
-    public static final PlatformProblem PROBLEM = new PlatformProblem.Definition("wrong-city", "Identity of another city", HttpStatus.FORBIDDEN);
+    public static final PlatformProblem PROBLEM =
+            new PlatformProblem.Definition("wrong-city", "Identity of another city", HttpStatus.FORBIDDEN);
 
-    private WrongCity() {
-    }
+    private WrongCity() {}
 
     /**
      * @param hostCity  the city whose host the request came in on; empty on the platform host

@@ -16,8 +16,14 @@ class ArchitectureTest {
 
     @Test
     void slugSignatureHeadersAndClaimsNeedOnlyTheJdk() {
-        classes().that().resideInAPackage("eu.selfdata.contract").or().haveSimpleName("CityClaims")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "eu.selfdata.contract", "eu.selfdata.identity")
+        classes()
+                .that()
+                .resideInAPackage("eu.selfdata.contract")
+                .or()
+                .haveSimpleName("CityClaims")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "javax.crypto..", "eu.selfdata.contract", "eu.selfdata.identity")
                 .check(contract);
     }
 }

@@ -12,16 +12,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CitySlugTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a;drop schema", "../x", "Lyon", "pg_catalog", "information_schema", "x",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "1city", "-city", "city-", "platform", "pg-toast", "ville\"", ""})
+    @ValueSource(
+            strings = {
+                "a;drop schema",
+                "../x",
+                "Lyon",
+                "pg_catalog",
+                "information_schema",
+                "x",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "1city",
+                "-city",
+                "city-",
+                "platform",
+                "pg-toast",
+                "ville\"",
+                ""
+            })
     void rejectsSlugsThatCouldEscapeOrCollide(String slug) {
-        assertThatThrownBy(() -> CitySlug.of(slug)).isInstanceOf(InvalidCitySlugException.class)
+        assertThatThrownBy(() -> CitySlug.of(slug))
+                .isInstanceOf(InvalidCitySlugException.class)
                 .hasMessageStartingWith("Invalid city slug '" + slug + "': ");
         assertThat(CitySlug.isValid(slug)).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"larochelle", "lyon", "saint-etienne", "lahti2", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {"larochelle", "lyon", "saint-etienne", "lahti2", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void acceptsCitySlugs(String slug) {
         assertThat(CitySlug.of(slug).schemaName()).isEqualTo("t_" + slug.replace('-', '_'));
         assertThat(CitySlug.isValid(slug)).isTrue();
@@ -36,8 +53,22 @@ class CitySlugTest {
             assertThat(slug.quotedSchema()).isEqualTo("\"" + slug.schemaName() + "\"");
         } catch (InvalidCitySlugException rejected) {
             boolean wellFormed = candidate.matches("^[a-z][a-z0-9-]{0,38}[a-z0-9]$");
-            boolean reserved = candidate.startsWith("pg-") || java.util.Set.of("platform", "www", "api", "admin", "auth",
-                    "keycloak", "governance", "internal", "public", "static", "assets", "mail", "status").contains(candidate);
+            boolean reserved = candidate.startsWith("pg-")
+                    || java.util.Set.of(
+                                    "platform",
+                                    "www",
+                                    "api",
+                                    "admin",
+                                    "auth",
+                                    "keycloak",
+                                    "governance",
+                                    "internal",
+                                    "public",
+                                    "static",
+                                    "assets",
+                                    "mail",
+                                    "status")
+                            .contains(candidate);
             assertThat(!wellFormed || reserved).as("rejected '%s'", candidate).isTrue();
         }
     }

@@ -46,10 +46,14 @@ class GatewaySignatureTest {
         now.addAndGet(300);
         assertThat(signature.verifies(header, "larochelle")).isTrue();
         now.addAndGet(1);
-        assertThat(signature.verifies(header, "larochelle")).as("remembered, yet expired").isFalse();
+        assertThat(signature.verifies(header, "larochelle"))
+                .as("remembered, yet expired")
+                .isFalse();
 
         now.set(1_700_000_000L - 301);
-        assertThat(signature.verifies(header, "larochelle")).as("from a clock ahead of ours").isFalse();
+        assertThat(signature.verifies(header, "larochelle"))
+                .as("from a clock ahead of ours")
+                .isFalse();
         now.set(1_700_000_000L - 300);
         assertThat(signature.verifies(header, "larochelle")).isTrue();
     }
@@ -68,7 +72,9 @@ class GatewaySignatureTest {
         assertThat(signature.verifies(".abc", "larochelle")).isFalse();
         assertThat(signature.verifies("x.abc", "larochelle")).isFalse();
         assertThat(signature.verifies("1700000000.not*base64", "larochelle")).isFalse();
-        assertThat(signature.verifies(LA_ROCHELLE_AT_1700000000, "larochelle")).as("the genuine one still passes").isTrue();
+        assertThat(signature.verifies(LA_ROCHELLE_AT_1700000000, "larochelle"))
+                .as("the genuine one still passes")
+                .isTrue();
     }
 
     @Test
@@ -84,18 +90,21 @@ class GatewaySignatureTest {
         assertThat(live.sign("")).isNotEqualTo(first);
 
         // the next second gets its own signature, the one a signer fixed at that second computes
-        await().atMost(Duration.ofSeconds(3)).until(() -> !live.sign("larochelle").equals(first));
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> !live.sign("larochelle").equals(first));
         String next = live.sign("larochelle");
         long second = Long.parseLong(next.substring(0, next.indexOf('.')));
-        assertThat(next).isEqualTo(new GatewaySignature(SECRET, Clock.fixed(Instant.ofEpochSecond(second), ZoneOffset.UTC))
-                .sign("larochelle"));
+        assertThat(next)
+                .isEqualTo(new GatewaySignature(SECRET, Clock.fixed(Instant.ofEpochSecond(second), ZoneOffset.UTC))
+                        .sign("larochelle"));
     }
 
     @Test
     void refusesAMissingOrShortSecret() {
         for (String secret : new String[] {null, "", "                ", "fifteen-chars!!"}) {
             assertThatThrownBy(() -> new GatewaySignature(secret, Clock.systemUTC()))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("selfdata.gateway.secret");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("selfdata.gateway.secret");
         }
     }
 

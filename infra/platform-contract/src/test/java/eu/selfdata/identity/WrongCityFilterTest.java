@@ -67,8 +67,13 @@ class WrongCityFilterTest {
     }
 
     private static void signedInAs(String city) {
-        Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject("camille")
-                .claim("organization", List.of(city)).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+        Jwt jwt = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .subject("camille")
+                .claim("organization", List.of(city))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60))
+                .build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt, List.of()));
     }
 }

@@ -1,13 +1,12 @@
 package eu.selfdata.e2e;
 
-import eu.selfdata.mailbox.Mail;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.selfdata.mailbox.Mail;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * Rule 11 end to end, in French, with the real Keycloak and the run's mailbox: a person registers on La
@@ -27,7 +26,9 @@ class AccountVerificationIT {
         String bin = "LR-VERIF-" + System.nanoTime();
         try (Browser browser = new Browser("fr")) {
             register(browser, home, email);
-            assertThat(browser.fetch("PUT", "/api/me/consents/waste-weighings-import", "{\"decision\":\"GIVEN\"}").status()).isEqualTo(200);
+            assertThat(browser.fetch("PUT", "/api/me/consents/waste-weighings-import", "{\"decision\":\"GIVEN\"}")
+                            .status())
+                    .isEqualTo(200);
 
             linkBin(browser, home, bin);
             assertThat(browser.find("#bin-error").getText()).contains("adresse e-mail est vérifiée");

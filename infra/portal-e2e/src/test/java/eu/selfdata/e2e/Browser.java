@@ -1,17 +1,5 @@
 package eu.selfdata.e2e;
 
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +13,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by its chromedriver, with a download folder, screenshots under
@@ -46,15 +45,28 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1024",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1024",
                 "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of(
-                "intl.accept_languages", language,
-                "download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        language,
+                        "download.default_directory",
+                        downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -67,7 +79,8 @@ final class Browser implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             try (Stream<Path> files = Files.list(downloads)) {
-                Optional<Path> done = files.filter(file -> file.toString().endsWith(suffix)).findFirst();
+                Optional<Path> done =
+                        files.filter(file -> file.toString().endsWith(suffix)).findFirst();
                 if (done.isPresent()) {
                     return done.get();
                 }
@@ -121,7 +134,8 @@ final class Browser implements AutoCloseable {
     void signOut(String cityUrl) {
         open(cityUrl);
         find("#sign-out button").click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElements(By.id("user-name")).isEmpty());
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.id("user-name")).isEmpty());
     }
 
     /** Keycloak's login form asks for the e-mail first, then the password. */
@@ -141,12 +155,14 @@ final class Browser implements AutoCloseable {
                         + "const init = {method: arguments[0], headers: {'Accept': 'application/json, text/csv'}};"
                         + "if (arguments[2] !== null) { init.headers['Content-Type'] = 'application/json'; init.body = arguments[2]; }"
                         + "fetch(arguments[1], init).then(r => r.text().then(t => done({status: r.status, body: t})),"
-                        + " e => done({status: -1, body: String(e)}));", method, path, json);
+                        + " e => done({status: -1, body: String(e)}));",
+                method,
+                path,
+                json);
         return new Fetched(((Number) answer.get("status")).intValue(), (String) answer.get("body"));
     }
 
-    record Fetched(int status, String body) {
-    }
+    record Fetched(int status, String body) {}
 
     void screenshot(String name) {
         try {
@@ -162,17 +178,21 @@ final class Browser implements AutoCloseable {
     List<String> seriousAccessibilityViolations() {
         JavascriptExecutor js = driver;
         js.executeScript(axeSource());
-        Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));");
+        Map<String, Object> results = (Map<String, Object>)
+                js.executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));");
         if (results.containsKey("error")) {
             throw new IllegalStateException("axe failed: " + results.get("error"));
         }
-        return ((List<Map<String, Object>>) results.get("violations")).stream()
-                .filter(v -> List.of("serious", "critical").contains(v.get("impact")))
-                .flatMap(v -> ((List<Map<String, Object>>) v.get("nodes")).stream()
-                        .map(node -> v.get("id") + ": " + node.get("target") + " " + node.get("failureSummary")))
-                .toList();
+        return ((List<Map<String, Object>>) results.get("violations"))
+                .stream()
+                        .filter(v -> List.of("serious", "critical").contains(v.get("impact")))
+                        .flatMap(v -> ((List<Map<String, Object>>) v.get("nodes"))
+                                .stream()
+                                        .map(node -> v.get("id") + ": " + node.get("target") + " "
+                                                + node.get("failureSummary")))
+                        .toList();
     }
 
     private static String axeSource() {

@@ -1,14 +1,8 @@
 package eu.selfdata.e2e;
 
-import eu.selfdata.launcher.identity.DemoAccount;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.selfdata.launcher.identity.DemoAccount;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -17,8 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** La Rochelle's first admin changes the city's colours and is refused bad colours and bad logos. */
 class CityAdminConsoleIT {
@@ -58,14 +57,18 @@ class CityAdminConsoleIT {
         browser.open(home);
         assertThat(browser.find(".city-header").getCssValue("background-color")).isEqualTo("rgba(27, 77, 62, 1)");
         browser.open(platform.cityUrl("lyon", "/"));
-        assertThat(browser.find(".city-header").getCssValue("background-color")).as("Lyon unchanged").isEqualTo("rgba(200, 16, 46, 1)");
+        assertThat(browser.find(".city-header").getCssValue("background-color"))
+                .as("Lyon unchanged")
+                .isEqualTo("rgba(200, 16, 46, 1)");
     }
 
     @Test
     void theCitysDefaultLanguageServesVisitorsWhoseBrowserAsksForAnother() {
         try (Browser visitor = new Browser("de")) {
             visitor.open(home);
-            assertThat(visitor.find("html").getAttribute("lang")).as("La Rochelle's default").isEqualTo("fr");
+            assertThat(visitor.find("html").getAttribute("lang"))
+                    .as("La Rochelle's default")
+                    .isEqualTo("fr");
 
             browser.open(home + "admin");
             new Select(browser.find("#defaultLanguage")).selectByValue("en");
@@ -75,7 +78,9 @@ class CityAdminConsoleIT {
             visitor.open(home);
             assertThat(visitor.find("html").getAttribute("lang")).isEqualTo("en");
             visitor.open(platform.cityUrl("lyon", "/"));
-            assertThat(visitor.find("html").getAttribute("lang")).as("Lyon unchanged").isEqualTo("fr");
+            assertThat(visitor.find("html").getAttribute("lang"))
+                    .as("Lyon unchanged")
+                    .isEqualTo("fr");
         }
     }
 
@@ -105,27 +110,31 @@ class CityAdminConsoleIT {
 
         assertThat(browser.find("#admin-error").getText()).contains("512 KB");
         browser.open(home);
-        assertThat(browser.driver().findElements(By.cssSelector(".city-header img.logo"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".city-header img.logo")))
+                .isEmpty();
     }
 
     @Test
     void anSvgWithScriptIsRefusedEvenNamedPng() throws IOException {
         Path svg = Files.createTempFile("logo", ".png");
-        Files.writeString(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>");
+        Files.writeString(
+                svg, "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>");
         browser.open(home + "admin");
         browser.find("#logo").sendKeys(svg.toAbsolutePath().toString());
         browser.find("#logo-upload button").click();
 
         assertThat(browser.find("#admin-error").getText()).contains("SVG");
         browser.open(home);
-        assertThat(browser.driver().findElements(By.cssSelector(".city-header img.logo"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".city-header img.logo")))
+                .isEmpty();
     }
 
     @Test
     void aCitizenHasNoAdminConsole() throws InterruptedException {
         try (Browser citizen = new Browser("en")) {
             DemoAccount lyon = platform.account(DemoAccount.Kind.CITIZEN, "lyon");
-            citizen.signIn(platform.cityUrl("lyon", "/"), lyon.login(), lyon.password().orElseThrow());
+            citizen.signIn(
+                    platform.cityUrl("lyon", "/"), lyon.login(), lyon.password().orElseThrow());
             assertThat(citizen.driver().findElements(By.id("admin-link"))).isEmpty();
             citizen.open(platform.cityUrl("lyon", "/admin"));
             assertThat(citizen.text()).contains("403");
@@ -145,12 +154,16 @@ class CityAdminConsoleIT {
                 assertThat(given.status()).as(given.body()).isEqualTo(200);
             }
             Browser.Fetched linked = citizen.fetch("POST", "/api/waste/bins", "{\"binId\":\"" + bin + "\"}");
-            assertThat(linked.status()).as("pending without the operator's code: " + linked.body()).isEqualTo(202);
+            assertThat(linked.status())
+                    .as("pending without the operator's code: " + linked.body())
+                    .isEqualTo(202);
         }
         // the city admin checks the household's proof and validates the link on her page
         browser.open(home + "my/waste/bin-claims");
         WebElement pending = browser.driver().findElements(By.cssSelector("#pending-links tr.pending")).stream()
-                .filter(row -> row.getText().contains(bin)).findFirst().orElseThrow();
+                .filter(row -> row.getText().contains(bin))
+                .findFirst()
+                .orElseThrow();
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("admin-bin-claims");
         pending.findElement(By.cssSelector("button")).click();
@@ -159,12 +172,18 @@ class CityAdminConsoleIT {
         String good = bin + ",2026-03-02T07:15:00+01:00,residual,12.5,R1";
         String negative = bin + ",2026-03-09T07:15:00+01:00,residual,-4,R1";
         String unknownStream = bin + ",2026-03-16T07:15:00+01:00,plasticz,3,R1";
-        platform.dropWeighings("larochelle", "bin_id,timestamp,stream,weight_kg,round\n" + good + "\n" + negative + "\n" + unknownStream + "\n");
+        platform.dropWeighings(
+                "larochelle",
+                "bin_id,timestamp,stream,weight_kg,round\n" + good + "\n" + negative + "\n" + unknownStream + "\n");
 
         browser.open(home + "admin");
         browser.find("#admin-connectors-link").click();
-        assertThat(browser.find("#connector-waste-weighings-csv .health").getText()).isIn("UP", "DEGRADED");
-        assertThat(awaitDeadLetter(unknownStream).findElement(By.cssSelector(".reason")).getText()).contains("unknown stream");
+        assertThat(browser.find("#connector-waste-weighings-csv .health").getText())
+                .isIn("UP", "DEGRADED");
+        assertThat(awaitDeadLetter(unknownStream)
+                        .findElement(By.cssSelector(".reason"))
+                        .getText())
+                .contains("unknown stream");
         WebElement toCorrect = awaitDeadLetter(negative);
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("larochelle-admin-connectors");
@@ -176,7 +195,9 @@ class CityAdminConsoleIT {
         assertThat(browser.find("#connectors-done").getText()).contains("taken in");
         assertThat(deadLetterOf(negative)).as("retried, no longer open").isEmpty();
 
-        awaitDeadLetter(unknownStream).findElement(By.cssSelector("form.discard button")).click();
+        awaitDeadLetter(unknownStream)
+                .findElement(By.cssSelector("form.discard button"))
+                .click();
         assertThat(browser.find("#connectors-done").getText()).contains("discarded");
         assertThat(deadLetterOf(unknownStream)).as("discarded, no longer open").isEmpty();
 
@@ -186,12 +207,16 @@ class CityAdminConsoleIT {
         assertThat(browser.find("#dashboards-computed").isDisplayed()).isTrue();
         WebElement tonnage = browser.find("#indicator-waste-waste-tonnage-per-stream-month");
         WebElement march = tonnage.findElements(By.cssSelector("tbody tr")).stream()
-                .filter(row -> row.findElement(By.tagName("th")).getText().equals("2026-03 residual")).findFirst()
+                .filter(row -> row.findElement(By.tagName("th")).getText().equals("2026-03 residual"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no group 2026-03 residual in:\n" + tonnage.getText()));
         assertThat(march.getAttribute("class")).contains("suppressed");
         assertThat(march.findElement(By.cssSelector("td")).getText()).startsWith("Suppressed: fewer than");
-        assertThat(march.findElements(By.cssSelector("td.value, td.participants"))).as("no figure, not even 0").isEmpty();
-        assertThat(tonnage.findElement(By.cssSelector("canvas[role=img]")).getAttribute("aria-label")).contains("suppressed");
+        assertThat(march.findElements(By.cssSelector("td.value, td.participants")))
+                .as("no figure, not even 0")
+                .isEmpty();
+        assertThat(tonnage.findElement(By.cssSelector("canvas[role=img]")).getAttribute("aria-label"))
+                .contains("suppressed");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", tonnage);
         browser.screenshot("larochelle-admin-dashboards");
@@ -214,10 +239,13 @@ class CityAdminConsoleIT {
     private static Optional<WebElement> deadLetterOf(String record) {
         browser.find("h1");
         return browser.driver().findElements(By.cssSelector("#dead-letters .dead-letter")).stream()
-                .filter(letter -> record.equals(letter.findElement(By.tagName("textarea")).getAttribute("value"))).findFirst();
+                .filter(letter ->
+                        record.equals(letter.findElement(By.tagName("textarea")).getAttribute("value")))
+                .findFirst();
     }
 
     private static void setColour(String css, String value) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", browser.find(css), value);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].value = arguments[1]", browser.find(css), value);
     }
 }

@@ -1,17 +1,16 @@
 package eu.selfdata.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.launcher.identity.DemoAccount;
+import java.nio.file.Files;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-
-import java.nio.file.Files;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Lyon's first admin edits the city's connector settings in French, in the form the console builds
@@ -52,16 +51,23 @@ class ConnectorSettingsIT {
         folder.sendKeys(escape);
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.find("#connectors-error").getText()).contains("Le réglage « folder » a été refusé").contains("Rien n'a été modifié");
+        assertThat(browser.find("#connectors-error").getText())
+                .contains("Le réglage « folder » a été refusé")
+                .contains("Rien n'a été modifié");
         WebElement refused = browser.find("#setting-waste-weighings-csv-folder");
         assertThat(refused.getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(refused.getAttribute("value")).as("what the admin typed is kept to correct it").isEqualTo(escape);
-        assertThat(browser.find("#setting-waste-weighings-csv-folder-rule").getText()).contains("dossier relatif", "sans ..");
+        assertThat(refused.getAttribute("value"))
+                .as("what the admin typed is kept to correct it")
+                .isEqualTo(escape);
+        assertThat(browser.find("#setting-waste-weighings-csv-folder-rule").getText())
+                .contains("dossier relatif", "sans ..");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("lyon-admin-connector-refused");
 
         browser.open(connectors);
-        assertThat(browser.find("#setting-waste-weighings-csv-folder").getAttribute("value")).as("nothing saved").isEqualTo(before);
+        assertThat(browser.find("#setting-waste-weighings-csv-folder").getAttribute("value"))
+                .as("nothing saved")
+                .isEqualTo(before);
     }
 
     @Test
@@ -75,9 +81,14 @@ class ConnectorSettingsIT {
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
         assertThat(browser.find("#connectors-done").getText()).contains("Les réglages ont été enregistrés");
-        assertThat(browser.find("#setting-waste-weighings-csv-folder").getAttribute("value")).isEqualTo("operateur/pesees");
-        assertThat(new Select(browser.find("#setting-waste-weighings-csv-delimiter")).getFirstSelectedOption().getText()).isEqualTo(";");
-        assertThat(Files.isDirectory(platform.connectorFolder("lyon", "operateur/pesees/inbox"))).isTrue();
+        assertThat(browser.find("#setting-waste-weighings-csv-folder").getAttribute("value"))
+                .isEqualTo("operateur/pesees");
+        assertThat(new Select(browser.find("#setting-waste-weighings-csv-delimiter"))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo(";");
+        assertThat(Files.isDirectory(platform.connectorFolder("lyon", "operateur/pesees/inbox")))
+                .isTrue();
     }
 
     @Test
@@ -85,7 +96,8 @@ class ConnectorSettingsIT {
         String password = "pw-" + UUID.randomUUID();
         browser.open(connectors);
         WebElement form = browser.find("#settings-waste-weighings-sftp");
-        assertThat(form.findElement(By.name("setting.password")).getAttribute("placeholder")).isEqualTo("non défini");
+        assertThat(form.findElement(By.name("setting.password")).getAttribute("placeholder"))
+                .isEqualTo("non défini");
         form.findElement(By.name("setting.password")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         assertThat(browser.find("#connectors-done").getText()).contains("Les réglages ont été enregistrés");

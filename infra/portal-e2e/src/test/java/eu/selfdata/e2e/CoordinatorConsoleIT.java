@@ -1,6 +1,10 @@
 package eu.selfdata.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.launcher.identity.DemoAccount;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,11 +15,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The coordinator console: onboarding a city with the saga's steps refreshed live, suspend and resume,
@@ -49,8 +48,11 @@ class CoordinatorConsoleIT {
     @Test
     void aCityIsOnboardedWithLiveStepsThenSuspendedAndResumed() {
         browser.open(platform.platformUrl("/platform/console"));
-        assertThat(browser.find("#city-" + platform.slug("larochelle") + " .status").getText()).isEqualTo("ACTIVE");
-        assertThat(browser.find("#city-" + platform.slug("lyon") + " .health").getText()).isEqualTo("healthy");
+        assertThat(browser.find("#city-" + platform.slug("larochelle") + " .status")
+                        .getText())
+                .isEqualTo("ACTIVE");
+        assertThat(browser.find("#city-" + platform.slug("lyon") + " .health").getText())
+                .isEqualTo("healthy");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("console-cities");
 
@@ -62,7 +64,8 @@ class CoordinatorConsoleIT {
         browser.find("#status"); // on the city's page (else the failure shows the console's answer)
         // the page is not reloaded: htmx polls the steps until the saga is done
         new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
-                .until(driver -> "ACTIVE".equals(driver.findElement(By.id("status")).getText()));
+                .until(driver ->
+                        "ACTIVE".equals(driver.findElement(By.id("status")).getText()));
         assertThat(browser.driver().getCurrentUrl()).endsWith("/platform/console/" + platform.slug("bordeaux"));
         // the steps' fragment may be swapped once more by the last poll: read it again when it is
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
@@ -70,26 +73,31 @@ class CoordinatorConsoleIT {
                 .until(driver -> {
                     List<WebElement> steps = driver.findElements(By.cssSelector("#onboarding-steps .step"));
                     return !steps.isEmpty()
-                            && steps.stream().allMatch(step -> step.getAttribute("class").contains("DONE"));
+                            && steps.stream()
+                                    .allMatch(step -> step.getAttribute("class").contains("DONE"));
                 });
         browser.screenshot("console-onboarded");
 
         browser.find("#suspend button").click();
         assertThat(browser.find("#status").getText()).isEqualTo("SUSPENDED");
         // the gateway learns of the suspension at its next directory refresh (every few seconds)
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
-            driver.get(platform.cityUrl("bordeaux", "/"));
-            return browser.text().contains("423");
-        });
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .pollingEvery(Duration.ofSeconds(1))
+                .until(driver -> {
+                    driver.get(platform.cityUrl("bordeaux", "/"));
+                    return browser.text().contains("423");
+                });
 
         browser.open(platform.platformUrl("/platform/console/" + platform.slug("bordeaux")));
         browser.find("#resume button").click();
         assertThat(browser.find("#status").getText()).isEqualTo("ACTIVE");
         // the gateway learns of the resumption at its next directory refresh (every few seconds)
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
-            driver.get(platform.cityUrl("bordeaux", "/"));
-            return !driver.findElements(By.id("city-name")).isEmpty();
-        });
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .pollingEvery(Duration.ofSeconds(1))
+                .until(driver -> {
+                    driver.get(platform.cityUrl("bordeaux", "/"));
+                    return !driver.findElements(By.id("city-name")).isEmpty();
+                });
         assertThat(browser.find("#city-name").getText()).isEqualTo("Bordeaux");
     }
 
@@ -98,19 +106,32 @@ class CoordinatorConsoleIT {
         // only authenticated calls are metered: a citizen of La Rochelle makes one
         try (Browser citizen = new Browser("en")) {
             DemoAccount metered = platform.newCitizen("larochelle", "metered");
-            citizen.signIn(platform.cityUrl("larochelle", "/"), metered.login(), metered.password().orElseThrow());
+            citizen.signIn(
+                    platform.cityUrl("larochelle", "/"),
+                    metered.login(),
+                    metered.password().orElseThrow());
             assertThat(citizen.fetch("GET", "/api/me", null).status()).isEqualTo(200);
         }
         browser.open(platform.platformUrl("/platform/console"));
         browser.find("#usage-link").click();
         // counts reach the usage table at the next flush (selfdata.usage.flush-interval, 10 s)
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(40)).pollingEvery(Duration.ofSeconds(2)).until(driver -> {
-            driver.navigate().refresh();
-            return Long.parseLong(driver.findElement(By.cssSelector("#usage-" + platform.slug("larochelle") + " .api-calls")).getText()) > 0;
-        });
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
+                .pollingEvery(Duration.ofSeconds(2))
+                .until(driver -> {
+                    driver.navigate().refresh();
+                    return Long.parseLong(driver.findElement(
+                                            By.cssSelector("#usage-" + platform.slug("larochelle") + " .api-calls"))
+                                    .getText())
+                            > 0;
+                });
         WebElement laRochelle = browser.find("#usage-" + platform.slug("larochelle"));
-        assertThat(Long.parseLong(laRochelle.findElement(By.cssSelector(".stored-bytes")).getText().replace(",", ""))).isPositive();
-        assertThat(laRochelle.findElement(By.cssSelector(".active-citizens")).getText()).matches("\\d+");
+        assertThat(Long.parseLong(laRochelle
+                        .findElement(By.cssSelector(".stored-bytes"))
+                        .getText()
+                        .replace(",", "")))
+                .isPositive();
+        assertThat(laRochelle.findElement(By.cssSelector(".active-citizens")).getText())
+                .matches("\\d+");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("console-usage");
     }
@@ -118,30 +139,37 @@ class CoordinatorConsoleIT {
     @Test
     void governanceViewsShowRolesBudgetWithStatementsMotionsAndPilots() {
         browser.open(platform.platformUrl("/platform/console"));
-        assertThat(browser.fetch("POST", "/governance/partners/sync", null).status()).isEqualTo(200);
+        assertThat(browser.fetch("POST", "/governance/partners/sync", null).status())
+                .isEqualTo(200);
         String laRochelle = partnerId(platform.slug("larochelle"));
-        Browser.Fetched lead = browser.fetch("POST", "/governance/roles/LEAD_COORDINATOR/holders",
-                "{\"partnerId\":\"" + laRochelle + "\"}");
+        Browser.Fetched lead = browser.fetch(
+                "POST", "/governance/roles/LEAD_COORDINATOR/holders", "{\"partnerId\":\"" + laRochelle + "\"}");
         assertThat(lead.status()).as(lead.body()).isIn(201, 409);
 
         browser.find("#governance-link").click();
         assertThat(browser.find("#role-LEAD_COORDINATOR .holders").getText()).contains("La Rochelle");
-        assertThat(browser.driver().findElements(By.cssSelector("#roles tbody tr"))).hasSize(6);
+        assertThat(browser.driver().findElements(By.cssSelector("#roles tbody tr")))
+                .hasSize(6);
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("console-governance-roles");
 
         // a period with one line of 100.00 euros shared equally: the partners' totals add up to it
-        Browser.Fetched period = browser.fetch("POST", "/governance/periods",
+        Browser.Fetched period = browser.fetch(
+                "POST",
+                "/governance/periods",
                 "{\"name\":\"E2E " + System.nanoTime() + "\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}");
         assertThat(period.status()).as(period.body()).isEqualTo(201);
         String periodId = field(period.body(), "id");
-        Browser.Fetched line = browser.fetch("POST", "/governance/periods/" + periodId + "/lines",
+        Browser.Fetched line = browser.fetch(
+                "POST",
+                "/governance/periods/" + periodId + "/lines",
                 "{\"category\":\"infrastructure\",\"label\":\"Hosting\",\"amountCents\":10000,\"key\":{\"basis\":\"EQUAL\"}}");
         assertThat(line.status()).as(line.body()).isEqualTo(201);
         browser.find("#budget-link").click();
         WebElement shown = browser.find("#period-" + periodId);
         long totalCents = shown.findElements(By.cssSelector("td.total")).stream()
-                .mapToLong(cell -> Math.round(Double.parseDouble(cell.getText()) * 100)).sum();
+                .mapToLong(cell -> Math.round(Double.parseDouble(cell.getText()) * 100))
+                .sum();
         assertThat(totalCents).isEqualTo(10000);
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("console-governance-budget");
@@ -152,10 +180,13 @@ class CoordinatorConsoleIT {
         assertThat(browser.find("h1").getText()).startsWith("Cost-sharing statement");
         browser.driver().navigate().back();
 
-        Browser.Fetched motion = browser.fetch("POST", "/governance/motions", "{\"kind\":\"OTHER\",\"title\":\"Adopt the digital mediation plan\"}");
+        Browser.Fetched motion = browser.fetch(
+                "POST", "/governance/motions", "{\"kind\":\"OTHER\",\"title\":\"Adopt the digital mediation plan\"}");
         assertThat(motion.status()).as(motion.body()).isEqualTo(201);
         String motionId = field(motion.body(), "id");
-        assertThat(browser.fetch("POST", "/governance/motions/" + motionId + "/close", null).status()).isEqualTo(200);
+        assertThat(browser.fetch("POST", "/governance/motions/" + motionId + "/close", null)
+                        .status())
+                .isEqualTo(200);
         browser.find("#motions-link").click();
         assertThat(browser.find("#motion-" + motionId + " .status").getText()).isIn("ADOPTED", "REJECTED");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -171,9 +202,12 @@ class CoordinatorConsoleIT {
         threshold.sendKeys("4");
         browser.find("#start-pilot button").click();
         // the form posts, then the console reloads with the new pilot
-        WebElement pilot = new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(driver -> driver
-                .findElements(By.cssSelector("#pilots tbody tr")).stream()
-                .filter(row -> row.findElement(By.tagName("th")).getText().equals(title)).findFirst().orElse(null));
+        WebElement pilot = new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(driver -> driver.findElements(By.cssSelector("#pilots tbody tr")).stream()
+                        .filter(row ->
+                                row.findElement(By.tagName("th")).getText().equals(title))
+                        .findFirst()
+                        .orElse(null));
         assertThat(pilot.findElement(By.cssSelector(".status")).getText()).isEqualTo("RUNNING");
         assertThat(pilot.findElement(By.cssSelector(".stop-votes")).getText()).isEqualTo("0 / 4");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -200,7 +234,8 @@ class CoordinatorConsoleIT {
         browser.open(platform.platformUrl("/platform/console?lang=fr"));
         assertThat(browser.find("h1").getText()).isEqualTo("Villes");
         assertThat(browser.find("#onboard button").getText()).isEqualTo("Intégrer");
-        assertThat(browser.find("#city-" + platform.slug("lyon") + " .health").getText()).isEqualTo("sans erreur");
+        assertThat(browser.find("#city-" + platform.slug("lyon") + " .health").getText())
+                .isEqualTo("sans erreur");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fr");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("console-cities-fr");
@@ -209,7 +244,8 @@ class CoordinatorConsoleIT {
         browser.open(platform.platformUrl("/governance/console/pilots"));
         assertThat(browser.find("h1").getText()).isEqualTo("Expérimentations");
         assertThat(browser.find("#start-pilot button").getText()).isEqualTo("Lancer");
-        assertThat(browser.find("label[for=accountBeforeStart]").getText()).isEqualTo("un compte créé avant le lancement");
+        assertThat(browser.find("label[for=accountBeforeStart]").getText())
+                .isEqualTo("un compte créé avant le lancement");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("console-pilots-fr");
         browser.open(platform.platformUrl("/governance/console/roles"));
@@ -221,7 +257,8 @@ class CoordinatorConsoleIT {
     @Test
     void problemTitlesFollowTheBrowsersLanguage() {
         try (Browser french = new Browser("fr")) {
-            french.open("http://atlantis-" + System.nanoTime() + ".localhost:" + java.net.URI.create(platform.platformUrl("/")).getPort() + "/");
+            french.open("http://atlantis-" + System.nanoTime() + ".localhost:"
+                    + java.net.URI.create(platform.platformUrl("/")).getPort() + "/");
             assertThat(french.text()).contains("404").contains("Ville inconnue");
             french.screenshot("problem-fr");
         }

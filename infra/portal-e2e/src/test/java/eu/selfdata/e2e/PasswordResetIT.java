@@ -1,12 +1,11 @@
 package eu.selfdata.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.launcher.identity.DemoAccount;
 import eu.selfdata.mailbox.Mail;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A Lyon citizen who forgot her password, in a French browser: "forgot password" on Lyon's sign-in page, the
@@ -30,7 +29,8 @@ class PasswordResetIT {
             browser.find("input[name=username]").sendKeys(citizen.login() + "\n");
             assertThat(browser.find("body").getText()).contains("Vous devriez recevoir rapidement un courriel");
 
-            Mail mail = platform.mailbox().await(citizen.login(), m -> m.subject().contains("mot de passe"), Duration.ofSeconds(30));
+            Mail mail = platform.mailbox()
+                    .await(citizen.login(), m -> m.subject().contains("mot de passe"), Duration.ofSeconds(30));
             assertThat(mail.subject()).isEqualTo("Lyon : réinitialisez votre mot de passe");
             assertThat(mail.html()).contains("#c8102e");
             browser.open(mail.link("action-token").orElseThrow());
@@ -44,7 +44,9 @@ class PasswordResetIT {
             browser.open(home + "login");
             browser.submitCredentials(citizen.login(), citizen.password().orElseThrow());
             browser.find("input[name=password]");
-            assertThat(browser.driver().getCurrentUrl()).as("the old password is refused: still on Keycloak's page").contains("/realms/");
+            assertThat(browser.driver().getCurrentUrl())
+                    .as("the old password is refused: still on Keycloak's page")
+                    .contains("/realms/");
             browser.signIn(home, citizen.login(), newPassword);
         }
     }

@@ -3,15 +3,12 @@ package eu.selfdata.e2e;
 import eu.selfdata.keycloak.KeycloakServer;
 import eu.selfdata.launcher.DevPlatform;
 import eu.selfdata.launcher.LauncherOptions;
+import eu.selfdata.launcher.demo.DemoCity;
 import eu.selfdata.launcher.identity.AdminApi;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import eu.selfdata.launcher.identity.DemoAccount;
 import eu.selfdata.launcher.identity.DemoUsers;
 import eu.selfdata.launcher.identity.PasswordStore;
-import eu.selfdata.launcher.demo.DemoCity;
 import eu.selfdata.mailbox.Mailbox;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -23,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole platform (embedded PostgreSQL, tenant-service, governance, gateway, demo cities La Rochelle
@@ -41,7 +40,8 @@ final class RunningPlatform {
     private final DevPlatform.Started started;
     private DemoAccount coordinator;
 
-    private RunningPlatform(int gatewayPort, String slugSuffix, Path dataDir, KeycloakServer keycloak, DevPlatform.Started started) {
+    private RunningPlatform(
+            int gatewayPort, String slugSuffix, Path dataDir, KeycloakServer keycloak, DevPlatform.Started started) {
         this.gatewayPort = gatewayPort;
         this.slugSuffix = slugSuffix;
         this.dataDir = dataDir;
@@ -55,17 +55,21 @@ final class RunningPlatform {
             String slugSuffix = "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
             KeycloakServer keycloak = KeycloakServer.shared();
             Path dataDir = tempDir();
-            LauncherOptions options = LauncherOptions.parse(new String[] {
-                    "--gateway-port=" + gatewayPort,
-                    "--tenant-service-port=" + freePort(),
-                    "--governance-port=" + freePort(),
-                    "--db-port=" + freePort(),
-                    "--keycloak-port=" + keycloak.baseUrl().getPort(),
-                    "--smtp-port=" + freePort(),
-                    "--mailbox-port=" + freePort(),
-                    "--data-dir=" + dataDir}, new Properties());
+            LauncherOptions options = LauncherOptions.parse(
+                    new String[] {
+                        "--gateway-port=" + gatewayPort,
+                        "--tenant-service-port=" + freePort(),
+                        "--governance-port=" + freePort(),
+                        "--db-port=" + freePort(),
+                        "--keycloak-port=" + keycloak.baseUrl().getPort(),
+                        "--smtp-port=" + freePort(),
+                        "--mailbox-port=" + freePort(),
+                        "--data-dir=" + dataDir
+                    },
+                    new Properties());
             List<DemoCity> cities = DemoCity.ALL.stream()
-                    .map(city -> new DemoCity(city.slug() + slugSuffix, city.displayName(), city.population(), city.primaryColor()))
+                    .map(city -> new DemoCity(
+                            city.slug() + slugSuffix, city.displayName(), city.population(), city.primaryColor()))
                     .toList();
             DevPlatform platform = new DevPlatform(options, keycloak, cities);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
@@ -120,7 +124,8 @@ final class RunningPlatform {
         Optional<String> city = Optional.ofNullable(demoCity).map(this::slug);
         return started.accounts().stream()
                 .filter(account -> account.kind() == kind && account.city().equals(city))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -129,8 +134,11 @@ final class RunningPlatform {
      */
     synchronized DemoAccount coordinator() throws InterruptedException {
         if (coordinator == null) {
-            coordinator = DemoUsers.ensureCoordinator(new AdminApi(HttpClient.newHttpClient(), keycloak), testPasswords(),
-                    "coordination" + slugSuffix + "@tests.selfdata.eu", platformUrl("/login"));
+            coordinator = DemoUsers.ensureCoordinator(
+                    new AdminApi(HttpClient.newHttpClient(), keycloak),
+                    testPasswords(),
+                    "coordination" + slugSuffix + "@tests.selfdata.eu",
+                    platformUrl("/login"));
         }
         return coordinator;
     }
@@ -138,7 +146,11 @@ final class RunningPlatform {
     /** A citizen of a demo city for one test only (the demo citizens are shared, and one test erases hers). */
     DemoAccount newCitizen(String demoCity, String name) throws InterruptedException {
         String login = name + "." + slug(demoCity) + "@tests.selfdata.eu";
-        return DemoUsers.ensureCitizen(new AdminApi(HttpClient.newHttpClient(), keycloak), testPasswords(), slug(demoCity), login,
+        return DemoUsers.ensureCitizen(
+                new AdminApi(HttpClient.newHttpClient(), keycloak),
+                testPasswords(),
+                slug(demoCity),
+                login,
                 cityUrl(demoCity, "/"));
     }
 
@@ -154,10 +166,14 @@ final class RunningPlatform {
 
     /** A weighings CSV dropped as the city's operator does: written under another name, then renamed (never read half-written). */
     void dropWeighings(String demoCity, String csv) throws IOException {
-        Path inbox = Files.createDirectories(dataDir.resolve("connectors").resolve(Path.of(slug(demoCity), "waste-weighings", "inbox")));
+        Path inbox = Files.createDirectories(
+                dataDir.resolve("connectors").resolve(Path.of(slug(demoCity), "waste-weighings", "inbox")));
         Path partial = inbox.resolve("weighings-" + System.nanoTime() + ".part");
         Files.writeString(partial, csv);
-        Files.move(partial, inbox.resolve(partial.getFileName().toString().replace(".part", ".csv")), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                partial,
+                inbox.resolve(partial.getFileName().toString().replace(".part", ".csv")),
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Path tempDir() {

@@ -1,14 +1,13 @@
 package eu.selfdata.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.launcher.identity.DemoAccount;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-
-import java.util.zip.ZipFile;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A new citizen of one city, signed in on its host in a browser of one language for a whole test
@@ -49,14 +48,17 @@ abstract class SignedInCitizen {
     /** Gives the first purpose on the consents page, then withdraws it: a receipt each time. */
     void giveThenWithdrawTheFirstConsent(String given, String withdrawn) {
         browser.open(home + "my/consents");
-        assertThat(browser.driver().findElements(By.cssSelector(".purpose"))).as("the purposes of the city's modules").isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".purpose")))
+                .as("the purposes of the city's modules")
+                .isNotEmpty();
         String id = browser.find(".purpose").getAttribute("id");
         browser.find("#" + id + " button.give").click();
         assertThat(browser.find("#" + id + " .state").getText()).isEqualTo(given);
         browser.find("#" + id + " button.withdraw").click();
 
         assertThat(browser.find("#" + id + " .state").getText()).isEqualTo(withdrawn);
-        assertThat(browser.driver().findElements(By.cssSelector("#receipts tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(browser.driver().findElements(By.cssSelector("#receipts tbody tr")))
+                .hasSizeGreaterThanOrEqualTo(2);
     }
 
     /** Downloads the export from the account page; the download then shows in the access log. */

@@ -1,8 +1,6 @@
 package eu.selfdata.e2e;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A Google Takeout file imported from the mobility page through the gateway, in French: the page's
@@ -33,20 +32,29 @@ class TakeoutImportIT extends SignedInCitizen {
             assertThat(Files.size(file)).as("more than one 8 MiB piece").isGreaterThan(8L * 1024 * 1024);
             browser.open(home + "my/mobility-carbon");
             browser.find("#takeout-file").sendKeys(file.toAbsolutePath().toString());
-            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("document.getElementById('keep-from').value = '2025-01-06';");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('keep-from').value = '2025-01-06';");
             browser.find("#takeout button[type=submit]").click();
 
             // the script reloads the page once the import is started: the row is there, running or done
             browser.find("#takeout-imports tr.takeout-import");
             browser.open(home + "my/mobility-carbon");
-            assertThat(browser.find("#takeout-imports tr.takeout-import .import-status").getText()).isIn("En attente", "En cours", "Terminé");
+            assertThat(browser.find("#takeout-imports tr.takeout-import .import-status")
+                            .getText())
+                    .isIn("En attente", "En cours", "Terminé");
             new WebDriverWait(browser.driver(), Duration.ofMinutes(3)).until(driver -> {
                 driver.navigate().refresh();
-                return driver.findElement(By.cssSelector("#takeout-imports tr.takeout-import .import-status")).getText().equals("Terminé");
+                return driver.findElement(By.cssSelector("#takeout-imports tr.takeout-import .import-status"))
+                        .getText()
+                        .equals("Terminé");
             });
 
-            assertThat(browser.find("#takeout-imports tr.takeout-import .import-kept").getText()).isEqualTo(String.valueOf(points));
-            assertThat(browser.find("#takeout-imports tr.takeout-import .import-not-kept").getText()).startsWith("0 hors de la période");
+            assertThat(browser.find("#takeout-imports tr.takeout-import .import-kept")
+                            .getText())
+                    .isEqualTo(String.valueOf(points));
+            assertThat(browser.find("#takeout-imports tr.takeout-import .import-not-kept")
+                            .getText())
+                    .startsWith("0 hors de la période");
             assertThat(browser.driver().findElements(By.cssSelector(".trip"))).isNotEmpty();
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
             browser.screenshot("larochelle-takeout-done");
@@ -65,9 +73,12 @@ class TakeoutImportIT extends SignedInCitizen {
             for (int i = 0; i < count; i++) {
                 boolean walking = (i / 360) % 2 == 0;
                 lon += walking ? (i / 720) % 2 == 0 ? 1800 : -1800 : 0;
-                out.write((i > 0 ? ",\n" : "") + "{\"latitudeE7\":" + lat + ",\"longitudeE7\":" + lon + ",\"accuracy\":8,\"velocity\":"
-                        + (walking ? 1 : 0) + ",\"activity\":[{\"timestamp\":\"" + Instant.ofEpochMilli(time) + "\",\"activity\":[{\"type\":\""
-                        + (walking ? "WALKING" : "STILL") + "\",\"confidence\":80}]}],\"source\":\"GPS\",\"timestamp\":\""
+                out.write((i > 0 ? ",\n" : "") + "{\"latitudeE7\":" + lat + ",\"longitudeE7\":" + lon
+                        + ",\"accuracy\":8,\"velocity\":"
+                        + (walking ? 1 : 0) + ",\"activity\":[{\"timestamp\":\"" + Instant.ofEpochMilli(time)
+                        + "\",\"activity\":[{\"type\":\""
+                        + (walking ? "WALKING" : "STILL")
+                        + "\",\"confidence\":80}]}],\"source\":\"GPS\",\"timestamp\":\""
                         + Instant.ofEpochMilli(time) + "\"}");
                 time += 10_000;
             }

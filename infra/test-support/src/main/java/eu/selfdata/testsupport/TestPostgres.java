@@ -1,14 +1,13 @@
 package eu.selfdata.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
 
 /**
  * One PostgreSQL per test JVM, shared by every test class and Spring context: a Testcontainers
@@ -21,8 +20,7 @@ public final class TestPostgres {
     private static final String IMAGE = "postgres:17.5";
     private static ConnectionInfo shared;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Connection details of the shared server, started on first call. */
     public static synchronized ConnectionInfo connectionInfo() {
@@ -80,6 +78,5 @@ public final class TestPostgres {
         }
     }
 
-    public record ConnectionInfo(String jdbcUrl, String username, String password) {
-    }
+    public record ConnectionInfo(String jdbcUrl, String username, String password) {}
 }

@@ -1,12 +1,11 @@
 package eu.selfdata.testsupport;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TestPostgresTest {
 
@@ -17,7 +16,7 @@ class TestPostgresTest {
         assertThat(second).isSameAs(first);
 
         try (Connection connection = DriverManager.getConnection(first.jdbcUrl(), first.username(), first.password());
-             ResultSet rs = connection.createStatement().executeQuery("show server_version_num")) {
+                ResultSet rs = connection.createStatement().executeQuery("show server_version_num")) {
             rs.next();
             assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(170000);
         }

@@ -25,7 +25,11 @@ class AccessRules implements ReactiveAuthorizationManager<AuthorizationContext> 
     @Override
     public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
         ServedHost served = ServedHost.of(context.getExchange()).orElse(null);
-        String path = context.getExchange().getRequest().getPath().pathWithinApplication().value();
+        String path = context.getExchange()
+                .getRequest()
+                .getPath()
+                .pathWithinApplication()
+                .value();
         boolean coordinatorApi = served instanceof ServedHost.Platform
                 && (path.equals(PLATFORM_API) || path.startsWith(PLATFORM_API + "/"));
         return authentication
@@ -42,9 +46,11 @@ class AccessRules implements ReactiveAuthorizationManager<AuthorizationContext> 
     }
 
     private static AuthorizationResult decide(Authentication caller, ServedHost served, boolean coordinatorApi) {
-        Optional<String> hostCity = served instanceof ServedHost.City city ? Optional.of(city.slug()) : Optional.empty();
+        Optional<String> hostCity =
+                served instanceof ServedHost.City city ? Optional.of(city.slug()) : Optional.empty();
         if (WrongCity.refuses(hostCity, slug -> Caller.belongsTo(caller.getAuthorities(), slug))) {
-            return new Refusal(ProblemType.WRONG_CITY, "This identity does not belong to the city served at this address.");
+            return new Refusal(
+                    ProblemType.WRONG_CITY, "This identity does not belong to the city served at this address.");
         }
         if (coordinatorApi && !Caller.hasRealmRole(caller.getAuthorities(), COORDINATOR)) {
             return new Refusal(ProblemType.FORBIDDEN, "The coordinator API needs the platform-coordinator role.");

@@ -28,9 +28,11 @@ class BearerTokenReader implements ServerAuthenticationConverter {
             return Mono.empty();
         }
         int start = SCHEME.length() + 1;
-        if (authorization.length() <= start || authorization.charAt(start - 1) != ' '
+        if (authorization.length() <= start
+                || authorization.charAt(start - 1) != ' '
                 || !isB64Token(authorization, start)) {
-            return Mono.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed")));
+            return Mono.error(
+                    new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed")));
         }
         return Mono.just(new BearerTokenAuthenticationToken(authorization.substring(start)));
     }
@@ -46,8 +48,15 @@ class BearerTokenReader implements ServerAuthenticationConverter {
         }
         for (int i = start; i < end; i++) {
             char c = value.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '+'
+                    || c == '/';
             if (!allowed) {
                 return false;
             }

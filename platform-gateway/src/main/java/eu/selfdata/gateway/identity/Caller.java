@@ -20,15 +20,15 @@ final class Caller {
     static final String ROLE = "ROLE_";
     static final String CITY_ROLE = "CITY_ROLE_";
 
-    private Caller() {
-    }
+    private Caller() {}
 
     static List<GrantedAuthority> authorities(CityClaims claims) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         claims.cities().forEach(city -> authorities.add(new SimpleGrantedAuthority(CITY + city)));
         claims.realmRoles().forEach(role -> authorities.add(new SimpleGrantedAuthority(ROLE + role)));
-        claims.cities().forEach(city -> claims.rolesIn(city)
-                .forEach(role -> authorities.add(new SimpleGrantedAuthority(CITY_ROLE + city + ":" + role))));
+        claims.cities()
+                .forEach(city -> claims.rolesIn(city)
+                        .forEach(role -> authorities.add(new SimpleGrantedAuthority(CITY_ROLE + city + ":" + role))));
         return authorities;
     }
 

@@ -23,6 +23,7 @@ class HostBoundLoginFilter implements WebFilter, Ordered {
 
     /** After tenant resolution ({@code HIGHEST_PRECEDENCE + 20}), long before Spring Security (-100). */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
     static final String AUTHORIZATION_PATH = "/oauth2/authorization/";
     static final String LOGIN_PATH = "/login";
 
@@ -35,15 +36,16 @@ class HostBoundLoginFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         Optional<String> hostRegistration = LoginRegistrations.registrationIdOf(exchange);
-        if (path.equals(LOGIN_PATH) && exchange.getRequest().getMethod() == HttpMethod.GET && hostRegistration.isPresent()) {
+        if (path.equals(LOGIN_PATH)
+                && exchange.getRequest().getMethod() == HttpMethod.GET
+                && hostRegistration.isPresent()) {
             exchange.getResponse().setStatusCode(HttpStatus.FOUND);
             exchange.getResponse().getHeaders().setLocation(URI.create(AUTHORIZATION_PATH + hostRegistration.get()));
             return exchange.getResponse().setComplete();
         }
         Optional<String> requested = registrationIn(path);
         if (requested.isPresent() && !requested.equals(hostRegistration)) {
-            return Mono.error(new ProblemException(ProblemType.NOT_FOUND,
-                    "There is no such sign-in on this host."));
+            return Mono.error(new ProblemException(ProblemType.NOT_FOUND, "There is no such sign-in on this host."));
         }
         return chain.filter(exchange);
     }

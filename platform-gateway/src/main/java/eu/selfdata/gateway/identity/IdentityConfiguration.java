@@ -66,7 +66,10 @@ class IdentityConfiguration {
     @Bean
     @Order(1)
     SecurityWebFilterChain statelessFilterChain(ServerHttpSecurity http, BearerAuthentications bearerCallers) {
-        return checks(http.securityMatcher(IdentityConfiguration::withoutSession), bearerCallers, new WebSessionServerRequestCache())
+        return checks(
+                        http.securityMatcher(IdentityConfiguration::withoutSession),
+                        bearerCallers,
+                        new WebSessionServerRequestCache())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 // nothing to find without a session; the entry point above still saves a browser's page before sign-in
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
@@ -76,31 +79,34 @@ class IdentityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain identityFilterChain(ServerHttpSecurity http, LoginRegistrations registrations,
-            ServerOAuth2AuthorizedClientRepository authorizedClients, BearerAuthentications bearerCallers,
-            IdentityProviderProbe probe, PublicOrigins origins, IdentityProperties properties) {
+    SecurityWebFilterChain identityFilterChain(
+            ServerHttpSecurity http,
+            LoginRegistrations registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients,
+            BearerAuthentications bearerCallers,
+            IdentityProviderProbe probe,
+            PublicOrigins origins,
+            IdentityProperties properties) {
         HostBoundSecurityContextRepository sessions = new HostBoundSecurityContextRepository();
         ServerRequestCache requestCache = new WebSessionServerRequestCache();
         KeycloakLogout logout = new KeycloakLogout(properties, origins);
         return checks(http, bearerCallers, requestCache)
                 .securityContextRepository(sessions)
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .oauth2Login(login -> login
-                        .clientRegistrationRepository(registrations)
+                .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .authorizedClientRepository(authorizedClients)
                         .authorizationRequestResolver(new LoginRequestResolver(registrations, probe, origins))
                         .securityContextRepository(sessions)
                         .authenticationFailureHandler(SecurityProblems.loginFailure()))
-                .logout(out -> out
-                        .requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, LOGOUT_PATH))
+                .logout(out -> out.requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, LOGOUT_PATH))
                         .logoutHandler(logout)
                         .logoutSuccessHandler(logout))
                 .build();
     }
 
     /** Bearer tokens checked, Spring Security's refusals as the gateway's problems, {@link AccessRules}. */
-    private static ServerHttpSecurity checks(ServerHttpSecurity http, BearerAuthentications bearerCallers,
-            ServerRequestCache requestCache) {
+    private static ServerHttpSecurity checks(
+            ServerHttpSecurity http, BearerAuthentications bearerCallers, ServerRequestCache requestCache) {
         return http
                 // SameOriginFilter guards sessions without reading bodies; SecurityHeadersFilter owns the headers
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -110,8 +116,7 @@ class IdentityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(SecurityProblems.entryPoint(requestCache))
                         .accessDeniedHandler(SecurityProblems.accessDenied()))
-                .oauth2ResourceServer(bearer -> bearer
-                        .bearerTokenConverter(new BearerTokenReader())
+                .oauth2ResourceServer(bearer -> bearer.bearerTokenConverter(new BearerTokenReader())
                         .jwt(jwt -> jwt.authenticationManager(bearerCallers))
                         .authenticationEntryPoint(SecurityProblems.entryPoint(requestCache))
                         .authenticationFailureHandler(SecurityProblems.bearerFailure())
@@ -121,7 +126,8 @@ class IdentityConfiguration {
 
     private static Mono<ServerWebExchangeMatcher.MatchResult> withoutSession(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        boolean signingInOrOut = path.startsWith(HostBoundLoginFilter.LOGIN_PATH) || path.startsWith(LOGOUT_PATH)
+        boolean signingInOrOut = path.startsWith(HostBoundLoginFilter.LOGIN_PATH)
+                || path.startsWith(LOGOUT_PATH)
                 || path.startsWith(OAUTH2_PATHS);
         return signingInOrOut || SessionCookie.isPresent(exchange.getRequest())
                 ? ServerWebExchangeMatcher.MatchResult.notMatch()
@@ -142,10 +148,12 @@ class IdentityConfiguration {
     @Bean
     BearerAuthentications bearerAuthentications(ReactiveJwtDecoder accessTokens, IdentityProperties properties) {
         ReactiveJwtAuthenticationConverter caller = new ReactiveJwtAuthenticationConverter();
-        caller.setJwtGrantedAuthoritiesConverter(jwt -> Flux.fromIterable(Caller.authorities(CityClaims.of(jwt.getClaims()))));
+        caller.setJwtGrantedAuthoritiesConverter(
+                jwt -> Flux.fromIterable(Caller.authorities(CityClaims.of(jwt.getClaims()))));
         JwtReactiveAuthenticationManager checks = new JwtReactiveAuthenticationManager(accessTokens);
         checks.setJwtAuthenticationConverter(caller);
-        return new BearerAuthentications(checks, properties.clockSkew(), properties.acceptedTokens(), Clock.systemUTC());
+        return new BearerAuthentications(
+                checks, properties.clockSkew(), properties.acceptedTokens(), Clock.systemUTC());
     }
 
     /**
@@ -164,8 +172,10 @@ class IdentityConfiguration {
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtAudienceValidator(properties.audience())));
         // keys that cannot be fetched are Keycloak's outage, not the token's fault (503, not 401)
-        return token -> decoder.decode(token).onErrorMap(IllegalStateException.class,
-                error -> new JwtException("The identity service's keys cannot be fetched", error));
+        return token -> decoder.decode(token)
+                .onErrorMap(
+                        IllegalStateException.class,
+                        error -> new JwtException("The identity service's keys cannot be fetched", error));
     }
 
     @Bean
@@ -181,19 +191,21 @@ class IdentityConfiguration {
 
     @Bean
     ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenClient() {
-        WebClientReactiveAuthorizationCodeTokenResponseClient client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
+        WebClientReactiveAuthorizationCodeTokenResponseClient client =
+                new WebClientReactiveAuthorizationCodeTokenResponseClient();
         client.setWebClient(identityWebClient());
         return client;
     }
 
     /** What {@code TokenRelay} asks for the session's access token; refreshes it when expired. */
     @Bean
-    ReactiveOAuth2AuthorizedClientManager authorizedClientManager(LoginRegistrations registrations,
-            ServerOAuth2AuthorizedClientRepository authorizedClients) {
-        WebClientReactiveRefreshTokenTokenResponseClient refresh = new WebClientReactiveRefreshTokenTokenResponseClient();
+    ReactiveOAuth2AuthorizedClientManager authorizedClientManager(
+            LoginRegistrations registrations, ServerOAuth2AuthorizedClientRepository authorizedClients) {
+        WebClientReactiveRefreshTokenTokenResponseClient refresh =
+                new WebClientReactiveRefreshTokenTokenResponseClient();
         refresh.setWebClient(identityWebClient());
-        DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
-                registrations, authorizedClients);
+        DefaultReactiveOAuth2AuthorizedClientManager manager =
+                new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
         manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode()
                 .refreshToken(configurer -> configurer.accessTokenResponseClient(refresh))
@@ -206,6 +218,8 @@ class IdentityConfiguration {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
                 .responseTimeout(Duration.ofSeconds(5));
-        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+        return WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(httpClient))
+                .build();
     }
 }

@@ -23,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("selfdata.identity")
 record IdentityProperties(
-        @NotNull @DefaultValue("http://localhost:8180/realms/selfdata") URI issuerUri,
+        @NotNull @DefaultValue("http://localhost:8180/realms/selfdata")
+        URI issuerUri,
+
         @NotBlank @DefaultValue("selfdata-api") String audience,
         @NotNull @DefaultValue("30s") Duration clockSkew,
         @NotBlank @DefaultValue("platform-console") String platformClientId,

@@ -28,7 +28,9 @@ class IdentityProviderProbe {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1_000)
                 .responseTimeout(Duration.ofSeconds(2));
-        this.webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+        this.webClient = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(httpClient))
+                .build();
         // the realm's public description: small, unauthenticated, answered only when the realm is served
         this.realmUri = properties.issuer();
     }
@@ -38,7 +40,9 @@ class IdentityProviderProbe {
         if (System.nanoTime() - reachableUntilNanos < 0) {
             return Mono.empty();
         }
-        return webClient.get().uri(realmUri)
+        return webClient
+                .get()
+                .uri(realmUri)
                 .retrieve()
                 .toBodilessEntity()
                 .doOnNext(ok -> reachableUntilNanos = System.nanoTime() + REMEMBER_SUCCESS.toNanos())
@@ -47,7 +51,8 @@ class IdentityProviderProbe {
     }
 
     static ProblemException unavailable() {
-        return new ProblemException(ProblemType.IDENTITY_UNAVAILABLE,
+        return new ProblemException(
+                ProblemType.IDENTITY_UNAVAILABLE,
                 "Signing in is unavailable at the moment because the identity service does not answer; please try again shortly.");
     }
 }

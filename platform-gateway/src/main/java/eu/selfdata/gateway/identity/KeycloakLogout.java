@@ -42,7 +42,8 @@ class KeycloakLogout implements ServerLogoutHandler, ServerLogoutSuccessHandler 
     public Mono<Void> onLogoutSuccess(WebFilterExchange exchange, Authentication authentication) {
         String home = origins.of(exchange.getExchange().getRequest()) + "/";
         URI target = URI.create(home);
-        if (authentication instanceof OAuth2AuthenticationToken session && session.getPrincipal() instanceof OidcUser user) {
+        if (authentication instanceof OAuth2AuthenticationToken session
+                && session.getPrincipal() instanceof OidcUser user) {
             target = UriComponentsBuilder.fromUriString(properties.endpoint("logout"))
                     .queryParam("id_token_hint", user.getIdToken().getTokenValue())
                     .queryParam("post_logout_redirect_uri", home)

@@ -68,7 +68,9 @@ class LoginRegistrations implements ReactiveClientRegistrationRepository {
                 .userInfoUri(properties.endpoint("userinfo"))
                 .userNameAttributeName(IdTokenClaimNames.SUB)
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", properties.endpoint("logout")))
-                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .clientSettings(ClientRegistration.ClientSettings.builder()
+                        .requireProofKey(true)
+                        .build())
                 .build();
     }
 }

@@ -41,6 +41,8 @@ class LoginRequestResolver implements ServerOAuth2AuthorizationRequestResolver {
         String registrationId = request.getAttribute(OAuth2ParameterNames.REGISTRATION_ID);
         String redirectUri = origins.of(exchange.getRequest()) + CALLBACK_PATH + registrationId;
         return probe.ensureReachable()
-                .thenReturn(OAuth2AuthorizationRequest.from(request).redirectUri(redirectUri).build());
+                .thenReturn(OAuth2AuthorizationRequest.from(request)
+                        .redirectUri(redirectUri)
+                        .build());
     }
 }

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 @Component
 class SameOriginFilter implements WebFilter, Ordered {
 
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+    private static final Set<HttpMethod> SAFE =
+            Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private final PublicOrigins origins;
 
@@ -44,8 +45,8 @@ class SameOriginFilter implements WebFilter, Ordered {
         if (SAFE.contains(request.getMethod()) || hasBearer(request) || sameOrigin(request)) {
             return chain.filter(exchange);
         }
-        return Mono.error(new ProblemException(ProblemType.CROSS_ORIGIN_REQUEST,
-                "A page from another site cannot send this request."));
+        return Mono.error(new ProblemException(
+                ProblemType.CROSS_ORIGIN_REQUEST, "A page from another site cannot send this request."));
     }
 
     private boolean sameOrigin(ServerHttpRequest request) {

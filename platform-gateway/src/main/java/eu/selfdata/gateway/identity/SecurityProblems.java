@@ -1,8 +1,8 @@
 package eu.selfdata.gateway.identity;
 
 import eu.selfdata.gateway.problem.ProblemException;
-import eu.selfdata.gateway.problem.ProblemType;
 import eu.selfdata.gateway.problem.ProblemPage;
+import eu.selfdata.gateway.problem.ProblemType;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
@@ -31,18 +31,19 @@ final class SecurityProblems {
     private static final String BEARER = "Bearer";
     private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\"";
 
-    private SecurityProblems() {
-    }
+    private SecurityProblems() {}
 
     static ServerAuthenticationEntryPoint entryPoint(ServerRequestCache requestCache) {
         DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
         return (exchange, refusal) -> {
             if (isBrowserNavigation(exchange)) {
-                return requestCache.saveRequest(exchange)
+                return requestCache
+                        .saveRequest(exchange)
                         .then(redirect.sendRedirect(exchange, URI.create(HostBoundLoginFilter.LOGIN_PATH)));
             }
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, BEARER);
-            return Mono.error(new ProblemException(ProblemType.UNAUTHENTICATED,
+            return Mono.error(new ProblemException(
+                    ProblemType.UNAUTHENTICATED,
                     "Sign in, or present a bearer token issued by the platform's identity service."));
         };
     }
@@ -54,7 +55,8 @@ final class SecurityProblems {
                 return Mono.error(IdentityProviderProbe.unavailable());
             }
             webFilterExchange.getExchange().getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN);
-            return Mono.error(new ProblemException(ProblemType.UNAUTHENTICATED,
+            return Mono.error(new ProblemException(
+                    ProblemType.UNAUTHENTICATED,
                     "The bearer token is not accepted: it is malformed, expired, not signed by the platform's "
                             + "identity service or not issued for the platform API."));
         };
@@ -65,14 +67,18 @@ final class SecurityProblems {
         return (WebFilterExchange webFilterExchange, AuthenticationException refusal) -> {
             if (refusal instanceof OAuth2AuthenticationException oauth
                     && SessionUserService.WRONG_CITY.equals(oauth.getError().getErrorCode())) {
-                return Mono.error(new ProblemException(ProblemType.WRONG_CITY,
+                return Mono.error(new ProblemException(
+                        ProblemType.WRONG_CITY,
                         "Your account is not registered with the city served at this address."));
             }
             if (identityUnreachable(refusal)) {
                 return Mono.error(IdentityProviderProbe.unavailable());
             }
-            String code = refusal instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "failed";
-            return Mono.error(new ProblemException(ProblemType.UNAUTHENTICATED,
+            String code = refusal instanceof OAuth2AuthenticationException oauth
+                    ? oauth.getError().getErrorCode()
+                    : "failed";
+            return Mono.error(new ProblemException(
+                    ProblemType.UNAUTHENTICATED,
                     "Signing in did not complete (" + code + "). Please start again from the home page."));
         };
     }
@@ -89,7 +95,8 @@ final class SecurityProblems {
     /** Connection refused, timeout, keys that cannot be fetched: Keycloak is not answering. */
     static boolean identityUnreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof TimeoutException
+            if (cause instanceof IOException
+                    || cause instanceof TimeoutException
                     || cause instanceof WebClientRequestException) {
                 return true;
             }

@@ -32,10 +32,13 @@ class SessionTokens implements ReactiveOAuth2AuthorizedClientManager {
                 return Mono.error(IdentityProviderProbe.unavailable());
             }
             if (error instanceof OAuth2AuthorizationException refused) {
-                log.info("Session of {} ended: token refresh refused ({})", request.getPrincipal().getName(),
+                log.info(
+                        "Session of {} ended: token refresh refused ({})",
+                        request.getPrincipal().getName(),
                         refused.getError().getErrorCode());
                 return Mono.deferContextual(context -> context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
-                                .map(ServerWebExchange::getSession).orElse(Mono.empty()))
+                                .map(ServerWebExchange::getSession)
+                                .orElse(Mono.empty()))
                         .flatMap(WebSession::invalidate)
                         .then(Mono.empty());
             }

@@ -37,15 +37,21 @@ class SessionUserService implements ReactiveOAuth2UserService<OidcUserRequest, O
     public Mono<OidcUser> loadUser(OidcUserRequest request) {
         String registrationId = request.getClientRegistration().getRegistrationId();
         return delegate.loadUser(request)
-                .zipWith(accessTokens.decode(request.getAccessToken().getTokenValue())
-                        .onErrorMap(JwtException.class, error -> new OAuth2AuthenticationException(
-                                new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "access token refused: " + error.getMessage(), null),
-                                error)))
+                .zipWith(accessTokens
+                        .decode(request.getAccessToken().getTokenValue())
+                        .onErrorMap(
+                                JwtException.class,
+                                error -> new OAuth2AuthenticationException(
+                                        new OAuth2Error(
+                                                OAuth2ErrorCodes.INVALID_TOKEN,
+                                                "access token refused: " + error.getMessage(),
+                                                null),
+                                        error)))
                 .map(userAndToken -> {
                     CityClaims claims = CityClaims.of(userAndToken.getT2().getClaims());
                     if (!LoginRegistrations.PLATFORM.equals(registrationId) && !claims.belongsTo(registrationId)) {
-                        throw new OAuth2AuthenticationException(new OAuth2Error(WRONG_CITY,
-                                "not a member of the organization " + registrationId, null));
+                        throw new OAuth2AuthenticationException(new OAuth2Error(
+                                WRONG_CITY, "not a member of the organization " + registrationId, null));
                     }
                     OidcUser user = userAndToken.getT1();
                     List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());

@@ -42,11 +42,18 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        Problem problem = inLanguage(toProblem(error, exchange.getRequest().getPath().value()), exchange.getLocaleContext().getLocale());
+        Problem problem = inLanguage(
+                toProblem(error, exchange.getRequest().getPath().value()),
+                exchange.getLocaleContext().getLocale());
         if (problem.type().equals(ProblemType.INTERNAL_ERROR.uri())) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), problem.instance(), error);
         } else if (problem.status() >= 500) {
-            log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), problem.instance(), problem.status(), error.toString());
+            log.warn(
+                    "{} {} answered {}: {}",
+                    exchange.getRequest().getMethod(),
+                    problem.instance(),
+                    problem.status(),
+                    error.toString());
         }
         response.setStatusCode(HttpStatusCode.valueOf(problem.status()));
         byte[] bytes;
@@ -64,7 +71,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     /** The title in the request's language ({@code Accept-Language}); type, status and detail stay. */
     private static Problem inLanguage(Problem problem, Locale locale) {
         return ProblemTitles.title(problem.type(), locale)
-                .map(title -> new Problem(problem.type(), title, problem.status(), problem.detail(), problem.instance())).orElse(problem);
+                .map(title ->
+                        new Problem(problem.type(), title, problem.status(), problem.detail(), problem.instance()))
+                .orElse(problem);
     }
 
     private static Problem toProblem(Throwable error, String path) {
@@ -75,11 +84,17 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return fromStatus(statusError.getStatusCode(), path);
         }
         if (causedByIo(error)) {
-            return Problem.of(ProblemType.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE.value(),
-                    "The service behind this path cannot be reached; try again shortly.", path);
+            return Problem.of(
+                    ProblemType.SERVICE_UNAVAILABLE,
+                    HttpStatus.SERVICE_UNAVAILABLE.value(),
+                    "The service behind this path cannot be reached; try again shortly.",
+                    path);
         }
-        return Problem.of(ProblemType.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR.value(),
-                "The gateway failed to handle this request.", path);
+        return Problem.of(
+                ProblemType.INTERNAL_ERROR,
+                HttpStatus.INTERNAL_SERVER_ERROR.value(),
+                "The gateway failed to handle this request.",
+                path);
     }
 
     private static Problem fromStatus(HttpStatusCode status, String path) {
@@ -88,11 +103,15 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Problem.of(ProblemType.NOT_FOUND, code, "Nothing is served at this path on this host.", path);
         }
         if (code == HttpStatus.SERVICE_UNAVAILABLE.value() || code == HttpStatus.BAD_GATEWAY.value()) {
-            return Problem.of(ProblemType.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE.value(),
-                    "The service behind this path is unavailable; try again shortly.", path);
+            return Problem.of(
+                    ProblemType.SERVICE_UNAVAILABLE,
+                    HttpStatus.SERVICE_UNAVAILABLE.value(),
+                    "The service behind this path is unavailable; try again shortly.",
+                    path);
         }
         if (code == HttpStatus.GATEWAY_TIMEOUT.value()) {
-            return Problem.of(ProblemType.UPSTREAM_TIMEOUT, code, "The service behind this path did not answer in time.", path);
+            return Problem.of(
+                    ProblemType.UPSTREAM_TIMEOUT, code, "The service behind this path did not answer in time.", path);
         }
         if (status.is4xxClientError()) {
             return Problem.of(ProblemType.REQUEST_REJECTED, code, reason(status), path);

@@ -12,8 +12,7 @@ public final class ProblemPage {
 
     static final MediaType CONTENT_TYPE = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-    private ProblemPage() {
-    }
+    private ProblemPage() {}
 
     /**
      * Whether the client ranks HTML above JSON: a browser navigating sends {@code text/html} first; an
@@ -30,7 +29,8 @@ public final class ProblemPage {
             if (type.isCompatibleWith(MediaType.TEXT_HTML) || type.isCompatibleWith(MediaType.APPLICATION_XHTML_XML)) {
                 return true;
             }
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)) {
                 return false;
             }
         }
@@ -53,9 +53,15 @@ public final class ProblemPage {
                 </main>
                 </body>
                 </html>
-                """.formatted(problem.status(), title, title, HtmlUtils.htmlEscape(problem.detail()),
-                problem.status(), HtmlUtils.htmlEscape(problem.type().toString()),
-                HtmlUtils.htmlEscape(problem.type().toString()), HtmlUtils.htmlEscape(problem.instance()));
+                """.formatted(
+                        problem.status(),
+                        title,
+                        title,
+                        HtmlUtils.htmlEscape(problem.detail()),
+                        problem.status(),
+                        HtmlUtils.htmlEscape(problem.type().toString()),
+                        HtmlUtils.htmlEscape(problem.type().toString()),
+                        HtmlUtils.htmlEscape(problem.instance()));
         return html.getBytes(StandardCharsets.UTF_8);
     }
 }

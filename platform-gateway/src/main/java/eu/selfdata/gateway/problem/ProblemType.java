@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
  * differently from the services' titles of the same type.
  */
 public enum ProblemType implements PlatformProblem {
-
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_TENANT("unknown-tenant", HttpStatus.NOT_FOUND, "Unknown city"),
     TENANT_SUSPENDED("tenant-suspended", HttpStatus.LOCKED, "City suspended"),

@@ -31,6 +31,7 @@ class RateLimitFilters {
 
     /** After the city is resolved (HIGHEST_PRECEDENCE + 20), before /login is answered (+ 100) and Spring Security (-100). */
     static final int BEFORE_SECURITY = Ordered.HIGHEST_PRECEDENCE + 50;
+
     static final int AFTER_SECURITY = 0;
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
@@ -44,9 +45,15 @@ class RateLimitFilters {
             }
             RateLimits limits = served.get().rateLimits();
             RateLimiter.Key key = kind == RequestKind.SIGN_IN
-                    ? new RateLimiter.Key(served.get().tenant(), RateLimiter.Limit.SIGN_IN_PER_ADDRESS, address(exchange.getRequest()),
+                    ? new RateLimiter.Key(
+                            served.get().tenant(),
+                            RateLimiter.Limit.SIGN_IN_PER_ADDRESS,
+                            address(exchange.getRequest()),
                             limits.signInsPerAddressPerMinute())
-                    : new RateLimiter.Key(served.get().tenant(), RateLimiter.Limit.API_PER_ADDRESS, address(exchange.getRequest()),
+                    : new RateLimiter.Key(
+                            served.get().tenant(),
+                            RateLimiter.Limit.API_PER_ADDRESS,
+                            address(exchange.getRequest()),
                             limits.apiPerAddressPerMinute());
             return admit(limiter, key, exchange).then(chain.filter(exchange));
         });
@@ -61,12 +68,27 @@ class RateLimitFilters {
                 return chain.filter(exchange);
             }
             RateLimits limits = served.get().rateLimits();
-            return exchange.getPrincipal().map(Principal::getName).map(name -> "account:" + name)
-                    .switchIfEmpty(Mono.fromSupplier(() -> kind == RequestKind.UPLOAD ? "address:" + address(exchange.getRequest()) : ""))
-                    .flatMap(who -> who.isEmpty() ? Mono.<Void>empty() : admit(limiter, kind == RequestKind.UPLOAD
-                            ? new RateLimiter.Key(served.get().tenant(), RateLimiter.Limit.UPLOAD_PER_ACCOUNT, who, limits.uploadsPerAccountPerHour())
-                            : new RateLimiter.Key(served.get().tenant(), RateLimiter.Limit.API_PER_ACCOUNT, who, limits.apiPerAccountPerMinute()),
-                            exchange))
+            return exchange.getPrincipal()
+                    .map(Principal::getName)
+                    .map(name -> "account:" + name)
+                    .switchIfEmpty(Mono.fromSupplier(
+                            () -> kind == RequestKind.UPLOAD ? "address:" + address(exchange.getRequest()) : ""))
+                    .flatMap(who -> who.isEmpty()
+                            ? Mono.<Void>empty()
+                            : admit(
+                                    limiter,
+                                    kind == RequestKind.UPLOAD
+                                            ? new RateLimiter.Key(
+                                                    served.get().tenant(),
+                                                    RateLimiter.Limit.UPLOAD_PER_ACCOUNT,
+                                                    who,
+                                                    limits.uploadsPerAccountPerHour())
+                                            : new RateLimiter.Key(
+                                                    served.get().tenant(),
+                                                    RateLimiter.Limit.API_PER_ACCOUNT,
+                                                    who,
+                                                    limits.apiPerAccountPerMinute()),
+                                    exchange))
                     .then(chain.filter(exchange));
         });
     }
@@ -78,9 +100,12 @@ class RateLimitFilters {
         }
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return Mono.error(new ProblemException(ProblemType.TOO_MANY_REQUESTS, "Too many requests of this kind ("
-                + key.limit().name().toLowerCase().replace('_', ' ') + ": " + key.perPeriod() + " per "
-                + (key.limit().period.toHours() >= 1 ? "hour" : "minute") + "); try again in " + seconds + " s."));
+        return Mono.error(new ProblemException(
+                ProblemType.TOO_MANY_REQUESTS,
+                "Too many requests of this kind ("
+                        + key.limit().name().toLowerCase().replace('_', ' ') + ": " + key.perPeriod() + " per "
+                        + (key.limit().period.toHours() >= 1 ? "hour" : "minute") + "); try again in " + seconds
+                        + " s."));
     }
 
     static String address(ServerHttpRequest request) {
@@ -91,7 +116,11 @@ class RateLimitFilters {
             return (comma < 0 ? last : last.substring(comma + 1)).strip();
         }
         InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null ? "unknown" : remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+        return remote == null
+                ? "unknown"
+                : remote.getAddress() == null
+                        ? remote.getHostString()
+                        : remote.getAddress().getHostAddress();
     }
 
     /** A WebFilter at a fixed place in the chain. */

@@ -22,11 +22,12 @@ class RateLimiter {
     static final int MAX_BUCKETS = 200_000;
 
     private final Cache<Key, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(MAX_BUCKETS).expireAfterAccess(Duration.ofHours(2)).build();
+            .maximumSize(MAX_BUCKETS)
+            .expireAfterAccess(Duration.ofHours(2))
+            .build();
 
     /** What is counted: one city, one kind of limit, one address or account. */
-    record Key(String city, Limit limit, String who, int perPeriod) {
-    }
+    record Key(String city, Limit limit, String who, int perPeriod) {}
 
     enum Limit {
         API_PER_ADDRESS(Duration.ofMinutes(1)),
@@ -43,9 +44,14 @@ class RateLimiter {
 
     /** Takes one token; empty when it was there, else how long until one is. */
     Optional<Duration> take(Key key) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(k.perPeriod()).refillGreedy(k.perPeriod(), k.limit().period).build())
-                .build());
+        Bucket bucket = buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(k.perPeriod())
+                                .refillGreedy(k.perPeriod(), k.limit().period)
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }

@@ -21,7 +21,9 @@ enum RequestKind {
 
     static RequestKind of(ServerHttpRequest request) {
         String path = request.getPath().value();
-        if (path.equals("/login") || path.startsWith("/oauth2/authorization/") || path.startsWith("/login/oauth2/code/")) {
+        if (path.equals("/login")
+                || path.startsWith("/oauth2/authorization/")
+                || path.startsWith("/login/oauth2/code/")) {
             return SIGN_IN;
         }
         HttpMethod method = request.getMethod();
@@ -30,7 +32,9 @@ enum RequestKind {
             String type = headers.getFirst(HttpHeaders.CONTENT_TYPE);
             long length = headers.getContentLength();
             boolean chunked = headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
-            if ((type != null && type.regionMatches(true, 0, "multipart/", 0, 10)) || length > UPLOAD_BYTES || (length < 0 && chunked)) {
+            if ((type != null && type.regionMatches(true, 0, "multipart/", 0, 10))
+                    || length > UPLOAD_BYTES
+                    || (length < 0 && chunked)) {
                 return UPLOAD;
             }
         }

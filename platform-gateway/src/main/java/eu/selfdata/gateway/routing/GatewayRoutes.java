@@ -24,21 +24,28 @@ class GatewayRoutes {
     @Bean
     RouteLocator sharedRoutes(RouteLocatorBuilder builder, RoutesProperties routes) {
         return builder.routes()
-                .route("governance", route -> route
-                        .predicate(exchange -> ServedHost.of(exchange).isPresent())
-                        .and().path(GOVERNANCE)
-                        .filters(filters -> filters.preserveHostHeader().tokenRelay())
-                        .uri(routes.governanceUri()))
-                .route("city-to-tenant-service", route -> route
-                        .predicate(ServedHost::isCity)
-                        .and().not(paths -> paths.path(GOVERNANCE, INTERNAL, ACTUATOR, "/platform/**"))
-                        .filters(filters -> filters.preserveHostHeader().tokenRelay())
-                        .uri(routes.tenantServiceUri()))
-                .route("platform-to-tenant-service", route -> route
-                        .predicate(ServedHost::isPlatform)
-                        .and().not(paths -> paths.path(GOVERNANCE, INTERNAL, ACTUATOR, "/api/**"))
-                        .filters(filters -> filters.preserveHostHeader().tokenRelay())
-                        .uri(routes.tenantServiceUri()))
+                .route(
+                        "governance",
+                        route -> route.predicate(
+                                        exchange -> ServedHost.of(exchange).isPresent())
+                                .and()
+                                .path(GOVERNANCE)
+                                .filters(filters -> filters.preserveHostHeader().tokenRelay())
+                                .uri(routes.governanceUri()))
+                .route(
+                        "city-to-tenant-service",
+                        route -> route.predicate(ServedHost::isCity)
+                                .and()
+                                .not(paths -> paths.path(GOVERNANCE, INTERNAL, ACTUATOR, "/platform/**"))
+                                .filters(filters -> filters.preserveHostHeader().tokenRelay())
+                                .uri(routes.tenantServiceUri()))
+                .route(
+                        "platform-to-tenant-service",
+                        route -> route.predicate(ServedHost::isPlatform)
+                                .and()
+                                .not(paths -> paths.path(GOVERNANCE, INTERNAL, ACTUATOR, "/api/**"))
+                                .filters(filters -> filters.preserveHostHeader().tokenRelay())
+                                .uri(routes.tenantServiceUri()))
                 .build();
     }
 }

@@ -8,5 +8,5 @@ import org.springframework.validation.annotation.Validated;
 /** {@code selfdata.routes.*}: where the services behind the gateway listen. */
 @Validated
 @ConfigurationProperties("selfdata.routes")
-record RoutesProperties(@NotNull URI tenantServiceUri, @NotNull URI governanceUri) {
-}
+record RoutesProperties(
+        @NotNull URI tenantServiceUri, @NotNull URI governanceUri) {}

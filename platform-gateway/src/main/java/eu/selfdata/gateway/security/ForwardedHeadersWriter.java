@@ -38,7 +38,9 @@ class ForwardedHeadersWriter implements HttpHeadersFilter, Ordered {
             output.set(ForwardingHeaders.X_FORWARDED_FOR, String.join(", ", chain));
         }
         String scheme = request.getSslInfo() != null ? "https" : "http";
-        output.set(ForwardingHeaders.X_FORWARDED_PROTO, first(inbound, ForwardingHeaders.X_FORWARDED_PROTO).orElse(scheme));
+        output.set(
+                ForwardingHeaders.X_FORWARDED_PROTO,
+                first(inbound, ForwardingHeaders.X_FORWARDED_PROTO).orElse(scheme));
         first(inbound, ForwardingHeaders.X_FORWARDED_HOST)
                 .or(() -> first(inbound, HttpHeaders.HOST))
                 .ifPresent(host -> output.set(ForwardingHeaders.X_FORWARDED_HOST, host));

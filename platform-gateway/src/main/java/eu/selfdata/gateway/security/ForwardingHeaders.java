@@ -10,8 +10,7 @@ final class ForwardingHeaders {
     static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     static final String X_FORWARDED_HOST = "X-Forwarded-Host";
 
-    private ForwardingHeaders() {
-    }
+    private ForwardingHeaders() {}
 
     static boolean isForwarded(String name) {
         return startsWithIgnoringCase(name, X_FORWARDED_PREFIX);
@@ -19,8 +18,10 @@ final class ForwardingHeaders {
 
     /** Headers a client could use to impersonate a tenant, the gateway or another client. */
     static boolean isReserved(String name) {
-        return startsWithIgnoringCase(name, PlatformHeaders.TENANT_PREFIX) || startsWithIgnoringCase(name, PlatformHeaders.GATEWAY_PREFIX)
-                || name.equalsIgnoreCase("forwarded") || name.equalsIgnoreCase("x-real-ip");
+        return startsWithIgnoringCase(name, PlatformHeaders.TENANT_PREFIX)
+                || startsWithIgnoringCase(name, PlatformHeaders.GATEWAY_PREFIX)
+                || name.equalsIgnoreCase("forwarded")
+                || name.equalsIgnoreCase("x-real-ip");
     }
 
     // checked for every header of every request: no lower-cased copy of the name

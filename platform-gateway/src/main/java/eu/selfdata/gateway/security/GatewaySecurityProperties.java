@@ -13,9 +13,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("selfdata.gateway")
 record GatewaySecurityProperties(
-        @NotBlank(message = "selfdata.gateway.secret must be set (e.g. env SELFDATA_GATEWAY_SECRET): it is the key the services verify X-Tenant-Signature with")
+        @NotBlank(
+                message =
+                        "selfdata.gateway.secret must be set (e.g. env SELFDATA_GATEWAY_SECRET): it is the key the services verify X-Tenant-Signature with")
         // the services refuse shorter keys, so the gateway does too
         @Size(min = 16, message = "selfdata.gateway.secret must be at least 16 characters, as the services require")
         String secret,
-        String trustedProxies) {
-}
+
+        String trustedProxies) {}

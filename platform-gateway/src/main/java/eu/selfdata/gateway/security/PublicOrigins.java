@@ -32,6 +32,7 @@ public class PublicOrigins {
     public boolean overTls(ServerHttpRequest request) {
         return request.getSslInfo() != null
                 || (trustedProxies.trusts(request)
-                        && "https".equalsIgnoreCase(request.getHeaders().getFirst(ForwardingHeaders.X_FORWARDED_PROTO)));
+                        && "https"
+                                .equalsIgnoreCase(request.getHeaders().getFirst(ForwardingHeaders.X_FORWARDED_PROTO)));
     }
 }

@@ -31,7 +31,8 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     }
 
     private static String policy(String moreImages) {
-        return "default-src 'self'; img-src 'self' data:" + moreImages + "; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+        return "default-src 'self'; img-src 'self' data:" + moreImages
+                + "; style-src 'self' 'unsafe-inline'; script-src 'self'; "
                 + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
     }
 
@@ -48,7 +49,9 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
             HttpHeaders headers = exchange.getResponse().getHeaders();
             Optional<ImageOrigin> images = ImageOrigin.parse(headers.getFirst(PlatformHeaders.IMAGE_ORIGIN));
             headers.remove(PlatformHeaders.IMAGE_ORIGIN);
-            headers.set("Content-Security-Policy", images.map(origin -> policy(" " + origin.value())).orElse(CONTENT_SECURITY_POLICY));
+            headers.set(
+                    "Content-Security-Policy",
+                    images.map(origin -> policy(" " + origin.value())).orElse(CONTENT_SECURITY_POLICY));
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
             headers.set("X-Frame-Options", "DENY");

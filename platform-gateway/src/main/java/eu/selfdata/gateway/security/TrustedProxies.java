@@ -13,14 +13,14 @@ class TrustedProxies {
     private final Pattern remoteAddresses;
 
     TrustedProxies(GatewaySecurityProperties properties) {
-        this.remoteAddresses = StringUtils.hasText(properties.trustedProxies())
-                ? Pattern.compile(properties.trustedProxies())
-                : null;
+        this.remoteAddresses =
+                StringUtils.hasText(properties.trustedProxies()) ? Pattern.compile(properties.trustedProxies()) : null;
     }
 
     boolean trusts(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        return remoteAddresses != null && remote != null
+        return remoteAddresses != null
+                && remote != null
                 && remoteAddresses.matcher(remote.getHostString()).matches();
     }
 }

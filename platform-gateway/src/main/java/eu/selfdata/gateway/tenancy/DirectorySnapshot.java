@@ -14,12 +14,10 @@ record DirectorySnapshot(String version, String etag, Map<String, Tenant> bySlug
     private static final Logger log = LoggerFactory.getLogger(DirectorySnapshot.class);
 
     /** The JSON body of {@code GET /internal/tenant-directory}. */
-    record Body(String version, List<Entry> tenants) {
-    }
+    record Body(String version, List<Entry> tenants) {}
 
     /** @param rateLimits the city's, or null from a tenant-service that does not send them (then the defaults) */
-    record Entry(String slug, String status, List<String> customDomains, RateLimits rateLimits) {
-    }
+    record Entry(String slug, String status, List<String> customDomains, RateLimits rateLimits) {}
 
     static DirectorySnapshot of(Body body, String etag) {
         Map<String, Tenant> bySlug = new HashMap<>();
@@ -31,7 +29,8 @@ record DirectorySnapshot(String version, String etag, Map<String, Tenant> bySlug
                 log.warn("Ignoring tenant directory entry {} with status {}", entry.slug(), entry.status());
                 continue;
             }
-            Tenant tenant = new Tenant(entry.slug(), status.get(), entry.rateLimits() == null ? RateLimits.DEFAULTS : entry.rateLimits());
+            Tenant tenant = new Tenant(
+                    entry.slug(), status.get(), entry.rateLimits() == null ? RateLimits.DEFAULTS : entry.rateLimits());
             bySlug.put(tenant.slug(), tenant);
             if (entry.customDomains() != null) {
                 entry.customDomains().forEach(domain -> byDomain.put(HostTenantResolver.normalise(domain), tenant));

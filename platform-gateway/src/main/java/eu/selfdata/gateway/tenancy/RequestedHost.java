@@ -4,18 +4,14 @@ package eu.selfdata.gateway.tenancy;
 sealed interface RequestedHost {
 
     /** The bare base domain: the platform (coordinator) host. */
-    record Platform() implements RequestedHost {
-    }
+    record Platform() implements RequestedHost {}
 
     /** {@code {slug}.{base-domain}} with a well-formed slug. */
-    record Subdomain(String slug) implements RequestedHost {
-    }
+    record Subdomain(String slug) implements RequestedHost {}
 
     /** Any other well-formed host name: may be a city's custom domain. */
-    record CustomDomain(String domain) implements RequestedHost {
-    }
+    record CustomDomain(String domain) implements RequestedHost {}
 
     /** Missing, malformed, nested under the base domain or with a bad slug: never a city. */
-    record Unservable() implements RequestedHost {
-    }
+    record Unservable() implements RequestedHost {}
 }

@@ -15,11 +15,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("selfdata")
-record TenancyProperties(@NotBlank String baseDomain, @Valid @NotNull Directory directory, @Valid @NotNull Routes routes) {
+record TenancyProperties(
+        @NotBlank String baseDomain,
+        @Valid @NotNull Directory directory,
+        @Valid @NotNull Routes routes) {
 
-    record Directory(@NotNull Duration refreshInterval) {
-    }
+    record Directory(@NotNull Duration refreshInterval) {}
 
-    record Routes(@NotNull URI tenantServiceUri) {
-    }
+    record Routes(@NotNull URI tenantServiceUri) {}
 }

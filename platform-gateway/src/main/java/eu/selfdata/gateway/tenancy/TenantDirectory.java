@@ -46,8 +46,10 @@ class TenantDirectory {
                 })
                 .onErrorResume(error -> {
                     if (failing.compareAndSet(false, true)) {
-                        log.warn("Tenant directory refresh failed, keeping version {}: {}",
-                                held == null ? "none" : held.version(), error.toString());
+                        log.warn(
+                                "Tenant directory refresh failed, keeping version {}: {}",
+                                held == null ? "none" : held.version(),
+                                error.toString());
                     }
                     return Mono.empty();
                 })
@@ -62,8 +64,8 @@ class TenantDirectory {
         return Mono.justOrEmpty(lookup(host))
                 .switchIfEmpty(Mono.defer(() -> missRefresh().then(Mono.defer(() -> {
                     if (current.get() == null) {
-                        return Mono.error(new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                                "The tenant directory has not been loaded yet."));
+                        return Mono.error(new ProblemException(
+                                ProblemType.SERVICE_UNAVAILABLE, "The tenant directory has not been loaded yet."));
                     }
                     return Mono.justOrEmpty(lookup(host));
                 }))));
@@ -77,7 +79,10 @@ class TenantDirectory {
     private void install(DirectorySnapshot snapshot) {
         DirectorySnapshot previous = current.getAndSet(snapshot);
         if (previous == null || !previous.version().equals(snapshot.version())) {
-            log.info("Tenant directory version {} loaded: {} tenants", snapshot.version(), snapshot.bySlug().size());
+            log.info(
+                    "Tenant directory version {} loaded: {} tenants",
+                    snapshot.version(),
+                    snapshot.bySlug().size());
         }
     }
 

@@ -36,7 +36,8 @@ class TenantDirectoryClient {
 
     /** The new directory, or empty when tenant-service answers 304 for {@code etag}. */
     Mono<DirectorySnapshot> fetch(String etag) {
-        return webClient.get()
+        return webClient
+                .get()
                 .uri(PATH)
                 .accept(MediaType.APPLICATION_JSON)
                 .headers(headers -> {

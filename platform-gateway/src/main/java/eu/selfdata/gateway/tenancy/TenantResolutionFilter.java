@@ -54,7 +54,8 @@ class TenantResolutionFilter implements WebFilter, Ordered {
         if (requested instanceof RequestedHost.Unservable) {
             return Mono.error(unknownTenant(host));
         }
-        return directory.find(requested)
+        return directory
+                .find(requested)
                 .switchIfEmpty(Mono.error(() -> unknownTenant(host)))
                 .flatMap(tenant -> forward(exchange, chain, admit(tenant, host)));
     }
@@ -62,8 +63,9 @@ class TenantResolutionFilter implements WebFilter, Ordered {
     private static ServedHost admit(Tenant tenant, String host) {
         return switch (tenant.status()) {
             case ACTIVE -> new ServedHost.City(tenant.slug(), tenant.rateLimits());
-            case SUSPENDED -> throw new ProblemException(ProblemType.TENANT_SUSPENDED,
-                    "The city served at " + host + " is suspended.");
+            case SUSPENDED ->
+                throw new ProblemException(
+                        ProblemType.TENANT_SUSPENDED, "The city served at " + host + " is suspended.");
             case PROVISIONING, OFFBOARDED, FAILED -> throw unknownTenant(host);
         };
     }

@@ -47,12 +47,13 @@ class ForwardingHeadersTest {
     @Test
     void tenantGatewayAndRealIpHeadersAreRemovedEvenFromATrustedLoadBalancer() {
         HttpHeaders cleaned = cleanedRequest(request(LOAD_BALANCER)
-                .header("X-Tenant-Id", "lyon")
-                .header("X-TENANT-SIGNATURE", "1.forged")
-                .header("X-Gateway-Secret", "x")
-                .header("X-Real-IP", "6.6.6.6")
-                .header("Forwarded", "for=6.6.6.6"))
-                .getRequest().getHeaders();
+                        .header("X-Tenant-Id", "lyon")
+                        .header("X-TENANT-SIGNATURE", "1.forged")
+                        .header("X-Gateway-Secret", "x")
+                        .header("X-Real-IP", "6.6.6.6")
+                        .header("Forwarded", "for=6.6.6.6"))
+                .getRequest()
+                .getHeaders();
 
         assertThat(cleaned.headerNames()).containsExactly(HttpHeaders.HOST);
     }

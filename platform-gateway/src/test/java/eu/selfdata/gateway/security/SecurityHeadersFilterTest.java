@@ -9,7 +9,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import reactor.core.publisher.Mono;
 
 class SecurityHeadersFilterTest {
 
@@ -25,7 +24,8 @@ class SecurityHeadersFilterTest {
     @Test
     void hstsIsSentWhenATrustedLoadBalancerTerminatedTls() {
         assertThat(responseHeaders(request("10.0.0.5").header("X-Forwarded-Proto", "https"))
-                .containsHeader("Strict-Transport-Security")).isTrue();
+                        .containsHeader("Strict-Transport-Security"))
+                .isTrue();
     }
 
     @Test
@@ -42,7 +42,8 @@ class SecurityHeadersFilterTest {
 
     private HttpHeaders responseHeaders(MockServerHttpRequest.BaseBuilder<?> request) {
         MockServerWebExchange exchange = MockServerWebExchange.from(request);
-        filter.filter(exchange, passedOn -> passedOn.getResponse().setComplete()).block();
+        filter.filter(exchange, passedOn -> passedOn.getResponse().setComplete())
+                .block();
         return exchange.getResponse().getHeaders();
     }
 

@@ -14,8 +14,14 @@ class HostTenantResolverTest {
     private final HostTenantResolver resolver = resolverFor("localhost");
 
     @ParameterizedTest
-    @ValueSource(strings = {"larochelle.localhost", "larochelle.localhost:8080", "LaRochelle.LOCALHOST:8080",
-            "larochelle.localhost.", " larochelle.localhost "})
+    @ValueSource(
+            strings = {
+                "larochelle.localhost",
+                "larochelle.localhost:8080",
+                "LaRochelle.LOCALHOST:8080",
+                "larochelle.localhost.",
+                " larochelle.localhost "
+            })
     void cityIsTheSlugLabelOfTheBaseDomainWhateverThePortOrCase(String host) {
         assertThat(resolver.resolve(host)).isEqualTo(new RequestedHost.Subdomain("larochelle"));
     }
@@ -27,17 +33,34 @@ class HostTenantResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a.b.localhost", "larochelle.lyon.localhost:8080", "x.localhost", "1city.localhost",
-            "la_rochelle.localhost", "a-very-long-city-name-that-goes-beyond-forty.localhost", "lyon-.localhost",
-            "-lyon.localhost"})
+    @ValueSource(
+            strings = {
+                "a.b.localhost",
+                "larochelle.lyon.localhost:8080",
+                "x.localhost",
+                "1city.localhost",
+                "la_rochelle.localhost",
+                "a-very-long-city-name-that-goes-beyond-forty.localhost",
+                "lyon-.localhost",
+                "-lyon.localhost"
+            })
     void nestedSubdomainsAndMalformedSlugsAreNeverACity(String host) {
         assertThat(resolver.resolve(host)).isEqualTo(new RequestedHost.Unservable());
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"[::1]:8080", "evil.localhost/../x", "host with space", "..localhost", "localhost:123456",
-            "larochelle.localhost:80a", ":8080", "larochelle.localhost::8080"})
+    @ValueSource(
+            strings = {
+                "[::1]:8080",
+                "evil.localhost/../x",
+                "host with space",
+                "..localhost",
+                "localhost:123456",
+                "larochelle.localhost:80a",
+                ":8080",
+                "larochelle.localhost::8080"
+            })
     void missingOrMalformedHostIsNeverACity(String host) {
         assertThat(resolver.resolve(host)).isEqualTo(new RequestedHost.Unservable());
     }
@@ -64,7 +87,8 @@ class HostTenantResolverTest {
     }
 
     private static HostTenantResolver resolverFor(String baseDomain) {
-        return new HostTenantResolver(new TenancyProperties(baseDomain,
+        return new HostTenantResolver(new TenancyProperties(
+                baseDomain,
                 new TenancyProperties.Directory(Duration.ofSeconds(5)),
                 new TenancyProperties.Routes(URI.create("http://localhost:8081"))));
     }

@@ -4,6 +4,9 @@ import eu.selfdata.identity.CityClaims;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.usecase.api.CityStaff;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -13,10 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The city roles of the request, written once: a token's authorities are the realm roles that hold
@@ -35,9 +34,13 @@ class CityAuthorities implements Converter<Jwt, AbstractAuthenticationToken>, Ci
     public AbstractAuthenticationToken convert(Jwt jwt) {
         CityClaims claims = CityClaims.of(jwt.getClaims());
         List<GrantedAuthority> authorities = new ArrayList<>();
-        claims.realmRoles().stream().filter(role -> !CITY_JOBS.contains(role))
+        claims.realmRoles().stream()
+                .filter(role -> !CITY_JOBS.contains(role))
                 .forEach(role -> authorities.add(authority(role)));
-        TenantContext.current().map(TenantId::slug).map(claims::rolesIn).orElse(Set.of())
+        TenantContext.current()
+                .map(TenantId::slug)
+                .map(claims::rolesIn)
+                .orElse(Set.of())
                 .forEach(role -> authorities.add(authority(role)));
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
@@ -54,8 +57,10 @@ class CityAuthorities implements Converter<Jwt, AbstractAuthenticationToken>, Ci
 
     private static boolean holdsAny(Set<String> roles) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(granted -> roles.stream().anyMatch(role -> authority(role).equals(granted)));
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(granted ->
+                                roles.stream().anyMatch(role -> authority(role).equals(granted)));
     }
 
     private static GrantedAuthority authority(String role) {

@@ -7,6 +7,7 @@ import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.usecase.api.CityStaff;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,6 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-
-import java.time.Clock;
 
 /**
  * tenant-service as a resource server: it validates every bearer token itself (issuer, signature
@@ -40,21 +39,40 @@ class SecurityConfiguration {
                 problems.write(request, response, ProblemType.FORBIDDEN, "Your roles do not allow this here");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/internal/**", "/v3/api-docs/**", "/", "/css/**", "/js/**", "/webjars/**", "/charter", "/branding/logo", "/error").permitAll()
-                        .requestMatchers("/platform/**").hasRole(COORDINATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/announcements", "/api/announcements/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/announcements").hasRole(CITY_ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/city/privacy").hasRole(CITY_ADMIN)
-                        .requestMatchers("/api/city/**").hasAnyRole(CITY_ADMIN, CITY_AGENT)
-                        .requestMatchers("/admin", "/admin/**").hasRole(CITY_ADMIN)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/**",
+                                "/internal/**",
+                                "/v3/api-docs/**",
+                                "/",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/charter",
+                                "/branding/logo",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/platform/**")
+                        .hasRole(COORDINATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/announcements", "/api/announcements/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/announcements")
+                        .hasRole(CITY_ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/city/privacy")
+                        .hasRole(CITY_ADMIN)
+                        .requestMatchers("/api/city/**")
+                        .hasAnyRole(CITY_ADMIN, CITY_AGENT)
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole(CITY_ADMIN)
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(cityAuthorities))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-                .addFilterAfter(new WrongCityFilter(request -> TenantContext.current().map(TenantId::slug), problems),
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .addFilterAfter(
+                        new WrongCityFilter(request -> TenantContext.current().map(TenantId::slug), problems),
                         BearerTokenAuthenticationFilter.class);
         return http.build();
     }

@@ -16,14 +16,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Admits a request only when it came through the gateway: platform paths signed for no city, city
@@ -39,7 +38,11 @@ class TenantRequestFilter extends OncePerRequestFilter {
     private final TenantMigrations migrations;
     private final ProblemResponses problems;
 
-    TenantRequestFilter(GatewaySignature signature, ServedTenants servedTenants, TenantMigrations migrations, ProblemResponses problems) {
+    TenantRequestFilter(
+            GatewaySignature signature,
+            ServedTenants servedTenants,
+            TenantMigrations migrations,
+            ProblemResponses problems) {
         this.signature = signature;
         this.problems = problems;
         this.servedTenants = servedTenants;
@@ -58,16 +61,28 @@ class TenantRequestFilter extends OncePerRequestFilter {
         String signed = request.getHeader(PlatformHeaders.TENANT_SIGNATURE);
         if (tenantHeader == null) {
             if (!signature.verifies(signed, "")) {
-                reject(request, response, ProblemType.NOT_THROUGH_GATEWAY, "Requests must come through the platform gateway");
+                reject(
+                        request,
+                        response,
+                        ProblemType.NOT_THROUGH_GATEWAY,
+                        "Requests must come through the platform gateway");
             } else if (isPlatformPath(request)) {
                 chain.doFilter(request, response);
             } else {
-                reject(request, response, ProblemType.MISSING_TENANT, "This path belongs to a city: use the city's host");
+                reject(
+                        request,
+                        response,
+                        ProblemType.MISSING_TENANT,
+                        "This path belongs to a city: use the city's host");
             }
             return;
         }
         if (!signature.verifies(signed, tenantHeader)) {
-            reject(request, response, ProblemType.NOT_THROUGH_GATEWAY, "The city header was not set by the platform gateway");
+            reject(
+                    request,
+                    response,
+                    ProblemType.NOT_THROUGH_GATEWAY,
+                    "The city header was not set by the platform gateway");
             return;
         }
         if (isPlatformOnlyPath(request)) {
@@ -93,19 +108,23 @@ class TenantRequestFilter extends OncePerRequestFilter {
 
     private Optional<ProblemDetail> refusal(TenantId tenant) {
         Optional<Tenant> known = servedTenants.find(tenant.slug());
-        if (known.isEmpty() || known.get().status() == TenantStatus.PROVISIONING || known.get().status() == TenantStatus.FAILED
+        if (known.isEmpty()
+                || known.get().status() == TenantStatus.PROVISIONING
+                || known.get().status() == TenantStatus.FAILED
                 || known.get().status() == TenantStatus.OFFBOARDED) {
             return Optional.of(ProblemType.UNKNOWN_TENANT.detail("No city '" + tenant.slug() + "' on this platform"));
         }
         if (known.get().status() == TenantStatus.SUSPENDED) {
-            return Optional.of(ProblemType.TENANT_SUSPENDED.detail(known.get().displayName() + " is suspended on this platform"));
+            return Optional.of(
+                    ProblemType.TENANT_SUSPENDED.detail(known.get().displayName() + " is suspended on this platform"));
         }
         // Another replica may have onboarded the city: bring its schema up to date here once.
-        MigrationState state = migrations.state(tenant)
+        MigrationState state = migrations
+                .state(tenant)
                 .orElseGet(() -> migrations.migrate(tenant, known.get().enabledModules()));
         if (state.status() != MigrationState.Status.MIGRATED) {
-            return Optional.of(ProblemType.TENANT_UNAVAILABLE.detail(
-                    "The data of " + known.get().displayName() + " is being upgraded or failed to upgrade; try again later"));
+            return Optional.of(ProblemType.TENANT_UNAVAILABLE.detail("The data of "
+                    + known.get().displayName() + " is being upgraded or failed to upgrade; try again later"));
         }
         return Optional.empty();
     }
@@ -113,8 +132,13 @@ class TenantRequestFilter extends OncePerRequestFilter {
     /** Static files (style, scripts, WebJars) are no city's data: the console on the platform host loads them too. */
     private static boolean isPlatformPath(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/") || path.startsWith("/platform/") || path.startsWith("/internal/") || path.startsWith("/css/")
-                || path.startsWith("/js/") || path.startsWith("/webjars/") || path.startsWith("/v3/api-docs");
+        return path.equals("/")
+                || path.startsWith("/platform/")
+                || path.startsWith("/internal/")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/v3/api-docs");
     }
 
     private static boolean isPlatformOnlyPath(HttpServletRequest request) {
@@ -130,7 +154,8 @@ class TenantRequestFilter extends OncePerRequestFilter {
         }
     }
 
-    private void reject(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail) throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
         problems.write(request, response, type, detail);
     }
 

@@ -3,12 +3,11 @@ package eu.selfdata.tenant.accesslog;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** Shows the signed-in citizen every read of their data by someone else, newest first. */
 @RestController

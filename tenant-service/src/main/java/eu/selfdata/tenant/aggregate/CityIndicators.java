@@ -7,9 +7,8 @@ import eu.selfdata.usecase.api.CityAggregates;
 import eu.selfdata.usecase.api.CityIndicator;
 import eu.selfdata.usecase.api.IndicatorResult;
 import eu.selfdata.usecase.api.UseCaseModule;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
+import org.springframework.stereotype.Service;
 
 /**
  * The indicators of the current city's enabled modules: listed, computed over consenting citizens
@@ -30,17 +29,27 @@ class CityIndicators {
 
     List<IndicatorView> list() {
         return modules.enabledHere().stream()
-                .flatMap(module -> module.cityIndicators().stream().map(indicator -> new IndicatorView(module.id(), indicator.id(),
-                        indicator.label(), indicator.unit(), indicator.purposeId(),
-                        snapshots.latest(module.id(), indicator.id()).map(IndicatorResult::computedAt).orElse(null))))
+                .flatMap(module -> module.cityIndicators().stream()
+                        .map(indicator -> new IndicatorView(
+                                module.id(),
+                                indicator.id(),
+                                indicator.label(),
+                                indicator.unit(),
+                                indicator.purposeId(),
+                                snapshots
+                                        .latest(module.id(), indicator.id())
+                                        .map(IndicatorResult::computedAt)
+                                        .orElse(null))))
                 .toList();
     }
 
     /** The last computation; 404 {@code not-found} before the first. */
     IndicatorResult latest(String moduleId, String indicatorId) {
         indicator(moduleId, indicatorId);
-        return snapshots.latest(moduleId, indicatorId)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Not computed yet: POST .../computations"));
+        return snapshots
+                .latest(moduleId, indicatorId)
+                .orElseThrow(
+                        () -> new ProblemException(ProblemType.NOT_FOUND, "Not computed yet: POST .../computations"));
     }
 
     IndicatorResult compute(String moduleId, String indicatorId) {
@@ -50,9 +59,15 @@ class CityIndicators {
     }
 
     private CityIndicator indicator(String moduleId, String indicatorId) {
-        UseCaseModule module = modules.enabledHere().stream().filter(candidate -> candidate.id().equals(moduleId)).findFirst()
-                .orElseThrow(() -> new ProblemException(ProblemType.MODULE_NOT_ENABLED, "This city has not enabled '" + moduleId + "'"));
-        return module.cityIndicators().stream().filter(candidate -> candidate.id().equals(indicatorId)).findFirst()
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No indicator '" + indicatorId + "' in " + moduleId));
+        UseCaseModule module = modules.enabledHere().stream()
+                .filter(candidate -> candidate.id().equals(moduleId))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.MODULE_NOT_ENABLED, "This city has not enabled '" + moduleId + "'"));
+        return module.cityIndicators().stream()
+                .filter(candidate -> candidate.id().equals(indicatorId))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.NOT_FOUND, "No indicator '" + indicatorId + "' in " + moduleId));
     }
 }

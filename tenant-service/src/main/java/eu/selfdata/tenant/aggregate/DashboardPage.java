@@ -1,17 +1,16 @@
 package eu.selfdata.tenant.aggregate;
 
 import eu.selfdata.usecase.api.IndicatorResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The city admin's dashboards: the latest computation of each indicator of the city's enabled
@@ -35,8 +34,11 @@ class DashboardPage {
     @GetMapping
     String page(Model model, Locale locale) {
         String language = locale.getLanguage();
-        model.addAttribute("dashboards", indicators.list().stream()
-                .map(indicator -> dashboard(indicator, language)).toList());
+        model.addAttribute(
+                "dashboards",
+                indicators.list().stream()
+                        .map(indicator -> dashboard(indicator, language))
+                        .toList());
         return "admin/dashboards";
     }
 
@@ -47,18 +49,30 @@ class DashboardPage {
     }
 
     private Dashboard dashboard(IndicatorView indicator, String language) {
-        IndicatorResult result = snapshots.latest(indicator.module(), indicator.id()).orElse(null);
-        return new Dashboard(indicator.module(), indicator.id(), indicator.label().in(language), indicator.unit().in(language),
-                result, result == null ? null : chart(indicator.unit().in(language), result));
+        IndicatorResult result =
+                snapshots.latest(indicator.module(), indicator.id()).orElse(null);
+        return new Dashboard(
+                indicator.module(),
+                indicator.id(),
+                indicator.label().in(language),
+                indicator.unit().in(language),
+                result,
+                result == null ? null : chart(indicator.unit().in(language), result));
     }
 
     /** What the page's script draws: suppressed groups carry no value (no bar), never a 0. */
     private String chart(String unit, IndicatorResult result) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("unit", unit);
-        data.put("labels", result.cells().stream().map(IndicatorResult.Cell::group).toList());
-        data.put("values", result.cells().stream().map(IndicatorResult.Cell::value).toList());
-        data.put("suppressed", result.cells().stream().map(IndicatorResult.Cell::suppressed).toList());
+        data.put(
+                "labels",
+                result.cells().stream().map(IndicatorResult.Cell::group).toList());
+        data.put(
+                "values",
+                result.cells().stream().map(IndicatorResult.Cell::value).toList());
+        data.put(
+                "suppressed",
+                result.cells().stream().map(IndicatorResult.Cell::suppressed).toList());
         return json.writeValueAsString(data);
     }
 
@@ -70,7 +84,11 @@ class DashboardPage {
         }
 
         public long suppressedGroups() {
-            return result == null ? 0 : result.cells().stream().filter(IndicatorResult.Cell::suppressed).count();
+            return result == null
+                    ? 0
+                    : result.cells().stream()
+                            .filter(IndicatorResult.Cell::suppressed)
+                            .count();
         }
 
         public List<IndicatorResult.Cell> cells() {

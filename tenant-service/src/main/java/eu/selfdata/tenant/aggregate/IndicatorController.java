@@ -1,13 +1,12 @@
 package eu.selfdata.tenant.aggregate;
 
 import eu.selfdata.usecase.api.IndicatorResult;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** City agents' view of their citizens: indicators of the enabled modules, aggregated and suppressed. */
 @RestController

@@ -43,10 +43,12 @@ class PrivacyController {
 
     @GetMapping("/api/city/citizens/**")
     void individualData() {
-        throw new ProblemException(ProblemType.INDIVIDUAL_DATA_REFUSED,
+        throw new ProblemException(
+                ProblemType.INDIVIDUAL_DATA_REFUSED,
                 "City staff see aggregates over consenting citizens, never an individual's data");
     }
 
-    record Privacy(@NotNull @Min(value = CityPolicies.MIN_GROUP_SIZE_FLOOR, message = "must be at least 5") Integer minGroupSize) {
-    }
+    record Privacy(
+            @NotNull @Min(value = CityPolicies.MIN_GROUP_SIZE_FLOOR, message = "must be at least 5")
+            Integer minGroupSize) {}
 }

@@ -5,13 +5,12 @@ import eu.selfdata.tenant.registry.CityPolicies;
 import eu.selfdata.usecase.api.CityAggregates;
 import eu.selfdata.usecase.api.CityIndicator;
 import eu.selfdata.usecase.api.IndicatorResult;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs a module's indicator query inside a filter only the core writes: rows of citizens without a
@@ -46,24 +45,32 @@ class SqlCityAggregates implements CityAggregates {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String kept = KEPT.formatted(indicator.sql());
         return city.transactions().execute(status -> {
-            city.jdbc().sql(kept + """
+            city.jdbc()
+                    .sql(kept + """
                             insert into access_log (citizen_id, accessor_kind, accessor_name, category_id, reason)
                             select distinct citizen_id, 'AGGREGATE_JOB', :job, :category, :reason from kept""")
-                    .param("purpose", indicator.purposeId()).param("job", "indicator " + indicator.id())
+                    .param("purpose", indicator.purposeId())
+                    .param("job", "indicator " + indicator.id())
                     .param("category", indicator.categoryId())
-                    .param("reason", "City indicator '" + indicator.label().en() + "' under your consent to " + indicator.purposeId())
+                    .param(
+                            "reason",
+                            "City indicator '" + indicator.label().en() + "' under your consent to "
+                                    + indicator.purposeId())
                     .update();
-            List<IndicatorResult.Cell> cells = city.jdbc().sql(kept + """
+            List<IndicatorResult.Cell> cells = city.jdbc()
+                    .sql(kept + """
                             select group_key, count(distinct citizen_id) as participants, sum(value) as total
                               from kept group by group_key order by group_key""")
                     .param("purpose", indicator.purposeId())
-                    .query((rs, row) -> cell(indicator.measure(), k, rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)))
+                    .query((rs, row) ->
+                            cell(indicator.measure(), k, rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)))
                     .list();
             return new IndicatorResult(indicator.id(), now, k, cells);
         });
     }
 
-    static IndicatorResult.Cell cell(CityIndicator.Measure measure, int k, String group, int participants, BigDecimal total) {
+    static IndicatorResult.Cell cell(
+            CityIndicator.Measure measure, int k, String group, int participants, BigDecimal total) {
         if (participants < k) {
             return new IndicatorResult.Cell(group, null, null, true);
         }

@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 
 /** News a city publishes on its portal. Lives in the city's own schema. */
@@ -27,8 +26,7 @@ class Announcement {
     @Column(name = "published_at", nullable = false)
     private Instant publishedAt;
 
-    protected Announcement() {
-    }
+    protected Announcement() {}
 
     Announcement(String title, String body, Instant publishedAt) {
         this.title = title;

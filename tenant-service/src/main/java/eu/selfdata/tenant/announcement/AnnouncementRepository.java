@@ -1,8 +1,7 @@
 package eu.selfdata.tenant.announcement;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
 import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AnnouncementRepository extends JpaRepository<Announcement, Long> {
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 public record AnnouncementView(long id, String title, String body, Instant publishedAt) {
 
     static AnnouncementView of(Announcement announcement) {
-        return new AnnouncementView(announcement.getId(), announcement.getTitle(), announcement.getBody(), announcement.getPublishedAt());
+        return new AnnouncementView(
+                announcement.getId(), announcement.getTitle(), announcement.getBody(), announcement.getPublishedAt());
     }
 }

@@ -1,11 +1,10 @@
 package eu.selfdata.tenant.announcement;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The current city's announcements; the tenant context picks the schema. */
 @Service
@@ -26,7 +25,9 @@ public class Announcements {
 
     @Transactional(readOnly = true)
     public List<AnnouncementView> latest() {
-        return repository.findTop20ByOrderByPublishedAtDesc().stream().map(AnnouncementView::of).toList();
+        return repository.findTop20ByOrderByPublishedAtDesc().stream()
+                .map(AnnouncementView::of)
+                .toList();
     }
 
     @Transactional(readOnly = true)

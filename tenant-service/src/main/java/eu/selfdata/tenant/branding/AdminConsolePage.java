@@ -4,6 +4,9 @@ import eu.selfdata.tenant.branding.domain.Contrast;
 import eu.selfdata.tenant.branding.domain.LogoCheck;
 import eu.selfdata.tenant.registry.CityPolicies;
 import eu.selfdata.tenant.tenancy.TenantContext;
+import java.io.IOException;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,10 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-
-import java.io.IOException;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The city admin console (role city-admin of this city): colours refused below WCAG AA contrast, default language,
@@ -44,9 +43,13 @@ class AdminConsolePage {
     }
 
     @PostMapping("/branding")
-    String look(@RequestParam String primaryColor, @RequestParam String secondaryColor,
-                @RequestParam String defaultLanguage, Model model) {
-        if (!COLOUR.matcher(primaryColor).matches() || !COLOUR.matcher(secondaryColor).matches()) {
+    String look(
+            @RequestParam String primaryColor,
+            @RequestParam String secondaryColor,
+            @RequestParam String defaultLanguage,
+            Model model) {
+        if (!COLOUR.matcher(primaryColor).matches()
+                || !COLOUR.matcher(secondaryColor).matches()) {
             return refused(model, "admin.colourFormat", null);
         }
         if (!LANGUAGES.contains(defaultLanguage)) {

@@ -2,12 +2,11 @@ package eu.selfdata.tenant.branding;
 
 import eu.selfdata.tenant.registry.ServedTenants;
 import eu.selfdata.tenant.registry.UnknownTenantException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** Changes a city's colours, default language and logo in the registry; the portal shows them on the next page load. */
 @Component
@@ -34,19 +33,20 @@ class CityBranding {
     void setLogo(String slug, String contentType, byte[] content) {
         jdbc.sql("""
                 insert into platform.tenant_logo (slug, content_type, content) values (?, ?, ?)
-                on conflict (slug) do update set content_type = excluded.content_type, content = excluded.content, uploaded_at = now()""")
-                .params(slug, contentType, content).update();
+                on conflict (slug) do update set content_type = excluded.content_type, content = excluded.content, uploaded_at = now()""").params(slug, contentType, content).update();
         String version = HexFormat.of().toHexDigits(java.util.Arrays.hashCode(content));
         jdbc.sql("update platform.tenant set logo_url = ?, updated_at = now() where slug = ?")
-                .params("/branding/logo?v=" + version, slug).update();
+                .params("/branding/logo?v=" + version, slug)
+                .update();
         servedTenants.evict(slug);
     }
 
     Optional<Logo> logo(String slug) {
-        return jdbc.sql("select content_type, content from platform.tenant_logo where slug = ?").param(slug)
-                .query((rs, row) -> new Logo(rs.getString(1), rs.getBytes(2))).optional();
+        return jdbc.sql("select content_type, content from platform.tenant_logo where slug = ?")
+                .param(slug)
+                .query((rs, row) -> new Logo(rs.getString(1), rs.getBytes(2)))
+                .optional();
     }
 
-    record Logo(String contentType, byte[] content) {
-    }
+    record Logo(String contentType, byte[] content) {}
 }

@@ -1,13 +1,12 @@
 package eu.selfdata.tenant.branding;
 
 import eu.selfdata.tenant.tenancy.TenantContext;
+import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Duration;
 
 /** The city's uploaded logo, public; its URL carries a version so it can be cached. */
 @RestController

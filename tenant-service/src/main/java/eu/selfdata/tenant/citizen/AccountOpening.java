@@ -30,7 +30,9 @@ class AccountOpening implements WebMvcConfigurer, HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (TenantContext.current().isPresent()
                 && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            accounts.open(token.getToken().getSubject(), CityClaims.of(token.getToken().getClaims()).emailVerified());
+            accounts.open(
+                    token.getToken().getSubject(),
+                    CityClaims.of(token.getToken().getClaims()).emailVerified());
         }
         return true;
     }

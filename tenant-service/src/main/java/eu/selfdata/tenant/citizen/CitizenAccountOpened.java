@@ -7,5 +7,4 @@ package eu.selfdata.tenant.citizen;
  * @param city    the city's slug
  * @param subject the identity server's id of the person
  */
-public record CitizenAccountOpened(String city, String subject) {
-}
+public record CitizenAccountOpened(String city, String subject) {}

@@ -6,17 +6,15 @@ import eu.selfdata.tenant.citydata.CityJdbc;
 import eu.selfdata.tenant.problem.ProblemException;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.usecase.api.CitizenId;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
 
 /**
  * Citizens' accounts in the current city, opened from the token subject on their first request.
@@ -32,7 +30,9 @@ public class CitizenAccounts {
     private final CityJdbc city;
     private final ApplicationEventPublisher events;
     private final Cache<String, CitizenId> known = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
 
     CitizenAccounts(CityJdbc city, ApplicationEventPublisher events) {
         this.city = city;
@@ -45,12 +45,17 @@ public class CitizenAccounts {
      * @param emailVerified what the token says ({@code email_verified}), recorded with the account
      */
     public CitizenId open(String subject, boolean emailVerified) {
-        return known.get(key(subject, emailVerified),
+        return known.get(
+                key(subject, emailVerified),
                 ignored -> city.transactions().execute(status -> findOrCreate(subject, emailVerified)));
     }
 
     public Optional<CitizenId> find(String subject) {
-        return city.jdbc().sql("select id from citizen where subject = ?").param(subject).query(UUID.class).optional()
+        return city.jdbc()
+                .sql("select id from citizen where subject = ?")
+                .param(subject)
+                .query(UUID.class)
+                .optional()
                 .map(CitizenId::new);
     }
 
@@ -59,8 +64,13 @@ public class CitizenAccounts {
      * subject is remembered only as a hash, so that a token issued before cannot re-open it.
      */
     void close(String subject) {
-        city.jdbc().sql("delete from erased_subject where erased_at < now() - interval '1 day'").update();
-        city.jdbc().sql("insert into erased_subject (subject_hash) values (?) on conflict do nothing").param(hash(subject)).update();
+        city.jdbc()
+                .sql("delete from erased_subject where erased_at < now() - interval '1 day'")
+                .update();
+        city.jdbc()
+                .sql("insert into erased_subject (subject_hash) values (?) on conflict do nothing")
+                .param(hash(subject))
+                .update();
         known.invalidate(key(subject, false));
         known.invalidate(key(subject, true));
     }
@@ -68,17 +78,27 @@ public class CitizenAccounts {
     private CitizenId findOrCreate(String subject, boolean emailVerified) {
         Optional<CitizenId> existing = find(subject);
         if (existing.isPresent()) {
-            city.jdbc().sql("update citizen set last_seen_at = now(), email_verified = ? where id = ?")
-                    .params(emailVerified, existing.get().value()).update();
+            city.jdbc()
+                    .sql("update citizen set last_seen_at = now(), email_verified = ? where id = ?")
+                    .params(emailVerified, existing.get().value())
+                    .update();
             return existing.get();
         }
-        boolean erased = city.jdbc().sql("select exists (select 1 from erased_subject where subject_hash = ?)")
-                .param(hash(subject)).query(Boolean.class).single();
+        boolean erased = city.jdbc()
+                .sql("select exists (select 1 from erased_subject where subject_hash = ?)")
+                .param(hash(subject))
+                .query(Boolean.class)
+                .single();
         if (erased) {
-            throw new ProblemException(ProblemType.ACCOUNT_ERASED, "This account was erased; sign in again to start a new one");
+            throw new ProblemException(
+                    ProblemType.ACCOUNT_ERASED, "This account was erased; sign in again to start a new one");
         }
-        boolean opened = city.jdbc().sql("insert into citizen (id, subject, email_verified) values (?, ?, ?) on conflict (subject) do nothing")
-                .params(UUID.randomUUID(), subject, emailVerified).update() == 1;
+        boolean opened = city.jdbc()
+                        .sql(
+                                "insert into citizen (id, subject, email_verified) values (?, ?, ?) on conflict (subject) do nothing")
+                        .params(UUID.randomUUID(), subject, emailVerified)
+                        .update()
+                == 1;
         if (opened && !emailVerified) {
             events.publishEvent(new CitizenAccountOpened(city.city(), subject));
         }
@@ -91,7 +111,8 @@ public class CitizenAccounts {
 
     private static String hash(String subject) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

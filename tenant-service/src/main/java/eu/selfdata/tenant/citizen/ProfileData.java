@@ -8,22 +8,24 @@ import eu.selfdata.usecase.api.LocalizedText;
 import eu.selfdata.usecase.api.PersonalDataCategory;
 import eu.selfdata.usecase.api.PersonalDataSource;
 import eu.selfdata.usecase.api.RowSink;
+import java.time.Period;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import java.time.Period;
-import java.util.List;
 
 /** The account itself; erased last, when nothing refers to it any more. */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ProfileData implements PersonalDataSource {
 
-    private static final PersonalDataCategory CATEGORY = new PersonalDataCategory("profile",
+    private static final PersonalDataCategory CATEGORY = new PersonalDataCategory(
+            "profile",
             new LocalizedText("Votre compte", "Your account"),
-            new LocalizedText("Vous reconnaître et personnaliser vos indicateurs", "Recognise you and tailor your figures"),
-            LegalBasis.CONTRACT, Period.ofYears(3));
+            new LocalizedText(
+                    "Vous reconnaître et personnaliser vos indicateurs", "Recognise you and tailor your figures"),
+            LegalBasis.CONTRACT,
+            Period.ofYears(3));
 
     private final CityJdbc city;
     private final CitizenAccounts accounts;
@@ -54,8 +56,15 @@ class ProfileData implements PersonalDataSource {
 
     @Override
     public void erase(CitizenId citizen) {
-        String subject = city.jdbc().sql("select subject from citizen where id = ?").param(citizen.value()).query(String.class).single();
+        String subject = city.jdbc()
+                .sql("select subject from citizen where id = ?")
+                .param(citizen.value())
+                .query(String.class)
+                .single();
         accounts.close(subject);
-        city.jdbc().sql("delete from citizen where id = ?").param(citizen.value()).update();
+        city.jdbc()
+                .sql("delete from citizen where id = ?")
+                .param(citizen.value())
+                .update();
     }
 }

@@ -30,7 +30,11 @@ class ProfilePage {
     String save(@Valid @ModelAttribute ProfileUpdate update, BindingResult errors, Model model) {
         if (errors.hasErrors()) {
             model.addAttribute("profile", profiles.of(citizen.require()));
-            model.addAttribute("errors", errors.getFieldErrors().stream().map(e -> e.getField() + ": " + e.getDefaultMessage()).toList());
+            model.addAttribute(
+                    "errors",
+                    errors.getFieldErrors().stream()
+                            .map(e -> e.getField() + ": " + e.getDefaultMessage())
+                            .toList());
             return "portal/profile";
         }
         model.addAttribute("profile", profiles.update(citizen.require(), update));

@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Size;
 
 record ProfileUpdate(
         @Size(max = 100) String displayName,
-        @Pattern(regexp = "fr|en", message = "must be fr or en") String language,
+
+        @Pattern(regexp = "fr|en", message = "must be fr or en")
+        String language,
+
         @Min(1) @Max(20) Integer householdSize,
-        Boolean optionalNotices) {
-}
+        Boolean optionalNotices) {}

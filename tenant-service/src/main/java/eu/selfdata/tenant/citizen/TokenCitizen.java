@@ -1,11 +1,11 @@
 package eu.selfdata.tenant.citizen;
 
+import eu.selfdata.identity.CityClaims;
+import eu.selfdata.identity.VerifiedPerson;
 import eu.selfdata.tenant.problem.ProblemException;
 import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CurrentCitizen;
-import eu.selfdata.identity.CityClaims;
-import eu.selfdata.identity.VerifiedPerson;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -24,7 +24,8 @@ class TokenCitizen implements CurrentCitizen {
     @Override
     public CitizenId require() {
         Jwt token = token();
-        return accounts.open(token.getSubject(), CityClaims.of(token.getClaims()).emailVerified());
+        return accounts.open(
+                token.getSubject(), CityClaims.of(token.getClaims()).emailVerified());
     }
 
     @Override

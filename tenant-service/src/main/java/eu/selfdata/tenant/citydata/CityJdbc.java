@@ -5,15 +5,14 @@ import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityScope;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
-import java.util.function.Supplier;
 
 /**
  * The current city's schema through plain JDBC, for the self-data core, the use-case modules and the
@@ -67,10 +66,12 @@ public class CityJdbc implements CityDatabase, CityScope {
     @Override
     public <T> T call(String city, Supplier<T> work) {
         TenantId target = TenantId.of(city);
-        TenantContext.current().filter(current -> !current.equals(target))
+        TenantContext.current()
+                .filter(current -> !current.equals(target))
                 .filter(current -> TransactionSynchronizationManager.hasResource(citySchema))
                 .ifPresent(current -> {
-                    throw new IllegalStateException("a transaction of " + current + " is open; " + city + "'s work cannot join it");
+                    throw new IllegalStateException(
+                            "a transaction of " + current + " is open; " + city + "'s work cannot join it");
                 });
         return TenantContext.call(target, work::get);
     }

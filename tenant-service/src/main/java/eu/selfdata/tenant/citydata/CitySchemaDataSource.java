@@ -3,13 +3,12 @@ package eu.selfdata.tenant.citydata;
 import eu.selfdata.tenant.tenancy.SchemaConnections;
 import eu.selfdata.tenant.tenancy.SchemaName;
 import eu.selfdata.tenant.tenancy.TenantContext;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
-
-import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The shared pool seen through the current city: a connection gets the city's {@code search_path}
@@ -28,8 +27,8 @@ final class CitySchemaDataSource extends DelegatingDataSource {
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = connections.borrow(SchemaName.of(TenantContext.require()));
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && !connection.isClosed()) {
                         connections.giveBack(connection);
                         return null;

@@ -2,6 +2,9 @@ package eu.selfdata.tenant.connectors;
 
 import eu.selfdata.connectors.ConnectorAdministration;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -11,10 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The city admin console's connectors: each instance of the city with its health and a settings
@@ -51,28 +50,40 @@ class ConnectorConsolePage {
      * and the {@code enabled} checkbox.
      */
     @PostMapping("/{template}")
-    String configure(@PathVariable String template, @RequestParam MultiValueMap<String, String> form, Model model,
-                     HttpServletResponse response) {
+    String configure(
+            @PathVariable String template,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response) {
         Map<String, String> settings = new HashMap<>();
         form.forEach((field, values) -> {
             if (field.startsWith(SETTING) && !values.isEmpty()) {
                 settings.put(field.substring(SETTING.length()), values.getFirst());
             }
         });
-        connectors.list().stream().filter(view -> view.template().equals(template)).findFirst()
-                .ifPresent(view -> view.settings().stream().filter(ConnectorAdministration.SettingView::secret).forEach(secret -> {
-                    if (form.containsKey(CLEAR + secret.name())) {
-                        settings.put(secret.name(), "");
-                    } else if (settings.getOrDefault(secret.name(), "").isEmpty()) {
-                        settings.remove(secret.name());
-                    }
-                }));
+        connectors.list().stream()
+                .filter(view -> view.template().equals(template))
+                .findFirst()
+                .ifPresent(view -> view.settings().stream()
+                        .filter(ConnectorAdministration.SettingView::secret)
+                        .forEach(secret -> {
+                            if (form.containsKey(CLEAR + secret.name())) {
+                                settings.put(secret.name(), "");
+                            } else if (settings.getOrDefault(secret.name(), "").isEmpty()) {
+                                settings.remove(secret.name());
+                            }
+                        }));
         try {
-            connectors.configure(template, new ConnectorAdministration.ConnectorChange(form.containsKey("enabled"), settings));
+            connectors.configure(
+                    template, new ConnectorAdministration.ConnectorChange(form.containsKey("enabled"), settings));
             return "redirect:/admin/connectors?done=saved#connector-" + template;
         } catch (ErrorResponseException e) {
             model.addAttribute("refusedTemplate", template);
-            model.addAttribute("refusedSetting", e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("setting"));
+            model.addAttribute(
+                    "refusedSetting",
+                    e.getBody().getProperties() == null
+                            ? null
+                            : e.getBody().getProperties().get("setting"));
             model.addAttribute("typed", settings);
             return refused(e, model, response);
         }
@@ -80,7 +91,8 @@ class ConnectorConsolePage {
 
     /** Retries the record as stored, or as corrected in {@code record} when the admin changed it. */
     @PostMapping("/dead-letters/{id}/retry")
-    String retry(@PathVariable long id, @RequestParam Optional<String> record, Model model, HttpServletResponse response) {
+    String retry(
+            @PathVariable long id, @RequestParam Optional<String> record, Model model, HttpServletResponse response) {
         try {
             connectors.retry(id, record.filter(r -> !r.isBlank()));
             return "redirect:/admin/connectors?done=retried";

@@ -1,12 +1,11 @@
 package eu.selfdata.tenant.consent;
 
 import eu.selfdata.usecase.api.CitizenId;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
 
 /** What a citizen is asked in this city: each purpose the enabled modules offer, beside the citizen's decision. */
 @Service
@@ -24,7 +23,8 @@ class ConsentChoices {
         Map<String, ConsentDecision> decided = ledger.decisions(citizen).stream()
                 .collect(Collectors.toMap(ConsentDecision::purposeId, Function.identity()));
         return purposes.offeredHere().stream()
-                .map(offered -> PurposeView.of(offered, decided.get(offered.purpose().id()), language))
+                .map(offered ->
+                        PurposeView.of(offered, decided.get(offered.purpose().id()), language))
                 .toList();
     }
 }

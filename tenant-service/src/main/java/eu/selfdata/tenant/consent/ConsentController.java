@@ -6,6 +6,9 @@ import eu.selfdata.usecase.api.ConsentState;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,10 +16,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /** The signed-in citizen's consents: what is offered, what they decided, and the receipts. */
 @RestController
@@ -62,6 +61,5 @@ class ConsentController {
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No such receipt of yours"));
     }
 
-    record Decision(@NotNull ConsentState decision) {
-    }
+    record Decision(@NotNull ConsentState decision) {}
 }

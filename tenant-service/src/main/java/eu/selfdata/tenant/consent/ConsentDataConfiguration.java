@@ -6,12 +6,11 @@ import eu.selfdata.usecase.api.LegalBasis;
 import eu.selfdata.usecase.api.LocalizedText;
 import eu.selfdata.usecase.api.PersonalDataCategory;
 import eu.selfdata.usecase.api.PersonalDataSource;
+import java.time.Period;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-
-import java.time.Period;
-import java.util.List;
 
 /** Consents as personal data: every receipt is exported; erasure removes decisions and receipts. */
 @Configuration(proxyBeanMethods = false)
@@ -20,10 +19,12 @@ class ConsentDataConfiguration {
     @Bean
     @Order(1)
     PersonalDataSource consentReceipts(CityJdbc city) {
-        PersonalDataCategory category = new PersonalDataCategory("consent-receipts",
+        PersonalDataCategory category = new PersonalDataCategory(
+                "consent-receipts",
                 new LocalizedText("Reçus de consentement", "Consent receipts"),
                 new LocalizedText("Prouver vos choix et les respecter", "Prove and honour your choices"),
-                LegalBasis.LEGAL_OBLIGATION, Period.ofYears(5));
+                LegalBasis.LEGAL_OBLIGATION,
+                Period.ofYears(5));
         return new CitizenTables(city, category, """
                 select id, purpose_id, state, issued_at, receipt from consent_receipt
                  where citizen_id = :citizen order by issued_at, id""", List.of("consent", "consent_receipt"));

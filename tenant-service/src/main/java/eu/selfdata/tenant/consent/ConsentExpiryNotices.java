@@ -9,18 +9,17 @@ import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStatus;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.usecase.api.CitizenId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Tells each citizen, once per decision, that a consent they gave expires within {@code selfdata.notices.consent-expiry-warning}
@@ -40,8 +39,13 @@ class ConsentExpiryNotices {
     private final PublicUrls urls;
     private final Duration warning;
 
-    ConsentExpiryNotices(TenantRegistry registry, CityJdbc city, CitizenNotices notices, PurposeCatalogue purposes, PublicUrls urls,
-                         @Value("${selfdata.notices.consent-expiry-warning:14d}") Duration warning) {
+    ConsentExpiryNotices(
+            TenantRegistry registry,
+            CityJdbc city,
+            CitizenNotices notices,
+            PurposeCatalogue purposes,
+            PublicUrls urls,
+            @Value("${selfdata.notices.consent-expiry-warning:14d}") Duration warning) {
         this.registry = registry;
         this.city = city;
         this.notices = notices;
@@ -50,39 +54,53 @@ class ConsentExpiryNotices {
         this.warning = warning;
     }
 
-    @Scheduled(fixedDelayString = "${selfdata.notices.consent-expiry-check:1h}", initialDelayString = "${selfdata.notices.consent-expiry-check:1h}")
+    @Scheduled(
+            fixedDelayString = "${selfdata.notices.consent-expiry-check:1h}",
+            initialDelayString = "${selfdata.notices.consent-expiry-check:1h}")
     void checkEveryCity() {
-        registry.list().stream().filter(tenant -> tenant.status() == TenantStatus.ACTIVE).forEach(tenant -> {
-            try {
-                TenantContext.run(tenant.id(), () -> tell(tenant));
-            } catch (RuntimeException e) {
-                log.warn("Consent expiry notices of {} not checked: {}", tenant.slug(), e.getMessage());
-            }
-        });
+        registry.list().stream()
+                .filter(tenant -> tenant.status() == TenantStatus.ACTIVE)
+                .forEach(tenant -> {
+                    try {
+                        TenantContext.run(tenant.id(), () -> tell(tenant));
+                    } catch (RuntimeException e) {
+                        log.warn("Consent expiry notices of {} not checked: {}", tenant.slug(), e.getMessage());
+                    }
+                });
     }
 
     /** Tells the current city's citizens whose consents expire soon; @return how many were told or chose not to be. */
     int tell(Tenant tenant) {
-        record Expiring(UUID citizen, String purpose, java.time.Instant expiresAt) {
-        }
+        record Expiring(UUID citizen, String purpose, java.time.Instant expiresAt) {}
         int handled = 0;
-        for (Expiring expiring : city.jdbc().sql("""
+        for (Expiring expiring : city.jdbc()
+                .sql("""
                         select citizen_id, purpose_id, expires_at from consent
                          where state = 'GIVEN' and expiry_noticed_at is null and expires_at > now() and expires_at <= now() + cast(? as interval)""")
                 .param(warning.toSeconds() + " seconds")
-                .query((rs, row) -> new Expiring(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant())).list()) {
+                .query((rs, row) -> new Expiring(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant()))
+                .list()) {
             var purpose = purposes.anywhere(expiring.purpose());
             if (purpose.isEmpty()) {
                 continue;
             }
-            CitizenNotices.Outcome outcome = notices.send(new CitizenId(expiring.citizen()), Notice.CONSENT_EXPIRING, language -> new Object[] {
-                    tenant.displayName(), purpose.get().purpose().label().in(language),
-                    DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language))
-                            .format(expiring.expiresAt().atZone(PARIS)),
-                    urls.page(tenant, "/my/consents#purpose-" + expiring.purpose())});
+            CitizenNotices.Outcome outcome =
+                    notices.send(new CitizenId(expiring.citizen()), Notice.CONSENT_EXPIRING, language -> new Object[] {
+                        tenant.displayName(),
+                        purpose.get().purpose().label().in(language),
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                .withLocale(Locale.forLanguageTag(language))
+                                .format(expiring.expiresAt().atZone(PARIS)),
+                        urls.page(tenant, "/my/consents#purpose-" + expiring.purpose())
+                    });
             if (outcome != CitizenNotices.Outcome.NOT_SENT) {
-                city.jdbc().sql("update consent set expiry_noticed_at = now() where citizen_id = ? and purpose_id = ?")
-                        .params(expiring.citizen(), expiring.purpose()).update();
+                city.jdbc()
+                        .sql("update consent set expiry_noticed_at = now() where citizen_id = ? and purpose_id = ?")
+                        .params(expiring.citizen(), expiring.purpose())
+                        .update();
                 handled++;
             }
         }

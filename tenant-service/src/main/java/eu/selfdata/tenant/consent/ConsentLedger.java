@@ -12,10 +12,6 @@ import eu.selfdata.usecase.api.ConsentPurpose;
 import eu.selfdata.usecase.api.ConsentState;
 import eu.selfdata.usecase.api.Consents;
 import eu.selfdata.usecase.api.LegalBasis;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,6 +21,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consent decisions of the citizens of the city in context: the latest one per purpose, and a
@@ -41,8 +40,14 @@ class ConsentLedger implements Consents {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConsentLedger(CityJdbc city, PurposeCatalogue purposes, ServedTenants tenants, CityPolicies policies, JsonMapper json,
-                  ApplicationEventPublisher events, Clock clock) {
+    ConsentLedger(
+            CityJdbc city,
+            PurposeCatalogue purposes,
+            ServedTenants tenants,
+            CityPolicies policies,
+            JsonMapper json,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.city = city;
         this.purposes = purposes;
         this.tenants = tenants;
@@ -54,24 +59,36 @@ class ConsentLedger implements Consents {
 
     @Override
     public boolean isGiven(CitizenId citizen, String purposeId) {
-        return decision(citizen, purposeId).map(decision -> decision.isGivenAt(clock.instant())).orElse(false);
+        return decision(citizen, purposeId)
+                .map(decision -> decision.isGivenAt(clock.instant()))
+                .orElse(false);
     }
 
     Optional<ConsentDecision> decision(CitizenId citizen, String purposeId) {
-        return city.jdbc().sql("select purpose_id, state, decided_at, expires_at, receipt_id from consent where citizen_id = ? and purpose_id = ?")
-                .params(citizen.value(), purposeId).query(ConsentLedger::decisionRow).optional();
+        return city.jdbc()
+                .sql(
+                        "select purpose_id, state, decided_at, expires_at, receipt_id from consent where citizen_id = ? and purpose_id = ?")
+                .params(citizen.value(), purposeId)
+                .query(ConsentLedger::decisionRow)
+                .optional();
     }
 
     List<ConsentDecision> decisions(CitizenId citizen) {
-        return city.jdbc().sql("select purpose_id, state, decided_at, expires_at, receipt_id from consent where citizen_id = ? order by purpose_id")
-                .param(citizen.value()).query(ConsentLedger::decisionRow).list();
+        return city.jdbc()
+                .sql(
+                        "select purpose_id, state, decided_at, expires_at, receipt_id from consent where citizen_id = ? order by purpose_id")
+                .param(citizen.value())
+                .query(ConsentLedger::decisionRow)
+                .list();
     }
 
     /** Gives or refuses a purpose offered by a module this city enabled. */
     ConsentReceipt decide(CitizenId citizen, String purposeId, ConsentState state, String language) {
         PurposeCatalogue.OfferedPurpose offered = purposes.offeredHere().stream()
-                .filter(candidate -> candidate.purpose().id().equals(purposeId)).findFirst()
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No purpose '" + purposeId + "' offered in this city"));
+                .filter(candidate -> candidate.purpose().id().equals(purposeId))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.NOT_FOUND, "No purpose '" + purposeId + "' offered in this city"));
         return record(citizen, offered, state, language);
     }
 
@@ -79,7 +96,8 @@ class ConsentLedger implements Consents {
     ConsentReceipt withdraw(CitizenId citizen, String purposeId, String language) {
         Optional<ConsentDecision> current = decision(citizen, purposeId);
         if (current.isEmpty() || current.get().state() != ConsentState.GIVEN) {
-            throw new ProblemException(ProblemType.TENANT_STATE_CONFLICT, "There is no given consent to '" + purposeId + "' to withdraw");
+            throw new ProblemException(
+                    ProblemType.TENANT_STATE_CONFLICT, "There is no given consent to '" + purposeId + "' to withdraw");
         }
         PurposeCatalogue.OfferedPurpose offered = purposes.anywhere(purposeId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No purpose '" + purposeId + "'"));
@@ -87,37 +105,63 @@ class ConsentLedger implements Consents {
     }
 
     List<ConsentReceipt> receipts(CitizenId citizen) {
-        return city.jdbc().sql("select receipt from consent_receipt where citizen_id = ? order by issued_at, id")
-                .param(citizen.value()).query((rs, row) -> json.readValue(rs.getString(1), ConsentReceipt.class)).list();
+        return city.jdbc()
+                .sql("select receipt from consent_receipt where citizen_id = ? order by issued_at, id")
+                .param(citizen.value())
+                .query((rs, row) -> json.readValue(rs.getString(1), ConsentReceipt.class))
+                .list();
     }
 
     Optional<ConsentReceipt> receipt(CitizenId citizen, UUID receiptId) {
-        return city.jdbc().sql("select receipt from consent_receipt where citizen_id = ? and id = ?")
-                .params(citizen.value(), receiptId).query((rs, row) -> json.readValue(rs.getString(1), ConsentReceipt.class)).optional();
+        return city.jdbc()
+                .sql("select receipt from consent_receipt where citizen_id = ? and id = ?")
+                .params(citizen.value(), receiptId)
+                .query((rs, row) -> json.readValue(rs.getString(1), ConsentReceipt.class))
+                .optional();
     }
 
-    private ConsentReceipt record(CitizenId citizen, PurposeCatalogue.OfferedPurpose offered, ConsentState state, String language) {
+    private ConsentReceipt record(
+            CitizenId citizen, PurposeCatalogue.OfferedPurpose offered, ConsentState state, String language) {
         String slug = city.city();
         Instant now = clock.instant();
         ConsentPurpose purpose = offered.purpose();
-        Instant expiresAt = state == ConsentState.GIVEN ? now.atOffset(ZoneOffset.UTC).plus(purpose.duration()).toInstant() : null;
+        Instant expiresAt = state == ConsentState.GIVEN
+                ? now.atOffset(ZoneOffset.UTC).plus(purpose.duration()).toInstant()
+                : null;
         ConsentReceipt receipt = city.transactions().execute(status -> {
             // Serialises concurrent decisions of one citizen on one purpose.
-            city.jdbc().sql("select id from citizen where id = ? for update").param(citizen.value()).query(UUID.class).single();
-            UUID previous = decision(citizen, purpose.id()).map(ConsentDecision::receiptId).orElse(null);
+            city.jdbc()
+                    .sql("select id from citizen where id = ? for update")
+                    .param(citizen.value())
+                    .query(UUID.class)
+                    .single();
+            UUID previous = decision(citizen, purpose.id())
+                    .map(ConsentDecision::receiptId)
+                    .orElse(null);
             ConsentReceipt issued = receiptFor(slug, citizen, offered, state, now, expiresAt, previous, language);
-            city.jdbc().sql("insert into consent_receipt (id, citizen_id, purpose_id, state, issued_at, receipt) values (?, ?, ?, ?, ?, ?::jsonb)")
-                    .params(issued.consentReceiptId(), citizen.value(), purpose.id(), state.name(), Timestamp.from(now),
+            city.jdbc()
+                    .sql(
+                            "insert into consent_receipt (id, citizen_id, purpose_id, state, issued_at, receipt) values (?, ?, ?, ?, ?, ?::jsonb)")
+                    .params(
+                            issued.consentReceiptId(),
+                            citizen.value(),
+                            purpose.id(),
+                            state.name(),
+                            Timestamp.from(now),
                             json.writeValueAsString(issued))
                     .update();
-            city.jdbc().sql("""
+            city.jdbc()
+                    .sql("""
                             insert into consent (citizen_id, purpose_id, state, decided_at, expires_at, receipt_id)
                             values (:citizen, :purpose, :state, :at, :expires, :receipt)
                             on conflict (citizen_id, purpose_id) do update
                                set state = excluded.state, decided_at = excluded.decided_at,
                                    expires_at = excluded.expires_at, receipt_id = excluded.receipt_id, expiry_noticed_at = null""")
-                    .param("citizen", citizen.value()).param("purpose", purpose.id()).param("state", state.name())
-                    .param("at", Timestamp.from(now)).param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                    .param("citizen", citizen.value())
+                    .param("purpose", purpose.id())
+                    .param("state", state.name())
+                    .param("at", Timestamp.from(now))
+                    .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                     .param("receipt", issued.consentReceiptId())
                     .update();
             return issued;
@@ -126,28 +170,54 @@ class ConsentLedger implements Consents {
         return receipt;
     }
 
-    private ConsentReceipt receiptFor(String slug, CitizenId citizen, PurposeCatalogue.OfferedPurpose offered, ConsentState state,
-                                      Instant now, Instant expiresAt, UUID previous, String language) {
+    private ConsentReceipt receiptFor(
+            String slug,
+            CitizenId citizen,
+            PurposeCatalogue.OfferedPurpose offered,
+            ConsentState state,
+            Instant now,
+            Instant expiresAt,
+            UUID previous,
+            String language) {
         Tenant tenant = tenants.find(slug).orElseThrow();
         ConsentPurpose purpose = offered.purpose();
         String recipient = purpose.recipient().kind() == ConsentPurpose.Recipient.Kind.CITY
-                ? tenant.displayName() : purpose.recipient().name().in(language);
-        return new ConsentReceipt(ConsentReceipt.SPECIFICATION, "EU", UUID.randomUUID(), now,
-                "Self Data portal of " + tenant.displayName() + " (explicit action of the citizen)", language,
-                citizen.value(), List.of(new ConsentReceipt.Controller(tenant.displayName(), tenant.adminEmail(), slug)),
+                ? tenant.displayName()
+                : purpose.recipient().name().in(language);
+        return new ConsentReceipt(
+                ConsentReceipt.SPECIFICATION,
+                "EU",
+                UUID.randomUUID(),
+                now,
+                "Self Data portal of " + tenant.displayName() + " (explicit action of the citizen)",
+                language,
+                citizen.value(),
+                List.of(new ConsentReceipt.Controller(tenant.displayName(), tenant.adminEmail(), slug)),
                 offered.module().displayName(),
-                new ConsentReceipt.Purpose(purpose.id(), purpose.label().in(language), purpose.description().in(language),
-                        "EXPLICIT", LegalBasis.CONSENT.name()),
-                state, purpose.categoryIds(), List.of(recipient), purpose.duration().toString(), expiresAt,
+                new ConsentReceipt.Purpose(
+                        purpose.id(),
+                        purpose.label().in(language),
+                        purpose.description().in(language),
+                        "EXPLICIT",
+                        LegalBasis.CONSENT.name()),
+                state,
+                purpose.categoryIds(),
+                List.of(recipient),
+                purpose.duration().toString(),
+                expiresAt,
                 "At any time on the portal (My consents) or DELETE /api/me/consents/" + purpose.id()
                         + "; takes effect for the next processing",
-                policies.charterVersion(slug).orElse(null), previous);
+                policies.charterVersion(slug).orElse(null),
+                previous);
     }
 
     private static ConsentDecision decisionRow(ResultSet rs, int row) throws SQLException {
         Timestamp expires = rs.getTimestamp("expires_at");
-        return new ConsentDecision(rs.getString("purpose_id"), ConsentState.valueOf(rs.getString("state")),
-                rs.getTimestamp("decided_at").toInstant(), expires == null ? null : expires.toInstant(),
+        return new ConsentDecision(
+                rs.getString("purpose_id"),
+                ConsentState.valueOf(rs.getString("state")),
+                rs.getTimestamp("decided_at").toInstant(),
+                expires == null ? null : expires.toInstant(),
                 rs.getObject("receipt_id", UUID.class));
     }
 }

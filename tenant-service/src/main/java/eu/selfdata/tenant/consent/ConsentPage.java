@@ -3,14 +3,13 @@ package eu.selfdata.tenant.consent;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.ConsentState;
 import eu.selfdata.usecase.api.CurrentCitizen;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-
-import java.util.Locale;
 
 /** The portal page "my consents": the decisions of {@code /api/me/consents} as forms, over the same services. */
 @Controller

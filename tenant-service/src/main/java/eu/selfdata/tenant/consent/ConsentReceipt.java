@@ -1,7 +1,6 @@
 package eu.selfdata.tenant.consent;
 
 import eu.selfdata.usecase.api.ConsentState;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,9 +43,7 @@ public record ConsentReceipt(
 
     public static final String SPECIFICATION = "KI-CR-v1.1.0 / ISO/IEC TS 27560:2023";
 
-    public record Controller(String piiController, String contact, String city) {
-    }
+    public record Controller(String piiController, String contact, String city) {}
 
-    public record Purpose(String id, String label, String description, String consentType, String legalBasis) {
-    }
+    public record Purpose(String id, String label, String description, String consentType, String legalBasis) {}
 }

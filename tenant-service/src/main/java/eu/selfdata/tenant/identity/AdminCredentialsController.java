@@ -34,8 +34,10 @@ class AdminCredentialsController {
         try {
             identity.inviteFirstAdmin(tenant);
         } catch (WebApplicationException e) {
-            throw new ProblemException(ProblemType.MAIL_NOT_SENT, "The identity server could not send the invitation ("
-                    + e.getResponse().getStatus() + "); issue a temporary password instead");
+            throw new ProblemException(
+                    ProblemType.MAIL_NOT_SENT,
+                    "The identity server could not send the invitation ("
+                            + e.getResponse().getStatus() + "); issue a temporary password instead");
         }
         return ResponseEntity.accepted().build();
     }
@@ -43,7 +45,8 @@ class AdminCredentialsController {
     /** Issues a new temporary password for the city's first admin; answered once, never stored. */
     @PostMapping("/platform/tenants/{slug}/admin-credentials")
     ResponseEntity<AdminCredentials> issue(@PathVariable String slug) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(identity.issueTemporaryPassword(registry.onboarded(slug)));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(identity.issueTemporaryPassword(registry.onboarded(slug)));
     }
-
 }

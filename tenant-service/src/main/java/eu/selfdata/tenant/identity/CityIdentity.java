@@ -1,28 +1,27 @@
 package eu.selfdata.tenant.identity;
 
-import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.tenant.registry.Tenant;
+import eu.selfdata.usecase.api.CityStaff;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * A city in the identity server: its Organization (alias = slug) and its portal client
@@ -74,10 +73,15 @@ public class CityIdentity {
             }
         }
         String id = realm().clients().findByClientId(clientId).getFirst().getId();
-        List<String> existing = realm().clients().get(id).roles().list().stream().map(RoleRepresentation::getName).toList();
+        List<String> existing = realm().clients().get(id).roles().list().stream()
+                .map(RoleRepresentation::getName)
+                .toList();
         for (String role : CITY_ROLES) {
             if (!existing.contains(role)) {
-                realm().clients().get(id).roles().create(new RoleRepresentation(role, "City role for " + tenant.displayName(), false));
+                realm().clients()
+                        .get(id)
+                        .roles()
+                        .create(new RoleRepresentation(role, "City role for " + tenant.displayName(), false));
             }
         }
     }
@@ -93,11 +97,17 @@ public class CityIdentity {
         Optional<UserRepresentation> existing = userByEmail(tenant.adminEmail());
         UserRepresentation admin = existing.orElseGet(() -> createUser(tenant.adminEmail()));
         OrganizationRepresentation organization = organization(tenant.slug()).orElseThrow();
-        try (Response ignored = realm().organizations().get(organization.getId()).members().addMember(admin.getId())) {
+        try (Response ignored =
+                realm().organizations().get(organization.getId()).members().addMember(admin.getId())) {
             // 201, or 409 when a replay finds the membership already there
         }
-        ClientRepresentation portal = realm().clients().findByClientId(portalClientId(tenant.slug())).getFirst();
-        RoleRepresentation cityAdmin = realm().clients().get(portal.getId()).roles().get(CityStaff.ADMIN).toRepresentation();
+        ClientRepresentation portal =
+                realm().clients().findByClientId(portalClientId(tenant.slug())).getFirst();
+        RoleRepresentation cityAdmin = realm().clients()
+                .get(portal.getId())
+                .roles()
+                .get(CityStaff.ADMIN)
+                .toRepresentation();
         realm().users().get(admin.getId()).roles().clientLevel(portal.getId()).add(List.of(cityAdmin));
         if (existing.isEmpty()) {
             try {
@@ -117,8 +127,13 @@ public class CityIdentity {
      */
     public void inviteFirstAdmin(Tenant tenant) {
         UserRepresentation admin = firstAdmin(tenant);
-        realm().users().get(admin.getId()).executeActionsEmail(portalClientId(tenant.slug()), urls.originsOf(tenant).getFirst() + "/admin",
-                (int) java.time.Duration.ofDays(INVITATION_DAYS).toSeconds(), List.of("UPDATE_PASSWORD"));
+        realm().users()
+                .get(admin.getId())
+                .executeActionsEmail(
+                        portalClientId(tenant.slug()),
+                        urls.originsOf(tenant).getFirst() + "/admin",
+                        (int) java.time.Duration.ofDays(INVITATION_DAYS).toSeconds(),
+                        List.of("UPDATE_PASSWORD"));
     }
 
     /**
@@ -126,7 +141,10 @@ public class CityIdentity {
      * link comes back to the city's profile page.
      */
     public void requestEmailVerification(Tenant tenant, String subject) {
-        realm().users().get(subject).sendVerifyEmail(portalClientId(tenant.slug()), urls.originsOf(tenant).getFirst() + "/my/profile");
+        realm().users()
+                .get(subject)
+                .sendVerifyEmail(
+                        portalClientId(tenant.slug()), urls.originsOf(tenant).getFirst() + "/my/profile");
     }
 
     /**
@@ -143,7 +161,8 @@ public class CityIdentity {
     /** The e-mail address the identity server holds for this user (the token's subject), if any. */
     public Optional<String> emailOf(String subject) {
         try {
-            return Optional.ofNullable(realm().users().get(subject).toRepresentation().getEmail());
+            return Optional.ofNullable(
+                    realm().users().get(subject).toRepresentation().getEmail());
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -157,22 +176,26 @@ public class CityIdentity {
         password.setTemporary(true);
         password.setValue(TemporaryPasswords.generate());
         realm().users().get(admin.getId()).resetPassword(password);
-        return new AdminCredentials(admin.getUsername(), password.getValue(), urls.originsOf(tenant).getFirst() + "/");
+        return new AdminCredentials(
+                admin.getUsername(), password.getValue(), urls.originsOf(tenant).getFirst() + "/");
     }
 
     private UserRepresentation firstAdmin(Tenant tenant) {
         if (tenant.adminEmail() == null) {
             throw new IllegalStateException("City '" + tenant.slug() + "' has no first administrator");
         }
-        return userByEmail(tenant.adminEmail()).orElseThrow(() ->
-                new IllegalStateException("The first administrator of '" + tenant.slug() + "' is not in the identity server yet"));
+        return userByEmail(tenant.adminEmail())
+                .orElseThrow(() -> new IllegalStateException(
+                        "The first administrator of '" + tenant.slug() + "' is not in the identity server yet"));
     }
 
     /** Members of the city who belong to no other city leave with it. */
     void removeCityOnlyMembers(String slug) {
         organization(slug).ifPresent(organization -> {
-            for (MemberRepresentation member : realm().organizations().get(organization.getId()).members().getAll()) {
-                List<OrganizationRepresentation> cities = realm().organizations().members().getOrganizations(member.getId(), true);
+            for (MemberRepresentation member :
+                    realm().organizations().get(organization.getId()).members().getAll()) {
+                List<OrganizationRepresentation> cities =
+                        realm().organizations().members().getOrganizations(member.getId(), true);
                 if (cities.stream().allMatch(city -> slug.equals(city.getAlias()))) {
                     try (Response ignored = realm().users().delete(member.getId())) {
                         // 204, or 404 if already gone
@@ -198,10 +221,15 @@ public class CityIdentity {
             return; // the person is already gone from the identity server
         }
         boolean elsewhere = cities.stream().anyMatch(other -> !slug.equals(other.getAlias()));
-        boolean coordinator = !elsewhere && realm().users().get(userId).roles().realmLevel().listEffective().stream()
-                .anyMatch(role -> "platform-coordinator".equals(role.getName()));
+        boolean coordinator = !elsewhere
+                && realm().users().get(userId).roles().realmLevel().listEffective().stream()
+                        .anyMatch(role -> "platform-coordinator".equals(role.getName()));
         if (elsewhere || coordinator) {
-            try (Response ignored = realm().organizations().get(city.get().getId()).members().member(userId).delete()) {
+            try (Response ignored = realm().organizations()
+                    .get(city.get().getId())
+                    .members()
+                    .member(userId)
+                    .delete()) {
                 // 204, or 404 when not a member any more
             }
         } else {
@@ -213,14 +241,16 @@ public class CityIdentity {
 
     void removeOrganization(String slug) {
         organization(slug).ifPresent(organization -> {
-            try (Response ignored = realm().organizations().get(organization.getId()).delete()) {
+            try (Response ignored =
+                    realm().organizations().get(organization.getId()).delete()) {
                 // 204 or 404 both mean it is gone
             }
         });
     }
 
     void removePortalClient(String slug) {
-        realm().clients().findByClientId(portalClientId(slug))
+        realm().clients()
+                .findByClientId(portalClientId(slug))
                 .forEach(client -> realm().clients().get(client.getId()).remove());
     }
 
@@ -263,10 +293,13 @@ public class CityIdentity {
         client.setRedirectUris(origins.stream().map(origin -> origin + "/*").toList());
         client.setWebOrigins(origins);
         client.setBaseUrl(origins.getFirst() + "/");
-        client.setDefaultClientScopes(List.of("basic", "profile", "email", "roles", "web-origins", "organization", "selfdata-api"));
+        client.setDefaultClientScopes(
+                List.of("basic", "profile", "email", "roles", "web-origins", "organization", "selfdata-api"));
         Map<String, String> attributes = new HashMap<>();
         attributes.put("pkce.code.challenge.method", "S256");
-        attributes.put("post.logout.redirect.uris", String.join("##", origins.stream().map(origin -> origin + "/*").toList()));
+        attributes.put(
+                "post.logout.redirect.uris",
+                String.join("##", origins.stream().map(origin -> origin + "/*").toList()));
         attributes.put("login_theme", "selfdata");
         attributes.put("selfdata.displayName", tenant.displayName());
         attributes.put("selfdata.primaryColor", tenant.branding().primaryColor());
@@ -281,8 +314,8 @@ public class CityIdentity {
     private static void expectCreated(Response response, String what) {
         // 409: created by an earlier run that crashed before recording it.
         if (response.getStatus() != 201 && response.getStatus() != 409) {
-            throw new IllegalStateException("Identity server refused " + what + ": HTTP " + response.getStatus()
-                    + " " + response.readEntity(String.class));
+            throw new IllegalStateException("Identity server refused " + what + ": HTTP " + response.getStatus() + " "
+                    + response.readEntity(String.class));
         }
     }
 }

@@ -35,8 +35,10 @@ class EmailVerificationController {
             throw new ProblemException(ProblemType.ALREADY_VERIFIED, "Your e-mail address is already verified");
         }
         if (!mails.request(TenantContext.require().slug(), token.getSubject())) {
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "A verification mail was sent a moment ago; wait "
-                    + EmailVerificationMails.MINUTES_BETWEEN + " minutes before asking again");
+            throw new ProblemException(
+                    ProblemType.TOO_MANY_REQUESTS,
+                    "A verification mail was sent a moment ago; wait " + EmailVerificationMails.MINUTES_BETWEEN
+                            + " minutes before asking again");
         }
         return ResponseEntity.accepted().build();
     }

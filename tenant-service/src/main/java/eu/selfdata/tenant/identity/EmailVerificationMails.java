@@ -6,13 +6,12 @@ import eu.selfdata.tenant.citizen.CitizenAccountOpened;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-
-import java.time.Duration;
 
 /**
  * Rule 11 in practice: a citizen whose account opens unverified is mailed the verification link at once, in the
@@ -30,7 +29,9 @@ public class EmailVerificationMails {
     private final CityIdentity identity;
     private final TenantRegistry registry;
     private final Cache<String, Boolean> asked = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(MINUTES_BETWEEN)).build();
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(MINUTES_BETWEEN))
+            .build();
 
     EmailVerificationMails(CityIdentity identity, TenantRegistry registry) {
         this.identity = identity;

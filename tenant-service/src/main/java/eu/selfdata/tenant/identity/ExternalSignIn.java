@@ -2,16 +2,15 @@ package eu.selfdata.tenant.identity;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
-
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
 
 /**
  * A city's external OpenID Connect identity providers (FranceConnect, or any provider shaped like it) in the
@@ -40,14 +39,28 @@ public class ExternalSignIn {
     }
 
     /** A provider as the coordinator configures it (the client secret is written, never read back). */
-    public record Provider(String name, String displayName, URI issuer, URI authorizationUrl, URI tokenUrl, URI jwksUrl, URI userInfoUrl,
-                           String clientId, String clientSecret, String minimumAcr, String scopes) {
-    }
+    public record Provider(
+            String name,
+            String displayName,
+            URI issuer,
+            URI authorizationUrl,
+            URI tokenUrl,
+            URI jwksUrl,
+            URI userInfoUrl,
+            String clientId,
+            String clientSecret,
+            String minimumAcr,
+            String scopes) {}
 
     /** What the coordinator sees of a provider. */
-    public record ProviderView(String name, String alias, String displayName, String issuer, String clientId, String minimumAcr,
-                               boolean enabled) {
-    }
+    public record ProviderView(
+            String name,
+            String alias,
+            String displayName,
+            String issuer,
+            String clientId,
+            String minimumAcr,
+            boolean enabled) {}
 
     static String alias(String slug, String name) {
         return slug + "." + name;
@@ -89,14 +102,18 @@ public class ExternalSignIn {
         } else {
             try (Response response = providers.create(representation)) {
                 if (response.getStatus() != 201 && response.getStatus() != 409) {
-                    throw new IllegalStateException("Identity server refused provider " + alias + ": HTTP " + response.getStatus()
-                            + " " + response.readEntity(String.class));
+                    throw new IllegalStateException("Identity server refused provider " + alias + ": HTTP "
+                            + response.getStatus() + " " + response.readEntity(String.class));
                 }
             }
         }
-        String organization = cities.organization(slug).orElseThrow(() -> new IllegalStateException("City " + slug + " has no organization"))
+        String organization = cities.organization(slug)
+                .orElseThrow(() -> new IllegalStateException("City " + slug + " has no organization"))
                 .getId();
-        try (Response ignored = keycloak.realm(properties.realm()).organizations().get(organization).identityProviders()
+        try (Response ignored = keycloak.realm(properties.realm())
+                .organizations()
+                .get(organization)
+                .identityProviders()
                 .addIdentityProvider(alias)) {
             // 204, or 409 when already linked
         }
@@ -106,7 +123,8 @@ public class ExternalSignIn {
     public List<ProviderView> list(String slug) {
         return keycloak.realm(properties.realm()).identityProviders().findAll().stream()
                 .filter(provider -> provider.getAlias().startsWith(slug + "."))
-                .map(provider -> view(slug, provider)).toList();
+                .map(provider -> view(slug, provider))
+                .toList();
     }
 
     /** @return false when the city has no such provider */
@@ -126,7 +144,10 @@ public class ExternalSignIn {
 
     private Optional<IdentityProviderRepresentation> find(String alias) {
         try {
-            return Optional.of(keycloak.realm(properties.realm()).identityProviders().get(alias).toRepresentation());
+            return Optional.of(keycloak.realm(properties.realm())
+                    .identityProviders()
+                    .get(alias)
+                    .toRepresentation());
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -134,7 +155,13 @@ public class ExternalSignIn {
 
     private static ProviderView view(String slug, IdentityProviderRepresentation provider) {
         Map<String, String> config = provider.getConfig();
-        return new ProviderView(provider.getAlias().substring(slug.length() + 1), provider.getAlias(), provider.getDisplayName(),
-                config.get("issuer"), config.get("clientId"), config.get("selfdata.minimumAcr"), provider.isEnabled());
+        return new ProviderView(
+                provider.getAlias().substring(slug.length() + 1),
+                provider.getAlias(),
+                provider.getDisplayName(),
+                config.get("issuer"),
+                config.get("clientId"),
+                config.get("selfdata.minimumAcr"),
+                provider.isEnabled());
     }
 }

@@ -9,6 +9,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,11 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Coordinator API: the external identity providers a city's citizens may sign in with (FranceConnect-ready). Every
@@ -42,13 +41,24 @@ class ExternalSignInController {
         this.registry = registry;
     }
 
-    record ProviderRequest(@NotBlank @Size(max = 100) String displayName, @NotNull URI issuer, @NotNull URI authorizationUrl,
-                           @NotNull URI tokenUrl, @NotNull URI jwksUrl, URI userInfoUrl,
-                           @NotBlank @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7e]+") String clientId,
-                           @NotBlank @Size(max = 500) @Pattern(regexp = "[\\x21-\\x7e]+") String clientSecret,
-                           @NotNull @Pattern(regexp = "eidas[123]") String minimumAcr,
-                           @Size(max = 300) @Pattern(regexp = "[a-z0-9_:]+( [a-z0-9_:]+)*") String scopes) {
-    }
+    record ProviderRequest(
+            @NotBlank @Size(max = 100) String displayName,
+            @NotNull URI issuer,
+            @NotNull URI authorizationUrl,
+            @NotNull URI tokenUrl,
+            @NotNull URI jwksUrl,
+            URI userInfoUrl,
+
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7e]+")
+            String clientId,
+
+            @NotBlank @Size(max = 500) @Pattern(regexp = "[\\x21-\\x7e]+")
+            String clientSecret,
+
+            @NotNull @Pattern(regexp = "eidas[123]") String minimumAcr,
+
+            @Size(max = 300) @Pattern(regexp = "[a-z0-9_:]+( [a-z0-9_:]+)*")
+            String scopes) {}
 
     @GetMapping("/platform/tenants/{slug}/identity-providers")
     List<ExternalSignIn.ProviderView> list(@PathVariable String slug) {
@@ -56,21 +66,42 @@ class ExternalSignInController {
     }
 
     @PutMapping("/platform/tenants/{slug}/identity-providers/{name}")
-    ExternalSignIn.ProviderView save(@PathVariable String slug, @PathVariable String name,
-                                     @Valid @RequestBody ProviderRequest request) {
+    ExternalSignIn.ProviderView save(
+            @PathVariable String slug, @PathVariable String name, @Valid @RequestBody ProviderRequest request) {
         if (!name.matches("[a-z][a-z0-9-]{1,30}")) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "name is 2 to 31 lower-case letters, digits or '-', starting with a letter");
+            throw new ProblemException(
+                    ProblemType.INVALID_REQUEST,
+                    "name is 2 to 31 lower-case letters, digits or '-', starting with a letter");
         }
-        for (Map.Entry<String, URI> url : Map.of("issuer", request.issuer(), "authorizationUrl", request.authorizationUrl(),
-                "tokenUrl", request.tokenUrl(), "jwksUrl", request.jwksUrl()).entrySet()) {
+        for (Map.Entry<String, URI> url : Map.of(
+                        "issuer",
+                        request.issuer(),
+                        "authorizationUrl",
+                        request.authorizationUrl(),
+                        "tokenUrl",
+                        request.tokenUrl(),
+                        "jwksUrl",
+                        request.jwksUrl())
+                .entrySet()) {
             requireProviderUrl(url.getKey(), url.getValue());
         }
         if (request.userInfoUrl() != null) {
             requireProviderUrl("userInfoUrl", request.userInfoUrl());
         }
-        return providers.save(registry.onboarded(slug).slug(), new ExternalSignIn.Provider(name, request.displayName().strip(), request.issuer(),
-                request.authorizationUrl(), request.tokenUrl(), request.jwksUrl(), request.userInfoUrl(), request.clientId(),
-                request.clientSecret(), request.minimumAcr(), request.scopes()));
+        return providers.save(
+                registry.onboarded(slug).slug(),
+                new ExternalSignIn.Provider(
+                        name,
+                        request.displayName().strip(),
+                        request.issuer(),
+                        request.authorizationUrl(),
+                        request.tokenUrl(),
+                        request.jwksUrl(),
+                        request.userInfoUrl(),
+                        request.clientId(),
+                        request.clientSecret(),
+                        request.minimumAcr(),
+                        request.scopes()));
     }
 
     @DeleteMapping("/platform/tenants/{slug}/identity-providers/{name}")
@@ -82,11 +113,17 @@ class ExternalSignInController {
     }
 
     private static void requireProviderUrl(String field, URI url) {
-        boolean secure = "https".equals(url.getScheme()) || ("http".equals(url.getScheme()) && LOOPBACK.contains(url.getHost()));
-        if (!url.isAbsolute() || url.getHost() == null || url.getUserInfo() != null || url.getFragment() != null || !secure) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, field + " is an absolute https URL without user or fragment"
-                    + " (http only on loopback, for a stand-in provider)");
+        boolean secure =
+                "https".equals(url.getScheme()) || ("http".equals(url.getScheme()) && LOOPBACK.contains(url.getHost()));
+        if (!url.isAbsolute()
+                || url.getHost() == null
+                || url.getUserInfo() != null
+                || url.getFragment() != null
+                || !secure) {
+            throw new ProblemException(
+                    ProblemType.INVALID_REQUEST,
+                    field + " is an absolute https URL without user or fragment"
+                            + " (http only on loopback, for a stand-in provider)");
         }
     }
-
 }

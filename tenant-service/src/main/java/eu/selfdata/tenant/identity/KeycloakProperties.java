@@ -1,8 +1,7 @@
 package eu.selfdata.tenant.identity;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where the identity server is and how tenant-service administers it: a confidential client with a

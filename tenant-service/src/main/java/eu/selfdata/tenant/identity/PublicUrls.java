@@ -1,11 +1,10 @@
 package eu.selfdata.tenant.identity;
 
 import eu.selfdata.tenant.registry.Tenant;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /** The origins on which a city's portal answers: {@code {slug}.{base-domain}} and its custom domains. */
 @Component
@@ -15,9 +14,10 @@ public class PublicUrls {
     private final String baseDomain;
     private final String portSuffix;
 
-    PublicUrls(@Value("${selfdata.public.scheme:http}") String scheme,
-               @Value("${selfdata.public.base-domain:localhost}") String baseDomain,
-               @Value("${selfdata.public.port:8080}") int port) {
+    PublicUrls(
+            @Value("${selfdata.public.scheme:http}") String scheme,
+            @Value("${selfdata.public.base-domain:localhost}") String baseDomain,
+            @Value("${selfdata.public.port:8080}") int port) {
         this.scheme = scheme;
         this.baseDomain = baseDomain;
         boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);

@@ -8,8 +8,7 @@ final class TemporaryPasswords {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TemporaryPasswords() {
-    }
+    private TemporaryPasswords() {}
 
     static String generate() {
         StringBuilder password = new StringBuilder(20);

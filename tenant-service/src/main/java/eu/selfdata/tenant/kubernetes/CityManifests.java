@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,7 @@ final class CityManifests {
     static final String MANAGER = "selfdata-tenant-service";
     static final String CLUSTER_ISSUER_ANNOTATION = "cert-manager.io/cluster-issuer";
 
-    private CityManifests() {
-    }
+    private CityManifests() {}
 
     static String ingressName(String slug) {
         return "city-" + slug;
@@ -44,18 +42,35 @@ final class CityManifests {
     /** One rule per custom domain to the gateway, which resolves the city from the Host; one certificate for all. */
     static Ingress ingress(Tenant tenant, KubernetesProperties settings) {
         List<IngressRule> rules = tenant.customDomains().stream()
-                .map(domain -> new IngressRuleBuilder().withHost(domain).withNewHttp()
-                        .addNewPath().withPath("/").withPathType("Prefix")
-                        .withNewBackend().withNewService().withName(settings.gatewayService())
-                        .withNewPort().withNumber(settings.gatewayPort()).endPort().endService().endBackend()
-                        .endPath().endHttp().build())
+                .map(domain -> new IngressRuleBuilder()
+                        .withHost(domain)
+                        .withNewHttp()
+                        .addNewPath()
+                        .withPath("/")
+                        .withPathType("Prefix")
+                        .withNewBackend()
+                        .withNewService()
+                        .withName(settings.gatewayService())
+                        .withNewPort()
+                        .withNumber(settings.gatewayPort())
+                        .endPort()
+                        .endService()
+                        .endBackend()
+                        .endPath()
+                        .endHttp()
+                        .build())
                 .toList();
         return new IngressBuilder()
-                .withMetadata(metadata(ingressName(tenant.slug()), tenant.slug(),
+                .withMetadata(metadata(
+                        ingressName(tenant.slug()),
+                        tenant.slug(),
                         Map.of(CLUSTER_ISSUER_ANNOTATION, settings.clusterIssuer())))
                 .withNewSpec()
                 .withIngressClassName(settings.ingressClassName())
-                .addNewTl().withHosts(tenant.customDomains()).withSecretName("city-" + tenant.slug() + "-tls").endTl()
+                .addNewTl()
+                .withHosts(tenant.customDomains())
+                .withSecretName("city-" + tenant.slug() + "-tls")
+                .endTl()
                 .withRules(rules)
                 .endSpec()
                 .build();
@@ -79,6 +94,10 @@ final class CityManifests {
     }
 
     private static ObjectMeta metadata(String name, String slug, Map<String, String> annotations) {
-        return new ObjectMetaBuilder().withName(name).withLabels(labels(slug)).withAnnotations(annotations).build();
+        return new ObjectMetaBuilder()
+                .withName(name)
+                .withLabels(labels(slug))
+                .withAnnotations(annotations)
+                .build();
     }
 }

@@ -7,8 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ingress class and cert-manager issuer for custom domains, and the gateway Service they lead to.
  */
 @ConfigurationProperties("selfdata.kubernetes")
-public record KubernetesProperties(boolean enabled, String namespace, String ingressClassName, String clusterIssuer,
-                                   String gatewayService, Integer gatewayPort) {
+public record KubernetesProperties(
+        boolean enabled,
+        String namespace,
+        String ingressClassName,
+        String clusterIssuer,
+        String gatewayService,
+        Integer gatewayPort) {
 
     public KubernetesProperties {
         ingressClassName = blankToNull(ingressClassName);

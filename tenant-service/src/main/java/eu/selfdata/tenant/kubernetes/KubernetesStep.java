@@ -7,10 +7,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
-
-import java.util.Objects;
 
 /**
  * Onboarding step: the city's Ingress for its custom domains (TLS from cert-manager) and its
@@ -29,7 +28,8 @@ class KubernetesStep implements OnboardingStep {
     KubernetesStep(KubernetesClient client, KubernetesProperties settings) {
         this.client = client;
         this.settings = settings;
-        this.namespace = Objects.requireNonNull(settings.namespace() != null ? settings.namespace() : client.getNamespace(),
+        this.namespace = Objects.requireNonNull(
+                settings.namespace() != null ? settings.namespace() : client.getNamespace(),
                 "selfdata.kubernetes.namespace (no namespace from the pod or kubeconfig either)");
     }
 
@@ -48,7 +48,12 @@ class KubernetesStep implements OnboardingStep {
         try {
             apply(CityManifests.branding(tenant));
             if (tenant.customDomains().isEmpty()) {
-                client.network().v1().ingresses().inNamespace(namespace).withName(CityManifests.ingressName(tenant.slug())).delete();
+                client.network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace(namespace)
+                        .withName(CityManifests.ingressName(tenant.slug()))
+                        .delete();
             } else {
                 apply(CityManifests.ingress(tenant, settings));
             }
@@ -60,8 +65,16 @@ class KubernetesStep implements OnboardingStep {
     @Override
     public void compensate(Tenant tenant) {
         try {
-            client.network().v1().ingresses().inNamespace(namespace).withLabel(CityManifests.TENANT_LABEL, tenant.slug()).delete();
-            client.configMaps().inNamespace(namespace).withLabel(CityManifests.TENANT_LABEL, tenant.slug()).delete();
+            client.network()
+                    .v1()
+                    .ingresses()
+                    .inNamespace(namespace)
+                    .withLabel(CityManifests.TENANT_LABEL, tenant.slug())
+                    .delete();
+            client.configMaps()
+                    .inNamespace(namespace)
+                    .withLabel(CityManifests.TENANT_LABEL, tenant.slug())
+                    .delete();
         } catch (KubernetesClientException e) {
             throw transientOrFailure(e);
         }

@@ -7,8 +7,6 @@ import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.UseCaseModule;
-import org.springframework.stereotype.Component;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
 
 /**
  * The use-case modules this service found on its classpath, and which of them a city enabled. The
@@ -37,9 +36,13 @@ public class ModuleCatalogue {
 
     static void oneModulePerId(List<UseCaseModule> modules) {
         Set<String> ids = new HashSet<>();
-        modules.stream().map(UseCaseModule::id).filter(id -> !ids.add(id)).findFirst().ifPresent(id -> {
-            throw new IllegalStateException("two use-case modules have the id " + id);
-        });
+        modules.stream()
+                .map(UseCaseModule::id)
+                .filter(id -> !ids.add(id))
+                .findFirst()
+                .ifPresent(id -> {
+                    throw new IllegalStateException("two use-case modules have the id " + id);
+                });
     }
 
     /** A client switching on a problem type gets one meaning, whoever answers it. */
@@ -51,8 +54,9 @@ public class ModuleCatalogue {
             for (PlatformProblem problem : module.problems()) {
                 PlatformProblem.Definition known = meanings.putIfAbsent(problem.typeName(), problem.definition());
                 if (known != null && !known.equals(problem.definition())) {
-                    throw new IllegalStateException("module " + module.id() + " gives the problem type " + problem.typeName()
-                            + " another meaning than the platform: " + problem.definition() + " against " + known);
+                    throw new IllegalStateException("module " + module.id() + " gives the problem type "
+                            + problem.typeName() + " another meaning than the platform: " + problem.definition()
+                            + " against " + known);
                 }
             }
         }
@@ -69,7 +73,9 @@ public class ModuleCatalogue {
 
     /** Modules enabled by the city in context. */
     public List<UseCaseModule> enabledHere() {
-        Set<String> enabled = tenants.find(TenantContext.require().slug()).map(Tenant::enabledModules).orElse(Set.of());
+        Set<String> enabled = tenants.find(TenantContext.require().slug())
+                .map(Tenant::enabledModules)
+                .orElse(Set.of());
         return modules.stream().filter(module -> enabled.contains(module.id())).toList();
     }
 

@@ -1,14 +1,13 @@
 package eu.selfdata.tenant.modules;
 
 import eu.selfdata.usecase.api.UseCaseModule;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * The portal's texts: the host's bundle ({@code messages.properties} in English,
@@ -35,7 +34,9 @@ class ModuleMessages {
     /** The modules' bundles join once the modules exist: the message source is needed before any other bean. */
     @Bean
     SmartInitializingSingleton moduleBundles(ResourceBundleMessageSource messageSource, ModuleCatalogue catalogue) {
-        return () -> catalogue.all().stream().map(UseCaseModule::messageBundle).flatMap(Optional::stream)
+        return () -> catalogue.all().stream()
+                .map(UseCaseModule::messageBundle)
+                .flatMap(Optional::stream)
                 .forEach(messageSource::addBasenames);
     }
 }

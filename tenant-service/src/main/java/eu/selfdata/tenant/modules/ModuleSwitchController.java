@@ -8,12 +8,11 @@ import eu.selfdata.tenant.registry.TenantStateConflictException;
 import eu.selfdata.tenant.registry.TenantStatus;
 import eu.selfdata.tenant.tenancy.MigrationState;
 import eu.selfdata.tenant.tenancy.TenantMigrations;
+import java.util.Set;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Set;
 
 /**
  * The coordinator (or governance, stopping a pilot) switches one use-case module on or off for one
@@ -43,11 +42,12 @@ class ModuleSwitchController {
             throw new UnknownModuleException(Set.of(module), migrations.knownModules());
         }
         if (registry.enableModule(slug, module)) {
-            MigrationState state = migrations.migrate(tenant.id(), registry.get(slug).enabledModules());
+            MigrationState state =
+                    migrations.migrate(tenant.id(), registry.get(slug).enabledModules());
             servedTenants.evict(slug);
             if (state.status() != MigrationState.Status.MIGRATED) {
-                throw new TenantStateConflictException("The tables of module " + module + " could not be created for " + slug
-                        + "; the city is refused until its schema is repaired");
+                throw new TenantStateConflictException("The tables of module " + module + " could not be created for "
+                        + slug + "; the city is refused until its schema is repaired");
             }
         }
         return registry.get(slug);
@@ -65,7 +65,8 @@ class ModuleSwitchController {
     private Tenant switchable(String slug) {
         Tenant tenant = registry.get(slug);
         if (!SWITCHABLE.contains(tenant.status())) {
-            throw new TenantStateConflictException("City '" + slug + "' is " + tenant.status() + ": modules change once it is onboarded");
+            throw new TenantStateConflictException(
+                    "City '" + slug + "' is " + tenant.status() + ": modules change once it is onboarded");
         }
         return tenant;
     }

@@ -8,6 +8,9 @@ import eu.selfdata.usecase.api.Accessor;
 import eu.selfdata.usecase.api.CitizenId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,10 +20,6 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Mails a citizen of the current city a {@link Notice}, in their language (their profile's, else the city's
@@ -44,8 +43,14 @@ public class CitizenNotices {
     private final AccessLog accessLog;
     private final String from;
 
-    CitizenNotices(CityJdbc city, TenantRegistry registry, ObjectProvider<CityIdentity> identity, ObjectProvider<JavaMailSender> sender,
-                   MessageSource messages, AccessLog accessLog, @Value("${selfdata.mail.from:no-reply@selfdata.localhost}") String from) {
+    CitizenNotices(
+            CityJdbc city,
+            TenantRegistry registry,
+            ObjectProvider<CityIdentity> identity,
+            ObjectProvider<JavaMailSender> sender,
+            MessageSource messages,
+            AccessLog accessLog,
+            @Value("${selfdata.mail.from:no-reply@selfdata.localhost}") String from) {
         this.city = city;
         this.registry = registry;
         this.identity = identity;
@@ -56,11 +61,15 @@ public class CitizenNotices {
     }
 
     /** What happened to one notice. */
-    public enum Outcome { SENT, TURNED_OFF, NO_ADDRESS, NOT_SENT }
+    public enum Outcome {
+        SENT,
+        TURNED_OFF,
+        NO_ADDRESS,
+        NOT_SENT
+    }
 
     /** A notice ready to send: where, in which language, what. */
-    public record Mail(String address, String language, String subject, String body) {
-    }
+    public record Mail(String address, String language, String subject, String body) {}
 
     /** Mails the notice to a citizen of the current city, its texts filled with {@code arguments}. */
     public Outcome send(CitizenId citizen, Notice notice, Object... arguments) {
@@ -79,23 +88,38 @@ public class CitizenNotices {
         if (!deliver(mail.get())) {
             return Outcome.NOT_SENT;
         }
-        accessLog.record(citizen, PLATFORM, CATEGORY,
-                messages.getMessage("notice.logged", new Object[] {mail.get().subject()}, Locale.forLanguageTag(mail.get().language())));
+        accessLog.record(
+                citizen,
+                PLATFORM,
+                CATEGORY,
+                messages.getMessage(
+                        "notice.logged",
+                        new Object[] {mail.get().subject()},
+                        Locale.forLanguageTag(mail.get().language())));
         return Outcome.SENT;
     }
 
     /** The notice for a citizen of the current city, or empty when there is no address or no mail server. */
     public Optional<Mail> compose(CitizenId citizen, Notice notice, Function<String, Object[]> arguments) {
-        Recipient recipient = city.jdbc().sql("select subject, language from citizen where id = ?").param(citizen.value())
-                .query((rs, row) -> new Recipient(rs.getString(1), rs.getString(2))).single();
-        Optional<String> address = Optional.ofNullable(identity.getIfAvailable()).flatMap(keycloak -> keycloak.emailOf(recipient.subject()));
+        Recipient recipient = city.jdbc()
+                .sql("select subject, language from citizen where id = ?")
+                .param(citizen.value())
+                .query((rs, row) -> new Recipient(rs.getString(1), rs.getString(2)))
+                .single();
+        Optional<String> address = Optional.ofNullable(identity.getIfAvailable())
+                .flatMap(keycloak -> keycloak.emailOf(recipient.subject()));
         if (address.isEmpty() || sender.getIfAvailable() == null) {
             return Optional.empty();
         }
-        String language = recipient.language() != null ? recipient.language() : registry.get(city.city()).branding().defaultLanguage();
+        String language = recipient.language() != null
+                ? recipient.language()
+                : registry.get(city.city()).branding().defaultLanguage();
         Locale locale = Locale.forLanguageTag(language);
         Object[] filled = arguments.apply(language);
-        return Optional.of(new Mail(address.get(), language, messages.getMessage(notice.subjectKey(), filled, locale),
+        return Optional.of(new Mail(
+                address.get(),
+                language,
+                messages.getMessage(notice.subjectKey(), filled, locale),
                 messages.getMessage(notice.bodyKey(), filled, locale)));
     }
 
@@ -122,9 +146,12 @@ public class CitizenNotices {
     }
 
     private boolean wantsOptionalNotices(CitizenId citizen) {
-        return city.jdbc().sql("select optional_notices from citizen where id = ?").param(citizen.value()).query(Boolean.class).single();
+        return city.jdbc()
+                .sql("select optional_notices from citizen where id = ?")
+                .param(citizen.value())
+                .query(Boolean.class)
+                .single();
     }
 
-    private record Recipient(String subject, String language) {
-    }
+    private record Recipient(String subject, String language) {}
 }

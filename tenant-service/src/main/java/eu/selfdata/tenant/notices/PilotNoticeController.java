@@ -11,15 +11,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Coordinator API (governance's service account): tells a stopped pilot's panel members, by the identity
@@ -41,9 +40,10 @@ class PilotNoticeController {
         this.urls = urls;
     }
 
-    record PilotStopped(@NotNull @Size(max = 10_000) List<@NotBlank @Size(max = 255) String> subjects,
-                        @NotBlank @Size(max = 200) String title, @NotNull @Pattern(regexp = ModuleId.REGEX) String module) {
-    }
+    record PilotStopped(
+            @NotNull @Size(max = 10_000) List<@NotBlank @Size(max = 255) String> subjects,
+            @NotBlank @Size(max = 200) String title,
+            @NotNull @Pattern(regexp = ModuleId.REGEX) String module) {}
 
     /** @return how many panel members each outcome concerned, plus {@code NO_ACCOUNT} for subjects not of this city */
     @PostMapping("/platform/tenants/{slug}/notices/pilot-stopped")
@@ -51,10 +51,23 @@ class PilotNoticeController {
         Tenant tenant = registry.onboarded(slug);
         Map<CitizenNotices.Outcome, Integer> outcomes = new EnumMap<>(CitizenNotices.Outcome.class);
         int[] noAccount = {0};
-        TenantContext.run(tenant.id(), () -> notice.subjects().stream().distinct().forEach(subject -> accounts.find(subject).ifPresentOrElse(
-                citizen -> outcomes.merge(notices.send(citizen, Notice.PILOT_STOPPED, tenant.displayName(), notice.title(), notice.module(),
-                        urls.page(tenant, "/my/profile")), 1, Integer::sum),
-                () -> noAccount[0]++)));
+        TenantContext.run(
+                tenant.id(),
+                () -> notice.subjects().stream()
+                        .distinct()
+                        .forEach(subject -> accounts.find(subject)
+                                .ifPresentOrElse(
+                                        citizen -> outcomes.merge(
+                                                notices.send(
+                                                        citizen,
+                                                        Notice.PILOT_STOPPED,
+                                                        tenant.displayName(),
+                                                        notice.title(),
+                                                        notice.module(),
+                                                        urls.page(tenant, "/my/profile")),
+                                                1,
+                                                Integer::sum),
+                                        () -> noAccount[0]++)));
         Map<String, Integer> counts = new LinkedHashMap<>();
         outcomes.forEach((outcome, count) -> counts.put(outcome.name(), count));
         counts.put("NO_ACCOUNT", noAccount[0]);

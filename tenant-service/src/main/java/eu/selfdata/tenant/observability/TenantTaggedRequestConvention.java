@@ -13,8 +13,10 @@ class TenantTaggedRequestConvention extends DefaultServerRequestObservationConve
 
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
-        // The header is only trusted once the tenant filter admitted the request; rejected ones are tagged by status anyway.
+        // The header is only trusted once the tenant filter admitted the request; rejected ones are tagged by status
+        // anyway.
         String tenant = context.getCarrier().getHeader(PlatformHeaders.TENANT_ID);
-        return super.getLowCardinalityKeyValues(context).and(KeyValue.of("tenant", tenant == null ? "platform" : tenant));
+        return super.getLowCardinalityKeyValues(context)
+                .and(KeyValue.of("tenant", tenant == null ? "platform" : tenant));
     }
 }

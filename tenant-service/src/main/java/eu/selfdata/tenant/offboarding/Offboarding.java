@@ -7,10 +7,9 @@ import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStateConflictException;
 import eu.selfdata.tenant.registry.TenantStatus;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * A city leaves: traffic stops, its schema is archived, then every onboarding step is undone
@@ -34,11 +33,17 @@ class Offboarding {
 
     Path offboard(String slug, String confirmation) {
         if (!slug.equals(confirmation)) {
-            throw new ConfirmationRequiredException("Offboarding drops the city's data: send {\"confirm\": \"" + slug + "\"}");
+            throw new ConfirmationRequiredException(
+                    "Offboarding drops the city's data: send {\"confirm\": \"" + slug + "\"}");
         }
         Tenant tenant = registry.get(slug);
-        if (!registry.transition(slug, Set.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED), TenantStatus.OFFBOARDED, "OFFBOARDING_STARTED")) {
-            throw new TenantStateConflictException("City '" + slug + "' is " + tenant.status() + ": only an active or suspended city can be offboarded");
+        if (!registry.transition(
+                slug,
+                Set.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED),
+                TenantStatus.OFFBOARDED,
+                "OFFBOARDING_STARTED")) {
+            throw new TenantStateConflictException("City '" + slug + "' is " + tenant.status()
+                    + ": only an active or suspended city can be offboarded");
         }
         servedTenants.evict(slug);
         Path written;

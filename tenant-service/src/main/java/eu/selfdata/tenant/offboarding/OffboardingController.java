@@ -2,6 +2,8 @@ package eu.selfdata.tenant.offboarding;
 
 import eu.selfdata.tenant.problem.NotFoundException;
 import eu.selfdata.tenant.registry.TenantRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -14,9 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 @RestController
 @RequestMapping("/platform/tenants/{slug}")
@@ -33,23 +32,31 @@ class OffboardingController {
     @PostMapping("/offboard")
     OffboardResult offboard(@PathVariable String slug, @RequestBody(required = false) Confirmation confirmation) {
         Path archive = offboarding.offboard(slug, confirmation == null ? null : confirmation.confirm());
-        return new OffboardResult(slug, "/platform/tenants/" + slug + "/archive", archive.getFileName().toString());
+        return new OffboardResult(
+                slug,
+                "/platform/tenants/" + slug + "/archive",
+                archive.getFileName().toString());
     }
 
     @GetMapping("/archive")
     ResponseEntity<Resource> archive(@PathVariable String slug) {
         registry.get(slug);
-        Path archive = registry.archiveOf(slug).map(Path::of).filter(Files::isReadable)
+        Path archive = registry.archiveOf(slug)
+                .map(Path::of)
+                .filter(Files::isReadable)
                 .orElseThrow(() -> new NotFoundException("No offboarding archive for '" + slug + "'"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(archive.getFileName().toString()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(archive.getFileName().toString())
+                                .build()
+                                .toString())
                 .body(new FileSystemResource(archive));
     }
 
-    record Confirmation(String confirm) {
-    }
+    record Confirmation(String confirm) {}
 
-    record OffboardResult(String slug, String archive, String fileName) {
-    }
+    record OffboardResult(String slug, String archive, String fileName) {}
 }

@@ -2,12 +2,6 @@ package eu.selfdata.tenant.offboarding;
 
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.tenancy.TenantId;
-import org.postgresql.PGConnection;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +19,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a city's whole schema to a zip (one CSV per table, streamed with COPY, plus the registry
@@ -37,6 +36,7 @@ class SchemaArchive {
 
     /** Tables never archived: connector passwords, sealed with the platform key. */
     private static final Set<String> NOT_ARCHIVED = Set.of("connector_secret");
+
     private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -44,8 +44,10 @@ class SchemaArchive {
     private final JsonMapper json;
     private final Path directory;
 
-    SchemaArchive(DataSource dataSource, JsonMapper json,
-                  @Value("${selfdata.offboarding.archive-dir:${user.home}/.local/share/selfdata/archives}") Path directory) {
+    SchemaArchive(
+            DataSource dataSource,
+            JsonMapper json,
+            @Value("${selfdata.offboarding.archive-dir:${user.home}/.local/share/selfdata/archives}") Path directory) {
         this.dataSource = dataSource;
         this.json = json;
         this.directory = directory;
@@ -56,7 +58,8 @@ class SchemaArchive {
         Path target = directory.resolve(id.slug() + "-" + Instant.now().toEpochMilli() + ".zip");
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
-            boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+            boolean posix =
+                    directory.getFileSystem().supportedFileAttributeViews().contains("posix");
             if (posix) {
                 Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
                 Files.createFile(partial, PosixFilePermissions.asFileAttribute(OWNER_FILE));
@@ -64,16 +67,19 @@ class SchemaArchive {
                 Files.createDirectories(directory);
             }
             try (OutputStream file = Files.newOutputStream(partial);
-                 ZipOutputStream zip = new ZipOutputStream(file);
-                 Connection connection = dataSource.getConnection()) {
+                    ZipOutputStream zip = new ZipOutputStream(file);
+                    Connection connection = dataSource.getConnection()) {
                 zip.putNextEntry(new ZipEntry("tenant.json"));
                 zip.write(json.writeValueAsBytes(tenant));
                 zip.closeEntry();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 for (String table : tables(connection, id)) {
                     zip.putNextEntry(new ZipEntry(table + ".csv"));
-                    pg.getCopyAPI().copyOut("copy " + id.quotedSchema() + "." + quote(table)
-                            + " to stdout with (format csv, header)", zip);
+                    pg.getCopyAPI()
+                            .copyOut(
+                                    "copy " + id.quotedSchema() + "." + quote(table)
+                                            + " to stdout with (format csv, header)",
+                                    zip);
                     zip.closeEntry();
                 }
             }

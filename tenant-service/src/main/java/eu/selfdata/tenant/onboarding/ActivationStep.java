@@ -3,9 +3,8 @@ package eu.selfdata.tenant.onboarding;
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStatus;
-import org.springframework.stereotype.Component;
-
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /** Last step: the city starts being served. Conditional, so a replay never activates twice. */
 @Component

@@ -6,10 +6,9 @@ import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStateConflictException;
 import eu.selfdata.tenant.registry.TenantStatus;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
 import java.util.Set;
+import org.springframework.stereotype.Service;
 
 /**
  * What the coordinator does to cities, for the API ({@code /platform/tenants}) and the console alike:

@@ -5,6 +5,8 @@ import eu.selfdata.tenant.registry.Branding;
 import eu.selfdata.tenant.registry.NewTenant;
 import eu.selfdata.tenant.registry.TenantAlreadyExistsException;
 import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.List;
-import java.util.Set;
 
 /**
  * The coordinator console on the platform host (role platform-coordinator, as all of /platform/**):
@@ -35,19 +34,33 @@ class CoordinatorConsolePage {
 
     @GetMapping
     String cities(Model model) {
-        model.addAttribute("cities", cities.list().stream().map(tenant -> cities.show(tenant.slug())).toList());
+        model.addAttribute(
+                "cities",
+                cities.list().stream().map(tenant -> cities.show(tenant.slug())).toList());
         return "console/cities";
     }
 
     @PostMapping
-    String onboard(@RequestParam String slug, @RequestParam String displayName, @RequestParam String primaryColor,
-                   @RequestParam String secondaryColor, @RequestParam(defaultValue = "fr") String defaultLanguage,
-                   @RequestParam(required = false) String adminEmail, Model model) {
-        NewTenant request = new NewTenant(slug.strip(), displayName.strip(), 0, List.of(),
-                new Branding(primaryColor, secondaryColor, null, defaultLanguage), Set.of(),
+    String onboard(
+            @RequestParam String slug,
+            @RequestParam String displayName,
+            @RequestParam String primaryColor,
+            @RequestParam String secondaryColor,
+            @RequestParam(defaultValue = "fr") String defaultLanguage,
+            @RequestParam(required = false) String adminEmail,
+            Model model) {
+        NewTenant request = new NewTenant(
+                slug.strip(),
+                displayName.strip(),
+                0,
+                List.of(),
+                new Branding(primaryColor, secondaryColor, null, defaultLanguage),
+                Set.of(),
                 adminEmail == null || adminEmail.isBlank() ? null : adminEmail.strip());
         List<String> errors = validator.validate(request).stream()
-                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted().toList();
+                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                .sorted()
+                .toList();
         if (errors.isEmpty()) {
             try {
                 cities.onboard(request);

@@ -1,12 +1,11 @@
 package eu.selfdata.tenant.onboarding;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** Persistent state of each city's onboarding steps: what makes the saga resumable and visible. */
 @Component
@@ -32,8 +31,7 @@ class OnboardingJournal {
                         insert into platform.onboarding_step (slug, name, position, state, finished_at)
                         values (?, ?, ?, ?, case when ? = 'DONE' then now() end)
                         on conflict (slug, name) do update set position = excluded.position, state = excluded.state,
-                               attempts = 0, last_error = null, started_at = null, finished_at = excluded.finished_at""")
-                .params(slug, name, position, state.name(), state.name()).update();
+                               attempts = 0, last_error = null, started_at = null, finished_at = excluded.finished_at""").params(slug, name, position, state.name(), state.name()).update();
     }
 
     List<StepRecord> steps(String slug) {
@@ -41,14 +39,23 @@ class OnboardingJournal {
                         select name, position, state, attempts, last_error, started_at, finished_at
                           from platform.onboarding_step where slug = ? order by position""")
                 .param(slug)
-                .query((rs, row) -> new StepRecord(rs.getString(1), rs.getInt(2), StepState.valueOf(rs.getString(3)),
-                        rs.getInt(4), rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))))
+                .query((rs, row) -> new StepRecord(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        StepState.valueOf(rs.getString(3)),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7))))
                 .list();
     }
 
     Optional<StepState> state(String slug, String step) {
         return jdbc.sql("select state from platform.onboarding_step where slug = ? and name = ?")
-                .params(slug, step).query(String.class).optional().map(StepState::valueOf);
+                .params(slug, step)
+                .query(String.class)
+                .optional()
+                .map(StepState::valueOf);
     }
 
     void running(String slug, OnboardingStep step, int position) {
@@ -56,15 +63,13 @@ class OnboardingJournal {
                         insert into platform.onboarding_step (slug, name, position, state, attempts, started_at)
                         values (?, ?, ?, 'RUNNING', 1, now())
                         on conflict (slug, name) do update set state = 'RUNNING', attempts = onboarding_step.attempts + 1,
-                               started_at = now(), finished_at = null""")
-                .params(slug, step.name(), position).update();
+                               started_at = now(), finished_at = null""").params(slug, step.name(), position).update();
     }
 
     void finished(String slug, String step, StepState state, String error) {
         jdbc.sql("""
                         update platform.onboarding_step set state = ?, last_error = coalesce(?, last_error), finished_at = now()
-                         where slug = ? and name = ?""")
-                .params(state.name(), error, slug, step).update();
+                         where slug = ? and name = ?""").params(state.name(), error, slug, step).update();
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

@@ -2,10 +2,9 @@ package eu.selfdata.tenant.onboarding;
 
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStatus;
+import java.util.Set;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.util.Set;
 
 /**
  * Resumes sagas left unfinished by a crash: at start-up and then periodically, which also picks up
@@ -22,7 +21,8 @@ class OnboardingResumer {
         this.saga = saga;
     }
 
-    @Scheduled(initialDelayString = "${selfdata.onboarding.resume-initial-delay:0s}",
+    @Scheduled(
+            initialDelayString = "${selfdata.onboarding.resume-initial-delay:0s}",
             fixedDelayString = "${selfdata.onboarding.resume-interval:60s}")
     void resumeInterrupted() {
         registry.slugsWithStatus(Set.of(TenantStatus.PROVISIONING)).forEach(saga::run);

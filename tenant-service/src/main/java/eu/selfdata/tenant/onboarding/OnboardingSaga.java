@@ -9,11 +9,6 @@ import eu.selfdata.tenant.registry.TenantStatus;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.tenant.tenancy.TenantMigrations;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +17,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Onboards a city step by step (docs/architecture.md, rule 6). Every step's state is journaled, so a crash
@@ -41,9 +40,16 @@ public class OnboardingSaga {
     private final DataSource dataSource;
     private final ExecutorService runner = Executors.newFixedThreadPool(2);
 
-    OnboardingSaga(List<OnboardingStep> steps, OnboardingJournal journal, TenantRegistry registry,
-                   ServedTenants servedTenants, TenantMigrations migrations, DataSource dataSource) {
-        this.steps = steps.stream().sorted(Comparator.comparingInt(OnboardingStep::order)).toList();
+    OnboardingSaga(
+            List<OnboardingStep> steps,
+            OnboardingJournal journal,
+            TenantRegistry registry,
+            ServedTenants servedTenants,
+            TenantMigrations migrations,
+            DataSource dataSource) {
+        this.steps = steps.stream()
+                .sorted(Comparator.comparingInt(OnboardingStep::order))
+                .toList();
         this.journal = journal;
         this.registry = registry;
         this.servedTenants = servedTenants;
@@ -114,7 +120,8 @@ public class OnboardingSaga {
                 log.warn("Onboarding of {} failed at step {}: compensating", tenant.slug(), step.name(), e);
                 journal.finished(tenant.slug(), step.name(), StepState.FAILED, String.valueOf(e.getMessage()));
                 compensate(tenant, done);
-                registry.transition(tenant.slug(), Set.of(TenantStatus.PROVISIONING), TenantStatus.FAILED, "ONBOARDING_FAILED");
+                registry.transition(
+                        tenant.slug(), Set.of(TenantStatus.PROVISIONING), TenantStatus.FAILED, "ONBOARDING_FAILED");
                 servedTenants.evict(tenant.slug());
                 return;
             }

@@ -1,10 +1,10 @@
 package eu.selfdata.tenant.onboarding;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * A PostgreSQL session advisory lock per city: at most one saga run per city across replicas, and
@@ -25,7 +25,8 @@ final class SagaLock implements AutoCloseable {
     static SagaLock tryAcquire(DataSource dataSource, String slug) throws SQLException {
         String key = "onboarding:" + slug;
         Connection connection = dataSource.getConnection();
-        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
             statement.setString(1, key);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -45,7 +46,8 @@ final class SagaLock implements AutoCloseable {
     public void close() throws SQLException {
         try (connection) {
             if (held) {
-                try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
+                try (PreparedStatement statement =
+                        connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
                     statement.setString(1, key);
                     statement.execute();
                 }

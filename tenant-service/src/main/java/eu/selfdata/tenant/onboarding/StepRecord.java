@@ -3,6 +3,11 @@ package eu.selfdata.tenant.onboarding;
 import java.time.Instant;
 
 /** A step as the coordinator sees it while a city is onboarded. */
-public record StepRecord(String name, int position, StepState state, int attempts, String lastError,
-                         Instant startedAt, Instant finishedAt) {
-}
+public record StepRecord(
+        String name,
+        int position,
+        StepState state,
+        int attempts,
+        String lastError,
+        Instant startedAt,
+        Instant finishedAt) {}

@@ -1,3 +1,9 @@
 package eu.selfdata.tenant.onboarding;
 
-public enum StepState { PENDING, RUNNING, DONE, FAILED, COMPENSATED }
+public enum StepState {
+    PENDING,
+    RUNNING,
+    DONE,
+    FAILED,
+    COMPENSATED
+}

@@ -3,6 +3,8 @@ package eu.selfdata.tenant.onboarding;
 import eu.selfdata.tenant.registry.NewTenant;
 import eu.selfdata.tenant.registry.Tenant;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,9 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.util.List;
 
 /** The lead coordinator's API for cities: onboard, list, show, suspend, resume, retry. */
 @RestController
@@ -29,7 +28,9 @@ class TenantAdminController {
     @PostMapping
     ResponseEntity<TenantView> onboard(@Valid @RequestBody NewTenant request) {
         TenantView view = cities.onboard(request);
-        return ResponseEntity.accepted().location(URI.create("/platform/tenants/" + view.tenant().slug())).body(view);
+        return ResponseEntity.accepted()
+                .location(URI.create("/platform/tenants/" + view.tenant().slug()))
+                .body(view);
     }
 
     @GetMapping

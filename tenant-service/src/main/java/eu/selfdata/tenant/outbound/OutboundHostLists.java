@@ -4,18 +4,17 @@ import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.outbound.OutboundAllowList;
 import eu.selfdata.usecase.api.outbound.OutboundHost;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The hosts the coordinator allow-listed for each city's connectors ({@code platform.city_outbound_host}),
@@ -41,24 +40,30 @@ public class OutboundHostLists implements OutboundAllowList {
     }
 
     /** @param port null: every port */
-    public record Entry(String host, Integer port, Instant addedAt, String addedBy) {
-    }
+    public record Entry(String host, Integer port, Instant addedAt, String addedBy) {}
 
     /** @throws UnknownTenantException for an unknown city */
     public List<Entry> list(String city) {
         registry.get(city);
         return jdbc.sql("""
                         select host, port, added_at, added_by from platform.city_outbound_host
-                         where city = :city order by host, port nulls first""").param("city", city)
-                .query((rs, row) -> new Entry(rs.getString(1), (Integer) rs.getObject(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                         where city = :city order by host, port nulls first""")
+                .param("city", city)
+                .query((rs, row) -> new Entry(
+                        rs.getString(1),
+                        (Integer) rs.getObject(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
                 .list();
     }
 
     /** The city's entries as the guard reads them; none for an unknown city. */
     @Override
     public List<OutboundHost> hosts(String city) {
-        return jdbc.sql("select host, port from platform.city_outbound_host where city = :city").param("city", city)
-                .query((rs, row) -> new OutboundHost(rs.getString(1), (Integer) rs.getObject(2))).list();
+        return jdbc.sql("select host, port from platform.city_outbound_host where city = :city")
+                .param("city", city)
+                .query((rs, row) -> new OutboundHost(rs.getString(1), (Integer) rs.getObject(2)))
+                .list();
     }
 
     /**
@@ -76,17 +81,32 @@ public class OutboundHostLists implements OutboundAllowList {
                 if (wanted.contains(host)) {
                     kept.add(host);
                 } else {
-                    jdbc.sql("delete from platform.city_outbound_host where city = :city and host = :host and port is not distinct from :port")
-                            .param("city", city).param("host", host.host()).param("port", host.port()).update();
+                    jdbc.sql(
+                                    "delete from platform.city_outbound_host where city = :city and host = :host and port is not distinct from :port")
+                            .param("city", city)
+                            .param("host", host.host())
+                            .param("port", host.port())
+                            .update();
                 }
             }
-            wanted.stream().filter(host -> !kept.contains(host)).forEach(host -> jdbc.sql("""
+            wanted.stream()
+                    .filter(host -> !kept.contains(host))
+                    .forEach(host -> jdbc.sql("""
                             insert into platform.city_outbound_host (city, host, port, added_by) values (:city, :host, :port, :by)
                             on conflict do nothing""")
-                    .param("city", city).param("host", host.host()).param("port", host.port()).param("by", coordinator).update());
+                            .param("city", city)
+                            .param("host", host.host())
+                            .param("port", host.port())
+                            .param("by", coordinator)
+                            .update());
         });
-        String detail = wanted.isEmpty() ? "(none)" : wanted.stream().map(OutboundHost::toString).collect(Collectors.joining(" "));
-        registry.recordEvent(city, "OUTBOUND_HOSTS_SET", detail.length() > EVENT_DETAIL ? detail.substring(0, EVENT_DETAIL - 1) + "…" : detail);
+        String detail = wanted.isEmpty()
+                ? "(none)"
+                : wanted.stream().map(OutboundHost::toString).collect(Collectors.joining(" "));
+        registry.recordEvent(
+                city,
+                "OUTBOUND_HOSTS_SET",
+                detail.length() > EVENT_DETAIL ? detail.substring(0, EVENT_DETAIL - 1) + "…" : detail);
         return list(city);
     }
 
@@ -95,7 +115,8 @@ public class OutboundHostLists implements OutboundAllowList {
             throw CommonProblems.INVALID_REQUEST.exception("hosts is a list of host or host:port");
         }
         if (hosts.size() > MAX_HOSTS) {
-            throw CommonProblems.INVALID_REQUEST.exception("at most " + MAX_HOSTS + " hosts per city, not " + hosts.size());
+            throw CommonProblems.INVALID_REQUEST.exception(
+                    "at most " + MAX_HOSTS + " hosts per city, not " + hosts.size());
         }
         Set<OutboundHost> parsed = new LinkedHashSet<>();
         for (String host : hosts) {

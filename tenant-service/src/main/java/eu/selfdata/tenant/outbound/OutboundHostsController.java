@@ -1,5 +1,7 @@
 package eu.selfdata.tenant.outbound;
 
+import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,9 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The coordinator's allow-list of extra hosts for a city's connectors (role platform-coordinator,
@@ -32,14 +31,15 @@ class OutboundHostsController {
     /** Replaces the whole list: {@code {"hosts": ["sftp.operator.example", "10.8.0.5:2222"]}}. */
     @PutMapping("/platform/tenants/{slug}/outbound-hosts")
     OutboundHosts replace(@PathVariable String slug, @RequestBody HostList body, Authentication coordinator) {
-        String name = Optional.of(coordinator).filter(JwtAuthenticationToken.class::isInstance).map(JwtAuthenticationToken.class::cast)
-                .map(token -> token.getToken().getClaimAsString("preferred_username")).orElse(coordinator.getName());
+        String name = Optional.of(coordinator)
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(JwtAuthenticationToken.class::cast)
+                .map(token -> token.getToken().getClaimAsString("preferred_username"))
+                .orElse(coordinator.getName());
         return new OutboundHosts(lists.replace(slug, body.hosts(), name));
     }
 
-    record HostList(List<String> hosts) {
-    }
+    record HostList(List<String> hosts) {}
 
-    record OutboundHosts(List<OutboundHostLists.Entry> hosts) {
-    }
+    record OutboundHosts(List<OutboundHostLists.Entry> hosts) {}
 }

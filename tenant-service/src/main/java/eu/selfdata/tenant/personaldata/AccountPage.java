@@ -32,7 +32,8 @@ class AccountPage {
             model.addAttribute("confirmWrong", true);
             return "portal/account";
         }
-        JwtAuthenticationToken token = (JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication();
+        JwtAuthenticationToken token =
+                (JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication();
         erasure.erase(citizen.require(), token.getToken().getSubject());
         return "portal/account-deleted";
     }

@@ -4,17 +4,16 @@ import eu.selfdata.tenant.citydata.CityJdbc;
 import eu.selfdata.tenant.identity.CityIdentity;
 import eu.selfdata.tenant.notices.CitizenNotices;
 import eu.selfdata.tenant.notices.Notice;
-import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.problem.ProblemException;
 import eu.selfdata.tenant.problem.ProblemType;
+import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.PersonalDataSource;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Art. 17: the citizen leaves the city. The identity goes first (if the identity server is down,
@@ -35,7 +34,11 @@ class Erasure {
     private final CitizenNotices notices;
     private final TenantRegistry registry;
 
-    Erasure(PersonalDataCatalogue catalogue, CityJdbc city, ObjectProvider<CityIdentity> identity, CitizenNotices notices,
+    Erasure(
+            PersonalDataCatalogue catalogue,
+            CityJdbc city,
+            ObjectProvider<CityIdentity> identity,
+            CitizenNotices notices,
             TenantRegistry registry) {
         this.catalogue = catalogue;
         this.city = city;
@@ -47,17 +50,22 @@ class Erasure {
     void erase(CitizenId citizen, String subject) {
         String slug = city.city();
         String cityName = registry.get(slug).displayName();
-        Optional<CitizenNotices.Mail> confirmation = notices.compose(citizen, Notice.ACCOUNT_ERASED, language -> new Object[] {cityName});
+        Optional<CitizenNotices.Mail> confirmation =
+                notices.compose(citizen, Notice.ACCOUNT_ERASED, language -> new Object[] {cityName});
         identity.ifAvailable(cityIdentity -> {
             try {
                 cityIdentity.removeCitizen(slug, subject);
             } catch (ProcessingException | WebApplicationException e) {
-                throw new ProblemException(ProblemType.IDENTITY_UNAVAILABLE,
+                throw new ProblemException(
+                        ProblemType.IDENTITY_UNAVAILABLE,
                         "Your account could not be closed at the identity server; nothing was erased, try again later");
             }
         });
         city.transactions().executeWithoutResult(status -> {
-            city.jdbc().sql("select set_config('selfdata.erasure', 'on', true)").query(String.class).single();
+            city.jdbc()
+                    .sql("select set_config('selfdata.erasure', 'on', true)")
+                    .query(String.class)
+                    .single();
             for (PersonalDataSource source : catalogue.presentHere()) {
                 source.erase(citizen);
             }

@@ -24,14 +24,14 @@ class ErasureController {
     @DeleteMapping("/api/me")
     ResponseEntity<Void> erase(@RequestBody(required = false) Confirmation confirmation) {
         if (confirmation == null || !Erasure.CONFIRMATION.equals(confirmation.confirm())) {
-            throw new ConfirmationRequiredException("Erasing your account cannot be undone: send {\"confirm\":\"" + Erasure.CONFIRMATION
-                    + "\"} (download your data first with GET /api/me/export)");
+            throw new ConfirmationRequiredException("Erasing your account cannot be undone: send {\"confirm\":\""
+                    + Erasure.CONFIRMATION + "\"} (download your data first with GET /api/me/export)");
         }
-        JwtAuthenticationToken token = (JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication();
+        JwtAuthenticationToken token =
+                (JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication();
         erasure.erase(citizen.require(), token.getToken().getSubject());
         return ResponseEntity.noContent().build();
     }
 
-    record Confirmation(String confirm) {
-    }
+    record Confirmation(String confirm) {}
 }

@@ -4,14 +4,6 @@ import eu.selfdata.tenant.citydata.CityJdbc;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.PersonalDataCategory;
 import eu.selfdata.usecase.api.PersonalDataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.postgresql.util.PGobject;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +21,13 @@ import java.util.SequencedMap;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.util.PGobject;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A citizen's data as a zip (GDPR art. 20): per category a JSON and a CSV file (and the category in
@@ -58,7 +57,9 @@ class ExportArchive {
             for (PersonalDataSource source : catalogue.presentHere()) {
                 long rows = writeJson(zip, source, citizen);
                 writeCsv(zip, source, citizen);
-                source.portableFiles().forEach(file -> entry(zip, file.name(), stream -> file.writer().write(citizen, stream)));
+                source.portableFiles()
+                        .forEach(file ->
+                                entry(zip, file.name(), stream -> file.writer().write(citizen, stream)));
                 manifest.add(describe(source, rows));
             }
         });
@@ -84,7 +85,9 @@ class ExportArchive {
                     generator.writeStartObject();
                     row.forEach((column, value) -> {
                         generator.writeName(column);
-                        if (value instanceof PGobject object && object.getType().startsWith("json") && object.getValue() != null) {
+                        if (value instanceof PGobject object
+                                && object.getType().startsWith("json")
+                                && object.getValue() != null) {
                             generator.writeRawValue(object.getValue());
                         } else {
                             generator.writePOJO(plain(value));
@@ -106,9 +109,16 @@ class ExportArchive {
             source.export(citizen, row -> {
                 try {
                     if (printer[0] == null) {
-                        printer[0] = CSVFormat.DEFAULT.builder().setHeader(row.keySet().toArray(String[]::new)).get().print(writer);
+                        printer[0] = CSVFormat.DEFAULT
+                                .builder()
+                                .setHeader(row.keySet().toArray(String[]::new))
+                                .get()
+                                .print(writer);
                     }
-                    printer[0].printRecord(row.sequencedValues().stream().map(ExportArchive::plain).map(ExportArchive::text).toList());
+                    printer[0].printRecord(row.sequencedValues().stream()
+                            .map(ExportArchive::plain)
+                            .map(ExportArchive::text)
+                            .toList());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

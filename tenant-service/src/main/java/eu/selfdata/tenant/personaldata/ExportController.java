@@ -6,14 +6,13 @@ import eu.selfdata.usecase.api.Accessor;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * Downloads everything the platform holds about the signed-in citizen in this city. Written on the
@@ -39,10 +38,15 @@ class ExportController {
     @GetMapping("/api/me/export")
     void export(HttpServletResponse response) throws IOException {
         CitizenId me = citizen.require();
-        accessLog.record(me, new Accessor(Accessor.Kind.EXPORT, "GDPR art. 20 export"), "all", "You downloaded your data");
+        accessLog.record(
+                me, new Accessor(Accessor.Kind.EXPORT, "GDPR art. 20 export"), "all", "You downloaded your data");
         response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("selfdata-" + city.city() + "-" + LocalDate.now(clock) + ".zip").build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("selfdata-" + city.city() + "-" + LocalDate.now(clock) + ".zip")
+                        .build()
+                        .toString());
         archive.write(me, response.getOutputStream());
     }
 }

@@ -3,10 +3,9 @@ package eu.selfdata.tenant.personaldata;
 import eu.selfdata.tenant.citydata.CityJdbc;
 import eu.selfdata.tenant.modules.ModuleCatalogue;
 import eu.selfdata.usecase.api.PersonalDataSource;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
 
 /**
  * Every source of citizens' personal data: the modules' (all of them, enabled or not, as a module
@@ -26,13 +25,18 @@ public class PersonalDataCatalogue {
     }
 
     public List<PersonalDataSource> all() {
-        return Stream.concat(modules.all().stream().flatMap(module -> module.personalData().stream()), core.stream()).toList();
+        return Stream.concat(modules.all().stream().flatMap(module -> module.personalData().stream()), core.stream())
+                .toList();
     }
 
     /** Sources whose tables exist in the current city's schema (a module never enabled there has none). */
     public List<PersonalDataSource> presentHere() {
-        List<String> existing = city.jdbc().sql("select table_name from information_schema.tables where table_schema = current_schema()")
-                .query(String.class).list();
-        return all().stream().filter(source -> existing.containsAll(source.tables())).toList();
+        List<String> existing = city.jdbc()
+                .sql("select table_name from information_schema.tables where table_schema = current_schema()")
+                .query(String.class)
+                .list();
+        return all().stream()
+                .filter(source -> existing.containsAll(source.tables()))
+                .toList();
     }
 }

@@ -4,15 +4,14 @@ import eu.selfdata.tenant.registry.ServedTenants;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Page language: the one chosen with {@code ?lang=fr|en} (kept in a cookie), else the browser's when
@@ -47,8 +46,10 @@ class PortalLanguage implements WebMvcConfigurer {
                         return browser;
                     }
                 }
-                return TenantContext.current().flatMap(tenant -> servedTenants.find(tenant.slug()))
-                        .map(city -> Locale.forLanguageTag(city.branding().defaultLanguage())).orElse(Locale.ENGLISH);
+                return TenantContext.current()
+                        .flatMap(tenant -> servedTenants.find(tenant.slug()))
+                        .map(city -> Locale.forLanguageTag(city.branding().defaultLanguage()))
+                        .orElse(Locale.ENGLISH);
             }
 
             @Override

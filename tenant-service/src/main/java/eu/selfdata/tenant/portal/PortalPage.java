@@ -4,14 +4,13 @@ import eu.selfdata.tenant.registry.ServedTenants;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.usecase.api.CityStaff;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What every portal page's layout ({@code portal/fragments/layout.html}) shows: the city of the host
@@ -30,16 +29,24 @@ class PortalPage {
     }
 
     @ModelAttribute
-    void layout(org.springframework.ui.Model model, Locale locale, Authentication authentication, HttpServletRequest request) {
-        TenantContext.current().flatMap(tenant -> servedTenants.find(tenant.slug()))
+    void layout(
+            org.springframework.ui.Model model,
+            Locale locale,
+            Authentication authentication,
+            HttpServletRequest request) {
+        TenantContext.current()
+                .flatMap(tenant -> servedTenants.find(tenant.slug()))
                 .ifPresent(city -> model.addAttribute("city", city));
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("path", request.getRequestURI());
-        model.addAttribute("userName", Optional.ofNullable(authentication)
-                .filter(JwtAuthenticationToken.class::isInstance).map(JwtAuthenticationToken.class::cast)
-                .map(token -> Optional.ofNullable(token.getToken().getClaimAsString("given_name"))
-                        .orElse(token.getToken().getClaimAsString("preferred_username")))
-                .orElse(null));
+        model.addAttribute(
+                "userName",
+                Optional.ofNullable(authentication)
+                        .filter(JwtAuthenticationToken.class::isInstance)
+                        .map(JwtAuthenticationToken.class::cast)
+                        .map(token -> Optional.ofNullable(token.getToken().getClaimAsString("given_name"))
+                                .orElse(token.getToken().getClaimAsString("preferred_username")))
+                        .orElse(null));
         model.addAttribute("cityAdmin", staff.isAdmin());
     }
 }

@@ -5,6 +5,7 @@ import eu.selfdata.tenant.registry.TenantAlreadyExistsException;
 import eu.selfdata.tenant.registry.TenantStateConflictException;
 import eu.selfdata.tenant.registry.UnknownTenantException;
 import eu.selfdata.tenant.tenancy.NoTenantInContextException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.stream.Collectors;
 
 /** Every error leaves as RFC 9457 problem details with a stable type. */
 @RestControllerAdvice
@@ -67,11 +66,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String fields = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> error.getField() + " " + error.getDefaultMessage())
-                .sorted().collect(Collectors.joining("; "));
+                .sorted()
+                .collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(ProblemType.INVALID_REQUEST.detail(fields));
     }
 }

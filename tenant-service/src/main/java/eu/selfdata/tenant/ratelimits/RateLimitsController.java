@@ -29,12 +29,12 @@ class RateLimitsController {
         this.identity = identity;
     }
 
-    record Change(@NotNull @Min(1) @Max(RateLimits.MAX) Integer apiPerAddressPerMinute,
-                  @NotNull @Min(1) @Max(RateLimits.MAX) Integer apiPerAccountPerMinute,
-                  @NotNull @Min(1) @Max(RateLimits.MAX) Integer signInsPerAddressPerMinute,
-                  @NotNull @Min(1) @Max(RateLimits.MAX) Integer registrationsPerAddressPerHour,
-                  @NotNull @Min(1) @Max(RateLimits.MAX) Integer uploadsPerAccountPerHour) {
-    }
+    record Change(
+            @NotNull @Min(1) @Max(RateLimits.MAX) Integer apiPerAddressPerMinute,
+            @NotNull @Min(1) @Max(RateLimits.MAX) Integer apiPerAccountPerMinute,
+            @NotNull @Min(1) @Max(RateLimits.MAX) Integer signInsPerAddressPerMinute,
+            @NotNull @Min(1) @Max(RateLimits.MAX) Integer registrationsPerAddressPerHour,
+            @NotNull @Min(1) @Max(RateLimits.MAX) Integer uploadsPerAccountPerHour) {}
 
     @GetMapping("/platform/tenants/{slug}/rate-limits")
     RateLimits show(@PathVariable String slug) {
@@ -43,8 +43,14 @@ class RateLimitsController {
 
     @PutMapping("/platform/tenants/{slug}/rate-limits")
     RateLimits change(@PathVariable String slug, @Valid @RequestBody Change change) {
-        RateLimits set = limits.set(slug, new RateLimits(change.apiPerAddressPerMinute(), change.apiPerAccountPerMinute(),
-                change.signInsPerAddressPerMinute(), change.registrationsPerAddressPerHour(), change.uploadsPerAccountPerHour()));
+        RateLimits set = limits.set(
+                slug,
+                new RateLimits(
+                        change.apiPerAddressPerMinute(),
+                        change.apiPerAccountPerMinute(),
+                        change.signInsPerAddressPerMinute(),
+                        change.registrationsPerAddressPerHour(),
+                        change.uploadsPerAccountPerHour()));
         identity.ifAvailable(keycloak -> keycloak.setRegistrationLimit(slug, set.registrationsPerAddressPerHour()));
         return set;
     }

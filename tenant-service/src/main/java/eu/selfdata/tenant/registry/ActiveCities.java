@@ -1,10 +1,9 @@
 package eu.selfdata.tenant.registry;
 
 import eu.selfdata.usecase.api.CityDirectory;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /** The registry's active cities and their modules, read at each call: what the connectors run for. */
 @Component

@@ -36,6 +36,7 @@ class CharterController {
         return signed(slug);
     }
 
-    record SignedCharter(@NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{1,40}$") String version) {
-    }
+    record SignedCharter(
+            @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{1,40}$")
+            String version) {}
 }

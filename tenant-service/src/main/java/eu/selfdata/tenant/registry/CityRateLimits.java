@@ -1,11 +1,10 @@
 package eu.selfdata.tenant.registry;
 
 import eu.selfdata.contract.RateLimits;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-
-import javax.sql.DataSource;
 
 /**
  * A city's rate limits as the coordinator set them (the platform's {@link RateLimits#DEFAULTS} until then). A change
@@ -23,13 +22,18 @@ public class CityRateLimits {
     }
 
     public RateLimits of(String slug) {
-        return jdbc.sql("select rate_limits::text from platform.tenant where slug = ?").param(slug)
-                .query((rs, row) -> parse(rs.getString(1))).optional().orElseThrow(() -> new UnknownTenantException(slug));
+        return jdbc.sql("select rate_limits::text from platform.tenant where slug = ?")
+                .param(slug)
+                .query((rs, row) -> parse(rs.getString(1)))
+                .optional()
+                .orElseThrow(() -> new UnknownTenantException(slug));
     }
 
     public RateLimits set(String slug, RateLimits limits) {
         if (jdbc.sql("update platform.tenant set rate_limits = cast(? as jsonb), updated_at = now() where slug = ?")
-                .params(JSON.writeValueAsString(limits), slug).update() == 0) {
+                        .params(JSON.writeValueAsString(limits), slug)
+                        .update()
+                == 0) {
             throw new UnknownTenantException(slug);
         }
         return limits;

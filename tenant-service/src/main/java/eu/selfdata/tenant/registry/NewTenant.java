@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +16,16 @@ public record NewTenant(
         @NotNull String slug,
         @NotBlank @Size(max = 120) String displayName,
         @PositiveOrZero @Max(100_000_000) int population,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = "^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
-                message = "must be a lowercase domain name") String> customDomains,
+
+        @Size(max = 20)
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
+                                message = "must be a lowercase domain name")
+                        String>
+                customDomains,
+
         @NotNull @Valid Branding branding,
         @Size(max = 20) Set<@NotNull String> enabledModules,
         @Email @Size(max = 254) String adminEmail) {

@@ -2,9 +2,8 @@ package eu.selfdata.tenant.registry;
 
 import eu.selfdata.tenant.tenancy.SchemaChangelogRunner;
 import eu.selfdata.tenant.tenancy.SchemaName;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** The platform schema (tenant registry, onboarding journal), migrated before anything reads it. */
 @Component

@@ -2,11 +2,10 @@ package eu.selfdata.tenant.registry;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Registry lookups for incoming requests, cached briefly so that a request does not cost a registry
@@ -20,7 +19,8 @@ public class ServedTenants {
 
     ServedTenants(TenantRegistry registry, @Value("${selfdata.tenants.cache-ttl:2s}") Duration ttl) {
         this.registry = registry;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
+        this.cache =
+                Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
     public Optional<Tenant> find(String slug) {

@@ -1,7 +1,6 @@
 package eu.selfdata.tenant.registry;
 
 import eu.selfdata.tenant.tenancy.TenantId;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

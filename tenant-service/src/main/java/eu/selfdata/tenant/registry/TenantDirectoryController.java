@@ -18,7 +18,8 @@ class TenantDirectoryController {
     }
 
     @GetMapping("/internal/tenant-directory")
-    ResponseEntity<TenantDirectory> directory(@RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    ResponseEntity<TenantDirectory> directory(
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         TenantDirectory directory = registry.directory();
         String etag = '"' + directory.version() + '"';
         if (etag.equals(ifNoneMatch)) {

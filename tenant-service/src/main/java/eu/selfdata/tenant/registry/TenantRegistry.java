@@ -1,12 +1,5 @@
 package eu.selfdata.tenant.registry;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -16,6 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tenant registry in the platform schema. Plain JDBC on its own transaction manager: platform
@@ -48,9 +47,15 @@ public class TenantRegistry {
                                 insert into platform.tenant (slug, display_name, population, primary_color, secondary_color,
                                                              logo_url, default_language, admin_email, status)
                                 values (?, ?, ?, ?, ?, ?, ?, ?, 'PROVISIONING')""")
-                        .params(tenant.slug(), tenant.displayName(), tenant.population(),
-                                tenant.branding().primaryColor(), tenant.branding().secondaryColor(),
-                                tenant.branding().logoUrl(), tenant.branding().defaultLanguage(), tenant.adminEmail())
+                        .params(
+                                tenant.slug(),
+                                tenant.displayName(),
+                                tenant.population(),
+                                tenant.branding().primaryColor(),
+                                tenant.branding().secondaryColor(),
+                                tenant.branding().logoUrl(),
+                                tenant.branding().defaultLanguage(),
+                                tenant.adminEmail())
                         .update();
             } catch (DuplicateKeyException e) {
                 throw new TenantAlreadyExistsException("A city with slug '" + tenant.slug() + "' already exists");
@@ -58,14 +63,16 @@ public class TenantRegistry {
             for (String domain : tenant.customDomains()) {
                 try {
                     jdbc.sql("insert into platform.tenant_domain (domain, slug) values (?, ?)")
-                            .params(domain, tenant.slug()).update();
+                            .params(domain, tenant.slug())
+                            .update();
                 } catch (DuplicateKeyException e) {
                     throw new TenantAlreadyExistsException("Domain '" + domain + "' already belongs to a city");
                 }
             }
             for (String module : tenant.enabledModules()) {
                 jdbc.sql("insert into platform.tenant_module (slug, module_id) values (?, ?)")
-                        .params(tenant.slug(), module).update();
+                        .params(tenant.slug(), module)
+                        .update();
             }
             withinTransaction.accept(tenant.slug());
             recordEvent(tenant.slug(), "REGISTERED", null);
@@ -73,8 +80,12 @@ public class TenantRegistry {
     }
 
     public Optional<Tenant> find(String slug) {
-        return withDomainsAndModules(jdbc.sql(SELECT_TENANT + " where slug = ?").param(slug)
-                .query(TenantRegistry::tenantRow).list()).stream().findFirst();
+        return withDomainsAndModules(jdbc.sql(SELECT_TENANT + " where slug = ?")
+                        .param(slug)
+                        .query(TenantRegistry::tenantRow)
+                        .list())
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -96,13 +107,16 @@ public class TenantRegistry {
     }
 
     public List<Tenant> list() {
-        return withDomainsAndModules(jdbc.sql(SELECT_TENANT + " order by slug").query(TenantRegistry::tenantRow).list());
+        return withDomainsAndModules(jdbc.sql(SELECT_TENANT + " order by slug")
+                .query(TenantRegistry::tenantRow)
+                .list());
     }
 
     public List<String> slugsWithStatus(Collection<TenantStatus> statuses) {
         return jdbc.sql("select slug from platform.tenant where status in (:statuses) order by slug")
                 .param("statuses", statuses.stream().map(Enum::name).toList())
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     /** Enabled modules of every city with one of these statuses, in one query. */
@@ -122,7 +136,8 @@ public class TenantRegistry {
             int updated = jdbc.sql("""
                             update platform.tenant set status = :to, updated_at = now()
                              where slug = :slug and status in (:from)""")
-                    .param("to", to.name()).param("slug", slug)
+                    .param("to", to.name())
+                    .param("slug", slug)
                     .param("from", from.stream().map(Enum::name).toList())
                     .update();
             if (updated == 1) {
@@ -135,13 +150,17 @@ public class TenantRegistry {
 
     /** Adds a module to the city's enabled set; false when it was enabled already. */
     public boolean enableModule(String slug, String module) {
-        return changeModules(slug, module, "insert into platform.tenant_module (slug, module_id) values (?, ?) on conflict do nothing",
+        return changeModules(
+                slug,
+                module,
+                "insert into platform.tenant_module (slug, module_id) values (?, ?) on conflict do nothing",
                 "MODULE_ENABLED");
     }
 
     /** Removes a module from the city's enabled set (its tables and data stay); false when it was not enabled. */
     public boolean disableModule(String slug, String module) {
-        return changeModules(slug, module, "delete from platform.tenant_module where slug = ? and module_id = ?", "MODULE_DISABLED");
+        return changeModules(
+                slug, module, "delete from platform.tenant_module where slug = ? and module_id = ?", "MODULE_DISABLED");
     }
 
     private boolean changeModules(String slug, String module, String change, String event) {
@@ -156,55 +175,76 @@ public class TenantRegistry {
     }
 
     private void touch(String slug) {
-        jdbc.sql("update platform.tenant set updated_at = now() where slug = ?").param(slug).update();
+        jdbc.sql("update platform.tenant set updated_at = now() where slug = ?")
+                .param(slug)
+                .update();
     }
 
     public void recordEvent(String slug, String kind, String detail) {
         jdbc.sql("insert into platform.tenant_event (slug, kind, detail) values (?, ?, ?)")
-                .params(slug, kind, detail == null ? null : truncate(detail)).update();
+                .params(slug, kind, detail == null ? null : truncate(detail))
+                .update();
     }
 
     public List<TenantEvent> events(String slug) {
         return jdbc.sql("select kind, detail, at from platform.tenant_event where slug = ? order by id")
                 .param(slug)
-                .query((rs, row) -> new TenantEvent(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .query((rs, row) -> new TenantEvent(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();
     }
 
     public void recordArchive(String slug, String archive) {
         jdbc.sql("update platform.tenant set offboarding_archive = ?, updated_at = now() where slug = ?")
-                .params(archive, slug).update();
+                .params(archive, slug)
+                .update();
     }
 
     public Optional<String> archiveOf(String slug) {
-        return jdbc.sql("select offboarding_archive from platform.tenant where slug = ?").param(slug)
-                .query(String.class).optional();
+        return jdbc.sql("select offboarding_archive from platform.tenant where slug = ?")
+                .param(slug)
+                .query(String.class)
+                .optional();
     }
 
     /** Every city with its domains, and a version that changes whenever any of it changes. */
     public TenantDirectory directory() {
         return tx.execute(status -> {
-            String version = jdbc.sql("select count(*) || '-' || coalesce(extract(epoch from max(updated_at))::text, '0') from platform.tenant")
-                    .query(String.class).single();
+            String version = jdbc.sql(
+                            "select count(*) || '-' || coalesce(extract(epoch from max(updated_at))::text, '0') from platform.tenant")
+                    .query(String.class)
+                    .single();
             Map<String, List<String>> domains = domainsBySlug();
-            List<TenantDirectory.Entry> entries = jdbc.sql("select slug, status, rate_limits::text from platform.tenant order by slug")
-                    .query((rs, row) -> new TenantDirectory.Entry(rs.getString(1), TenantStatus.valueOf(rs.getString(2)),
-                            domains.getOrDefault(rs.getString(1), List.of()), CityRateLimits.parse(rs.getString(3))))
+            List<TenantDirectory.Entry> entries = jdbc.sql(
+                            "select slug, status, rate_limits::text from platform.tenant order by slug")
+                    .query((rs, row) -> new TenantDirectory.Entry(
+                            rs.getString(1),
+                            TenantStatus.valueOf(rs.getString(2)),
+                            domains.getOrDefault(rs.getString(1), List.of()),
+                            CityRateLimits.parse(rs.getString(3))))
                     .list();
             return new TenantDirectory(version, entries);
         });
     }
 
     private Map<String, Set<String>> modulesBySlug() {
-        return jdbc.sql("select slug, module_id from platform.tenant_module")
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+        return jdbc
+                .sql("select slug, module_id from platform.tenant_module")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
     }
 
     private Map<String, List<String>> domainsBySlug() {
-        return jdbc.sql("select slug, domain from platform.tenant_domain order by domain")
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc
+                .sql("select slug, domain from platform.tenant_domain order by domain")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     // Rows first, then domains and modules in one query each: no query while a result set is open.
@@ -214,23 +254,42 @@ public class TenantRegistry {
         }
         Map<String, List<String>> domains = domainsBySlug();
         Map<String, Set<String>> modules = modulesBySlug();
-        return rows.stream().map(t -> new Tenant(t.slug(), t.displayName(), t.population(),
-                domains.getOrDefault(t.slug(), List.of()), t.branding(), modules.getOrDefault(t.slug(), Set.of()),
-                t.status(), t.adminEmail(), t.createdAt(), t.updatedAt())).toList();
+        return rows.stream()
+                .map(t -> new Tenant(
+                        t.slug(),
+                        t.displayName(),
+                        t.population(),
+                        domains.getOrDefault(t.slug(), List.of()),
+                        t.branding(),
+                        modules.getOrDefault(t.slug(), Set.of()),
+                        t.status(),
+                        t.adminEmail(),
+                        t.createdAt(),
+                        t.updatedAt()))
+                .toList();
     }
 
     private static Tenant tenantRow(ResultSet rs, int row) throws SQLException {
-        return new Tenant(rs.getString("slug"), rs.getString("display_name"), rs.getInt("population"), List.of(),
-                new Branding(rs.getString("primary_color"), rs.getString("secondary_color"),
-                        rs.getString("logo_url"), rs.getString("default_language")),
-                Set.of(), TenantStatus.valueOf(rs.getString("status")), rs.getString("admin_email"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        return new Tenant(
+                rs.getString("slug"),
+                rs.getString("display_name"),
+                rs.getInt("population"),
+                List.of(),
+                new Branding(
+                        rs.getString("primary_color"),
+                        rs.getString("secondary_color"),
+                        rs.getString("logo_url"),
+                        rs.getString("default_language")),
+                Set.of(),
+                TenantStatus.valueOf(rs.getString("status")),
+                rs.getString("admin_email"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     private static String truncate(String detail) {
         return detail.length() <= 2000 ? detail : detail.substring(0, 2000);
     }
 
-    public record TenantEvent(String kind, String detail, java.time.Instant at) {
-    }
+    public record TenantEvent(String kind, String detail, java.time.Instant at) {}
 }

@@ -5,7 +5,11 @@ import java.time.Instant;
 /** Where a city schema stands against the target changelog version on this instance. */
 public record MigrationState(Status status, String version, String error, Instant at) {
 
-    public enum Status { MIGRATING, MIGRATED, FAILED }
+    public enum Status {
+        MIGRATING,
+        MIGRATED,
+        FAILED
+    }
 
     static MigrationState migrating() {
         return new MigrationState(Status.MIGRATING, null, null, Instant.now());

@@ -1,5 +1,11 @@
 package eu.selfdata.tenant.tenancy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -9,13 +15,6 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.springframework.stereotype.Component;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Applies Liquibase changelogs to one schema on a connection borrowed from the shared pool, then
@@ -52,14 +51,16 @@ public class SchemaChangelogRunner {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("create schema if not exists " + schema.quoted());
                 }
-                Database database = DatabaseFactory.getInstance()
-                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                Database database =
+                        DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 database.setDefaultSchemaName(schema.name());
                 database.setLiquibaseSchemaName(schema.name());
                 for (String changelog : changelogs) {
                     Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), database);
                     liquibase.update(new Contexts(), new LabelExpression());
-                    if (!liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).isEmpty()) {
+                    if (!liquibase
+                            .listUnrunChangeSets(new Contexts(), new LabelExpression())
+                            .isEmpty()) {
                         throw new IllegalStateException("changesets left unrun in " + changelog);
                     }
                 }
@@ -76,8 +77,8 @@ public class SchemaChangelogRunner {
 
     private static String lastChangeset(Connection connection, SchemaName schema) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "select id from " + schema.quoted() + ".databasechangelog order by orderexecuted desc limit 1")) {
+                ResultSet rs = statement.executeQuery("select id from " + schema.quoted()
+                        + ".databasechangelog order by orderexecuted desc limit 1")) {
             return rs.next() ? rs.getString(1) : "none";
         }
     }

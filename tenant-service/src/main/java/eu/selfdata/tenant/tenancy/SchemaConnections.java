@@ -1,12 +1,11 @@
 package eu.selfdata.tenant.tenancy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
 
 /**
  * The one place a connection of the shared pool gets a schema's {@code search_path} and loses it

@@ -1,10 +1,9 @@
 package eu.selfdata.tenant.tenancy;
 
-import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
 /**
  * Hibernate SCHEMA multitenancy over the one shared pool: a connection gets the tenant's

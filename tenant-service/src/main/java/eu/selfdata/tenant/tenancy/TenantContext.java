@@ -1,9 +1,8 @@
 package eu.selfdata.tenant.tenancy;
 
-import org.slf4j.MDC;
-
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.MDC;
 
 /**
  * The tenant the current thread works for. Scoped: set for the duration of a call and always
@@ -14,8 +13,7 @@ public final class TenantContext {
     private static final ThreadLocal<TenantId> CURRENT = new ThreadLocal<>();
     private static final String MDC_KEY = "tenant";
 
-    private TenantContext() {
-    }
+    private TenantContext() {}
 
     public static TenantId require() {
         TenantId tenant = CURRENT.get();

@@ -1,7 +1,6 @@
 package eu.selfdata.tenant.tenancy;
 
 import eu.selfdata.contract.CitySlug;
-
 import java.util.Objects;
 
 /**

@@ -1,12 +1,11 @@
 package eu.selfdata.tenant.tenancy;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * "tenantSchemas" in actuator health: DEGRADED (still HTTP 200: other cities are served) naming

@@ -1,12 +1,6 @@
 package eu.selfdata.tenant.tenancy;
 
 import eu.selfdata.usecase.api.UseCaseModule;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Brings city schemas to the target version: the core tenant changelog plus the changelog of every
@@ -74,7 +73,10 @@ public class TenantMigrations {
 
     public boolean schemaExists(TenantId tenant) {
         return jdbc.sql("select count(*) from information_schema.schemata where schema_name = ?")
-                .param(tenant.schemaName()).query(Integer.class).single() > 0;
+                        .param(tenant.schemaName())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private List<String> changelogs(Set<String> enabledModules) {

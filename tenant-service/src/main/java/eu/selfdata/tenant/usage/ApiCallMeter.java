@@ -7,6 +7,12 @@ import eu.selfdata.tenant.tenancy.TenantId;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -17,13 +23,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import javax.sql.DataSource;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts the authenticated requests served on each city's host, per UTC day: in memory on the request path
@@ -54,7 +53,8 @@ class ApiCallMeter implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken) {
-            TenantContext.current().ifPresent(tenant -> pending.merge(new Day(tenant.slug(), LocalDate.now(clock)), 1L, Long::sum));
+            TenantContext.current()
+                    .ifPresent(tenant -> pending.merge(new Day(tenant.slug(), LocalDate.now(clock)), 1L, Long::sum));
         }
         return true;
     }
@@ -71,8 +71,7 @@ class ApiCallMeter implements WebMvcConfigurer, HandlerInterceptor {
             try {
                 jdbc.sql("""
                                 insert into platform.api_call_count (slug, day, calls) values (?, ?, ?)
-                                on conflict (slug, day) do update set calls = api_call_count.calls + excluded.calls""")
-                        .params(day.slug(), day.day(), calls).update();
+                                on conflict (slug, day) do update set calls = api_call_count.calls + excluded.calls""").params(day.slug(), day.day(), calls).update();
             } catch (RuntimeException e) {
                 pending.merge(day, calls, Long::sum);
                 log.warn("API call counts not saved yet for {}: {}", day, e.getMessage());
@@ -81,10 +80,12 @@ class ApiCallMeter implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     long calls(TenantId tenant, LocalDate from, LocalDate to) {
-        return jdbc.sql("select coalesce(sum(calls), 0) from platform.api_call_count where slug = ? and day between ? and ?")
-                .params(tenant.slug(), from, to).query(Long.class).single();
+        return jdbc.sql(
+                        "select coalesce(sum(calls), 0) from platform.api_call_count where slug = ? and day between ? and ?")
+                .params(tenant.slug(), from, to)
+                .query(Long.class)
+                .single();
     }
 
-    private record Day(String slug, LocalDate day) {
-    }
+    private record Day(String slug, LocalDate day) {}
 }

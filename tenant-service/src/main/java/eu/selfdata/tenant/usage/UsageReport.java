@@ -3,15 +3,14 @@ package eu.selfdata.tenant.usage;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStatus;
 import eu.selfdata.tenant.tenancy.TenantId;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** Usage per served city over a period of UTC days (both ends included), for cost sharing. */
 @Component
@@ -31,8 +30,13 @@ class UsageReport {
 
     List<CityUsage> between(LocalDate from, LocalDate to) {
         meter.flush();
-        return registry.slugsWithStatus(SERVED).stream().map(TenantId::of)
-                .map(tenant -> new CityUsage(tenant.slug(), activeCitizens(tenant, from, to), storedBytes(tenant), meter.calls(tenant, from, to)))
+        return registry.slugsWithStatus(SERVED).stream()
+                .map(TenantId::of)
+                .map(tenant -> new CityUsage(
+                        tenant.slug(),
+                        activeCitizens(tenant, from, to),
+                        storedBytes(tenant),
+                        meter.calls(tenant, from, to)))
                 .toList();
     }
 
@@ -40,8 +44,7 @@ class UsageReport {
         return jdbc.sql("""
                         select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c
                           join pg_namespace n on n.oid = c.relnamespace
-                         where n.nspname = ? and c.relkind in ('r', 'm')""")
-                .param(tenant.schemaName()).query(Long.class).single();
+                         where n.nspname = ? and c.relkind in ('r', 'm')""").param(tenant.schemaName()).query(Long.class).single();
     }
 
     /**
@@ -49,9 +52,13 @@ class UsageReport {
      * at most every few minutes) falls in the period.
      */
     private long activeCitizens(TenantId tenant, LocalDate from, LocalDate to) {
-        return jdbc.sql("select count(distinct id) from " + tenant.quotedSchema() + ".citizen where email_verified and last_seen_at >= ? and last_seen_at < ?")
-                .params(Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                        Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .query(Long.class).single();
+        return jdbc.sql("select count(distinct id) from " + tenant.quotedSchema()
+                        + ".citizen where email_verified and last_seen_at >= ? and last_seen_at < ?")
+                .params(
+                        Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                        Timestamp.from(
+                                to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,10 +1,10 @@
 package eu.selfdata.tenant.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class GatewayAccessTest extends TenantServiceTest {
 
@@ -35,10 +35,17 @@ class GatewayAccessTest extends TenantServiceTest {
         String city = onboard(freshSlug("lyon"), "Lyon");
         String valid = signature.sign(city);
         String tampered = valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "BB" : "AA");
-        String expired = (Long.parseLong(valid.substring(0, valid.indexOf('.'))) - 3600) + valid.substring(valid.indexOf('.'));
-        assertThat(client.raw("GET", "/api/announcements", "X-Tenant-Id", city, "X-Tenant-Signature", tampered).status()).isEqualTo(403);
-        assertThat(client.raw("GET", "/api/announcements", "X-Tenant-Id", city, "X-Tenant-Signature", expired).status()).isEqualTo(403);
-        assertThat(client.raw("GET", "/api/announcements", "X-Tenant-Id", city, "X-Tenant-Signature", "garbage").status()).isEqualTo(403);
+        String expired =
+                (Long.parseLong(valid.substring(0, valid.indexOf('.'))) - 3600) + valid.substring(valid.indexOf('.'));
+        assertThat(client.raw("GET", "/api/announcements", "X-Tenant-Id", city, "X-Tenant-Signature", tampered)
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.raw("GET", "/api/announcements", "X-Tenant-Id", city, "X-Tenant-Signature", expired)
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.raw("GET", "/api/announcements", "X-Tenant-Id", city, "X-Tenant-Signature", "garbage")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -58,15 +65,22 @@ class GatewayAccessTest extends TenantServiceTest {
     @Test
     void suspendedCityIs423AndServedAgainAfterResume() {
         String city = onboard(freshSlug("lyon"), "Lyon");
-        assertThat(client.platform("POST", "/platform/tenants/" + city + "/suspend", null).status()).isEqualTo(200);
+        assertThat(client.platform("POST", "/platform/tenants/" + city + "/suspend", null)
+                        .status())
+                .isEqualTo(200);
 
         ServiceClient.Response suspended = client.city(city, "GET", "/api/announcements", null);
         assertThat(suspended.status()).isEqualTo(423);
         assertThat(suspended.problemType()).isEqualTo("tenant-suspended");
-        assertThat(client.platform("POST", "/platform/tenants/" + city + "/suspend", null).status()).isEqualTo(409);
+        assertThat(client.platform("POST", "/platform/tenants/" + city + "/suspend", null)
+                        .status())
+                .isEqualTo(409);
 
-        assertThat(client.platform("POST", "/platform/tenants/" + city + "/resume", null).status()).isEqualTo(200);
-        assertThat(client.city(city, "GET", "/api/announcements", null).status()).isEqualTo(200);
+        assertThat(client.platform("POST", "/platform/tenants/" + city + "/resume", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.city(city, "GET", "/api/announcements", null).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -74,11 +88,21 @@ class GatewayAccessTest extends TenantServiceTest {
         String city = onboard(freshSlug("lyon"), "Lyon");
         ServiceClient.Response directory = client.platform("GET", "/internal/tenant-directory", null);
         assertThat(directory.status()).isEqualTo(200);
-        assertThat(directory.json().path("tenants").valueStream().map(t -> t.path("slug").asString())).contains(city);
+        assertThat(directory
+                        .json()
+                        .path("tenants")
+                        .valueStream()
+                        .map(t -> t.path("slug").asString()))
+                .contains(city);
 
         String version = directory.json().path("version").asString();
-        ServiceClient.Response unchanged = client.raw("GET", "/internal/tenant-directory",
-                "X-Tenant-Signature", signature.sign(""), "If-None-Match", "\"" + version + "\"");
+        ServiceClient.Response unchanged = client.raw(
+                "GET",
+                "/internal/tenant-directory",
+                "X-Tenant-Signature",
+                signature.sign(""),
+                "If-None-Match",
+                "\"" + version + "\"");
         assertThat(unchanged.status()).isEqualTo(304);
     }
 
@@ -87,7 +111,10 @@ class GatewayAccessTest extends TenantServiceTest {
         String city = onboard(freshSlug("larochelle"), "La Rochelle");
         ServiceClient.Response home = client.city(city, "GET", "/", null);
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body()).contains("La Rochelle").contains("--city-primary:#00607a").contains("id=\"sign-in\"");
+        assertThat(home.body())
+                .contains("La Rochelle")
+                .contains("--city-primary:#00607a")
+                .contains("id=\"sign-in\"");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package eu.selfdata.tenant.accesslog;
 
-import eu.selfdata.tenant.support.SelfDataTest;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.selfdata.tenant.support.SelfDataTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class AccessLogTest extends SelfDataTest {
 
@@ -24,13 +23,27 @@ class AccessLogTest extends SelfDataTest {
         String token = identities.citizenToken(city, person("camille"));
         client.cityAs(token, city, "GET", "/api/me/export", null);
         String log = schema(city) + ".access_log";
-        assertThat(database().sql("select count(*) from " + log).query(Integer.class).single()).isOne();
+        assertThat(database()
+                        .sql("select count(*) from " + log)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
 
-        assertThatThrownBy(() -> database().sql("update " + log + " set reason = 'nothing happened'").update()).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> database().sql("update " + log + " set citizen_id = null, reason = null").update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> database()
+                        .sql("update " + log + " set reason = 'nothing happened'")
+                        .update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> database()
+                        .sql("update " + log + " set citizen_id = null, reason = null")
+                        .update())
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> database().sql("delete from " + log).update()).hasMessageContaining("append-only");
         assertThatThrownBy(() -> database().sql("truncate " + log).update()).hasMessageContaining("append-only");
-        assertThat(database().sql("select count(*) from " + log + " where reason is not null").query(Integer.class).single()).isOne();
+        assertThat(database()
+                        .sql("select count(*) from " + log + " where reason is not null")
+                        .query(Integer.class)
+                        .single())
+                .isOne();
     }
 
     @Test
@@ -38,7 +51,8 @@ class AccessLogTest extends SelfDataTest {
         List<Path> changing;
         try (Stream<Path> sources = Files.walk(Path.of("src/main"))) {
             changing = sources.filter(Files::isRegularFile)
-                    .filter(file -> file.toString().endsWith(".java") || file.toString().endsWith(".sql"))
+                    .filter(file ->
+                            file.toString().endsWith(".java") || file.toString().endsWith(".sql"))
                     .filter(file -> CHANGE.matcher(read(file)).find())
                     .toList();
         }
@@ -55,9 +69,15 @@ class AccessLogTest extends SelfDataTest {
 
         client.cityAs(camille, city, "GET", "/api/me/export", null);
 
-        assertThat(client.cityAs(camille, city, "GET", "/api/me/access-log", null).json().get(0).path("accessorKind").asString())
+        assertThat(client.cityAs(camille, city, "GET", "/api/me/access-log", null)
+                        .json()
+                        .get(0)
+                        .path("accessorKind")
+                        .asString())
                 .isEqualTo("EXPORT");
-        assertThat(client.cityAs(dominique, city, "GET", "/api/me/access-log", null).json()).isEmpty();
+        assertThat(client.cityAs(dominique, city, "GET", "/api/me/access-log", null)
+                        .json())
+                .isEmpty();
     }
 
     private static String read(Path file) {

@@ -1,20 +1,20 @@
 package eu.selfdata.tenant.aggregate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.testmodule.ObservationsModule;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class CityAggregatesTest extends SelfDataTest {
 
-    private static final String COMPUTE = "/api/city/indicators/" + ObservationsModule.ID + "/" + ObservationsModule.INDICATOR + "/computations";
+    private static final String COMPUTE =
+            "/api/city/indicators/" + ObservationsModule.ID + "/" + ObservationsModule.INDICATOR + "/computations";
 
     @Test
     void groupOfNineConsentingCitizensIsSuppressedAndOfTenShown() {
@@ -48,11 +48,13 @@ class CityAggregatesTest extends SelfDataTest {
             observe(token, city, "walk", 1);
             giveConsent(token, city);
         });
-        assertThat(cell(compute(city).path("cells"), "walk").path("value").asDouble()).isEqualTo(10.0);
+        assertThat(cell(compute(city).path("cells"), "walk").path("value").asDouble())
+                .isEqualTo(10.0);
 
         client.cityAs(citizens.getFirst(), city, "DELETE", "/api/me/consents/" + ObservationsModule.PURPOSE, null);
 
-        assertThat(cell(compute(city).path("cells"), "walk").path("suppressed").asBoolean()).isTrue();
+        assertThat(cell(compute(city).path("cells"), "walk").path("suppressed").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -60,10 +62,12 @@ class CityAggregatesTest extends SelfDataTest {
         String city = cityWithObservations("larochelle", "La Rochelle");
         String admin = identities.cityAdminToken(city);
 
-        ServiceClient.Response tooLow = client.cityAs(admin, city, "PUT", "/api/city/privacy", Map.of("minGroupSize", 4));
-        ServiceClient.Response raised = client.cityAs(admin, city, "PUT", "/api/city/privacy", Map.of("minGroupSize", 12));
-        ServiceClient.Response byAgent = client.cityAs(identities.cityAgentToken(city), city, "PUT", "/api/city/privacy",
-                Map.of("minGroupSize", 5));
+        ServiceClient.Response tooLow =
+                client.cityAs(admin, city, "PUT", "/api/city/privacy", Map.of("minGroupSize", 4));
+        ServiceClient.Response raised =
+                client.cityAs(admin, city, "PUT", "/api/city/privacy", Map.of("minGroupSize", 12));
+        ServiceClient.Response byAgent = client.cityAs(
+                identities.cityAgentToken(city), city, "PUT", "/api/city/privacy", Map.of("minGroupSize", 5));
 
         assertThat(tooLow.status()).isEqualTo(400);
         assertThat(raised.json().path("minGroupSize").asInt()).isEqualTo(12);
@@ -82,11 +86,14 @@ class CityAggregatesTest extends SelfDataTest {
 
         compute(city);
 
-        JsonNode log = client.cityAs(consenting, city, "GET", "/api/me/access-log", null).json();
+        JsonNode log = client.cityAs(consenting, city, "GET", "/api/me/access-log", null)
+                .json();
         assertThat(log).hasSize(1);
         assertThat(log.get(0).path("accessorKind").asString()).isEqualTo("AGGREGATE_JOB");
         assertThat(log.get(0).path("category").asString()).isEqualTo("observations");
-        assertThat(client.cityAs(silent, city, "GET", "/api/me/access-log", null).json()).isEmpty();
+        assertThat(client.cityAs(silent, city, "GET", "/api/me/access-log", null)
+                        .json())
+                .isEmpty();
     }
 
     @Test
@@ -98,8 +105,16 @@ class CityAggregatesTest extends SelfDataTest {
 
         String computedAt = compute(city).path("computedAt").asString();
 
-        assertThat(client.cityAs(agent, city, "GET", latest, null).json().path("computedAt").asString()).isEqualTo(computedAt);
-        assertThat(client.cityAs(agent, city, "GET", "/api/city/indicators", null).json().get(0).path("id").asString())
+        assertThat(client.cityAs(agent, city, "GET", latest, null)
+                        .json()
+                        .path("computedAt")
+                        .asString())
+                .isEqualTo(computedAt);
+        assertThat(client.cityAs(agent, city, "GET", "/api/city/indicators", null)
+                        .json()
+                        .get(0)
+                        .path("id")
+                        .asString())
                 .isEqualTo(ObservationsModule.INDICATOR);
     }
 
@@ -109,14 +124,18 @@ class CityAggregatesTest extends SelfDataTest {
         String citizen = identities.citizenToken(city, person("camille"));
         String id = citizenId(citizen, city);
 
-        ServiceClient.Response byAgent = client.cityAs(identities.cityAgentToken(city), city, "GET", "/api/city/citizens/" + id + "/observations", null);
-        ServiceClient.Response byAdmin = client.cityAs(identities.cityAdminToken(city), city, "GET", "/api/city/citizens/" + id, null);
+        ServiceClient.Response byAgent = client.cityAs(
+                identities.cityAgentToken(city), city, "GET", "/api/city/citizens/" + id + "/observations", null);
+        ServiceClient.Response byAdmin =
+                client.cityAs(identities.cityAdminToken(city), city, "GET", "/api/city/citizens/" + id, null);
 
         assertThat(byAgent.status()).isEqualTo(403);
         assertThat(byAgent.problemType()).isEqualTo("individual-data-refused");
         assertThat(byAdmin.status()).isEqualTo(403);
         assertThat(client.cityAs(citizen, city, "POST", COMPUTE, null).status()).isEqualTo(403);
-        assertThat(client.cityAs(citizen, city, "GET", "/api/city/indicators", null).status()).isEqualTo(403);
+        assertThat(client.cityAs(citizen, city, "GET", "/api/city/indicators", null)
+                        .status())
+                .isEqualTo(403);
     }
 
     private List<String> citizens(String city, int count) {

@@ -1,9 +1,9 @@
 package eu.selfdata.tenant.announcement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,8 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The known real leak of schema-per-tenant: a pooled connection keeping a city's search_path. */
 class PooledConnectionLeakTest extends TenantServiceTest {

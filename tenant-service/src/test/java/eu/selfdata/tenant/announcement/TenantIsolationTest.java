@@ -1,16 +1,14 @@
 package eu.selfdata.tenant.announcement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.tenant.tenancy.TenantId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TenantIsolationTest extends TenantServiceTest {
 
@@ -22,24 +20,43 @@ class TenantIsolationTest extends TenantServiceTest {
         String rochelle = onboard(freshSlug("larochelle"), "La Rochelle");
         String lyon = onboard(freshSlug("lyon"), "Lyon");
 
-        long rochelleId = publish(rochelle, "Marché", "Rochelle news").json().path("id").asLong();
-        long lyonId = publish(lyon, "Fête des Lumières", "Lyon news").json().path("id").asLong();
+        long rochelleId =
+                publish(rochelle, "Marché", "Rochelle news").json().path("id").asLong();
+        long lyonId = publish(lyon, "Fête des Lumières", "Lyon news")
+                .json()
+                .path("id")
+                .asLong();
         assertThat(rochelleId).isEqualTo(lyonId);
 
-        assertThat(client.city(rochelle, "GET", "/api/announcements/" + rochelleId, null).json().path("body").asString()).isEqualTo("Rochelle news");
-        assertThat(client.city(lyon, "GET", "/api/announcements/" + lyonId, null).json().path("body").asString()).isEqualTo("Lyon news");
-        assertThat(client.city(lyon, "GET", "/api/announcements", null).body()).contains("Lyon news").doesNotContain("Rochelle news");
+        assertThat(client.city(rochelle, "GET", "/api/announcements/" + rochelleId, null)
+                        .json()
+                        .path("body")
+                        .asString())
+                .isEqualTo("Rochelle news");
+        assertThat(client.city(lyon, "GET", "/api/announcements/" + lyonId, null)
+                        .json()
+                        .path("body")
+                        .asString())
+                .isEqualTo("Lyon news");
+        assertThat(client.city(lyon, "GET", "/api/announcements", null).body())
+                .contains("Lyon news")
+                .doesNotContain("Rochelle news");
     }
 
     @Test
     void sameIdInTwoCitiesShowsEachCityOnlyItsOwnThroughTheRepository() {
         TenantId rochelle = TenantId.of(onboard(freshSlug("larochelle"), "La Rochelle"));
         TenantId lyon = TenantId.of(onboard(freshSlug("lyon"), "Lyon"));
-        TenantContext.run(rochelle, () -> repository.save(new Announcement("A", "rochelle only", java.time.Instant.now())));
+        TenantContext.run(
+                rochelle, () -> repository.save(new Announcement("A", "rochelle only", java.time.Instant.now())));
         TenantContext.run(lyon, () -> repository.save(new Announcement("B", "lyon only", java.time.Instant.now())));
 
-        List<String> seenByRochelle = TenantContext.call(rochelle, () -> repository.findAll().stream().map(Announcement::getBody).toList());
-        List<String> seenByLyon = TenantContext.call(lyon, () -> repository.findAll().stream().map(Announcement::getBody).toList());
+        List<String> seenByRochelle = TenantContext.call(
+                rochelle,
+                () -> repository.findAll().stream().map(Announcement::getBody).toList());
+        List<String> seenByLyon = TenantContext.call(
+                lyon,
+                () -> repository.findAll().stream().map(Announcement::getBody).toList());
         assertThat(seenByRochelle).containsExactly("rochelle only");
         assertThat(seenByLyon).containsExactly("lyon only");
     }
@@ -50,8 +67,8 @@ class TenantIsolationTest extends TenantServiceTest {
         String lyon = onboard(freshSlug("lyon"), "Lyon");
         publish(lyon, "t", "lyon secret");
 
-        ServiceClient.Response forged = client.raw("GET", "/api/announcements",
-                "X-Tenant-Id", lyon, "X-Tenant-Signature", signature.sign(rochelle));
+        ServiceClient.Response forged = client.raw(
+                "GET", "/api/announcements", "X-Tenant-Id", lyon, "X-Tenant-Signature", signature.sign(rochelle));
 
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.problemType()).isEqualTo("not-through-gateway");
@@ -72,6 +89,7 @@ class TenantIsolationTest extends TenantServiceTest {
         ServiceClient.Response rejected = publish(city, "", "x");
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.problemType()).isEqualTo("invalid-request");
-        assertThat(client.city(city, "GET", "/api/announcements", null).json().size()).isZero();
+        assertThat(client.city(city, "GET", "/api/announcements", null).json().size())
+                .isZero();
     }
 }

@@ -1,14 +1,13 @@
 package eu.selfdata.tenant.connectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.folders.CityFolders;
-import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
-import eu.selfdata.testmodule.ObservationsModule;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
+import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,9 +16,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The city admin console's connectors and dashboards pages, served by the real tenant-service with
@@ -34,6 +32,7 @@ class AdminConsolePagesTest extends SelfDataTest {
 
     @Autowired
     ConnectorHost connectors;
+
     @Autowired
     CityFolders folders;
 
@@ -45,46 +44,77 @@ class AdminConsolePagesTest extends SelfDataTest {
         importFile(lyon, HEADER + NEGATIVE + "\n" + PLASTIC + "\n");
         long negative = letterId(larochelle, 2);
         long plastic = letterId(larochelle, 3);
-        assertThat(letterId(lyon, 2)).as("each city numbers its own dead letters").isEqualTo(negative);
+        assertThat(letterId(lyon, 2))
+                .as("each city numbers its own dead letters")
+                .isEqualTo(negative);
         String admin = identities.cityAdminToken(larochelle);
         String lyonAdmin = identities.cityAdminToken(lyon);
 
         ServiceClient.Response page = client.cityAs(admin, larochelle, "GET", "/admin/connectors?lang=en", null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"connector-waste-weighings-csv\"", "id=\"dead-letter-" + negative + "\"", NEGATIVE,
-                "negative weight", "unknown stream");
+        assertThat(page.body())
+                .contains(
+                        "id=\"connector-waste-weighings-csv\"",
+                        "id=\"dead-letter-" + negative + "\"",
+                        NEGATIVE,
+                        "negative weight",
+                        "unknown stream");
 
         // Lyon's admin: refused on La Rochelle's host; on her own host, the same ids are Lyon's letters
-        assertThat(client.cityAs(lyonAdmin, larochelle, "GET", "/admin/connectors", null).status()).isEqualTo(403);
-        assertThat(client.formAs(lyonAdmin, larochelle, "/admin/connectors/dead-letters/" + negative + "/discard", Map.of()).status())
+        assertThat(client.cityAs(lyonAdmin, larochelle, "GET", "/admin/connectors", null)
+                        .status())
                 .isEqualTo(403);
-        ServiceClient.Response lyonDiscards = client.formAs(lyonAdmin, lyon, "/admin/connectors/dead-letters/" + negative + "/discard", Map.of());
+        assertThat(client.formAs(
+                                lyonAdmin,
+                                larochelle,
+                                "/admin/connectors/dead-letters/" + negative + "/discard",
+                                Map.of())
+                        .status())
+                .isEqualTo(403);
+        ServiceClient.Response lyonDiscards =
+                client.formAs(lyonAdmin, lyon, "/admin/connectors/dead-letters/" + negative + "/discard", Map.of());
         assertThat(lyonDiscards.status()).isEqualTo(302);
         assertThat(status(lyon, negative)).isEqualTo("DISCARDED");
         assertThat(status(larochelle, negative)).isEqualTo("OPEN");
-        assertThat(client.cityAs(identities.citizenToken(larochelle), larochelle, "GET", "/admin/connectors", null).status()).isEqualTo(403);
+        assertThat(client.cityAs(identities.citizenToken(larochelle), larochelle, "GET", "/admin/connectors", null)
+                        .status())
+                .isEqualTo(403);
 
-        ServiceClient.Response stillBad = client.formAs(admin, larochelle, "/admin/connectors/dead-letters/" + negative + "/retry?lang=en",
+        ServiceClient.Response stillBad = client.formAs(
+                admin,
+                larochelle,
+                "/admin/connectors/dead-letters/" + negative + "/retry?lang=en",
                 Map.of("record", NEGATIVE));
         assertThat(stillBad.status()).isEqualTo(422);
         assertThat(stillBad.body()).contains("id=\"connectors-error\"", "negative weight");
         assertThat(status(larochelle, negative)).isEqualTo("OPEN");
 
-        ServiceClient.Response fixed = client.formAs(admin, larochelle, "/admin/connectors/dead-letters/" + negative + "/retry",
+        ServiceClient.Response fixed = client.formAs(
+                admin,
+                larochelle,
+                "/admin/connectors/dead-letters/" + negative + "/retry",
                 Map.of("record", NEGATIVE.replace(",-3,", ",3,")));
         assertThat(fixed.status()).as(fixed.body()).isEqualTo(302);
         assertThat(fixed.location()).endsWith("/admin/connectors?done=retried");
         assertThat(status(larochelle, negative)).isEqualTo("RETRIED");
-        assertThat(database().sql("select sum(grams) from " + schema(larochelle) + ".waste_anonymous_tonnage").query(Long.class).single())
+        assertThat(database()
+                        .sql("select sum(grams) from " + schema(larochelle) + ".waste_anonymous_tonnage")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(3_000);
 
-        assertThat(client.formAs(admin, larochelle, "/admin/connectors/dead-letters/" + plastic + "/discard", Map.of()).status()).isEqualTo(302);
+        assertThat(client.formAs(admin, larochelle, "/admin/connectors/dead-letters/" + plastic + "/discard", Map.of())
+                        .status())
+                .isEqualTo(302);
         assertThat(status(larochelle, plastic)).isEqualTo("DISCARDED");
         assertThat(status(lyon, plastic)).isEqualTo("OPEN");
-        ServiceClient.Response twice = client.formAs(admin, larochelle, "/admin/connectors/dead-letters/" + plastic + "/discard?lang=en", Map.of());
+        ServiceClient.Response twice = client.formAs(
+                admin, larochelle, "/admin/connectors/dead-letters/" + plastic + "/discard?lang=en", Map.of());
         assertThat(twice.status()).isEqualTo(409);
-        assertThat(client.cityAs(admin, larochelle, "GET", "/admin/connectors?lang=en", null).body())
-                .doesNotContain("id=\"dead-letter-" + negative + "\"", "id=\"dead-letter-" + plastic + "\"").contains("No open dead letter.");
+        assertThat(client.cityAs(admin, larochelle, "GET", "/admin/connectors?lang=en", null)
+                        .body())
+                .doesNotContain("id=\"dead-letter-" + negative + "\"", "id=\"dead-letter-" + plastic + "\"")
+                .contains("No open dead letter.");
     }
 
     @Test
@@ -106,25 +136,39 @@ class AdminConsolePagesTest extends SelfDataTest {
         ServiceClient.Response computed = client.formAs(admin, nantes, "/admin/dashboards/computations", Map.of());
         assertThat(computed.status()).isEqualTo(302);
         ServiceClient.Response after = client.cityAs(admin, nantes, "GET", "/admin/dashboards?lang=en", null);
-        assertThat(after.body()).contains("bikes-in-nantes", "Suppressed: fewer than 10 participants", "role=\"img\"", "1 suppressed groups")
+        assertThat(after.body())
+                .contains(
+                        "bikes-in-nantes",
+                        "Suppressed: fewer than 10 participants",
+                        "role=\"img\"",
+                        "1 suppressed groups")
                 .doesNotContain("class=\"value\"", "boats-in-brest");
 
         // Nantes' admin on Brest's host: refused, and nothing computed there
         String brestSnapshots = "select count(*) from " + schema(brest) + ".indicator_snapshot";
         long brestBefore = database().sql(brestSnapshots).query(Long.class).single();
-        assertThat(client.cityAs(admin, brest, "GET", "/admin/dashboards", null).status()).isEqualTo(403);
-        assertThat(client.formAs(admin, brest, "/admin/dashboards/computations", Map.of()).status()).isEqualTo(403);
+        assertThat(client.cityAs(admin, brest, "GET", "/admin/dashboards", null).status())
+                .isEqualTo(403);
+        assertThat(client.formAs(admin, brest, "/admin/dashboards/computations", Map.of())
+                        .status())
+                .isEqualTo(403);
         assertThat(database().sql(brestSnapshots).query(Long.class).single()).isEqualTo(brestBefore);
-        assertThat(client.cityAs(camille, nantes, "GET", "/admin/dashboards", null).status()).isEqualTo(403);
+        assertThat(client.cityAs(camille, nantes, "GET", "/admin/dashboards", null)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void aCitizenFindsThePilotsPageWhichLoadsGovernancesListInHerLanguage() {
         String city = cityWithObservations("lorient", "Lorient");
-        ServiceClient.Response page = client.cityAs(identities.citizenToken(city), city, "GET", "/my/pilots?lang=fr", null);
+        ServiceClient.Response page =
+                client.cityAs(identities.citizenToken(city), city, "GET", "/my/pilots?lang=fr", null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("hx-get=\"/governance/portal/pilots?lang=fr\"", "Expérimentations soumises au vote",
-                "id=\"pilots-link\"");
+        assertThat(page.body())
+                .contains(
+                        "hx-get=\"/governance/portal/pilots?lang=fr\"",
+                        "Expérimentations soumises au vote",
+                        "id=\"pilots-link\"");
         assertThat(client.city(city, "GET", "/my/pilots", null).status()).isEqualTo(401);
     }
 
@@ -136,8 +180,10 @@ class AdminConsolePagesTest extends SelfDataTest {
 
     /** Drops the file as the operator would and waits until the connector moved it to done/. */
     private void importFile(String city, String content) {
-        Path inbox = folders.dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).inbox();
-        Path done = folders.dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).done();
+        Path inbox = folders.dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue())
+                .inbox();
+        Path done = folders.dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue())
+                .done();
         try {
             Files.createDirectories(inbox);
             Path partial = inbox.resolve("bad.csv.part");
@@ -146,17 +192,26 @@ class AdminConsolePagesTest extends SelfDataTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> Files.isDirectory(done)
-                && Files.list(done).anyMatch(file -> file.getFileName().toString().endsWith("bad.csv")));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.isDirectory(done)
+                        && Files.list(done)
+                                .anyMatch(file -> file.getFileName().toString().endsWith("bad.csv")));
     }
 
     private long letterId(String city, long line) {
-        return database().sql("select id from " + schema(city) + ".connector_dead_letter where line_number = ?").param(line)
-                .query(Long.class).single();
+        return database()
+                .sql("select id from " + schema(city) + ".connector_dead_letter where line_number = ?")
+                .param(line)
+                .query(Long.class)
+                .single();
     }
 
     private String status(String city, long id) {
-        return database().sql("select status from " + schema(city) + ".connector_dead_letter where id = ?").param(id)
-                .query(String.class).single();
+        return database()
+                .sql("select status from " + schema(city) + ".connector_dead_letter where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 }

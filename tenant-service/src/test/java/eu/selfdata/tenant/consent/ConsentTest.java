@@ -1,15 +1,14 @@
 package eu.selfdata.tenant.consent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.testmodule.ObservationsModule;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConsentTest extends SelfDataTest {
 
@@ -18,14 +17,17 @@ class ConsentTest extends SelfDataTest {
     @Test
     void givenConsentComesWithAReceiptCarryingTheConsentReceiptFields() {
         String city = cityWithObservations("larochelle", "La Rochelle");
-        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/charter", Map.of("version", "2026.1")).status()).isEqualTo(200);
+        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/charter", Map.of("version", "2026.1"))
+                        .status())
+                .isEqualTo(200);
         String token = identities.citizenToken(city, person("camille"));
 
         JsonNode receipt = giveConsent(token, city).json();
 
         assertThat(receipt.path("consentReceiptId").asString()).isNotBlank();
         assertThat(receipt.path("consentTimestamp").asString()).isNotBlank();
-        assertThat(receipt.path("piiControllers").get(0).path("piiController").asString()).isEqualTo("La Rochelle");
+        assertThat(receipt.path("piiControllers").get(0).path("piiController").asString())
+                .isEqualTo("La Rochelle");
         assertThat(receipt.path("purpose").path("id").asString()).isEqualTo(ObservationsModule.PURPOSE);
         assertThat(receipt.path("dataCategories").get(0).asString()).isEqualTo("observations");
         assertThat(receipt.path("recipients").get(0).asString()).isEqualTo("La Rochelle");
@@ -48,9 +50,12 @@ class ConsentTest extends SelfDataTest {
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
         assertThat(withdrawn.json().path("state").asString()).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.json().path("previousReceiptId").asString()).isEqualTo(given);
-        JsonNode offered = client.cityAs(token, city, "GET", "/api/me/consents", null).json().get(0);
+        JsonNode offered = client.cityAs(token, city, "GET", "/api/me/consents", null)
+                .json()
+                .get(0);
         assertThat(offered.path("state").asString()).isEqualTo("WITHDRAWN");
-        JsonNode history = client.cityAs(token, city, "GET", "/api/me/consent-receipts", null).json();
+        JsonNode history = client.cityAs(token, city, "GET", "/api/me/consent-receipts", null)
+                .json();
         assertThat(history).hasSize(2);
         assertThat(history.get(0).path("state").asString()).isEqualTo("GIVEN");
         assertThat(history.get(1).path("state").asString()).isEqualTo("WITHDRAWN");
@@ -65,7 +70,9 @@ class ConsentTest extends SelfDataTest {
         ServiceClient.Response refused = client.cityAs(token, city, "DELETE", PATH, null);
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(client.cityAs(token, city, "GET", "/api/me/consent-receipts", null).json()).hasSize(1);
+        assertThat(client.cityAs(token, city, "GET", "/api/me/consent-receipts", null)
+                        .json())
+                .hasSize(1);
     }
 
     @Test
@@ -73,7 +80,8 @@ class ConsentTest extends SelfDataTest {
         String city = onboard(freshSlug("lyon"), "Lyon");
         String token = identities.citizenToken(city, person("camille"));
 
-        assertThat(client.cityAs(token, city, "GET", "/api/me/consents", null).json()).isEmpty();
+        assertThat(client.cityAs(token, city, "GET", "/api/me/consents", null).json())
+                .isEmpty();
         ServiceClient.Response refused = client.cityAs(token, city, "PUT", PATH, Map.of("decision", "GIVEN"));
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.problemType()).isEqualTo("not-found");
@@ -84,9 +92,15 @@ class ConsentTest extends SelfDataTest {
         String city = cityWithObservations("larochelle", "La Rochelle");
         String token = identities.citizenToken(city, person("camille"));
 
-        assertThat(client.cityAs(token, city, "PUT", PATH, Map.of("decision", "MAYBE")).status()).isEqualTo(400);
-        assertThat(client.cityAs(token, city, "PUT", PATH, Map.of("decision", "WITHDRAWN")).status()).isEqualTo(400);
-        assertThat(client.cityAs(token, city, "GET", "/api/me/consent-receipts", null).json()).isEmpty();
+        assertThat(client.cityAs(token, city, "PUT", PATH, Map.of("decision", "MAYBE"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(client.cityAs(token, city, "PUT", PATH, Map.of("decision", "WITHDRAWN"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(client.cityAs(token, city, "GET", "/api/me/consent-receipts", null)
+                        .json())
+                .isEmpty();
     }
 
     @Test
@@ -94,10 +108,15 @@ class ConsentTest extends SelfDataTest {
         String city = cityWithObservations("larochelle", "La Rochelle");
         String camille = identities.citizenToken(city, person("camille"));
         String dominique = identities.citizenToken(city, person("dominique"));
-        String receipt = giveConsent(camille, city).json().path("consentReceiptId").asString();
+        String receipt =
+                giveConsent(camille, city).json().path("consentReceiptId").asString();
 
-        assertThat(client.cityAs(camille, city, "GET", "/api/me/consent-receipts/" + receipt, null).status()).isEqualTo(200);
-        assertThat(client.cityAs(dominique, city, "GET", "/api/me/consent-receipts/" + receipt, null).status()).isEqualTo(404);
+        assertThat(client.cityAs(camille, city, "GET", "/api/me/consent-receipts/" + receipt, null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.cityAs(dominique, city, "GET", "/api/me/consent-receipts/" + receipt, null)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -105,9 +124,13 @@ class ConsentTest extends SelfDataTest {
         String city = cityWithObservations("larochelle", "La Rochelle");
         giveConsent(identities.citizenToken(city, person("camille")), city);
 
-        assertThatThrownBy(() -> database().sql("update " + schema(city) + ".consent_receipt set state = 'REFUSED'").update())
+        assertThatThrownBy(() -> database()
+                        .sql("update " + schema(city) + ".consent_receipt set state = 'REFUSED'")
+                        .update())
                 .hasMessageContaining("never changed");
-        assertThatThrownBy(() -> database().sql("delete from " + schema(city) + ".consent_receipt").update())
+        assertThatThrownBy(() -> database()
+                        .sql("delete from " + schema(city) + ".consent_receipt")
+                        .update())
                 .hasMessageContaining("never changed");
     }
 
@@ -115,12 +138,20 @@ class ConsentTest extends SelfDataTest {
     void onlyTheCoordinatorRecordsTheSignedCharter() {
         String city = cityWithObservations("larochelle", "La Rochelle");
 
-        ServiceClient.Response byAdmin = client.platformAs(identities.cityAdminToken(city), "PUT",
-                "/platform/tenants/" + city + "/charter", Map.of("version", "v9"));
-        ServiceClient.Response malformed = client.platform("PUT", "/platform/tenants/" + city + "/charter", Map.of("version", "v 9; drop"));
+        ServiceClient.Response byAdmin = client.platformAs(
+                identities.cityAdminToken(city),
+                "PUT",
+                "/platform/tenants/" + city + "/charter",
+                Map.of("version", "v9"));
+        ServiceClient.Response malformed =
+                client.platform("PUT", "/platform/tenants/" + city + "/charter", Map.of("version", "v 9; drop"));
 
         assertThat(byAdmin.status()).isEqualTo(403);
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(client.platform("GET", "/platform/tenants/" + city + "/charter", null).json().path("version").isNull()).isTrue();
+        assertThat(client.platform("GET", "/platform/tenants/" + city + "/charter", null)
+                        .json()
+                        .path("version")
+                        .isNull())
+                .isTrue();
     }
 }

@@ -1,19 +1,10 @@
 package eu.selfdata.tenant.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
 import jakarta.ws.rs.core.Response;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -29,8 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * FranceConnect-ready sign-in against a stand-in provider: a second realm of the same Keycloak whose client returns
@@ -52,8 +51,8 @@ class ExternalSignInTest extends TenantServiceTest {
         String standIn = standInRealm();
         String city = onboard(freshSlug("fc"), "Franceville");
         String other = onboard(freshSlug("other"), "Autreville");
-        ServiceClient.Response added = client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/franceconnect",
-                provider(standIn, "eidas1"));
+        ServiceClient.Response added = client.platform(
+                "PUT", "/platform/tenants/" + city + "/identity-providers/franceconnect", provider(standIn, "eidas1"));
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         assertThat(added.json().path("alias").asString()).isEqualTo(city + ".franceconnect");
         assertThat(added.body()).doesNotContain(BROKER_SECRET);
@@ -62,7 +61,9 @@ class ExternalSignInTest extends TenantServiceTest {
 
         SignIn signIn = new SignIn();
         Optional<String> code = signIn.through(city, city + ".franceconnect", person);
-        assertThat(code).as("signed in through the provider:\n%s", signIn.lastBody).isPresent();
+        assertThat(code)
+                .as("signed in through the provider:\n%s", signIn.lastBody)
+                .isPresent();
         String token = signIn.token(city, code.get());
 
         Map<?, ?> claims = JSON.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]), Map.class);
@@ -74,28 +75,43 @@ class ExternalSignInTest extends TenantServiceTest {
         assertThat(elsewhere.status()).isEqualTo(403);
         assertThat(elsewhere.problemType()).isEqualTo("wrong-city");
         var user = identities.realm().users().searchByEmail(person, true).getFirst();
-        assertThat(user.getAttributes() == null ? Map.of() : user.getAttributes()).as("the birthdate is never kept").doesNotContainKey("birthdate");
+        assertThat(user.getAttributes() == null ? Map.of() : user.getAttributes())
+                .as("the birthdate is never kept")
+                .doesNotContainKey("birthdate");
 
-        assertThat(new SignIn().through(other, city + ".franceconnect", person)).as("another city's portal cannot use it").isEmpty();
+        assertThat(new SignIn().through(other, city + ".franceconnect", person))
+                .as("another city's portal cannot use it")
+                .isEmpty();
     }
 
     @Test
     void anAcrBelowTheCitysLevelIsRefused() throws Exception {
         String standIn = standInRealm();
         String city = onboard(freshSlug("strict"), "Strictville");
-        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/franceconnect", provider(standIn, "eidas2"))
-                .status()).isEqualTo(200);
+        assertThat(client.platform(
+                                "PUT",
+                                "/platform/tenants/" + city + "/identity-providers/franceconnect",
+                                provider(standIn, "eidas2"))
+                        .status())
+                .isEqualTo(200);
         String person = "paul-" + UUID.randomUUID().toString().substring(0, 8) + "@standin.example";
         standInPerson(standIn, person);
 
         SignIn signIn = new SignIn();
         assertThat(signIn.through(city, city + ".franceconnect", person)).isEmpty();
-        assertThat(identities.realm().users().searchByEmail(person, true)).as("no account made").isEmpty();
+        assertThat(identities.realm().users().searchByEmail(person, true))
+                .as("no account made")
+                .isEmpty();
 
         // the same person, the same provider at the level it vouches for: the refusal was the level's
-        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/franceconnect-low", provider(standIn, "eidas1"))
-                .status()).isEqualTo(200);
-        assertThat(new SignIn().through(city, city + ".franceconnect-low", person)).isPresent();
+        assertThat(client.platform(
+                                "PUT",
+                                "/platform/tenants/" + city + "/identity-providers/franceconnect-low",
+                                provider(standIn, "eidas1"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(new SignIn().through(city, city + ".franceconnect-low", person))
+                .isPresent();
     }
 
     @Test
@@ -106,19 +122,45 @@ class ExternalSignInTest extends TenantServiceTest {
         Map<String, Object> plainHttp = new LinkedHashMap<>(good);
         plainHttp.put("tokenUrl", "http://fc.example.org/token");
 
-        assertThat(client.platformAs(identities.cityAdminToken(city), "PUT", "/platform/tenants/" + city + "/identity-providers/fc", good)
-                .status()).isEqualTo(403);
-        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/fc", plainHttp).status()).isEqualTo(400);
-        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/Bad.Name", good).status()).isEqualTo(400);
-        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/fc",
-                Map.of("displayName", "x")).status()).isEqualTo(400);
-        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/fc", good).status()).isEqualTo(200);
+        assertThat(client.platformAs(
+                                identities.cityAdminToken(city),
+                                "PUT",
+                                "/platform/tenants/" + city + "/identity-providers/fc",
+                                good)
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/fc", plainHttp)
+                        .status())
+                .isEqualTo(400);
+        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/Bad.Name", good)
+                        .status())
+                .isEqualTo(400);
+        assertThat(client.platform(
+                                "PUT",
+                                "/platform/tenants/" + city + "/identity-providers/fc",
+                                Map.of("displayName", "x"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(client.platform("PUT", "/platform/tenants/" + city + "/identity-providers/fc", good)
+                        .status())
+                .isEqualTo(200);
 
-        assertThat(client.platform("GET", "/platform/tenants/" + other + "/identity-providers", null).json()).as("not another city's").isEmpty();
-        assertThat(client.platform("DELETE", "/platform/tenants/" + other + "/identity-providers/fc", null).status()).isEqualTo(404);
-        assertThat(client.platform("GET", "/platform/tenants/" + city + "/identity-providers", null).json()).hasSize(1);
-        assertThat(client.platform("DELETE", "/platform/tenants/" + city + "/identity-providers/fc", null).status()).isEqualTo(204);
-        assertThat(client.platform("GET", "/platform/tenants/" + city + "/identity-providers", null).json()).isEmpty();
+        assertThat(client.platform("GET", "/platform/tenants/" + other + "/identity-providers", null)
+                        .json())
+                .as("not another city's")
+                .isEmpty();
+        assertThat(client.platform("DELETE", "/platform/tenants/" + other + "/identity-providers/fc", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(client.platform("GET", "/platform/tenants/" + city + "/identity-providers", null)
+                        .json())
+                .hasSize(1);
+        assertThat(client.platform("DELETE", "/platform/tenants/" + city + "/identity-providers/fc", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(client.platform("GET", "/platform/tenants/" + city + "/identity-providers", null)
+                        .json())
+                .isEmpty();
     }
 
     private Map<String, Object> provider(String standIn, String minimumAcr) {
@@ -155,8 +197,19 @@ class ExternalSignInTest extends TenantServiceTest {
         acr.setName("acr eidas1");
         acr.setProtocol("openid-connect");
         acr.setProtocolMapper("oidc-hardcoded-claim-mapper");
-        acr.setConfig(Map.of("claim.name", "acr", "claim.value", "eidas1", "jsonType.label", "String", "id.token.claim", "true",
-                "access.token.claim", "true", "userinfo.token.claim", "true"));
+        acr.setConfig(Map.of(
+                "claim.name",
+                "acr",
+                "claim.value",
+                "eidas1",
+                "jsonType.label",
+                "String",
+                "id.token.claim",
+                "true",
+                "access.token.claim",
+                "true",
+                "userinfo.token.claim",
+                "true"));
         broker.setProtocolMappers(List.of(acr));
         try (Response ignored = identities.admin().realm(name).clients().create(broker)) {
             // 201
@@ -185,14 +238,20 @@ class ExternalSignInTest extends TenantServiceTest {
     /** A browser signing in on a city's portal client straight at the identity server (no gateway needed here). */
     private final class SignIn {
 
-        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         /** Cookies by path and name: both realms are on one host, and Keycloak marks its cookies Secure even over http. */
         private final Map<String, HttpCookie> cookies = new LinkedHashMap<>();
+
         private String lastBody = "";
 
-        private HttpResponse<String> send(HttpRequest.Builder request, URI uri) throws IOException, InterruptedException {
-            String jar = cookies.values().stream().filter(cookie -> uri.getPath().startsWith(cookie.getPath() == null ? "/" : cookie.getPath()))
-                    .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        private HttpResponse<String> send(HttpRequest.Builder request, URI uri)
+                throws IOException, InterruptedException {
+            String jar = cookies.values().stream()
+                    .filter(cookie -> uri.getPath().startsWith(cookie.getPath() == null ? "/" : cookie.getPath()))
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                    .collect(Collectors.joining("; "));
             if (!jar.isEmpty()) {
                 request.header("Cookie", jar);
             }
@@ -210,11 +269,14 @@ class ExternalSignInTest extends TenantServiceTest {
             return response;
         }
 
-        Optional<String> through(String city, String providerAlias, String person) throws IOException, InterruptedException {
+        Optional<String> through(String city, String providerAlias, String person)
+                throws IOException, InterruptedException {
             String redirect = redirect(city);
-            URI next = URI.create(identities.server().issuer() + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                    + "&client_id=portal-" + city + "&redirect_uri=" + encode(redirect) + "&state=s&nonce=n&code_challenge=" + CHALLENGE
-                    + "&code_challenge_method=S256&kc_idp_hint=" + encode(providerAlias));
+            URI next = URI.create(
+                    identities.server().issuer() + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+                            + "&client_id=portal-" + city + "&redirect_uri=" + encode(redirect)
+                            + "&state=s&nonce=n&code_challenge=" + CHALLENGE
+                            + "&code_challenge_method=S256&kc_idp_hint=" + encode(providerAlias));
             HttpResponse<String> response = send(HttpRequest.newBuilder(next).GET(), next);
             for (int step = 0; step < 20; step++) {
                 Optional<String> location = response.headers().firstValue("Location");
@@ -228,7 +290,8 @@ class ExternalSignInTest extends TenantServiceTest {
                 }
                 lastBody = response.body();
                 Document page = Jsoup.parse(response.body(), next.toString());
-                Element form = page.selectFirst("form#kc-form-login, form#kc-idp-review-profile-form, form#kc-update-profile-form");
+                Element form = page.selectFirst(
+                        "form#kc-form-login, form#kc-idp-review-profile-form, form#kc-update-profile-form");
                 if (response.statusCode() != 200 || form == null) {
                     return Optional.empty();
                 }
@@ -239,17 +302,31 @@ class ExternalSignInTest extends TenantServiceTest {
                     fields.put("password", PERSON_PASSWORD);
                 }
                 next = URI.create(form.absUrl("action"));
-                response = send(HttpRequest.newBuilder(next).header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(fields))), next);
+                response = send(
+                        HttpRequest.newBuilder(next)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form(fields))),
+                        next);
             }
             return Optional.empty();
         }
 
         String token(String city, String code) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(identities.server().issuer() + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
-                            "client_id", "portal-" + city, "redirect_uri", redirect(city), "code_verifier", VERIFIER)))).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(identities.server().issuer() + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                    "grant_type",
+                                    "authorization_code",
+                                    "code",
+                                    code,
+                                    "client_id",
+                                    "portal-" + city,
+                                    "redirect_uri",
+                                    redirect(city),
+                                    "code_verifier",
+                                    VERIFIER))))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return JSON.readTree(response.body()).path("access_token").asString();
@@ -261,13 +338,18 @@ class ExternalSignInTest extends TenantServiceTest {
     }
 
     private static Map<String, String> query(URI uri) {
-        return java.util.Arrays.stream(uri.getRawQuery().split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> java.net.URLDecoder.decode(pair.length > 1 ? pair[1] : "", StandardCharsets.UTF_8),
+        return java.util.Arrays.stream(uri.getRawQuery().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(
+                        pair -> pair[0],
+                        pair -> java.net.URLDecoder.decode(pair.length > 1 ? pair[1] : "", StandardCharsets.UTF_8),
                         (a, b) -> a));
     }
 
     private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue())).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String encode(String value) {

@@ -1,17 +1,16 @@
 package eu.selfdata.tenant.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.mailbox.Mail;
 import eu.selfdata.mailbox.Mailbox;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The mails tenant-service asks the real Keycloak for, read in this JVM's mailbox: the first admin's invitation
@@ -27,7 +26,8 @@ class IdentityMailsTest extends TenantServiceTest {
         String admin = "mairie@" + slug + ".example.org";
         Map<String, Object> request = new HashMap<>(cityRequest(slug, "Invitée"));
         request.put("adminEmail", admin);
-        assertThat(client.platform("POST", "/platform/tenants", request).status()).isEqualTo(202);
+        assertThat(client.platform("POST", "/platform/tenants", request).status())
+                .isEqualTo(202);
         awaitStatus(slug, "ACTIVE");
 
         Mail invitation = mailbox.await(admin, any -> true, Duration.ofSeconds(30));
@@ -35,12 +35,26 @@ class IdentityMailsTest extends TenantServiceTest {
         assertThat(invitation.html()).contains("#00607a");
         assertThat(invitation.link("action-token")).isPresent();
 
-        assertThat(client.platform("POST", "/platform/tenants/" + slug + "/admin-invitation", null).status()).isEqualTo(202);
+        assertThat(client.platform("POST", "/platform/tenants/" + slug + "/admin-invitation", null)
+                        .status())
+                .isEqualTo(202);
         mailbox.await(admin, mail -> mail.number() > invitation.number(), Duration.ofSeconds(30));
-        assertThat(client.cityAs(identities.coordinatorToken(), slug, "POST", "/platform/tenants/" + slug + "/admin-invitation", null)
-                .status()).as("the coordinator API is not on a city's host").isEqualTo(404);
-        assertThat(client.platformAs(identities.cityAdminToken(slug), "POST", "/platform/tenants/" + slug + "/admin-invitation", null)
-                .status()).isEqualTo(403);
+        assertThat(client.cityAs(
+                                identities.coordinatorToken(),
+                                slug,
+                                "POST",
+                                "/platform/tenants/" + slug + "/admin-invitation",
+                                null)
+                        .status())
+                .as("the coordinator API is not on a city's host")
+                .isEqualTo(404);
+        assertThat(client.platformAs(
+                                identities.cityAdminToken(slug),
+                                "POST",
+                                "/platform/tenants/" + slug + "/admin-invitation",
+                                null)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -63,10 +77,12 @@ class IdentityMailsTest extends TenantServiceTest {
         ServiceClient.Response elsewhere = client.cityAs(token, other, "POST", "/api/me/email-verification", null);
         assertThat(elsewhere.status()).isEqualTo(403);
         assertThat(elsewhere.problemType()).isEqualTo("wrong-city");
-        assertThat(client.city(city, "POST", "/api/me/email-verification", null).status()).isEqualTo(401);
+        assertThat(client.city(city, "POST", "/api/me/email-verification", null).status())
+                .isEqualTo(401);
 
         identities.verifyEmail(email);
-        ServiceClient.Response verified = client.cityAs(identities.citizenToken(city, name), city, "POST", "/api/me/email-verification", null);
+        ServiceClient.Response verified =
+                client.cityAs(identities.citizenToken(city, name), city, "POST", "/api/me/email-verification", null);
         assertThat(verified.status()).isEqualTo(409);
         assertThat(verified.problemType()).isEqualTo("already-verified");
         assertThat(mailbox.mailsTo(email)).as("one mail only").hasSize(1);

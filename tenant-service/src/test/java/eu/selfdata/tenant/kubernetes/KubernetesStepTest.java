@@ -1,7 +1,10 @@
 package eu.selfdata.tenant.kubernetes;
 
-import eu.selfdata.tenant.onboarding.OnboardingStep;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import eu.selfdata.tenant.onboarding.OnboardingSaga;
+import eu.selfdata.tenant.onboarding.OnboardingStep;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStatus;
 import eu.selfdata.tenant.support.FaultInjection;
@@ -17,13 +20,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.convention.TestBean;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,9 +28,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * The "kubernetes" onboarding step through the real saga, against fabric8's mock API server in
@@ -50,8 +49,10 @@ class KubernetesStepTest extends TenantServiceTest {
 
     @Autowired
     TenantRegistry registry;
+
     @Autowired
     OnboardingSaga saga;
+
     @Autowired
     List<OnboardingStep> steps;
 
@@ -80,12 +81,16 @@ class KubernetesStepTest extends TenantServiceTest {
 
         onboardWithDomains(slug, domains);
 
-        assertThat(stepStates(slug)).containsExactly("registry=DONE", "schema=DONE", "identity=DONE", "kubernetes=DONE", "activation=DONE");
+        assertThat(stepStates(slug))
+                .containsExactly("registry=DONE", "schema=DONE", "identity=DONE", "kubernetes=DONE", "activation=DONE");
         Ingress ingress = ingress(slug);
         assertThat(ingress.getMetadata().getLabels()).containsEntry("selfdata.eu/tenant", slug);
-        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "letsencrypt-prod");
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsEntry("cert-manager.io/cluster-issuer", "letsencrypt-prod");
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
-        assertThat(ingress.getSpec().getRules()).extracting(IngressRule::getHost).containsExactlyInAnyOrderElementsOf(domains);
+        assertThat(ingress.getSpec().getRules())
+                .extracting(IngressRule::getHost)
+                .containsExactlyInAnyOrderElementsOf(domains);
         assertThat(ingress.getSpec().getRules()).allSatisfy(rule -> {
             var backend = rule.getHttp().getPaths().getFirst().getBackend().getService();
             assertThat(backend.getName()).isEqualTo("selfdata-gateway");
@@ -98,8 +103,11 @@ class KubernetesStepTest extends TenantServiceTest {
 
         ConfigMap branding = branding(slug);
         assertThat(branding.getMetadata().getLabels()).containsEntry("selfdata.eu/tenant", slug);
-        assertThat(branding.getData()).containsEntry("display-name", "La Rochelle").containsEntry("primary-color", "#00607a")
-                .containsEntry("secondary-color", "#ffffff").containsEntry("default-language", "fr");
+        assertThat(branding.getData())
+                .containsEntry("display-name", "La Rochelle")
+                .containsEntry("primary-color", "#00607a")
+                .containsEntry("secondary-color", "#ffffff")
+                .containsEntry("default-language", "fr");
     }
 
     @Test
@@ -114,7 +122,9 @@ class KubernetesStepTest extends TenantServiceTest {
     void aFailureAfterTheStepRemovesTheCityResourcesAndARetryCreatesThemOnce() {
         String slug = freshSlug("failing");
         FaultInjection.inject(slug, "activation", Fault.FAIL);
-        assertThat(client.platform("POST", "/platform/tenants", request(slug, List.of("moi." + slug + ".example.org"))).status()).isEqualTo(202);
+        assertThat(client.platform("POST", "/platform/tenants", request(slug, List.of("moi." + slug + ".example.org")))
+                        .status())
+                .isEqualTo(202);
         awaitStatus(slug, "FAILED");
 
         assertThat(stepStates(slug)).contains("kubernetes=COMPENSATED");
@@ -122,7 +132,9 @@ class KubernetesStepTest extends TenantServiceTest {
         assertThat(branding(slug)).isNull();
 
         FaultInjection.clear(slug);
-        assertThat(client.platform("POST", "/platform/tenants/" + slug + "/onboarding/retry", null).status()).isEqualTo(202);
+        assertThat(client.platform("POST", "/platform/tenants/" + slug + "/onboarding/retry", null)
+                        .status())
+                .isEqualTo(202);
         awaitStatus(slug, "ACTIVE");
         assertThat(cityObjectCount(slug)).isEqualTo(2);
     }
@@ -132,19 +144,29 @@ class KubernetesStepTest extends TenantServiceTest {
         String slug = freshSlug("crashing");
         List<String> domains = List.of("moi." + slug + ".example.org");
         FaultInjection.inject(slug, "kubernetes", Fault.CRASH);
-        assertThat(client.platform("POST", "/platform/tenants", request(slug, domains)).status()).isEqualTo(202);
+        assertThat(client.platform("POST", "/platform/tenants", request(slug, domains))
+                        .status())
+                .isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> stepStates(slug).contains("kubernetes=RUNNING"));
         // The crashed attempt had already written its objects, and someone edited one since.
         kubernetesStep().execute(registry.get(slug));
-        kubernetesClient.configMaps().inNamespace(NAMESPACE).withName("city-" + slug + "-branding")
-                .edit(map -> { map.getData().put("primary-color", "#000000"); return map; });
+        kubernetesClient
+                .configMaps()
+                .inNamespace(NAMESPACE)
+                .withName("city-" + slug + "-branding")
+                .edit(map -> {
+                    map.getData().put("primary-color", "#000000");
+                    return map;
+                });
 
         resumeTwice();
 
         assertThat(status(slug)).isEqualTo("ACTIVE");
         assertThat(cityObjectCount(slug)).isEqualTo(2);
         assertThat(branding(slug).getData()).containsEntry("primary-color", "#00607a");
-        assertThat(ingress(slug).getSpec().getRules()).extracting(IngressRule::getHost).containsExactlyInAnyOrderElementsOf(domains);
+        assertThat(ingress(slug).getSpec().getRules())
+                .extracting(IngressRule::getHost)
+                .containsExactlyInAnyOrderElementsOf(domains);
     }
 
     @Test
@@ -154,7 +176,8 @@ class KubernetesStepTest extends TenantServiceTest {
         onboardWithDomains(leaving, List.of("moi." + leaving + ".example.org"));
         onboardWithDomains(staying, List.of("moi." + staying + ".example.org"));
 
-        ServiceClient.Response done = client.platform("POST", "/platform/tenants/" + leaving + "/offboard", Map.of("confirm", leaving));
+        ServiceClient.Response done =
+                client.platform("POST", "/platform/tenants/" + leaving + "/offboard", Map.of("confirm", leaving));
 
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(cityObjectCount(leaving)).isZero();
@@ -171,18 +194,29 @@ class KubernetesStepTest extends TenantServiceTest {
         kubernetesStep().execute(registry.get(withDomains));
         onboard(withoutDomains, "Lyon");
         for (String slug : List.of(withDomains, withoutDomains)) {
-            assertThat(client.platform("POST", "/platform/tenants/" + slug + "/offboard", Map.of("confirm", slug)).status()).isEqualTo(200);
+            assertThat(client.platform("POST", "/platform/tenants/" + slug + "/offboard", Map.of("confirm", slug))
+                            .status())
+                    .isEqualTo(200);
         }
 
         Set<String> verbs = new TreeSet<>();
-        for (RecordedRequest request = API_SERVER.takeRequest(1, TimeUnit.SECONDS); request != null;
-             request = API_SERVER.takeRequest(100, TimeUnit.MILLISECONDS)) {
+        for (RecordedRequest request = API_SERVER.takeRequest(1, TimeUnit.SECONDS);
+                request != null;
+                request = API_SERVER.takeRequest(100, TimeUnit.MILLISECONDS)) {
             verbs.add(resourceOf(request.getPath()) + ":" + verbOf(request));
         }
         // infra/helm/selfdata/templates/rbac.yaml grants exactly these; ChartRenderingTest checks the Role.
-        assertThat(verbs).containsExactly(
-                "configmaps:create", "configmaps:deletecollection", "configmaps:get", "configmaps:update",
-                "ingresses:create", "ingresses:delete", "ingresses:deletecollection", "ingresses:get", "ingresses:update");
+        assertThat(verbs)
+                .containsExactly(
+                        "configmaps:create",
+                        "configmaps:deletecollection",
+                        "configmaps:get",
+                        "configmaps:update",
+                        "ingresses:create",
+                        "ingresses:delete",
+                        "ingresses:deletecollection",
+                        "ingresses:get",
+                        "ingresses:update");
     }
 
     private static void drainRecordedRequests() throws InterruptedException {
@@ -225,8 +259,13 @@ class KubernetesStepTest extends TenantServiceTest {
     }
 
     private List<String> stepStates(String slug) {
-        return client.platform("GET", "/platform/tenants/" + slug, null).json().path("onboardingSteps").valueStream()
-                .map(step -> step.path("name").asString() + "=" + step.path("state").asString()).toList();
+        return client.platform("GET", "/platform/tenants/" + slug, null)
+                .json()
+                .path("onboardingSteps")
+                .valueStream()
+                .map(step ->
+                        step.path("name").asString() + "=" + step.path("state").asString())
+                .toList();
     }
 
     /** What the resumer does after a crash; twice, to show a replay changes nothing. */
@@ -237,25 +276,52 @@ class KubernetesStepTest extends TenantServiceTest {
     }
 
     private OnboardingStep kubernetesStep() {
-        return steps.stream().filter(step -> step.name().equals("kubernetes")).findFirst().orElseThrow();
+        return steps.stream()
+                .filter(step -> step.name().equals("kubernetes"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Ingress ingress(String slug) {
-        return kubernetesClient.network().v1().ingresses().inNamespace(NAMESPACE).withName("city-" + slug).get();
+        return kubernetesClient
+                .network()
+                .v1()
+                .ingresses()
+                .inNamespace(NAMESPACE)
+                .withName("city-" + slug)
+                .get();
     }
 
     private ConfigMap branding(String slug) {
-        return kubernetesClient.configMaps().inNamespace(NAMESPACE).withName("city-" + slug + "-branding").get();
+        return kubernetesClient
+                .configMaps()
+                .inNamespace(NAMESPACE)
+                .withName("city-" + slug + "-branding")
+                .get();
     }
 
     private int cityObjectCount(String slug) {
-        return kubernetesClient.network().v1().ingresses().inNamespace(NAMESPACE).withLabel("selfdata.eu/tenant", slug).list().getItems().size()
-                + kubernetesClient.configMaps().inNamespace(NAMESPACE).withLabel("selfdata.eu/tenant", slug).list().getItems().size();
+        return kubernetesClient
+                        .network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace(NAMESPACE)
+                        .withLabel("selfdata.eu/tenant", slug)
+                        .list()
+                        .getItems()
+                        .size()
+                + kubernetesClient
+                        .configMaps()
+                        .inNamespace(NAMESPACE)
+                        .withLabel("selfdata.eu/tenant", slug)
+                        .list()
+                        .getItems()
+                        .size();
     }
 
     private static KubernetesMockServer startApiServer() {
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+        KubernetesMockServer server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
         server.init();
         return server;
     }

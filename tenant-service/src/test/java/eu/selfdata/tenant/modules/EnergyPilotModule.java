@@ -1,10 +1,9 @@
 package eu.selfdata.tenant.modules;
 
 import eu.selfdata.usecase.api.UseCaseModule;
+import java.util.Optional;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-
-import java.util.Optional;
 
 /** A use-case module for tests, with one table, as a module jar's auto-configuration would declare it. */
 @TestConfiguration(proxyBeanMethods = false)

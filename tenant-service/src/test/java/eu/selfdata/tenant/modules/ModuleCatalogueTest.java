@@ -1,22 +1,22 @@
 package eu.selfdata.tenant.modules;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import eu.selfdata.contract.problem.PlatformProblem;
 import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.UseCaseModule;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the host refuses to start with: two modules of one id, or one problem type with two meanings. */
 class ModuleCatalogueTest {
 
     @Test
     void twoModulesOfOneIdAreRefused() {
-        assertThatThrownBy(() -> ModuleCatalogue.oneModulePerId(List.of(module("energy", List.of()), module("energy", List.of()))))
+        assertThatThrownBy(() -> ModuleCatalogue.oneModulePerId(
+                        List.of(module("energy", List.of()), module("energy", List.of()))))
                 .hasMessageContaining("energy");
     }
 
@@ -25,24 +25,31 @@ class ModuleCatalogueTest {
         PlatformProblem notFound = new PlatformProblem.Definition("not-found", "Not found", HttpStatus.GONE);
 
         assertThatThrownBy(() -> ModuleCatalogue.oneMeaningPerProblemType(List.of(module("energy", List.of(notFound)))))
-                .hasMessageContaining("energy").hasMessageContaining("not-found");
+                .hasMessageContaining("energy")
+                .hasMessageContaining("not-found");
     }
 
     @Test
     void twoModulesGivingOneOfTheirTypesTwoTitlesAreRefused() {
-        PlatformProblem meter = new PlatformProblem.Definition("meter-already-linked", "Meter already linked", HttpStatus.CONFLICT);
-        PlatformProblem other = new PlatformProblem.Definition("meter-already-linked", "Meter taken", HttpStatus.CONFLICT);
+        PlatformProblem meter =
+                new PlatformProblem.Definition("meter-already-linked", "Meter already linked", HttpStatus.CONFLICT);
+        PlatformProblem other =
+                new PlatformProblem.Definition("meter-already-linked", "Meter taken", HttpStatus.CONFLICT);
 
-        assertThatThrownBy(() -> ModuleCatalogue.oneMeaningPerProblemType(List.of(module("energy", List.of(meter)), module("water", List.of(other)))))
-                .hasMessageContaining("water").hasMessageContaining("meter-already-linked");
+        assertThatThrownBy(() -> ModuleCatalogue.oneMeaningPerProblemType(
+                        List.of(module("energy", List.of(meter)), module("water", List.of(other)))))
+                .hasMessageContaining("water")
+                .hasMessageContaining("meter-already-linked");
     }
 
     @Test
     void aSharedTypeWithItsOwnMeaningIsWelcomeAnywhere() {
-        PlatformProblem meter = new PlatformProblem.Definition("meter-already-linked", "Meter already linked", HttpStatus.CONFLICT);
+        PlatformProblem meter =
+                new PlatformProblem.Definition("meter-already-linked", "Meter already linked", HttpStatus.CONFLICT);
 
-        assertThatCode(() -> ModuleCatalogue.oneMeaningPerProblemType(List.of(module("energy", List.of(meter, CommonProblems.NOT_FOUND)),
-                module("water", List.of(meter))))).doesNotThrowAnyException();
+        assertThatCode(() -> ModuleCatalogue.oneMeaningPerProblemType(List.of(
+                        module("energy", List.of(meter, CommonProblems.NOT_FOUND)), module("water", List.of(meter)))))
+                .doesNotThrowAnyException();
     }
 
     private static UseCaseModule module(String id, List<PlatformProblem> problems) {

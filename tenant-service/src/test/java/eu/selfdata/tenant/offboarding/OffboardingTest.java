@@ -1,14 +1,13 @@
 package eu.selfdata.tenant.offboarding;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.connectors.ConnectorConfigs;
 import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.tenant.tenancy.TenantMigrations;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,20 +18,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class OffboardingTest extends TenantServiceTest {
 
     @Autowired
     TenantMigrations migrations;
+
     @Autowired
     ConnectorConfigs configs;
 
     @Test
     void offboardingWithoutConfirmationChangesNothing() {
         String city = onboard(freshSlug("lyon"), "Lyon");
-        ServiceClient.Response refused = client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", "wrong"));
+        ServiceClient.Response refused =
+                client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", "wrong"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.problemType()).isEqualTo("confirmation-required");
         assertThat(status(city)).isEqualTo("ACTIVE");
@@ -44,12 +45,14 @@ class OffboardingTest extends TenantServiceTest {
         String city = onboard(freshSlug("lyon"), "Lyon");
         publish(city, "Bye", "last news");
 
-        ServiceClient.Response done = client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", city));
+        ServiceClient.Response done =
+                client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", city));
 
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(status(city)).isEqualTo("OFFBOARDED");
         assertThat(migrations.schemaExists(TenantId.of(city))).isFalse();
-        assertThat(client.city(city, "GET", "/api/announcements", null).status()).isEqualTo(404);
+        assertThat(client.city(city, "GET", "/api/announcements", null).status())
+                .isEqualTo(404);
 
         Map<String, String> entries = archive(city);
         assertThat(entries).containsKeys("tenant.json", "announcement.csv", "databasechangelog.csv");
@@ -61,20 +64,31 @@ class OffboardingTest extends TenantServiceTest {
     void theArchiveIsOwnerOnlyAndCarriesNoConnectorSecret() throws Exception {
         String city = onboard(freshSlug("lyon"), "Lyon", java.util.List.of("waste"));
         String password = "sftp-" + java.util.UUID.randomUUID();
-        configs.save(city, "waste-weighings-sftp", new ConnectorConfigs.Choice(false, Map.of("host", "sftp.operator.example"),
-                Map.of("password", new Secret(password))));
+        configs.save(
+                city,
+                "waste-weighings-sftp",
+                new ConnectorConfigs.Choice(
+                        false, Map.of("host", "sftp.operator.example"), Map.of("password", new Secret(password))));
 
-        assertThat(client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", city)).status()).isEqualTo(200);
+        assertThat(client.platform("POST", "/platform/tenants/" + city + "/offboard", Map.of("confirm", city))
+                        .status())
+                .isEqualTo(200);
 
         Map<String, String> entries = archive(city);
         assertThat(entries).containsKey("connector_config.csv").doesNotContainKey("connector_secret.csv");
         assertThat(entries.get("connector_config.csv")).contains("sftp.operator.example");
         assertThat(String.join("\n", entries.values())).doesNotContain(password);
-        try (java.util.stream.Stream<java.nio.file.Path> archives = java.nio.file.Files.list(DATA.resolve("archives"))) {
-            java.nio.file.Path archive = archives.filter(file -> file.getFileName().toString().startsWith(city + "-")).findFirst().orElseThrow();
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(archive)))
+        try (java.util.stream.Stream<java.nio.file.Path> archives =
+                java.nio.file.Files.list(DATA.resolve("archives"))) {
+            java.nio.file.Path archive = archives.filter(
+                            file -> file.getFileName().toString().startsWith(city + "-"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            java.nio.file.Files.getPosixFilePermissions(archive)))
                     .isEqualTo("rw-------");
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(archive.getParent())))
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            java.nio.file.Files.getPosixFilePermissions(archive.getParent())))
                     .isEqualTo("rwx------");
         }
     }
@@ -82,19 +96,24 @@ class OffboardingTest extends TenantServiceTest {
     @Test
     void offboardingACityStillOnboardingIsAConflict() {
         String slug = freshSlug("lyon");
-        eu.selfdata.tenant.support.FaultInjection.inject(slug, "schema", eu.selfdata.tenant.support.FaultInjection.Fault.FAIL);
+        eu.selfdata.tenant.support.FaultInjection.inject(
+                slug, "schema", eu.selfdata.tenant.support.FaultInjection.Fault.FAIL);
         client.platform("POST", "/platform/tenants", cityRequest(slug, "Lyon"));
         awaitStatus(slug, "FAILED");
-        ServiceClient.Response refused = client.platform("POST", "/platform/tenants/" + slug + "/offboard", Map.of("confirm", slug));
+        ServiceClient.Response refused =
+                client.platform("POST", "/platform/tenants/" + slug + "/offboard", Map.of("confirm", slug));
         assertThat(refused.status()).isEqualTo(409);
     }
 
     private Map<String, String> archive(String city) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port + "/platform/tenants/" + city + "/archive"))
-                        .header("X-Tenant-Signature", signature.sign(""))
-                        .header("Authorization", "Bearer " + identities.coordinatorToken()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + port + "/platform/tenants/" + city + "/archive"))
+                                .header("X-Tenant-Signature", signature.sign(""))
+                                .header("Authorization", "Bearer " + identities.coordinatorToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, String> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {

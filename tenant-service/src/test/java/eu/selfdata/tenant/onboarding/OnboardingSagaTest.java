@@ -1,5 +1,8 @@
 package eu.selfdata.tenant.onboarding;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.support.FaultInjection;
 import eu.selfdata.tenant.support.FaultInjection.Fault;
@@ -7,25 +10,24 @@ import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.tenant.tenancy.TenantMigrations;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 class OnboardingSagaTest extends TenantServiceTest {
 
     @Autowired
     TenantMigrations migrations;
+
     @Autowired
     TenantRegistry registry;
+
     @Autowired
     OnboardingResumer resumer;
+
     @Autowired
     OnboardingJournal journal;
 
@@ -34,9 +36,14 @@ class OnboardingSagaTest extends TenantServiceTest {
         String slug = onboard(freshSlug("larochelle"), "La Rochelle");
 
         ServiceClient.Response shown = client.platform("GET", "/platform/tenants/" + slug, null);
-        assertThat(shown.json().path("onboardingSteps").valueStream().map(step -> step.path("name").asString() + "=" + step.path("state").asString()))
+        assertThat(shown.json()
+                        .path("onboardingSteps")
+                        .valueStream()
+                        .map(step -> step.path("name").asString() + "="
+                                + step.path("state").asString()))
                 .containsExactly("registry=DONE", "schema=DONE", "identity=DONE", "activation=DONE");
-        assertThat(client.city(slug, "GET", "/api/announcements", null).status()).isEqualTo(200);
+        assertThat(client.city(slug, "GET", "/api/announcements", null).status())
+                .isEqualTo(200);
         assertThat(migrations.schemaExists(TenantId.of(slug))).isTrue();
     }
 
@@ -46,18 +53,28 @@ class OnboardingSagaTest extends TenantServiceTest {
         String slug = freshSlug("failing");
         FaultInjection.inject(slug, step, Fault.FAIL);
 
-        assertThat(client.platform("POST", "/platform/tenants", cityRequest(slug, "Failing")).status()).isEqualTo(202);
+        assertThat(client.platform("POST", "/platform/tenants", cityRequest(slug, "Failing"))
+                        .status())
+                .isEqualTo(202);
         awaitStatus(slug, "FAILED");
 
-        assertThat(migrations.schemaExists(TenantId.of(slug))).as("schema left behind").isFalse();
+        assertThat(migrations.schemaExists(TenantId.of(slug)))
+                .as("schema left behind")
+                .isFalse();
         assertThat(journal.state(slug, step)).contains(StepState.FAILED);
-        assertThat(client.city(slug, "GET", "/api/announcements", null).status()).isEqualTo(404);
-        assertThat(registry.events(slug)).extracting(TenantRegistry.TenantEvent::kind).doesNotContain("ACTIVATED");
+        assertThat(client.city(slug, "GET", "/api/announcements", null).status())
+                .isEqualTo(404);
+        assertThat(registry.events(slug))
+                .extracting(TenantRegistry.TenantEvent::kind)
+                .doesNotContain("ACTIVATED");
 
         FaultInjection.clear(slug);
-        assertThat(client.platform("POST", "/platform/tenants/" + slug + "/onboarding/retry", null).status()).isEqualTo(202);
+        assertThat(client.platform("POST", "/platform/tenants/" + slug + "/onboarding/retry", null)
+                        .status())
+                .isEqualTo(202);
         awaitStatus(slug, "ACTIVE");
-        assertThat(client.city(slug, "GET", "/api/announcements", null).status()).isEqualTo(200);
+        assertThat(client.city(slug, "GET", "/api/announcements", null).status())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -66,17 +83,24 @@ class OnboardingSagaTest extends TenantServiceTest {
         String slug = freshSlug("crashing");
         FaultInjection.inject(slug, step, Fault.CRASH);
 
-        assertThat(client.platform("POST", "/platform/tenants", cityRequest(slug, "Crashing")).status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> journal.state(slug, step).orElseThrow() == StepState.RUNNING);
+        assertThat(client.platform("POST", "/platform/tenants", cityRequest(slug, "Crashing"))
+                        .status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> journal.state(slug, step).orElseThrow() == StepState.RUNNING);
         assertThat(status(slug)).isEqualTo("PROVISIONING");
-        assertThat(client.city(slug, "GET", "/api/announcements", null).status()).as("served before ACTIVE").isEqualTo(404);
+        assertThat(client.city(slug, "GET", "/api/announcements", null).status())
+                .as("served before ACTIVE")
+                .isEqualTo(404);
 
         // What start-up does after a crash; run twice to show a replay changes nothing.
         resumer.resumeInterrupted();
         resumer.resumeInterrupted();
 
         assertThat(status(slug)).isEqualTo("ACTIVE");
-        assertThat(registry.events(slug)).extracting(TenantRegistry.TenantEvent::kind).containsOnlyOnce("ACTIVATED");
+        assertThat(registry.events(slug))
+                .extracting(TenantRegistry.TenantEvent::kind)
+                .containsOnlyOnce("ACTIVATED");
         assertThat(FaultInjection.executions(slug, "activation")).isEqualTo(1);
         assertThat(publish(slug, "t", "b").status()).isEqualTo(201);
     }
@@ -86,9 +110,12 @@ class OnboardingSagaTest extends TenantServiceTest {
         String slug = freshSlug("waiting");
         FaultInjection.inject(slug, "schema", Fault.UNAVAILABLE);
 
-        assertThat(client.platform("POST", "/platform/tenants", cityRequest(slug, "Waiting")).status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10)).until(() -> journal.steps(slug).stream()
-                .anyMatch(s -> s.name().equals("schema") && s.lastError() != null));
+        assertThat(client.platform("POST", "/platform/tenants", cityRequest(slug, "Waiting"))
+                        .status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        journal.steps(slug).stream().anyMatch(s -> s.name().equals("schema") && s.lastError() != null));
         assertThat(journal.state(slug, "schema")).contains(StepState.PENDING);
         assertThat(status(slug)).isEqualTo("PROVISIONING");
 

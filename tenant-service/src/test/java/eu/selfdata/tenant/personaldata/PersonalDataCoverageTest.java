@@ -1,18 +1,17 @@
 package eu.selfdata.tenant.personaldata;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.tenant.modules.ModuleCatalogue;
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.usecase.api.PersonalDataSource;
 import eu.selfdata.usecase.api.UseCaseModule;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** No table about citizens may escape export and erasure, whoever adds it later. */
 class PersonalDataCoverageTest extends SelfDataTest {
@@ -28,11 +27,16 @@ class PersonalDataCoverageTest extends SelfDataTest {
         List<String> everyModule = modules.all().stream().map(UseCaseModule::id).toList();
         String city = onboard(freshSlug("everything"), "Every module", everyModule);
 
-        List<String> aboutCitizens = database().sql("""
+        List<String> aboutCitizens = database()
+                .sql("""
                         select distinct table_name from information_schema.columns
                          where table_schema = ? and column_name = 'citizen_id'""")
-                .param(TenantId.of(city).schemaName()).query(String.class).list();
-        Set<String> covered = catalogue.all().stream().flatMap(source -> source.tables().stream()).collect(Collectors.toSet());
+                .param(TenantId.of(city).schemaName())
+                .query(String.class)
+                .list();
+        Set<String> covered = catalogue.all().stream()
+                .flatMap(source -> source.tables().stream())
+                .collect(Collectors.toSet());
 
         assertThat(aboutCitizens).isNotEmpty().contains("observation", "consent", "access_log");
         assertThat(covered).containsAll(aboutCitizens).contains("citizen");
@@ -40,7 +44,10 @@ class PersonalDataCoverageTest extends SelfDataTest {
 
     @Test
     void categoryIdsAreUniqueSoExportFilesNeverOverwriteEachOther() {
-        List<String> ids = catalogue.all().stream().map(PersonalDataSource::category).map(category -> category.id()).toList();
+        List<String> ids = catalogue.all().stream()
+                .map(PersonalDataSource::category)
+                .map(category -> category.id())
+                .toList();
 
         assertThat(ids).doesNotHaveDuplicates();
     }

@@ -1,5 +1,7 @@
 package eu.selfdata.tenant.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.tenant.TenantServiceApplication;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
@@ -7,20 +9,17 @@ import eu.selfdata.tenant.tenancy.MigrationState;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.tenant.tenancy.TenantMigrations;
 import eu.selfdata.testsupport.TestPostgres;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-
-import javax.sql.DataSource;
-import java.net.http.HttpClient;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A second instance starting on a database that already holds many cities, one of them broken. */
 class StartupMigrationsTest extends TenantServiceTest {
@@ -38,28 +37,49 @@ class StartupMigrationsTest extends TenantServiceTest {
         String broken = registerWithoutSchema(jdbc, freshSlug("broken"));
         // A table in the way of the first changeset: this city's migration must fail.
         jdbc.sql("create schema " + TenantId.of(broken).quotedSchema()).update();
-        jdbc.sql("create table " + TenantId.of(broken).quotedSchema() + ".announcement (id int)").update();
+        jdbc.sql("create table " + TenantId.of(broken).quotedSchema() + ".announcement (id int)")
+                .update();
 
         try (ConfigurableApplicationContext second = startSecondInstance()) {
             TenantMigrations migrations = second.getBean(TenantMigrations.class);
             for (String city : cities) {
-                assertThat(migrations.state(TenantId.of(city))).get().extracting(MigrationState::status).isEqualTo(MigrationState.Status.MIGRATED);
+                assertThat(migrations.state(TenantId.of(city)))
+                        .get()
+                        .extracting(MigrationState::status)
+                        .isEqualTo(MigrationState.Status.MIGRATED);
                 assertThat(migrations.schemaExists(TenantId.of(city))).isTrue();
             }
-            assertThat(migrations.state(TenantId.of(broken))).get().extracting(MigrationState::status).isEqualTo(MigrationState.Status.FAILED);
+            assertThat(migrations.state(TenantId.of(broken)))
+                    .get()
+                    .extracting(MigrationState::status)
+                    .isEqualTo(MigrationState.Status.FAILED);
 
             int port = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
             ServiceClient secondClient = new ServiceClient(HttpClient.newHttpClient(), port, signature, identities);
             JsonNode health = secondClient.raw("GET", "/actuator/health").json();
-            assertThat(health.path("components").path("tenantSchemas").path("status").asString()).isEqualTo("DEGRADED");
-            assertThat(health.path("components").path("tenantSchemas").path("details").path("failed").has(broken)).isTrue();
+            assertThat(health.path("components")
+                            .path("tenantSchemas")
+                            .path("status")
+                            .asString())
+                    .isEqualTo("DEGRADED");
+            assertThat(health.path("components")
+                            .path("tenantSchemas")
+                            .path("details")
+                            .path("failed")
+                            .has(broken))
+                    .isTrue();
 
             ServiceClient.Response refused = secondClient.city(broken, "GET", "/api/announcements", null);
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.problemType()).isEqualTo("tenant-unavailable");
-            assertThat(secondClient.city(cities.getFirst(), "GET", "/api/announcements", null).status()).isEqualTo(200);
+            assertThat(secondClient
+                            .city(cities.getFirst(), "GET", "/api/announcements", null)
+                            .status())
+                    .isEqualTo(200);
         } finally {
-            jdbc.sql("update platform.tenant set status = 'OFFBOARDED' where slug = ?").param(broken).update();
+            jdbc.sql("update platform.tenant set status = 'OFFBOARDED' where slug = ?")
+                    .param(broken)
+                    .update();
         }
     }
 
@@ -73,7 +93,9 @@ class StartupMigrationsTest extends TenantServiceTest {
     private static ConfigurableApplicationContext startSecondInstance() {
         TestPostgres.ConnectionInfo db = TestPostgres.connectionInfo();
         java.util.List<String> args = new java.util.ArrayList<>();
-        eu.selfdata.tenant.support.TestIdentities.shared().server().springProperties()
+        eu.selfdata.tenant.support.TestIdentities.shared()
+                .server()
+                .springProperties()
                 .forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(java.util.List.of(
                 "--server.port=0",

@@ -3,12 +3,11 @@ package eu.selfdata.tenant.support;
 import eu.selfdata.tenant.onboarding.OnboardingStep;
 import eu.selfdata.tenant.onboarding.RetryLaterException;
 import eu.selfdata.tenant.registry.Tenant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wraps every onboarding step so a test can make it fail (an exception: compensated), crash (an
@@ -18,10 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @TestConfiguration(proxyBeanMethods = false)
 public class FaultInjection {
 
-    public enum Fault { FAIL, CRASH, UNAVAILABLE }
+    public enum Fault {
+        FAIL,
+        CRASH,
+        UNAVAILABLE
+    }
 
     /** slug → (step → fault); slugs keep tests in one shared context apart. */
     private static final Map<String, Map<String, Fault>> PLAN = new ConcurrentHashMap<>();
+
     private static final Map<String, Integer> EXECUTIONS = new ConcurrentHashMap<>();
 
     public static void inject(String slug, String step, Fault fault) {

@@ -1,11 +1,9 @@
 package eu.selfdata.tenant.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.testmodule.ObservationsModule;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Helpers for the self-data core's tests: cities with the test module, citizens who observe and consent. */
 public abstract class SelfDataTest extends TenantServiceTest {
@@ -35,19 +34,23 @@ public abstract class SelfDataTest extends TenantServiceTest {
     }
 
     protected void observe(String token, String city, String kind, double value) {
-        ServiceClient.Response created = client.cityAs(token, city, "POST", "/api/observations", Map.of("kind", kind, "value", value));
+        ServiceClient.Response created =
+                client.cityAs(token, city, "POST", "/api/observations", Map.of("kind", kind, "value", value));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
     protected ServiceClient.Response giveConsent(String token, String city) {
-        ServiceClient.Response given = client.cityAs(token, city, "PUT", "/api/me/consents/" + ObservationsModule.PURPOSE,
-                Map.of("decision", "GIVEN"));
+        ServiceClient.Response given = client.cityAs(
+                token, city, "PUT", "/api/me/consents/" + ObservationsModule.PURPOSE, Map.of("decision", "GIVEN"));
         assertThat(given.status()).as(given.body()).isEqualTo(200);
         return given;
     }
 
     protected String citizenId(String token, String city) {
-        return client.cityAs(token, city, "GET", "/api/me", null).json().path("id").asString();
+        return client.cityAs(token, city, "GET", "/api/me", null)
+                .json()
+                .path("id")
+                .asString();
     }
 
     /** Downloads the citizen's export and returns its files by name. */

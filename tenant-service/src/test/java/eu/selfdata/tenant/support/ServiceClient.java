@@ -2,19 +2,18 @@ package eu.selfdata.tenant.support;
 
 import eu.selfdata.contract.GatewaySignature;
 import eu.selfdata.contract.PlatformHeaders;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Talks to the running tenant-service the way the gateway does: tenant header plus signature. */
 public final class ServiceClient {
@@ -34,28 +33,49 @@ public final class ServiceClient {
 
     /** An anonymous request on a city's host. */
     public Response city(String slug, String method, String path, Object body) {
-        return send(builder(path).header(PlatformHeaders.TENANT_ID, slug).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug)), method, body);
+        return send(
+                builder(path)
+                        .header(PlatformHeaders.TENANT_ID, slug)
+                        .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug)),
+                method,
+                body);
     }
 
     /** A request on a city's host with this access token. */
     public Response cityAs(String token, String slug, String method, String path, Object body) {
-        return send(builder(path).header(PlatformHeaders.TENANT_ID, slug).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
-                .header("Authorization", "Bearer " + token), method, body);
+        return send(
+                builder(path)
+                        .header(PlatformHeaders.TENANT_ID, slug)
+                        .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
+                        .header("Authorization", "Bearer " + token),
+                method,
+                body);
     }
 
     /** A portal page on a city's host in this language, as a browser asks for it (with the gateway's relayed token). */
     public Response pageAs(String token, String slug, String language, String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").header("Accept-Language", language)
-                .header(PlatformHeaders.TENANT_ID, slug).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
-                .header("Authorization", "Bearer " + token), "GET", null);
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Accept", "text/html")
+                        .header("Accept-Language", language)
+                        .header(PlatformHeaders.TENANT_ID, slug)
+                        .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
+                        .header("Authorization", "Bearer " + token),
+                "GET",
+                null);
     }
 
     /** A form a browser posts on a city's host: {@code application/x-www-form-urlencoded} or a multipart body with its boundary. */
     public Response formAs(String token, String slug, String language, String path, String contentType, byte[] body) {
-        return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").header("Accept-Language", language)
-                .header(PlatformHeaders.TENANT_ID, slug).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
-                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", "text/html")
+                .header("Accept-Language", language)
+                .header(PlatformHeaders.TENANT_ID, slug)
+                .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     /** A request on the platform (coordinator) host, as the lead coordinator. */
@@ -74,7 +94,8 @@ public final class ServiceClient {
 
     /** A form post ({@code application/x-www-form-urlencoded}) as a page's form sends it; {@code slug} null for the platform host. */
     public Response formAs(String token, String slug, String path, Map<String, String> form) {
-        HttpRequest.Builder builder = builder(path).header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug == null ? "" : slug))
+        HttpRequest.Builder builder = builder(path)
+                .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug == null ? "" : slug))
                 .header("Content-Type", "application/x-www-form-urlencoded");
         if (slug != null) {
             builder.header(PlatformHeaders.TENANT_ID, slug);
@@ -83,15 +104,20 @@ public final class ServiceClient {
             builder.header("Authorization", "Bearer " + token);
         }
         String body = form.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return exchange(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Streams a city-host download to a file (no body in memory); returns the status. */
     public int downloadAs(String token, String slug, String path, java.nio.file.Path target) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header(PlatformHeaders.TENANT_ID, slug)
-                .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug)).header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header(PlatformHeaders.TENANT_ID, slug)
+                .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofFile(target)).statusCode();
         } catch (IOException e) {
@@ -112,11 +138,13 @@ public final class ServiceClient {
     }
 
     private HttpRequest.Builder builder(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, application/problem+json, text/html");
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", "application/json, application/problem+json, text/html");
     }
 
     private Response send(HttpRequest.Builder builder, String method, Object body) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
         if (body != null) {
             builder.header("Content-Type", "application/json");
@@ -137,7 +165,10 @@ public final class ServiceClient {
     }
 
     private static Response response(HttpResponse<String> response) {
-        return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+        return new Response(
+                response.statusCode(),
+                response.body(),
+                response.headers().firstValue("Content-Type").orElse(""),
                 response.headers().firstValue("Location").orElse(null));
     }
 

@@ -1,16 +1,10 @@
 package eu.selfdata.tenant.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import eu.selfdata.contract.GatewaySignature;
 import eu.selfdata.testsupport.TestPostgres;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -25,9 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One running tenant-service on the shared test PostgreSQL, with a deliberately small pool (fewer
@@ -52,9 +51,15 @@ public abstract class TenantServiceTest {
         TestIdentities.shared().mailProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("selfdata.gateway.secret", () -> SECRET);
         registry.add("selfdata.connectors.secret-key", () -> CONNECTOR_KEY);
-        registry.add("selfdata.connectors.drop-directory", () -> DATA.resolve("connectors").toString());
-        registry.add("selfdata.offboarding.archive-dir", () -> DATA.resolve("archives").toString());
-        registry.add("selfdata.mobility-carbon.takeout.storage", () -> DATA.resolve("takeout").toString());
+        registry.add(
+                "selfdata.connectors.drop-directory",
+                () -> DATA.resolve("connectors").toString());
+        registry.add(
+                "selfdata.offboarding.archive-dir",
+                () -> DATA.resolve("archives").toString());
+        registry.add(
+                "selfdata.mobility-carbon.takeout.storage",
+                () -> DATA.resolve("takeout").toString());
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> POOL_SIZE);
         // Tests drive resumption themselves.
         registry.add("selfdata.onboarding.resume-initial-delay", () -> "1h");
@@ -75,6 +80,7 @@ public abstract class TenantServiceTest {
 
     @Autowired
     protected GatewaySignature signature;
+
     @Autowired
     private DataSource pool;
 
@@ -83,8 +89,14 @@ public abstract class TenantServiceTest {
 
     @BeforeEach
     void client() {
-        client = new ServiceClient(HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
-                .connectTimeout(Duration.ofSeconds(5)).build(), port, signature, identities);
+        client = new ServiceClient(
+                HttpClient.newBuilder()
+                        .executor(Executors.newVirtualThreadPerTaskExecutor())
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build(),
+                port,
+                signature,
+                identities);
     }
 
     /** A slug no other test uses. */
@@ -94,12 +106,18 @@ public abstract class TenantServiceTest {
 
     protected static Map<String, Object> cityRequest(String slug, String name) {
         return Map.of(
-                "slug", slug,
-                "displayName", name,
-                "population", 77205,
-                "customDomains", java.util.List.of(),
-                "branding", Map.of("primaryColor", "#00607a", "secondaryColor", "#ffffff", "defaultLanguage", "fr"),
-                "enabledModules", java.util.List.of());
+                "slug",
+                slug,
+                "displayName",
+                name,
+                "population",
+                77205,
+                "customDomains",
+                java.util.List.of(),
+                "branding",
+                Map.of("primaryColor", "#00607a", "secondaryColor", "#ffffff", "defaultLanguage", "fr"),
+                "enabledModules",
+                java.util.List.of());
     }
 
     /** Onboards through the coordinator API and waits for the saga to finish. */
@@ -118,12 +136,18 @@ public abstract class TenantServiceTest {
 
     /** Publishes as the city's admin; returns the response. */
     protected ServiceClient.Response publish(String city, String title, String body) {
-        return client.cityAs(identities.cityAdminToken(city), city, "POST", "/api/announcements", Map.of("title", title, "body", body));
+        return client.cityAs(
+                identities.cityAdminToken(city),
+                city,
+                "POST",
+                "/api/announcements",
+                Map.of("title", title, "body", body));
     }
 
     protected String awaitStatus(String slug, String expected) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
-                assertThat(status(slug)).isEqualTo(expected));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(status(slug)).isEqualTo(expected));
         return slug;
     }
 
@@ -148,6 +172,10 @@ public abstract class TenantServiceTest {
     }
 
     protected String status(String slug) {
-        return client.platform("GET", "/platform/tenants/" + slug, null).json().path("tenant").path("status").asString();
+        return client.platform("GET", "/platform/tenants/" + slug, null)
+                .json()
+                .path("tenant")
+                .path("status")
+                .asString();
     }
 }

@@ -4,15 +4,6 @@ import eu.selfdata.keycloak.KeycloakServer;
 import eu.selfdata.mailbox.Mailbox;
 import eu.selfdata.tenant.identity.CityIdentity;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,6 +16,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real tokens from the real Keycloak for test users: a coordinator, and per city an admin and a
@@ -52,8 +51,8 @@ public final class TestIdentities {
     public synchronized Mailbox mailbox() {
         if (mailbox == null) {
             mailbox = Mailbox.start(0, 0);
-            server.useMailServer(new KeycloakServer.MailServer(mailbox.smtpHost(), mailbox.smtpPort(), "no-reply@selfdata.localhost",
-                    "Self Data Territorial"));
+            server.useMailServer(new KeycloakServer.MailServer(
+                    mailbox.smtpHost(), mailbox.smtpPort(), "no-reply@selfdata.localhost", "Self Data Territorial"));
             Runtime.getRuntime().addShutdownHook(new Thread(mailbox::close, "mailbox-stop"));
         }
         return mailbox;
@@ -61,13 +60,22 @@ public final class TestIdentities {
 
     /** {@code spring.mail.*} pointing a service's mail sender at this JVM's mailbox. */
     public Map<String, String> mailProperties() {
-        return Map.of("spring.mail.host", mailbox().smtpHost(), "spring.mail.port", String.valueOf(mailbox().smtpPort()));
+        return Map.of(
+                "spring.mail.host",
+                mailbox().smtpHost(),
+                "spring.mail.port",
+                String.valueOf(mailbox().smtpPort()));
     }
 
     private TestIdentities(KeycloakServer server) {
         this.server = server;
-        this.admin = KeycloakBuilder.builder().serverUrl(server.baseUrl().toString()).realm("master").clientId("admin-cli")
-                .username(server.settings().adminUsername()).password(server.settings().adminPassword()).build();
+        this.admin = KeycloakBuilder.builder()
+                .serverUrl(server.baseUrl().toString())
+                .realm("master")
+                .clientId("admin-cli")
+                .username(server.settings().adminUsername())
+                .password(server.settings().adminPassword())
+                .build();
         ensureTestClient();
     }
 
@@ -95,7 +103,9 @@ public final class TestIdentities {
         String username = "coordinator@tests.selfdata.eu";
         ensureUser(username);
         var user = realm().users().get(userId(username));
-        user.roles().realmLevel().add(List.of(realm().roles().get("platform-coordinator").toRepresentation()));
+        user.roles()
+                .realmLevel()
+                .add(List.of(realm().roles().get("platform-coordinator").toRepresentation()));
         return token(username, "openid");
     }
 
@@ -103,9 +113,18 @@ public final class TestIdentities {
     public String cityAdminToken(String slug) {
         String username = "admin@" + slug + ".tests.selfdata.eu";
         String id = ensureMember(username, slug);
-        ClientRepresentation portal = realm().clients().findByClientId(CityIdentity.portalClientId(slug)).getFirst();
-        realm().users().get(id).roles().clientLevel(portal.getId())
-                .add(List.of(realm().clients().get(portal.getId()).roles().get("city-admin").toRepresentation()));
+        ClientRepresentation portal = realm().clients()
+                .findByClientId(CityIdentity.portalClientId(slug))
+                .getFirst();
+        realm().users()
+                .get(id)
+                .roles()
+                .clientLevel(portal.getId())
+                .add(List.of(realm().clients()
+                        .get(portal.getId())
+                        .roles()
+                        .get("city-admin")
+                        .toRepresentation()));
         return token(username, "openid organization:" + slug);
     }
 
@@ -146,9 +165,18 @@ public final class TestIdentities {
     public String cityAgentToken(String slug) {
         String username = "agent@" + slug + ".tests.selfdata.eu";
         String id = ensureMember(username, slug);
-        ClientRepresentation portal = realm().clients().findByClientId(CityIdentity.portalClientId(slug)).getFirst();
-        realm().users().get(id).roles().clientLevel(portal.getId())
-                .add(List.of(realm().clients().get(portal.getId()).roles().get("city-agent").toRepresentation()));
+        ClientRepresentation portal = realm().clients()
+                .findByClientId(CityIdentity.portalClientId(slug))
+                .getFirst();
+        realm().users()
+                .get(id)
+                .roles()
+                .clientLevel(portal.getId())
+                .add(List.of(realm().clients()
+                        .get(portal.getId())
+                        .roles()
+                        .get("city-agent")
+                        .toRepresentation()));
         return token(username, "openid organization:" + slug);
     }
 
@@ -162,7 +190,9 @@ public final class TestIdentities {
     }
 
     public boolean portalClientExists(String slug) {
-        return !realm().clients().findByClientId(CityIdentity.portalClientId(slug)).isEmpty();
+        return !realm().clients()
+                .findByClientId(CityIdentity.portalClientId(slug))
+                .isEmpty();
     }
 
     private String ensureMember(String username, String slug) {
@@ -172,7 +202,8 @@ public final class TestIdentities {
         if (organization == null) {
             throw new IllegalStateException("No organization " + slug + " in Keycloak: onboard the city first");
         }
-        try (Response ignored = realm().organizations().get(organization.getId()).members().addMember(id)) {
+        try (Response ignored =
+                realm().organizations().get(organization.getId()).members().addMember(id)) {
             // 201 or 409 (already a member)
         }
         return id;
@@ -180,7 +211,9 @@ public final class TestIdentities {
 
     private OrganizationRepresentation organization(String slug) {
         return realm().organizations().search(slug, false, 0, 100).stream()
-                .filter(organization -> slug.equals(organization.getAlias())).findFirst().orElse(null);
+                .filter(organization -> slug.equals(organization.getAlias()))
+                .findFirst()
+                .orElse(null);
     }
 
     private void ensureUser(String username) {
@@ -233,12 +266,15 @@ public final class TestIdentities {
         if (cached != null && cached.obtained().plus(REUSE).isAfter(Instant.now())) {
             return cached.token();
         }
-        String form = "grant_type=password&client_id=" + CLIENT + "&username=" + encode(username)
-                + "&password=" + encode(PASSWORD) + "&scope=" + encode(scope);
+        String form = "grant_type=password&client_id=" + CLIENT + "&username=" + encode(username) + "&password="
+                + encode(PASSWORD) + "&scope=" + encode(scope);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.issuer() + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(server.issuer() + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Token for " + username + " refused: " + response.body());
             }
@@ -257,6 +293,5 @@ public final class TestIdentities {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private record CachedToken(String token, Instant obtained) {
-    }
+    private record CachedToken(String token, Instant obtained) {}
 }

@@ -1,11 +1,11 @@
 package eu.selfdata.tenant.tenancy;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import eu.selfdata.tenant.announcement.Announcements;
 import eu.selfdata.tenant.support.TenantServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NoTenantContextTest extends TenantServiceTest {
 
@@ -14,8 +14,7 @@ class NoTenantContextTest extends TenantServiceTest {
 
     @Test
     void readingTenantDataWithoutATenantInContextThrows() {
-        assertThatThrownBy(() -> announcements.latest())
-                .hasRootCauseInstanceOf(NoTenantInContextException.class);
+        assertThatThrownBy(() -> announcements.latest()).hasRootCauseInstanceOf(NoTenantInContextException.class);
     }
 
     @Test
@@ -26,7 +25,7 @@ class NoTenantContextTest extends TenantServiceTest {
 
     @Test
     void tenantContextIsRestoredAfterTheCall() {
-        TenantContext.run(TenantId.of("somewhere"), () -> { });
+        TenantContext.run(TenantId.of("somewhere"), () -> {});
         assertThatThrownBy(TenantContext::require).isInstanceOf(NoTenantInContextException.class);
     }
 }

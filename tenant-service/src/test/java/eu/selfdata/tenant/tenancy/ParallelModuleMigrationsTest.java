@@ -1,12 +1,9 @@
 package eu.selfdata.tenant.tenancy;
 
-import eu.selfdata.tenant.support.TenantServiceTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import javax.sql.DataSource;
+import eu.selfdata.tenant.support.TenantServiceTest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Cities onboarded at the same time, each with every module: several changelogs per schema, asked
@@ -43,7 +42,8 @@ class ParallelModuleMigrationsTest extends TenantServiceTest {
         Map<TenantId, MigrationState> outcome = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
             try (ExecutorService sagas = Executors.newFixedThreadPool(4)) {
                 Map<TenantId, Future<MigrationState>> running = new LinkedHashMap<>();
-                cities.forEach((city, modules) -> running.put(city, sagas.submit(() -> migrations.migrate(city, modules))));
+                cities.forEach(
+                        (city, modules) -> running.put(city, sagas.submit(() -> migrations.migrate(city, modules))));
                 Map<TenantId, MigrationState> done = new LinkedHashMap<>();
                 for (var city : running.entrySet()) {
                     done.put(city.getKey(), city.getValue().get());
@@ -56,7 +56,10 @@ class ParallelModuleMigrationsTest extends TenantServiceTest {
         cities.keySet().forEach(city -> {
             assertThat(outcome.get(city).status()).as(city.slug()).isEqualTo(MigrationState.Status.MIGRATED);
             assertThat(jdbc.sql("select count(*) from " + city.quotedSchema() + ".databasechangeloglock where locked")
-                    .query(Integer.class).single()).as(city.slug()).isZero();
+                            .query(Integer.class)
+                            .single())
+                    .as(city.slug())
+                    .isZero();
         });
     }
 

@@ -1,18 +1,17 @@
 package eu.selfdata.tenant.tenancy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.zaxxer.hikari.HikariDataSource;
 import eu.selfdata.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The one failure policy of the city-schema helper, on a pool of one connection so that the next
@@ -68,7 +67,7 @@ class SchemaConnectionsTest {
         int backend = backend(connection);
         TestPostgres.ConnectionInfo info = TestPostgres.connectionInfo();
         try (Connection admin = DriverManager.getConnection(info.jdbcUrl(), info.username(), info.password());
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("select pg_terminate_backend(" + backend + ")");
         }
 
@@ -99,7 +98,8 @@ class SchemaConnectionsTest {
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

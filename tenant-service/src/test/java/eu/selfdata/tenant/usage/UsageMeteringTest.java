@@ -1,18 +1,17 @@
 package eu.selfdata.tenant.usage;
 
-import eu.selfdata.tenant.tenancy.TenantId;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
+import eu.selfdata.tenant.tenancy.TenantId;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-
-import javax.sql.DataSource;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class UsageMeteringTest extends TenantServiceTest {
 
@@ -24,18 +23,27 @@ class UsageMeteringTest extends TenantServiceTest {
         String larochelle = onboard(freshSlug("lr"), "La Rochelle");
         String lyon = onboard(freshSlug("ly"), "Lyon");
         for (int i = 0; i < 7; i++) {
-            assertThat(client.cityAs(identities.citizenToken(larochelle), larochelle, "GET", "/api/announcements", null).status()).isEqualTo(200);
+            assertThat(client.cityAs(identities.citizenToken(larochelle), larochelle, "GET", "/api/announcements", null)
+                            .status())
+                    .isEqualTo(200);
         }
         for (int i = 0; i < 20; i++) {
-            assertThat(client.city(larochelle, "GET", "/api/announcements", null).status()).isEqualTo(200);
+            assertThat(client.city(larochelle, "GET", "/api/announcements", null)
+                            .status())
+                    .isEqualTo(200);
         }
-        assertThat(client.cityAs(identities.citizenToken(lyon), lyon, "GET", "/api/announcements", null).status()).isEqualTo(200);
+        assertThat(client.cityAs(identities.citizenToken(lyon), lyon, "GET", "/api/announcements", null)
+                        .status())
+                .isEqualTo(200);
 
         JsonNode usage = usage(today(), today());
 
         assertThat(city(usage, larochelle).path("apiCalls").asLong()).isEqualTo(7);
         assertThat(city(usage, lyon).path("apiCalls").asLong()).isEqualTo(1);
-        assertThat(city(usage(today().minusDays(3), today().minusDays(1)), larochelle).path("apiCalls").asLong()).isZero();
+        assertThat(city(usage(today().minusDays(3), today().minusDays(1)), larochelle)
+                        .path("apiCalls")
+                        .asLong())
+                .isZero();
     }
 
     @Test
@@ -43,7 +51,9 @@ class UsageMeteringTest extends TenantServiceTest {
         String small = onboard(freshSlug("small"), "Small");
         String big = onboard(freshSlug("big"), "Big");
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("create table " + schema(big) + ".filler as select repeat('x', 500) as text from generate_series(1, 2000)").update();
+        jdbc.sql("create table " + schema(big)
+                        + ".filler as select repeat('x', 500) as text from generate_series(1, 2000)")
+                .update();
 
         JsonNode usage = usage(today(), today());
 
@@ -57,9 +67,11 @@ class UsageMeteringTest extends TenantServiceTest {
         String tracked = onboard(freshSlug("tracked"), "Tracked");
         String untracked = onboard(freshSlug("untracked"), "Untracked");
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("insert into " + schema(tracked) + ".citizen (id, subject, last_seen_at, email_verified) values (gen_random_uuid(), 'a', now(), true),"
-                + " (gen_random_uuid(), 'b', now(), true), (gen_random_uuid(), 'c', now() - interval '40 days', true),"
-                + " (gen_random_uuid(), 'unverified', now(), false)").update();
+        jdbc.sql("insert into " + schema(tracked)
+                        + ".citizen (id, subject, last_seen_at, email_verified) values (gen_random_uuid(), 'a', now(), true),"
+                        + " (gen_random_uuid(), 'b', now(), true), (gen_random_uuid(), 'c', now() - interval '40 days', true),"
+                        + " (gen_random_uuid(), 'unverified', now(), false)")
+                .update();
 
         JsonNode usage = usage(today().minusDays(1), today());
 
@@ -71,13 +83,20 @@ class UsageMeteringTest extends TenantServiceTest {
     void aCitizenCountsAsActiveFromTheFirstRequestWithAVerifiedAddress() {
         String city = onboard(freshSlug("verif"), "Verif");
         String name = "late-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        assertThat(client.cityAs(identities.unverifiedCitizenToken(city, name), city, "GET", "/api/me", null).status()).isEqualTo(200);
-        assertThat(city(usage(today(), today()), city).path("activeCitizens").asLong()).as("unverified: not a person yet").isZero();
+        assertThat(client.cityAs(identities.unverifiedCitizenToken(city, name), city, "GET", "/api/me", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(city(usage(today(), today()), city).path("activeCitizens").asLong())
+                .as("unverified: not a person yet")
+                .isZero();
 
         identities.verifyEmail(name + "@" + city + ".tests.selfdata.eu");
-        assertThat(client.cityAs(identities.citizenToken(city, name), city, "GET", "/api/me", null).status()).isEqualTo(200);
+        assertThat(client.cityAs(identities.citizenToken(city, name), city, "GET", "/api/me", null)
+                        .status())
+                .isEqualTo(200);
 
-        assertThat(city(usage(today(), today()), city).path("activeCitizens").asLong()).isEqualTo(1);
+        assertThat(city(usage(today(), today()), city).path("activeCitizens").asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -85,9 +104,14 @@ class UsageMeteringTest extends TenantServiceTest {
         String city = onboard(freshSlug("guard"), "Guard");
         String path = "/platform/usage?from=" + today() + "&to=" + today();
 
-        assertThat(client.platformAs(identities.cityAdminToken(city), "GET", path, null).status()).isEqualTo(403);
-        assertThat(client.cityAs(identities.coordinatorToken(), city, "GET", path, null).status()).isEqualTo(404);
-        ServiceClient.Response backwards = client.platform("GET", "/platform/usage?from=" + today() + "&to=" + today().minusDays(1), null);
+        assertThat(client.platformAs(identities.cityAdminToken(city), "GET", path, null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.cityAs(identities.coordinatorToken(), city, "GET", path, null)
+                        .status())
+                .isEqualTo(404);
+        ServiceClient.Response backwards =
+                client.platform("GET", "/platform/usage?from=" + today() + "&to=" + today().minusDays(1), null);
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.problemType()).isEqualTo("invalid-request");
     }
@@ -99,7 +123,11 @@ class UsageMeteringTest extends TenantServiceTest {
     }
 
     private static JsonNode city(JsonNode usage, String slug) {
-        return usage.path("cities").valueStream().filter(city -> city.path("slug").asString().equals(slug)).findFirst().orElseThrow();
+        return usage.path("cities")
+                .valueStream()
+                .filter(city -> city.path("slug").asString().equals(slug))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static LocalDate today() {

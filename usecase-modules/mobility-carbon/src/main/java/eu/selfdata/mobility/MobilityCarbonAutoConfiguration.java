@@ -29,26 +29,20 @@ import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.CityDatabase;
+import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.usecase.api.Consents;
 import eu.selfdata.usecase.api.limits.ZipLimits;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import eu.selfdata.usecase.api.CityScope;
-import eu.selfdata.connectors.folders.CityFolders;
-import eu.selfdata.connectors.outbound.OutboundHttp;
-import eu.selfdata.mobility.connector.GtfsFeedTemplate;
-import eu.selfdata.mobility.connector.TraceDropTemplate;
-import eu.selfdata.usecase.api.Consents;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Plugs the module into the platform: its {@link eu.selfdata.usecase.api.UseCaseModule}, its
@@ -58,12 +52,21 @@ import java.time.Duration;
 @AutoConfiguration
 // Only in a host that provides the city services (tenant-service), not in any app that has the jar on its classpath.
 @ConditionalOnBean(CityDatabase.class)
-@Import({TraceController.class, TripController.class, TripExportController.class, BasemapController.class, BudgetController.class, FactorController.class,
-        MobilityProblemHandler.class, MobilityPage.class})
+@Import({
+    TraceController.class,
+    TripController.class,
+    TripExportController.class,
+    BasemapController.class,
+    BudgetController.class,
+    FactorController.class,
+    MobilityProblemHandler.class,
+    MobilityPage.class
+})
 public class MobilityCarbonAutoConfiguration {
 
     @Bean
-    MobilityCarbonModule mobilityCarbonModule(CityDatabase database, TripExports exports, ObjectProvider<TakeoutImports> imports) {
+    MobilityCarbonModule mobilityCarbonModule(
+            CityDatabase database, TripExports exports, ObjectProvider<TakeoutImports> imports) {
         return new MobilityCarbonModule(database, exports, TakeoutImportData.of(database, imports.getIfAvailable()));
     }
 
@@ -88,13 +91,15 @@ public class MobilityCarbonAutoConfiguration {
     }
 
     @Bean
-    GtfsStore mobilityGtfsStore(CityDatabase database,
-                                @Value("${selfdata.mobility-carbon.gtfs.max-zip-entries:100}") int maxEntries,
-                                @Value("${selfdata.mobility-carbon.gtfs.max-entry-bytes:4294967296}") long maxEntryBytes,
-                                @Value("${selfdata.mobility-carbon.gtfs.max-total-bytes:6442450944}") long maxTotalBytes,
-                                @Value("${selfdata.mobility-carbon.gtfs.max-compression-ratio:200}") int maxRatio,
-                                @Value("${selfdata.mobility-carbon.gtfs.max-rows-per-file:30000000}") long maxRows) {
-        return new GtfsStore(database, new GtfsLimits(new ZipLimits(maxEntries, maxEntryBytes, maxTotalBytes, maxRatio), maxRows));
+    GtfsStore mobilityGtfsStore(
+            CityDatabase database,
+            @Value("${selfdata.mobility-carbon.gtfs.max-zip-entries:100}") int maxEntries,
+            @Value("${selfdata.mobility-carbon.gtfs.max-entry-bytes:4294967296}") long maxEntryBytes,
+            @Value("${selfdata.mobility-carbon.gtfs.max-total-bytes:6442450944}") long maxTotalBytes,
+            @Value("${selfdata.mobility-carbon.gtfs.max-compression-ratio:200}") int maxRatio,
+            @Value("${selfdata.mobility-carbon.gtfs.max-rows-per-file:30000000}") long maxRows) {
+        return new GtfsStore(
+                database, new GtfsLimits(new ZipLimits(maxEntries, maxEntryBytes, maxTotalBytes, maxRatio), maxRows));
     }
 
     @Bean
@@ -108,9 +113,12 @@ public class MobilityCarbonAutoConfiguration {
     }
 
     @Bean
-    TraceIngestion mobilityTraceIngestion(CityDatabase database, PointStore points, Journeys journeys,
-                                          @Value("${selfdata.mobility-carbon.max-upload-bytes:52428800}") long maxBytes,
-                                          @Value("${selfdata.mobility-carbon.max-upload-points:2000000}") int maxPoints) {
+    TraceIngestion mobilityTraceIngestion(
+            CityDatabase database,
+            PointStore points,
+            Journeys journeys,
+            @Value("${selfdata.mobility-carbon.max-upload-bytes:52428800}") long maxBytes,
+            @Value("${selfdata.mobility-carbon.max-upload-points:2000000}") int maxPoints) {
         return new TraceIngestion(database, points, journeys, new TraceLimits(maxBytes, maxPoints));
     }
 
@@ -124,18 +132,33 @@ public class MobilityCarbonAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         TakeoutUploads mobilityTakeoutUploads(
-                @Value("${selfdata.mobility-carbon.takeout.storage:${user.home}/.local/share/selfdata/takeout}") Path storage,
+                @Value("${selfdata.mobility-carbon.takeout.storage:${user.home}/.local/share/selfdata/takeout}")
+                        Path storage,
                 @Value("${selfdata.mobility-carbon.takeout.max-upload-bytes:2147483648}") long maxBytes,
                 @Value("${selfdata.mobility-carbon.takeout.expiry:PT24H}") Duration expiry) {
             return new TakeoutUploads(storage, maxBytes, expiry);
         }
 
         @Bean(destroyMethod = "close")
-        TakeoutImports mobilityTakeoutImports(CityDatabase database, PointStore points, Journeys journeys, Budgets budgets, TakeoutUploads uploads,
-                                              CityScope scope, ObjectProvider<Clock> clock,
-                                              @Value("${selfdata.mobility-carbon.takeout.concurrency:2}") int concurrency,
-                                              @Value("${selfdata.mobility-carbon.takeout.max-points:20000000}") long maxPoints) {
-            return new TakeoutImports(database, points, journeys, budgets, uploads, scope, clock.getIfAvailable(Clock::systemUTC), concurrency,
+        TakeoutImports mobilityTakeoutImports(
+                CityDatabase database,
+                PointStore points,
+                Journeys journeys,
+                Budgets budgets,
+                TakeoutUploads uploads,
+                CityScope scope,
+                ObjectProvider<Clock> clock,
+                @Value("${selfdata.mobility-carbon.takeout.concurrency:2}") int concurrency,
+                @Value("${selfdata.mobility-carbon.takeout.max-points:20000000}") long maxPoints) {
+            return new TakeoutImports(
+                    database,
+                    points,
+                    journeys,
+                    budgets,
+                    uploads,
+                    scope,
+                    clock.getIfAvailable(Clock::systemUTC),
+                    concurrency,
                     maxPoints);
         }
     }
@@ -151,8 +174,12 @@ public class MobilityCarbonAutoConfiguration {
         }
 
         @Bean
-        TraceDropTemplate mobilityTraceDropTemplate(TraceIngestion ingestion, Consents consents, AccessLog accessLog,
-                                                    CityScope scope, CityFolders folders) {
+        TraceDropTemplate mobilityTraceDropTemplate(
+                TraceIngestion ingestion,
+                Consents consents,
+                AccessLog accessLog,
+                CityScope scope,
+                CityFolders folders) {
             return new TraceDropTemplate(ingestion, consents, accessLog, scope, folders);
         }
     }

@@ -12,7 +12,6 @@ import eu.selfdata.usecase.api.PersonalDataCategory;
 import eu.selfdata.usecase.api.PersonalDataSource;
 import eu.selfdata.usecase.api.PortableFile;
 import eu.selfdata.usecase.api.UseCaseModule;
-
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
@@ -29,15 +28,22 @@ public class MobilityCarbonModule implements UseCaseModule {
     /** "Let my mobility app's operator deliver my traces to my space" (the trace-drop connector). */
     public static final String APP_IMPORT_PURPOSE = "mobility-app-import";
 
-    public static final PersonalDataCategory POINTS = new PersonalDataCategory("trace-points",
+    public static final PersonalDataCategory POINTS = new PersonalDataCategory(
+            "trace-points",
             new LocalizedText("Points de localisation", "Location points"),
-            new LocalizedText("Reconstituer vos trajets et leur empreinte carbone, pour vous", "Rebuild your trips and their carbon footprint, for you"),
-            LegalBasis.CONSENT, Period.ofYears(1));
-    static final PersonalDataCategory TRIPS = new PersonalDataCategory(MobilityIndicators.CATEGORY,
+            new LocalizedText(
+                    "Reconstituer vos trajets et leur empreinte carbone, pour vous",
+                    "Rebuild your trips and their carbon footprint, for you"),
+            LegalBasis.CONSENT,
+            Period.ofYears(1));
+    static final PersonalDataCategory TRIPS = new PersonalDataCategory(
+            MobilityIndicators.CATEGORY,
             new LocalizedText("Trajets, modes et CO2e", "Trips, modes and CO2e"),
-            new LocalizedText("Vous montrer vos trajets, leur CO2e et votre budget carbone hebdomadaire",
+            new LocalizedText(
+                    "Vous montrer vos trajets, leur CO2e et votre budget carbone hebdomadaire",
                     "Show you your trips, their CO2e and your weekly carbon budget"),
-            LegalBasis.CONSENT, Period.ofYears(3));
+            LegalBasis.CONSENT,
+            Period.ofYears(3));
 
     private static final Instant EVER = Instant.EPOCH;
     private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
@@ -78,38 +84,55 @@ public class MobilityCarbonModule implements UseCaseModule {
                         select p.recorded_at, p.lat, p.lon, p.accuracy_m, p.speed_mps, p.activity, p.activity_confidence,
                                u.format as upload_format, u.received_at as uploaded_at
                         from mobility_trace_point p join mobility_upload u on u.id = p.upload_id
-                        where p.citizen_id = :citizen order by p.recorded_at""",
-                        List.of("mobility_trace_point", "mobility_upload")),
-                new CitizenTables(database, TRIPS, """
+                        where p.citizen_id = :citizen order by p.recorded_at""", List.of("mobility_trace_point", "mobility_upload")),
+                new CitizenTables(
+                                database, TRIPS, """
                         select t.id as trip_id, t.started_at as trip_started_at, t.ended_at as trip_ended_at, t.distance_m as trip_distance_m,
                                l.id as leg_id, l.started_at as leg_started_at, l.ended_at as leg_ended_at, l.distance_m as leg_distance_m,
                                l.median_speed_mps, l.inferred_mode, l.corrected_mode, l.co2e_g, l.factor_version
                         from mobility_leg l join mobility_trip t on t.id = l.trip_id
-                        where l.citizen_id = :citizen order by l.started_at""",
-                        List.of("mobility_leg_emission", "mobility_leg", "mobility_trip")).withPortableFiles(
-                        new PortableFile("trips.gpx", "application/gpx+xml", (citizen, out) -> exports.gpx(citizen, EVER, NEVER, out)),
-                        new PortableFile("trips.geojson", "application/geo+json", (citizen, out) -> exports.geoJson(citizen, EVER, NEVER, out))),
+                        where l.citizen_id = :citizen order by l.started_at""", List.of("mobility_leg_emission", "mobility_leg", "mobility_trip"))
+                        .withPortableFiles(
+                                new PortableFile(
+                                        "trips.gpx",
+                                        "application/gpx+xml",
+                                        (citizen, out) -> exports.gpx(citizen, EVER, NEVER, out)),
+                                new PortableFile(
+                                        "trips.geojson",
+                                        "application/geo+json",
+                                        (citizen, out) -> exports.geoJson(citizen, EVER, NEVER, out))),
                 imports);
     }
 
     @Override
     public List<ConsentPurpose> consentPurposes() {
-        return List.of(new ConsentPurpose(APP_IMPORT_PURPOSE,
-                new LocalizedText("Laisser l'opérateur de mon application de mobilité déposer mes traces dans mon espace",
-                        "Let my mobility app's operator deliver my traces to my space"),
-                new LocalizedText("Les fichiers de traces que l'opérateur dépose sous votre identifiant pseudonyme sont importés "
-                        + "comme vos propres envois ; sans cet accord ils sont refusés.",
-                        "Trace files the operator drops under your pseudonymous id are imported as if you had uploaded them; "
-                                + "without this consent they are refused."),
-                ConsentPurpose.Recipient.platform(), List.of(POINTS.id()), Period.ofYears(1)),
-                new ConsentPurpose(MobilityIndicators.PURPOSE,
-                new LocalizedText("Partager mes trajets, anonymisés, avec la ville pour la planification des mobilités",
-                        "Share my trips, anonymised, with the city for mobility planning"),
-                new LocalizedText("La ville voit seulement des totaux (répartition modale, CO2e par semaine, trajets par jour, "
-                        + "origines-destinations sur une maille de 2 km), jamais un trajet, et aucun groupe de moins de k participants.",
-                        "The city only sees totals (modal split, CO2e per week, trips per day, origins and destinations on a 2 km grid), "
-                                + "never one trip, and no group of fewer than k participants."),
-                ConsentPurpose.Recipient.city(), List.of(MobilityIndicators.CATEGORY), Period.ofYears(1)));
+        return List.of(
+                new ConsentPurpose(
+                        APP_IMPORT_PURPOSE,
+                        new LocalizedText(
+                                "Laisser l'opérateur de mon application de mobilité déposer mes traces dans mon espace",
+                                "Let my mobility app's operator deliver my traces to my space"),
+                        new LocalizedText(
+                                "Les fichiers de traces que l'opérateur dépose sous votre identifiant pseudonyme sont importés "
+                                        + "comme vos propres envois ; sans cet accord ils sont refusés.",
+                                "Trace files the operator drops under your pseudonymous id are imported as if you had uploaded them; "
+                                        + "without this consent they are refused."),
+                        ConsentPurpose.Recipient.platform(),
+                        List.of(POINTS.id()),
+                        Period.ofYears(1)),
+                new ConsentPurpose(
+                        MobilityIndicators.PURPOSE,
+                        new LocalizedText(
+                                "Partager mes trajets, anonymisés, avec la ville pour la planification des mobilités",
+                                "Share my trips, anonymised, with the city for mobility planning"),
+                        new LocalizedText(
+                                "La ville voit seulement des totaux (répartition modale, CO2e par semaine, trajets par jour, "
+                                        + "origines-destinations sur une maille de 2 km), jamais un trajet, et aucun groupe de moins de k participants.",
+                                "The city only sees totals (modal split, CO2e per week, trips per day, origins and destinations on a 2 km grid), "
+                                        + "never one trip, and no group of fewer than k participants."),
+                        ConsentPurpose.Recipient.city(),
+                        List.of(MobilityIndicators.CATEGORY),
+                        Period.ofYears(1)));
     }
 
     @Override

@@ -22,7 +22,10 @@ public class MobilityProblemHandler {
 
     @ExceptionHandler(InvalidTraceException.class)
     ResponseEntity<ProblemDetail> invalidTrace(InvalidTraceException e) {
-        return problem(new PlatformProblem.Definition(e.problem().slug(), "Trace refused", HttpStatus.valueOf(e.problem().status()))
+        return problem(new PlatformProblem.Definition(
+                        e.problem().slug(),
+                        "Trace refused",
+                        HttpStatus.valueOf(e.problem().status()))
                 .detail(e.getMessage()));
     }
 
@@ -31,12 +34,19 @@ public class MobilityProblemHandler {
         return problem(e.getBody());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        IllegalArgumentException.class,
+        HttpMessageNotReadableException.class,
+        MethodArgumentTypeMismatchException.class
+    })
     ResponseEntity<ProblemDetail> invalidRequest(Exception e) {
-        return problem(CommonProblems.INVALID_REQUEST.detail(e instanceof HttpMessageNotReadableException ? "the request body cannot be read" : e.getMessage()));
+        return problem(CommonProblems.INVALID_REQUEST.detail(
+                e instanceof HttpMessageNotReadableException ? "the request body cannot be read" : e.getMessage()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -1,11 +1,11 @@
 package eu.selfdata.mobility;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.selfdata.contract.CitySlug;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.budget.WeekStatement;
 import eu.selfdata.mobility.carbon.CityFactors;
-import eu.selfdata.contract.CitySlug;
-import eu.selfdata.usecase.test.TestCity;
-import eu.selfdata.usecase.test.TestModule;
 import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.journey.TripExports;
 import eu.selfdata.mobility.journey.TripView;
@@ -21,8 +21,8 @@ import eu.selfdata.mobility.trip.SyntheticTrace;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.PersonalDataSource;
-import org.junit.jupiter.api.Test;
-
+import eu.selfdata.usecase.test.TestCity;
+import eu.selfdata.usecase.test.TestModule;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,8 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MobilityCarbonModuleTest {
 
@@ -43,17 +42,30 @@ class MobilityCarbonModuleTest {
     private final TestCity city = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
     private final CityFactors factors = new CityFactors(city);
     private final PointStore points = new PointStore(city);
-    private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, factors, new CityTransit(city, new eu.selfdata.mobility.transit.GtfsStore(city, eu.selfdata.mobility.transit.GtfsLimits.DEFAULT)), points);
+    private final Journeys journeys = new Journeys(
+            city,
+            SegmentationSettings.DEFAULT,
+            factors,
+            new CityTransit(
+                    city,
+                    new eu.selfdata.mobility.transit.GtfsStore(city, eu.selfdata.mobility.transit.GtfsLimits.DEFAULT)),
+            points);
     private final TraceIngestion ingestion = new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT);
-    private final MobilityCarbonModule module = new MobilityCarbonModule(city, new TripExports(journeys, points), TakeoutImportData.of(city, null));
+    private final MobilityCarbonModule module =
+            new MobilityCarbonModule(city, new TripExports(journeys, points), TakeoutImportData.of(city, null));
     private final CitizenId camille = new CitizenId(UUID.randomUUID());
 
     @Test
     void everyTableAboutACitizenIsExportedAndErasedByOneSource() {
-        List<String> withCitizen = city.jdbc().sql("""
+        List<String> withCitizen = city.jdbc()
+                .sql("""
                         select table_name from information_schema.columns where table_schema = :schema and column_name = 'citizen_id'""")
-                .param("schema", CitySlug.of(city.city()).schemaName()).query(String.class).list();
-        List<String> declared = module.personalData().stream().flatMap(source -> source.tables().stream()).toList();
+                .param("schema", CitySlug.of(city.city()).schemaName())
+                .query(String.class)
+                .list();
+        List<String> declared = module.personalData().stream()
+                .flatMap(source -> source.tables().stream())
+                .toList();
         assertThat(declared).containsExactlyInAnyOrderElementsOf(withCitizen);
     }
 
@@ -63,13 +75,25 @@ class MobilityCarbonModuleTest {
         drive(camille, MONDAY_MORNING, 5000, 21);
         drive(other, MONDAY_MORNING, 5000, 22);
 
-        city.transactions().executeWithoutResult(status -> module.personalData().forEach(source -> source.erase(camille)));
+        city.transactions()
+                .executeWithoutResult(status -> module.personalData().forEach(source -> source.erase(camille)));
 
-        for (String table : List.of("mobility_trace_point", "mobility_upload", "mobility_trip", "mobility_leg", "mobility_leg_emission")) {
-            assertThat(city.jdbc().sql("select count(*) from " + table + " where citizen_id = :c").param("c", camille.value())
-                    .query(Long.class).single()).as(table).isZero();
-            assertThat(city.jdbc().sql("select count(*) from " + table + " where citizen_id = :c").param("c", other.value())
-                    .query(Long.class).single()).as(table).isPositive();
+        for (String table : List.of(
+                "mobility_trace_point", "mobility_upload", "mobility_trip", "mobility_leg", "mobility_leg_emission")) {
+            assertThat(city.jdbc()
+                            .sql("select count(*) from " + table + " where citizen_id = :c")
+                            .param("c", camille.value())
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isZero();
+            assertThat(city.jdbc()
+                            .sql("select count(*) from " + table + " where citizen_id = :c")
+                            .param("c", other.value())
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isPositive();
         }
     }
 
@@ -79,10 +103,14 @@ class MobilityCarbonModuleTest {
         List<Map<String, Object>> rows = new ArrayList<>();
         PersonalDataSource trips = module.personalData().get(1);
 
-        city.transactions().executeWithoutResult(status -> trips.export(camille, row -> rows.add(new java.util.LinkedHashMap<>(row))));
+        city.transactions()
+                .executeWithoutResult(
+                        status -> trips.export(camille, row -> rows.add(new java.util.LinkedHashMap<>(row))));
 
         assertThat(rows).hasSize(1);
-        assertThat(rows.getFirst()).containsEntry("inferred_mode", "CAR").containsEntry("factor_version", "impactco2-2025-10-16@r0");
+        assertThat(rows.getFirst())
+                .containsEntry("inferred_mode", "CAR")
+                .containsEntry("factor_version", "impactco2-2025-10-16@r0");
     }
 
     @Test
@@ -97,12 +125,19 @@ class MobilityCarbonModuleTest {
         TripView after = journeys.list(camille, Instant.EPOCH, Instant.now()).getFirst();
         assertThat(recomputed).isEqualTo(1);
         assertThat(after.legs().getFirst().factorVersion()).isEqualTo("base-carbone-coach-co2@r1");
-        assertThat(after.co2eG()).isEqualTo(Math.round(before.distanceM() * 192 / 1000.0)).isLessThan(before.co2eG());
-        assertThat(journeys.history(camille, legId)).extracting(Journeys.EmissionRecord::factorVersion, Journeys.EmissionRecord::co2eG)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("impactco2-2025-10-16@r0", before.co2eG()),
+        assertThat(after.co2eG())
+                .isEqualTo(Math.round(before.distanceM() * 192 / 1000.0))
+                .isLessThan(before.co2eG());
+        assertThat(journeys.history(camille, legId))
+                .extracting(Journeys.EmissionRecord::factorVersion, Journeys.EmissionRecord::co2eG)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("impactco2-2025-10-16@r0", before.co2eG()),
                         org.assertj.core.groups.Tuple.tuple("base-carbone-coach-co2@r1", after.co2eG()));
-        assertThat(city.jdbc().sql("select factors from mobility_factor_version where version = 'impactco2-2025-10-16@r0'")
-                .query(String.class).single()).contains("CAR=217.6");
+        assertThat(city.jdbc()
+                        .sql("select factors from mobility_factor_version where version = 'impactco2-2025-10-16@r0'")
+                        .query(String.class)
+                        .single())
+                .contains("CAR=217.6");
     }
 
     @Test
@@ -118,8 +153,12 @@ class MobilityCarbonModuleTest {
         long usedSecondWeek = weeks.get(1).usedG();
         assertThat(weeks.get(1).credits()).isEqualTo((20_000 - usedSecondWeek) * 10 / 1000);
 
-        long legOfSecondWeek = journeys.list(camille, MONDAY_MORNING.plus(Duration.ofDays(7)), MONDAY_MORNING.plus(Duration.ofDays(8)))
-                .getFirst().legs().getFirst().id();
+        long legOfSecondWeek = journeys.list(
+                        camille, MONDAY_MORNING.plus(Duration.ofDays(7)), MONDAY_MORNING.plus(Duration.ofDays(8)))
+                .getFirst()
+                .legs()
+                .getFirst()
+                .id();
         journeys.correct(camille, legOfSecondWeek, TravelMode.TRAIN);
 
         Budgets.BudgetView corrected = budgets.of(camille);
@@ -131,7 +170,9 @@ class MobilityCarbonModuleTest {
 
     private void drive(CitizenId citizen, Instant start, double metres, long seed) {
         SyntheticTrace trace = new SyntheticTrace(seed, start, 46.1558, -1.1532)
-                .stay(Duration.ofMinutes(8), 8).move(metres, 80, 14, 3).stay(Duration.ofMinutes(8), 8);
+                .stay(Duration.ofMinutes(8), 8)
+                .move(metres, 80, 14, 3)
+                .stay(Duration.ofMinutes(8), 8);
         ingestion.ingest(citizen, TraceFormat.APP_JSON, new ByteArrayInputStream(json(trace.points())));
     }
 
@@ -139,8 +180,16 @@ class MobilityCarbonModuleTest {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < points.size(); i++) {
             TracePoint p = points.get(i);
-            json.append(i > 0 ? "," : "").append("{\"lat\":").append(p.lat()).append(",\"lon\":").append(p.lon())
-                    .append(",\"time\":").append(p.epochMilli()).append(",\"accuracy\":").append(p.accuracyM()).append('}');
+            json.append(i > 0 ? "," : "")
+                    .append("{\"lat\":")
+                    .append(p.lat())
+                    .append(",\"lon\":")
+                    .append(p.lon())
+                    .append(",\"time\":")
+                    .append(p.epochMilli())
+                    .append(",\"accuracy\":")
+                    .append(p.accuracyM())
+                    .append('}');
         }
         return json.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -35,12 +35,11 @@ import eu.selfdata.waste.weighing.WeighingImport;
 import eu.selfdata.waste.weighing.WeighingLimits;
 import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.waste.weighing.WeighingsSftpTemplate;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Clock;
 
 /**
  * The waste module in its host: needs the host's city services ({@code usecase-api}) and the
@@ -87,11 +86,16 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    WeighingImport wasteWeighingImport(CityTransactions transactions, DeadLetters deadLetters, BinLinks links, CityScope scope,
-                                       AccessLog accessLog,
-                                       @Value("${selfdata.waste.weighings.max-file-bytes:1073741824}") long maxBytes,
-                                       @Value("${selfdata.waste.weighings.max-rows:10000000}") long maxRows) {
-        return new WeighingImport(transactions, deadLetters, links, scope, accessLog, new WeighingLimits(maxBytes, maxRows));
+    WeighingImport wasteWeighingImport(
+            CityTransactions transactions,
+            DeadLetters deadLetters,
+            BinLinks links,
+            CityScope scope,
+            AccessLog accessLog,
+            @Value("${selfdata.waste.weighings.max-file-bytes:1073741824}") long maxBytes,
+            @Value("${selfdata.waste.weighings.max-rows:10000000}") long maxRows) {
+        return new WeighingImport(
+                transactions, deadLetters, links, scope, accessLog, new WeighingLimits(maxBytes, maxRows));
     }
 
     @Bean
@@ -100,7 +104,8 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    WeighingsSftpTemplate wasteWeighingsSftpTemplate(WeighingImport weighingImport, CityFolders folders, OutboundGuard outbound) {
+    WeighingsSftpTemplate wasteWeighingsSftpTemplate(
+            WeighingImport weighingImport, CityFolders folders, OutboundGuard outbound) {
         return new WeighingsSftpTemplate(weighingImport, folders, outbound);
     }
 
@@ -135,13 +140,18 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    CollectionCalendarTemplate wasteCollectionCalendarTemplate(CityTransactions transactions, DeadLetters deadLetters, OutboundHttp http) {
+    CollectionCalendarTemplate wasteCollectionCalendarTemplate(
+            CityTransactions transactions, DeadLetters deadLetters, OutboundHttp http) {
         return new CollectionCalendarTemplate(transactions, deadLetters, http);
     }
 
     @Bean
-    WastePage wastePage(WasteSummaries summaries, CitizenBins bins, CollectionCalendar calendar, Consents consents,
-                        CurrentCitizen citizen) {
+    WastePage wastePage(
+            WasteSummaries summaries,
+            CitizenBins bins,
+            CollectionCalendar calendar,
+            Consents consents,
+            CurrentCitizen citizen) {
         return new WastePage(summaries, bins, calendar, consents, citizen);
     }
 

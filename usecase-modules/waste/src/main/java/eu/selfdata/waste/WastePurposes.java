@@ -12,6 +12,5 @@ public final class WastePurposes {
     public static final String CATEGORY_WEIGHINGS = "waste-weighings";
     public static final String CATEGORY_BIN_CLAIMS = "waste-bin-claims";
 
-    private WastePurposes() {
-    }
+    private WastePurposes() {}
 }

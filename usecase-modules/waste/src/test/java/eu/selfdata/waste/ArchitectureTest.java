@@ -1,5 +1,8 @@
 package eu.selfdata.waste;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,9 +10,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The module reaches the platform through the SPI and the connector framework only, its features
@@ -19,8 +19,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTest {
 
-    private static final DescribedPredicate<JavaClass> CONTROLLERS = DescribedPredicate.describe("controllers",
-            type -> !type.isAnnotation() && type.isMetaAnnotatedWith(Controller.class));
+    private static final DescribedPredicate<JavaClass> CONTROLLERS = DescribedPredicate.describe(
+            "controllers", type -> !type.isAnnotation() && type.isMetaAnnotatedWith(Controller.class));
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -28,8 +28,12 @@ class ArchitectureTest {
 
     @Test
     void theWasteModuleNeverReachesIntoTenantService() {
-        noClasses().that().resideInAPackage("eu.selfdata.waste..")
-                .should().dependOnClassesThat().resideInAPackage("eu.selfdata.tenant..")
+        noClasses()
+                .that()
+                .resideInAPackage("eu.selfdata.waste..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("eu.selfdata.tenant..")
                 .check(classes);
     }
 
@@ -40,9 +44,13 @@ class ArchitectureTest {
 
     @Test
     void controllersAndThePageCallServicesNotOtherControllersNorTheDatabase() {
-        noClasses().that(CONTROLLERS)
-                .should().dependOnClassesThat(CONTROLLERS)
-                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+        noClasses()
+                .that(CONTROLLERS)
+                .should()
+                .dependOnClassesThat(CONTROLLERS)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
                 .check(classes);
     }
 }

@@ -2,6 +2,9 @@ package eu.selfdata.connectors.cluster;
 
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.ConnectorsAutoConfiguration;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.support.service.ServiceHelper;
@@ -13,10 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ContextClosedEvent;
-
-import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
-import java.util.List;
 
 /**
  * One run of a city's connectors across replicas ({@code selfdata.connectors.cluster}): with
@@ -32,14 +31,18 @@ public class ConnectorClusterAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "selfdata.connectors.cluster", havingValue = "jdbc")
     PostgresLockClusterService connectorLockClusterService(DataSource dataSource, ConnectorClusterSettings settings) {
-        return new PostgresLockClusterService("connectors-" + ManagementFactory.getRuntimeMXBean().getName(),
-                dataSource, settings.clusterInterval());
+        return new PostgresLockClusterService(
+                "connectors-" + ManagementFactory.getRuntimeMXBean().getName(), dataSource, settings.clusterInterval());
     }
 
     /** Registered on the Camel context, which starts and stops the cluster service after its routes. */
     @Bean
-    ConnectorLockGroups connectorLockGroups(CamelContext camel, ObjectProvider<CamelClusterService> clusters,
-                                            List<ConnectorTemplate> templates, ConnectorClusterSettings settings) throws Exception {
+    ConnectorLockGroups connectorLockGroups(
+            CamelContext camel,
+            ObjectProvider<CamelClusterService> clusters,
+            List<ConnectorTemplate> templates,
+            ConnectorClusterSettings settings)
+            throws Exception {
         CamelClusterService cluster = clusters.getIfUnique(() -> {
             throw new IllegalStateException("selfdata.connectors.cluster=" + settings.cluster()
                     + " needs exactly one CamelClusterService bean");

@@ -1,8 +1,7 @@
 package eu.selfdata.connectors.cluster;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code selfdata.connectors.cluster*}: which Camel cluster service decides the one replica that runs
@@ -17,7 +16,11 @@ import java.time.Duration;
 @ConfigurationProperties("selfdata.connectors")
 public record ConnectorClusterSettings(Mode cluster, Integer clusterGroups, Duration clusterInterval) {
 
-    public enum Mode { NONE, JDBC, KUBERNETES }
+    public enum Mode {
+        NONE,
+        JDBC,
+        KUBERNETES
+    }
 
     public ConnectorClusterSettings {
         cluster = cluster == null ? Mode.NONE : cluster;

@@ -2,14 +2,13 @@ package eu.selfdata.connectors.cluster;
 
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
-
-import java.util.List;
 
 /**
  * Puts every connector route ({@code {city}.{template}}) under Camel's {@link ClusteredRoutePolicy}:
@@ -41,7 +40,8 @@ public class ConnectorLockGroups implements RoutePolicyFactory {
             String suffix = ConnectorInstance.routeId("", template);
             if (routeId != null && routeId.endsWith(suffix) && routeId.length() > suffix.length()) {
                 try {
-                    return ClusteredRoutePolicy.forNamespace(cluster, group(routeId.substring(0, routeId.length() - suffix.length())));
+                    return ClusteredRoutePolicy.forNamespace(
+                            cluster, group(routeId.substring(0, routeId.length() - suffix.length())));
                 } catch (Exception e) {
                     throw new IllegalStateException("no cluster policy for " + routeId, e);
                 }

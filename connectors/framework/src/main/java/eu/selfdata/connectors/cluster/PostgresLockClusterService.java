@@ -1,10 +1,5 @@
 package eu.selfdata.connectors.cluster;
 
-import org.apache.camel.support.cluster.AbstractCamelClusterService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.camel.support.cluster.AbstractCamelClusterService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Camel cluster service whose leaders are the holders of PostgreSQL session advisory locks, one
@@ -45,7 +44,10 @@ public class PostgresLockClusterService extends AbstractCamelClusterService<Post
 
     @Override
     protected void doStart() throws Exception {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("connector-cluster-" + getId()).factory());
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .daemon()
+                .name("connector-cluster-" + getId())
+                .factory());
         super.doStart();
     }
 

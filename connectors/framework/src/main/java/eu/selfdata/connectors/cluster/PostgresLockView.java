@@ -1,12 +1,11 @@
 package eu.selfdata.connectors.cluster;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.cluster.CamelClusterMember;
-import org.apache.camel.support.cluster.AbstractCamelClusterView;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterMember;
+import org.apache.camel.support.cluster.AbstractCamelClusterView;
 
 /** One namespace of {@link PostgresLockClusterService}: this replica leads it while it holds its lock. */
 final class PostgresLockView extends AbstractCamelClusterView {

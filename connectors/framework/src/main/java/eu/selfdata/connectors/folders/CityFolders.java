@@ -1,8 +1,7 @@
 package eu.selfdata.connectors.folders;
 
-import eu.selfdata.contract.CitySlug;
 import eu.selfdata.connectors.settings.RelativePath;
-
+import eu.selfdata.contract.CitySlug;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -22,7 +21,8 @@ import java.util.Set;
 public final class CityFolders {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path root;
 

@@ -1,11 +1,5 @@
 package eu.selfdata.connectors.folders;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
-import org.apache.camel.component.file.FileComponent;
-import org.apache.camel.component.file.FileEndpoint;
-import org.apache.camel.component.file.GenericFileConfiguration;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.component.file.FileComponent;
+import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.component.file.GenericFileConfiguration;
 
 /**
  * A city's drop folder: operators put files in {@code inbox/}; the connector moves each to
@@ -62,7 +61,9 @@ public record DropFolder(Path base) {
     /** Files waiting in the inbox whose name matches. */
     public long backlog(Pattern include) {
         try (Stream<Path> files = Files.list(inbox())) {
-            return files.filter(file -> include.matcher(file.getFileName().toString()).matches()).count();
+            return files.filter(file ->
+                            include.matcher(file.getFileName().toString()).matches())
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,8 @@ public interface BrokerAccounts {
      */
     default boolean accepts(String city, String presented) {
         Optional<String> expected = password(city);
-        return presented != null && expected.isPresent()
+        return presented != null
+                && expected.isPresent()
                 && MessageDigest.isEqual(sha256(expected.get()), sha256(presented));
     }
 

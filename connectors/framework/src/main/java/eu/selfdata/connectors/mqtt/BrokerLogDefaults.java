@@ -1,11 +1,10 @@
 package eu.selfdata.connectors.mqtt;
 
+import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.Map;
 
 /**
  * Artemis' audit loggers ask {@code Subject.getSubject}, which JDK 24+ refuses, and the embedded
@@ -16,7 +15,9 @@ public class BrokerLogDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("selfdata-mqtt-broker-logging",
-                Map.of("logging.level.org.apache.activemq.audit", "OFF")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "selfdata-mqtt-broker-logging", Map.of("logging.level.org.apache.activemq.audit", "OFF")));
     }
 }

@@ -1,15 +1,14 @@
 package eu.selfdata.connectors.mqtt;
 
+import java.util.EnumSet;
+import java.util.Set;
+import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.security.CheckType;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import org.apache.activemq.artemis.utils.CompositeAddress;
-
-import javax.security.auth.Subject;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The embedded broker's logins and rights, decided by code for any number of cities (no security
@@ -31,9 +30,15 @@ import java.util.Set;
  */
 class CityAccountSecurityManager implements ActiveMQSecurityManager5 {
 
-    private static final Set<CheckType> MQTT_NEEDS = EnumSet.of(CheckType.SEND, CheckType.CONSUME,
-            CheckType.CREATE_ADDRESS, CheckType.CREATE_DURABLE_QUEUE, CheckType.CREATE_NON_DURABLE_QUEUE,
-            CheckType.DELETE_DURABLE_QUEUE, CheckType.DELETE_NON_DURABLE_QUEUE, CheckType.DELETE_ADDRESS);
+    private static final Set<CheckType> MQTT_NEEDS = EnumSet.of(
+            CheckType.SEND,
+            CheckType.CONSUME,
+            CheckType.CREATE_ADDRESS,
+            CheckType.CREATE_DURABLE_QUEUE,
+            CheckType.CREATE_NON_DURABLE_QUEUE,
+            CheckType.DELETE_DURABLE_QUEUE,
+            CheckType.DELETE_NON_DURABLE_QUEUE,
+            CheckType.DELETE_ADDRESS);
 
     private final BrokerAccounts accounts;
     private final char delimiter;
@@ -63,8 +68,9 @@ class CityAccountSecurityManager implements ActiveMQSecurityManager5 {
         }
         String bareAddress = CompositeAddress.extractAddressName(address);
         boolean inTree = bareAddress.equals(city) || bareAddress.startsWith(city + delimiter);
-        return inTree && (!CompositeAddress.isFullyQualified(address)
-                || CompositeAddress.extractQueueName(address).startsWith(city + "_"));
+        return inTree
+                && (!CompositeAddress.isFullyQualified(address)
+                        || CompositeAddress.extractQueueName(address).startsWith(city + "_"));
     }
 
     /** Not used by Artemis for an {@link ActiveMQSecurityManager5}; refuses. */

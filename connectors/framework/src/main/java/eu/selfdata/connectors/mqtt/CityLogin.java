@@ -6,8 +6,9 @@ package eu.selfdata.connectors.mqtt;
  * take over another city's session.
  */
 enum CityLogin {
-
-    ACCEPTED, BAD_CREDENTIALS, FOREIGN_CLIENT_ID;
+    ACCEPTED,
+    BAD_CREDENTIALS,
+    FOREIGN_CLIENT_ID;
 
     static CityLogin check(BrokerAccounts accounts, String username, String password, String clientId) {
         if (username == null || password == null) {

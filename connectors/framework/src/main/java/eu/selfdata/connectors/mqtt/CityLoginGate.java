@@ -6,13 +6,12 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import java.nio.charset.StandardCharsets;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnection;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses a CONNECT that is not a city's login ({@link CityLogin}) before Artemis reads it.
@@ -39,8 +38,11 @@ class CityLoginGate implements MQTTInterceptor {
         }
         MqttConnectMessage connect = (MqttConnectMessage) packet;
         byte[] password = connect.payload().passwordInBytes();
-        CityLogin login = CityLogin.check(accounts, connect.payload().userName(),
-                password == null ? null : new String(password, StandardCharsets.UTF_8), connect.payload().clientIdentifier());
+        CityLogin login = CityLogin.check(
+                accounts,
+                connect.payload().userName(),
+                password == null ? null : new String(password, StandardCharsets.UTF_8),
+                connect.payload().clientIdentifier());
         if (login == CityLogin.ACCEPTED) {
             return true;
         }
@@ -48,12 +50,18 @@ class CityLoginGate implements MQTTInterceptor {
         if (connection.getTransportConnection() instanceof NettyConnection netty) {
             boolean v5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
             MqttConnectReturnCode code = login == CityLogin.FOREIGN_CLIENT_ID
-                    ? (v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
-                          : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED)
-                    : (v5 ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
-                          : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+                    ? (v5
+                            ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED)
+                    : (v5
+                            ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
             // On the connection's event loop: written before Artemis closes the connection.
-            netty.getChannel().writeAndFlush(MqttMessageBuilders.connAck().returnCode(code).sessionPresent(false).build());
+            netty.getChannel()
+                    .writeAndFlush(MqttMessageBuilders.connAck()
+                            .returnCode(code)
+                            .sessionPresent(false)
+                            .build());
         }
         return false;
     }

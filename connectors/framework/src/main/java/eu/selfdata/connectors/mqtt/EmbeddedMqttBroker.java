@@ -1,5 +1,13 @@
 package eu.selfdata.connectors.mqtt;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -12,15 +20,6 @@ import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
 import org.apache.activemq.artemis.core.server.impl.ServiceRegistryImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The MQTT broker of the dev run and the tests, used when no external broker URL is configured:
@@ -47,8 +46,8 @@ public class EmbeddedMqttBroker implements AutoCloseable {
     private int port;
 
     /** @param keyStore the acceptor's certificate and key, or null for plain TCP */
-    public EmbeddedMqttBroker(Path dataDirectory, String host, int port, BrokerAccounts accounts,
-                              MqttBrokerSettings.StoreFile keyStore) {
+    public EmbeddedMqttBroker(
+            Path dataDirectory, String host, int port, BrokerAccounts accounts, MqttBrokerSettings.StoreFile keyStore) {
         this.dataDirectory = dataDirectory;
         this.host = host;
         this.requestedPort = port;
@@ -74,14 +73,20 @@ public class EmbeddedMqttBroker implements AutoCloseable {
                     .setJournalDirectory(dataDirectory.resolve("journal").toString())
                     .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
                     .setPagingDirectory(dataDirectory.resolve("paging").toString())
-                    .setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString())
+                    .setLargeMessagesDirectory(
+                            dataDirectory.resolve("large-messages").toString())
                     .setNodeManagerLockDirectory(dataDirectory.resolve("lock").toString())
                     .addAcceptorConfiguration(acceptor());
             // The gate is registered before the acceptor starts: no CONNECT gets past without it.
             ServiceRegistryImpl services = new ServiceRegistryImpl();
             services.addIncomingInterceptor(new CityLoginGate(accounts));
-            server = new ActiveMQServerImpl(configuration, null, new CityAccountSecurityManager(accounts,
-                    configuration.getWildcardConfiguration().getDelimiter()), null, services);
+            server = new ActiveMQServerImpl(
+                    configuration,
+                    null,
+                    new CityAccountSecurityManager(
+                            accounts, configuration.getWildcardConfiguration().getDelimiter()),
+                    null,
+                    services);
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("embedded MQTT broker did not start", e);
@@ -98,7 +103,8 @@ public class EmbeddedMqttBroker implements AutoCloseable {
         parameters.put(TransportConstants.PROTOCOLS_PROP_NAME, "MQTT");
         if (keyStore != null) {
             parameters.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
-            parameters.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, keyStore.path().toString());
+            parameters.put(
+                    TransportConstants.KEYSTORE_PATH_PROP_NAME, keyStore.path().toString());
             parameters.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, keyStore.password());
             parameters.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, keyStore.type());
         }

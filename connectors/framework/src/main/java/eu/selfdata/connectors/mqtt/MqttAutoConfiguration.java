@@ -8,7 +8,9 @@ import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityDirectory;
 import eu.selfdata.usecase.api.CityTransactions;
-import eu.selfdata.connectors.settings.SecretBox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,10 +18,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** The platform's MQTT broker (embedded, or the configured external one) and the cities' subscriptions to it. */
 @AutoConfiguration(after = ConnectorsAutoConfiguration.class)
@@ -30,24 +28,34 @@ public class MqttAutoConfiguration {
     /** The cities' MQTT accounts from their sealed secrets (a host or a test may declare its own). */
     @Bean
     @ConditionalOnMissingBean
-    BrokerAccounts sealedBrokerAccounts(CityTransactions transactions, SecretBox secrets, CityDirectory directory, ConnectorConfigs configs) {
+    BrokerAccounts sealedBrokerAccounts(
+            CityTransactions transactions, SecretBox secrets, CityDirectory directory, ConnectorConfigs configs) {
         return new SealedBrokerAccounts(transactions, secrets, directory, configs);
     }
 
     @Bean(destroyMethod = "stop")
     @ConditionalOnProperty(name = "selfdata.connectors.mqtt.url", havingValue = "", matchIfMissing = true)
-    EmbeddedMqttBroker embeddedMqttBroker(ConnectorSettings settings, MqttBrokerSettings broker, BrokerAccounts accounts)
-            throws IOException {
+    EmbeddedMqttBroker embeddedMqttBroker(
+            ConnectorSettings settings, MqttBrokerSettings broker, BrokerAccounts accounts) throws IOException {
         // Artemis locks its journal folder: two brokers in one process (two contexts) need two folders.
-        Path journal = settings.mqtt().embeddedDataDirectory() != null ? settings.mqtt().embeddedDataDirectory()
+        Path journal = settings.mqtt().embeddedDataDirectory() != null
+                ? settings.mqtt().embeddedDataDirectory()
                 : Files.createTempDirectory("selfdata-mqtt-");
-        return new EmbeddedMqttBroker(journal, broker.embeddedHost(), settings.mqtt().embeddedPort(), accounts,
-                broker.tls().keyStore()).start();
+        return new EmbeddedMqttBroker(
+                        journal,
+                        broker.embeddedHost(),
+                        settings.mqtt().embeddedPort(),
+                        accounts,
+                        broker.tls().keyStore())
+                .start();
     }
 
     @Bean
-    MqttBroker mqttBroker(ConnectorSettings settings, MqttBrokerSettings broker, ObjectProvider<EmbeddedMqttBroker> embedded) {
-        String url = settings.mqtt().external() ? settings.mqtt().url() : embedded.getObject().url();
+    MqttBroker mqttBroker(
+            ConnectorSettings settings, MqttBrokerSettings broker, ObjectProvider<EmbeddedMqttBroker> embedded) {
+        String url = settings.mqtt().external()
+                ? settings.mqtt().url()
+                : embedded.getObject().url();
         return new MqttBroker(url, broker.tls().clientSocketFactory());
     }
 

@@ -1,10 +1,5 @@
 package eu.selfdata.connectors.mqtt;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code selfdata.connectors.mqtt.*} beyond the broker's URL and port ({@code ConnectorSettings}):
@@ -45,7 +44,8 @@ public record MqttBrokerSettings(String embeddedHost, Tls tls) {
                 context.init(null, trust.getTrustManagers(), null);
                 return context.getSocketFactory();
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("MQTT trust store " + trustStore.path() + " is not usable: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "MQTT trust store " + trustStore.path() + " is not usable: " + e.getMessage(), e);
             }
         }
     }

@@ -1,7 +1,6 @@
 package eu.selfdata.connectors.mqtt;
 
 import eu.selfdata.contract.CitySlug;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -40,7 +39,9 @@ public record MqttClientId(String city, String name) {
         }
         String city = clientId.substring(0, separator);
         String name = clientId.substring(separator + 1);
-        return CitySlug.isValid(city) && NAME.matcher(name).matches() ? Optional.of(new MqttClientId(city, name)) : Optional.empty();
+        return CitySlug.isValid(city) && NAME.matcher(name).matches()
+                ? Optional.of(new MqttClientId(city, name))
+                : Optional.empty();
     }
 
     public String value() {

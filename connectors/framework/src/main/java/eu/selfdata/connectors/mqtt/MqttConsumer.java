@@ -1,6 +1,9 @@
 package eu.selfdata.connectors.mqtt;
 
 import eu.selfdata.connectors.ConnectorTemplate;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -13,10 +16,6 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Subscribes at QoS 1 with a persistent session (clean session off), so the broker keeps what it
@@ -78,8 +77,12 @@ class MqttConsumer extends DefaultConsumer implements MqttCallbackExtended {
             boolean refused = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
                     || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED
                     || e.getReasonCode() == MqttException.REASON_CODE_INVALID_CLIENT_ID;
-            log.warn("MQTT {} {} {}: {}", endpoint.brokerUrl(), refused ? "refused" : "not reachable for",
-                    endpoint.clientId(), e.getMessage());
+            log.warn(
+                    "MQTT {} {} {}: {}",
+                    endpoint.brokerUrl(),
+                    refused ? "refused" : "not reachable for",
+                    endpoint.clientId(),
+                    e.getMessage());
             reconnects.schedule(this::connect, refused ? 30 : 2, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             log.warn("MQTT {} not connected for {}: {}", endpoint.brokerUrl(), endpoint.clientId(), e.getMessage());
@@ -116,7 +119,10 @@ class MqttConsumer extends DefaultConsumer implements MqttCallbackExtended {
             if (exchange.getException() == null) {
                 client.messageArrivedComplete(message.getId(), message.getQos());
             } else {
-                log.warn("MQTT message on {} not processed, left to the broker: {}", topic, exchange.getException().getMessage());
+                log.warn(
+                        "MQTT message on {} not processed, left to the broker: {}",
+                        topic,
+                        exchange.getException().getMessage());
                 reconnects.execute(this::bounce);
             }
         } catch (MqttException e) {

@@ -1,14 +1,13 @@
 package eu.selfdata.connectors.mqtt;
 
 import eu.selfdata.connectors.MqttBroker;
+import java.util.function.Supplier;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-
-import java.util.function.Supplier;
 
 /**
  * One topic subscription on one broker under one client id (the persistent session's name).
@@ -22,8 +21,13 @@ public class MqttEndpoint extends DefaultEndpoint {
     private final String clientId;
     private final Supplier<MqttConnectOptions> login;
 
-    MqttEndpoint(String uri, Component component, MqttBroker broker, String topicFilter, String clientId,
-                 Supplier<MqttConnectOptions> login) {
+    MqttEndpoint(
+            String uri,
+            Component component,
+            MqttBroker broker,
+            String topicFilter,
+            String clientId,
+            Supplier<MqttConnectOptions> login) {
         super(uri, component);
         this.broker = broker;
         this.topicFilter = topicFilter;

@@ -1,13 +1,12 @@
 package eu.selfdata.connectors.mqtt;
 
+import eu.selfdata.connectors.MqttBroker;
 import eu.selfdata.connectors.settings.TopicFilter;
 import eu.selfdata.contract.CitySlug;
-import eu.selfdata.connectors.MqttBroker;
+import java.util.function.UnaryOperator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-
-import java.util.function.UnaryOperator;
 
 /**
  * The platform's MQTT subscription of a city, built in code: the platform's broker, the city's
@@ -39,9 +38,10 @@ public class MqttSource {
      * from {@link #uri} is added. QoS 1, acknowledged once the route processed the message.
      */
     public Endpoint endpoint(CamelContext camel, String city, String templateId, TopicFilter relative) {
-        MqttClientId clientId = MqttClientId.platform(CitySlug.of(city).value(), templateId, clientIdTags.apply(city + "/" + templateId));
-        MqttEndpoint endpoint = new MqttEndpoint(uri(city, templateId), null, broker, relative.under(city),
-                clientId.value(), () -> login(city));
+        MqttClientId clientId = MqttClientId.platform(
+                CitySlug.of(city).value(), templateId, clientIdTags.apply(city + "/" + templateId));
+        MqttEndpoint endpoint = new MqttEndpoint(
+                uri(city, templateId), null, broker, relative.under(city), clientId.value(), () -> login(city));
         endpoint.setCamelContext(camel);
         return endpoint;
     }

@@ -5,7 +5,6 @@ import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.contract.CitySlug;
 import eu.selfdata.usecase.api.CityDirectory;
 import eu.selfdata.usecase.api.CityTransactions;
-
 import java.util.Optional;
 
 /**
@@ -32,10 +31,14 @@ class SealedBrokerAccounts implements BrokerAccounts {
         if (!CitySlug.isValid(city) || !cities.activeCitiesWithModules().containsKey(city) || !configs.ready(city)) {
             return Optional.empty();
         }
-        return jdbc.call(city, client -> client.sql("""
+        return jdbc.call(
+                city,
+                client -> client.sql("""
                         select template, ciphertext from connector_secret where name = :name order by updated_at desc limit 1""")
-                .param("name", MqttSource.PASSWORD_SETTING)
-                .query((rs, row) -> secrets.open(city, rs.getString(1), MqttSource.PASSWORD_SETTING, rs.getBytes(2)).value())
-                .optional());
+                        .param("name", MqttSource.PASSWORD_SETTING)
+                        .query((rs, row) -> secrets.open(
+                                        city, rs.getString(1), MqttSource.PASSWORD_SETTING, rs.getBytes(2))
+                                .value())
+                        .optional());
     }
 }

@@ -58,8 +58,7 @@ public final class AddressPolicy {
     private static final Range SIX_TO_FOUR = Range.of("2002::/16", "6to4");
     private static final Range TEREDO = Range.of("2001::/32", "Teredo");
 
-    private AddressPolicy() {
-    }
+    private AddressPolicy() {}
 
     /** Why a connector may not reach {@code address} on its own, or empty when it is public unicast. */
     public static Optional<String> refusal(InetAddress address) {
@@ -68,11 +67,17 @@ public final class AddressPolicy {
     }
 
     private static Optional<String> ipv4(byte[] bytes) {
-        return IPV4_REFUSED.stream().filter(range -> range.contains(bytes)).findFirst().map(Range::name);
+        return IPV4_REFUSED.stream()
+                .filter(range -> range.contains(bytes))
+                .findFirst()
+                .map(Range::name);
     }
 
     private static Optional<String> ipv6(byte[] bytes) {
-        Optional<String> exact = IPV6_REFUSED.stream().filter(range -> range.contains(bytes)).findFirst().map(Range::name);
+        Optional<String> exact = IPV6_REFUSED.stream()
+                .filter(range -> range.contains(bytes))
+                .findFirst()
+                .map(Range::name);
         if (exact.isPresent()) {
             return exact;
         }

@@ -2,7 +2,6 @@ package eu.selfdata.connectors.outbound;
 
 import com.jcraft.jsch.Proxy;
 import com.jcraft.jsch.SocketFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +51,9 @@ final class GuardedSshProxy implements Proxy {
             }
         }
         String reason = "SSH connection to " + host + ":" + port + " failed: " + last.getMessage();
-        throw last instanceof java.net.SocketTimeoutException ? new OutboundException.Timeout(reason, last) : new OutboundException(reason, last);
+        throw last instanceof java.net.SocketTimeoutException
+                ? new OutboundException.Timeout(reason, last)
+                : new OutboundException(reason, last);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package eu.selfdata.connectors.outbound;
 
-import eu.selfdata.usecase.api.outbound.OutboundHost;
-import eu.selfdata.usecase.api.outbound.OutboundAllowList;
 import com.jcraft.jsch.Proxy;
 import eu.selfdata.contract.CitySlug;
-
+import eu.selfdata.usecase.api.outbound.OutboundAllowList;
+import eu.selfdata.usecase.api.outbound.OutboundHost;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -37,7 +36,8 @@ public final class OutboundGuard {
      * @throws OutboundException.Refused saying which address is refused and why
      * @throws UnknownHostException      when the name does not resolve
      */
-    public List<InetAddress> resolve(String city, String host, int port) throws OutboundException.Refused, UnknownHostException {
+    public List<InetAddress> resolve(String city, String host, int port)
+            throws OutboundException.Refused, UnknownHostException {
         CitySlug.of(city);
         String name;
         try {
@@ -58,8 +58,10 @@ public final class OutboundGuard {
             for (InetAddress address : addresses) {
                 Optional<String> refusal = AddressPolicy.refusal(address);
                 if (refusal.isPresent()) {
-                    throw new OutboundException.Refused((literal.isPresent() ? name + " is " : name + " resolves to "
-                            + address.getHostAddress() + ", ") + "not a public address: " + refusal.get());
+                    throw new OutboundException.Refused((literal.isPresent()
+                                    ? name + " is "
+                                    : name + " resolves to " + address.getHostAddress() + ", ")
+                            + "not a public address: " + refusal.get());
                 }
             }
         }
@@ -81,9 +83,12 @@ public final class OutboundGuard {
         if (platformHosts.contains(name)) {
             return Optional.of(name + " is one of the platform's own hosts");
         }
-        boolean allowListed = allowList.hosts(city).stream().anyMatch(entry -> entry.host().equals(name));
-        return OutboundHost.literal(name).filter(address -> !allowListed)
-                .flatMap(AddressPolicy::refusal).map(refusal -> name + " is not a public address: " + refusal);
+        boolean allowListed =
+                allowList.hosts(city).stream().anyMatch(entry -> entry.host().equals(name));
+        return OutboundHost.literal(name)
+                .filter(address -> !allowListed)
+                .flatMap(AddressPolicy::refusal)
+                .map(refusal -> name + " is not a public address: " + refusal);
     }
 
     /**

@@ -3,30 +3,6 @@ package eu.selfdata.connectors.outbound;
 import eu.selfdata.contract.CitySlug;
 import eu.selfdata.usecase.api.limits.CappedInputStream;
 import eu.selfdata.usecase.api.limits.LimitExceededException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.io.DetachedSocketFactory;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.URIScheme;
-import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.config.Lookup;
-import org.apache.hc.core5.http.config.RegistryBuilder;
-import org.apache.hc.core5.util.Timeout;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -53,6 +29,29 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.config.Lookup;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one HTTP client of every connector (Apache HttpClient 5), for GETs on behalf of a city:
@@ -79,9 +78,14 @@ public final class OutboundHttp implements AutoCloseable {
     private final OutboundGuard guard;
     private final OutboundSettings settings;
     private final Lookup<TlsSocketStrategy> tls = RegistryBuilder.<TlsSocketStrategy>create()
-            .register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault()).build();
+            .register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault())
+            .build();
     private final ManagedHttpClientConnectionFactory connections = ManagedHttpClientConnectionFactory.builder()
-            .http1Config(Http1Config.custom().setMaxLineLength(8 * 1024).setMaxHeaderCount(100).build()).build();
+            .http1Config(Http1Config.custom()
+                    .setMaxLineLength(8 * 1024)
+                    .setMaxHeaderCount(100)
+                    .build())
+            .build();
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("outbound-deadlines").factory());
 
@@ -99,12 +103,10 @@ public final class OutboundHttp implements AutoCloseable {
     }
 
     /** A text answer: the URL that gave it (after redirects), its content type, the decoded body. */
-    public record Text(URI uri, String contentType, String body) {
-    }
+    public record Text(URI uri, String contentType, String body) {}
 
     /** A body written to the caller's file: the URL that gave it, its content type and size. */
-    public record Download(URI uri, String contentType, long bytes) {
-    }
+    public record Download(URI uri, String contentType, long bytes) {}
 
     /**
      * GETs {@code url} for {@code city} and decodes the answer (charset of its content type, UTF-8 by
@@ -114,8 +116,15 @@ public final class OutboundHttp implements AutoCloseable {
      */
     public Text getText(String city, URI url, Map<String, String> headers) throws OutboundException {
         long cap = settings.maxTextSize().toBytes();
-        return call(city, url, headers, settings.textDeadline(), (uri, entity) ->
-                new Text(uri, entity.getContentType(), new String(capped(uri, entity, cap).readAllBytes(), charset(entity))));
+        return call(
+                city,
+                url,
+                headers,
+                settings.textDeadline(),
+                (uri, entity) -> new Text(
+                        uri,
+                        entity.getContentType(),
+                        new String(capped(uri, entity, cap).readAllBytes(), charset(entity))));
     }
 
     /**
@@ -124,8 +133,15 @@ public final class OutboundHttp implements AutoCloseable {
      */
     public Download download(String city, URI url, Map<String, String> headers, Path target) throws OutboundException {
         long cap = settings.maxDownloadSize().toBytes();
-        return call(city, url, headers, settings.downloadDeadline(), (uri, entity) ->
-                new Download(uri, entity.getContentType(), Files.copy(capped(uri, entity, cap), target, StandardCopyOption.REPLACE_EXISTING)));
+        return call(
+                city,
+                url,
+                headers,
+                settings.downloadDeadline(),
+                (uri, entity) -> new Download(
+                        uri,
+                        entity.getContentType(),
+                        Files.copy(capped(uri, entity, cap), target, StandardCopyOption.REPLACE_EXISTING)));
     }
 
     @Override
@@ -144,13 +160,16 @@ public final class OutboundHttp implements AutoCloseable {
         URI current = checked(url, null);
         AtomicBoolean expired = new AtomicBoolean();
         AtomicReference<HttpGet> inFlight = new AtomicReference<>();
-        ScheduledFuture<?> watchdog = deadlines.schedule(() -> {
-            expired.set(true);
-            HttpGet request = inFlight.get();
-            if (request != null) {
-                request.cancel();
-            }
-        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watchdog = deadlines.schedule(
+                () -> {
+                    expired.set(true);
+                    HttpGet request = inFlight.get();
+                    if (request != null) {
+                        request.cancel();
+                    }
+                },
+                deadline.toMillis(),
+                TimeUnit.MILLISECONDS);
         Map<String, String> sent = new LinkedHashMap<>(headers);
         try (CloseableHttpClient client = client(city)) {
             for (int hop = 0; ; hop++) {
@@ -165,7 +184,8 @@ public final class OutboundHttp implements AutoCloseable {
                     int status = response.getCode();
                     if (REDIRECTS.contains(status)) {
                         if (hop == MAX_REDIRECTS) {
-                            throw new OutboundException.Refused("more than " + MAX_REDIRECTS + " redirects, the last from " + describe(current));
+                            throw new OutboundException.Refused(
+                                    "more than " + MAX_REDIRECTS + " redirects, the last from " + describe(current));
                         }
                         URI next = checked(location(current, response), current);
                         if (!origin(next).equals(origin(current))) {
@@ -197,16 +217,26 @@ public final class OutboundHttp implements AutoCloseable {
     }
 
     private CloseableHttpClient client(String city) {
-        BasicHttpClientConnectionManager manager = new BasicHttpClientConnectionManager(new DefaultHttpClientConnectionOperator(
-                sockets, DefaultSchemePortResolver.INSTANCE, new GuardedDnsResolver(guard, city), tls), connections);
+        BasicHttpClientConnectionManager manager = new BasicHttpClientConnectionManager(
+                new DefaultHttpClientConnectionOperator(
+                        sockets, DefaultSchemePortResolver.INSTANCE, new GuardedDnsResolver(guard, city), tls),
+                connections);
         manager.setConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                .setSocketTimeout(Timeout.of(settings.readTimeout())).build());
-        return HttpClients.custom().setConnectionManager(manager)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(settings.readTimeout()))
-                        .setRedirectsEnabled(false).build())
-                .disableRedirectHandling().disableAutomaticRetries().disableContentCompression()
-                .disableCookieManagement().disableAuthCaching().setUserAgent("selfdata-connectors")
+                .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                .build());
+        return HttpClients.custom()
+                .setConnectionManager(manager)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.readTimeout()))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("selfdata-connectors")
                 .build();
     }
 
@@ -215,8 +245,8 @@ public final class OutboundHttp implements AutoCloseable {
             return InputStream.nullInputStream();
         }
         if (entity.getContentLength() > cap) {
-            throw new OutboundException.TooLarge("the answer of " + describe(uri) + " announces " + entity.getContentLength()
-                    + " bytes, more than the cap of " + cap);
+            throw new OutboundException.TooLarge("the answer of " + describe(uri) + " announces "
+                    + entity.getContentLength() + " bytes, more than the cap of " + cap);
         }
         return new CappedInputStream(entity.getContent(), cap, "the answer of " + describe(uri));
     }
@@ -233,7 +263,8 @@ public final class OutboundHttp implements AutoCloseable {
     private static URI location(URI current, ClassicHttpResponse response) throws OutboundException.Refused {
         Header location = response.getFirstHeader("Location");
         if (location == null) {
-            throw new OutboundException.Refused(describe(current) + " redirects (" + response.getCode() + ") without a Location");
+            throw new OutboundException.Refused(
+                    describe(current) + " redirects (" + response.getCode() + ") without a Location");
         }
         try {
             return current.resolve(new URI(location.getValue().strip()));
@@ -256,13 +287,15 @@ public final class OutboundHttp implements AutoCloseable {
             throw new OutboundException.Refused("a URL with user info is refused: " + describe(url) + where);
         }
         if (from != null && "https".equalsIgnoreCase(from.getScheme()) && scheme.equals("http")) {
-            throw new OutboundException.Refused("a redirect from https down to http is refused: " + describe(url) + where);
+            throw new OutboundException.Refused(
+                    "a redirect from https down to http is refused: " + describe(url) + where);
         }
         return url;
     }
 
     private static String origin(URI url) {
-        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + url.getPort();
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":"
+                + url.getPort();
     }
 
     /** Scheme, host, port and path: never user info nor the query (it may hold a key). */
@@ -291,19 +324,23 @@ public final class OutboundHttp implements AutoCloseable {
             return timeout(current, deadline, e);
         }
         if (e instanceof ConnectTimeoutException) {
-            return new OutboundException.Timeout("no connection to " + describe(current) + " within the connect timeout", e);
+            return new OutboundException.Timeout(
+                    "no connection to " + describe(current) + " within the connect timeout", e);
         }
         if (e instanceof SocketTimeoutException) {
-            return new OutboundException.Timeout(describe(current) + " sent nothing for longer than the read timeout", e);
+            return new OutboundException.Timeout(
+                    describe(current) + " sent nothing for longer than the read timeout", e);
         }
         if (e instanceof UnknownHostException) {
             return new OutboundException("host " + current.getHost() + " not found", e);
         }
-        return new OutboundException("GET " + describe(current) + " failed: " + e.getClass().getSimpleName(), e);
+        return new OutboundException(
+                "GET " + describe(current) + " failed: " + e.getClass().getSimpleName(), e);
     }
 
     private static OutboundException.Timeout timeout(URI current, Duration deadline, IOException e) {
-        return new OutboundException.Timeout("no complete answer from " + describe(current) + " within " + deadline.toSeconds() + " s", e);
+        return new OutboundException.Timeout(
+                "no complete answer from " + describe(current) + " within " + deadline.toSeconds() + " s", e);
     }
 
     /** HttpClient's resolver for one city: only addresses the guard returned are ever connected to. */
@@ -312,7 +349,9 @@ public final class OutboundHttp implements AutoCloseable {
         @Override
         public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
             try {
-                return guard.resolve(city, host, port).stream().map(address -> new InetSocketAddress(address, port)).toList();
+                return guard.resolve(city, host, port).stream()
+                        .map(address -> new InetSocketAddress(address, port))
+                        .toList();
             } catch (OutboundException.Refused e) {
                 throw new RefusedHost(e);
             }

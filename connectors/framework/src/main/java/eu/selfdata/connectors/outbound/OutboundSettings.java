@@ -1,10 +1,9 @@
 package eu.selfdata.connectors.outbound;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code selfdata.connectors.outbound.*}: what every connector's outbound call may reach and for how
@@ -21,8 +20,14 @@ import java.util.List;
  * @param maxDownloadSize  the largest download to a file (a GTFS zip)
  */
 @ConfigurationProperties("selfdata.connectors.outbound")
-public record OutboundSettings(List<String> platformHosts, Duration connectTimeout, Duration readTimeout,
-                               Duration textDeadline, Duration downloadDeadline, DataSize maxTextSize, DataSize maxDownloadSize) {
+public record OutboundSettings(
+        List<String> platformHosts,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration textDeadline,
+        Duration downloadDeadline,
+        DataSize maxTextSize,
+        DataSize maxDownloadSize) {
 
     public static final OutboundSettings DEFAULTS = new OutboundSettings(null, null, null, null, null, null, null);
 

@@ -14,9 +14,14 @@ final class PlatformHosts {
     private final List<String> suffixes;
 
     PlatformHosts(List<String> patterns) {
-        this.names = patterns.stream().filter(pattern -> !pattern.startsWith("*.")).map(OutboundHost::normalise).toList();
-        this.suffixes = patterns.stream().filter(pattern -> pattern.startsWith("*."))
-                .map(pattern -> "." + OutboundHost.normalise(pattern.substring(2))).toList();
+        this.names = patterns.stream()
+                .filter(pattern -> !pattern.startsWith("*."))
+                .map(OutboundHost::normalise)
+                .toList();
+        this.suffixes = patterns.stream()
+                .filter(pattern -> pattern.startsWith("*."))
+                .map(pattern -> "." + OutboundHost.normalise(pattern.substring(2)))
+                .toList();
     }
 
     /** @param host normalised ({@link OutboundHost#normalise}) */

@@ -1,7 +1,6 @@
 package eu.selfdata.connectors.settings;
 
 import eu.selfdata.usecase.api.LocalizedText;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,11 @@ record ChoiceSetting<T>(Map<String, T> values) implements SettingType<T> {
 
     @Override
     public String format(T value) {
-        return values.entrySet().stream().filter(entry -> entry.getValue().equals(value)).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("not one of the choices: " + value));
+        return values.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(value))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not one of the choices: " + value));
     }
 
     @Override

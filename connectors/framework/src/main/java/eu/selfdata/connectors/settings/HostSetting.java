@@ -1,8 +1,7 @@
 package eu.selfdata.connectors.settings;
 
-import eu.selfdata.usecase.api.outbound.OutboundHost;
 import eu.selfdata.usecase.api.LocalizedText;
-
+import eu.selfdata.usecase.api.outbound.OutboundHost;
 import java.util.Optional;
 
 /** A server's host: a public DNS name or IP address (checked again after resolution when it is called). */
@@ -25,6 +24,7 @@ record HostSetting() implements SettingType<String> {
 
     @Override
     public LocalizedText rule() {
-        return new LocalizedText("le nom DNS ou l'adresse IP d'un serveur public", "a DNS name or IP address of a public server");
+        return new LocalizedText(
+                "le nom DNS ou l'adresse IP d'un serveur public", "a DNS name or IP address of a public server");
     }
 }

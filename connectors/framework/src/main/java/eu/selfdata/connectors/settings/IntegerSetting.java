@@ -1,7 +1,6 @@
 package eu.selfdata.connectors.settings;
 
 import eu.selfdata.usecase.api.LocalizedText;
-
 import java.util.regex.Pattern;
 
 /** A whole number within bounds (e.g. a port). */

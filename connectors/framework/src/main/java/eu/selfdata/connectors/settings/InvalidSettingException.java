@@ -7,7 +7,8 @@ public class InvalidSettingException extends RuntimeException {
     private final boolean missing;
 
     public InvalidSettingException(Setting<?> setting, boolean missing) {
-        super("setting '" + setting.name() + "' " + (missing ? "is required: " : "must be ") + setting.type().rule().en());
+        super("setting '" + setting.name() + "' " + (missing ? "is required: " : "must be ")
+                + setting.type().rule().en());
         this.setting = setting;
         this.missing = missing;
     }

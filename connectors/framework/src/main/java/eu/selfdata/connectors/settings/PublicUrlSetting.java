@@ -1,8 +1,7 @@
 package eu.selfdata.connectors.settings;
 
-import eu.selfdata.usecase.api.outbound.OutboundHost;
 import eu.selfdata.usecase.api.LocalizedText;
-
+import eu.selfdata.usecase.api.outbound.OutboundHost;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -29,8 +28,12 @@ record PublicUrlSetting() implements SettingType<URI> {
             throw new IllegalArgumentException("not a URL");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getRawUserInfo() != null || uri.getRawFragment() != null
-                || uri.getHost() == null || uri.getPort() == 0 || uri.getPort() > 65_535) {
+        if (!scheme.equals("http") && !scheme.equals("https")
+                || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null
+                || uri.getHost() == null
+                || uri.getPort() == 0
+                || uri.getPort() > 65_535) {
             throw new IllegalArgumentException("not a public http(s) URL");
         }
         OutboundHost.normalise(uri.getHost());
@@ -49,7 +52,8 @@ record PublicUrlSetting() implements SettingType<URI> {
 
     @Override
     public LocalizedText rule() {
-        return new LocalizedText("une URL http(s) d'un serveur public, sans identifiants",
+        return new LocalizedText(
+                "une URL http(s) d'un serveur public, sans identifiants",
                 "an http(s) URL of a public server, without credentials");
     }
 

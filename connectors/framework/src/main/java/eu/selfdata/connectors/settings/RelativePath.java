@@ -15,8 +15,10 @@ public record RelativePath(List<String> segments) {
 
     public RelativePath {
         segments = List.copyOf(segments);
-        if (segments.isEmpty() || segments.size() > MAX_SEGMENTS
-                || !segments.stream().allMatch(segment -> SEGMENT.matcher(segment).matches() && !segment.contains(".."))) {
+        if (segments.isEmpty()
+                || segments.size() > MAX_SEGMENTS
+                || !segments.stream()
+                        .allMatch(segment -> SEGMENT.matcher(segment).matches() && !segment.contains(".."))) {
             throw new IllegalArgumentException("not a relative folder");
         }
     }

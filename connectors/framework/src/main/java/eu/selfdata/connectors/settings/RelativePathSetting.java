@@ -18,7 +18,9 @@ record RelativePathSetting() implements SettingType<RelativePath> {
     @Override
     public LocalizedText rule() {
         return new LocalizedText(
-                "un dossier relatif : 1 à " + RelativePath.MAX_SEGMENTS + " noms (lettres, chiffres, . _ -) séparés par /, sans .. ni / au début",
-                "a relative folder: 1 to " + RelativePath.MAX_SEGMENTS + " names (letters, digits, . _ -) separated by /, no .. nor leading /");
+                "un dossier relatif : 1 à " + RelativePath.MAX_SEGMENTS
+                        + " noms (lettres, chiffres, . _ -) séparés par /, sans .. ni / au début",
+                "a relative folder: 1 to " + RelativePath.MAX_SEGMENTS
+                        + " names (letters, digits, . _ -) separated by /, no .. nor leading /");
     }
 }

@@ -1,10 +1,5 @@
 package eu.selfdata.connectors.settings;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,6 +7,11 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals connector secrets with the platform key (AES-256-GCM, a fresh 96-bit nonce each time). The
@@ -36,7 +36,8 @@ public final class SecretBox {
             bytes = new byte[0];
         }
         if (bytes.length != 32) {
-            throw new IllegalArgumentException("selfdata.connectors.secret-key must be 32 random bytes in base64 (openssl rand -base64 32)");
+            throw new IllegalArgumentException(
+                    "selfdata.connectors.secret-key must be 32 random bytes in base64 (openssl rand -base64 32)");
         }
         this.key = new SecretKeySpec(bytes, "AES");
         Arrays.fill(bytes, (byte) 0);
@@ -45,8 +46,18 @@ public final class SecretBox {
     public byte[] seal(String city, String template, String setting, Secret secret) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce, city, template, setting, secret.value().getBytes(StandardCharsets.UTF_8));
-        return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+        byte[] sealed = cipher(
+                Cipher.ENCRYPT_MODE,
+                nonce,
+                city,
+                template,
+                setting,
+                secret.value().getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                .put(VERSION)
+                .put(nonce)
+                .put(sealed)
+                .array();
     }
 
     /**
@@ -58,7 +69,8 @@ public final class SecretBox {
             Mac derive = Mac.getInstance("HmacSHA256");
             derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(derive.doFinal(("selfdata/" + purpose).getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
+            mac.init(new SecretKeySpec(
+                    derive.doFinal(("selfdata/" + purpose).getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -72,7 +84,8 @@ public final class SecretBox {
         }
         byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES);
         byte[] body = Arrays.copyOfRange(sealed, 1 + NONCE_BYTES, sealed.length);
-        return new Secret(new String(cipher(Cipher.DECRYPT_MODE, nonce, city, template, setting, body), StandardCharsets.UTF_8));
+        return new Secret(
+                new String(cipher(Cipher.DECRYPT_MODE, nonce, city, template, setting, body), StandardCharsets.UTF_8));
     }
 
     private byte[] cipher(int mode, byte[] nonce, String city, String template, String setting, byte[] input) {
@@ -82,7 +95,8 @@ public final class SecretBox {
             cipher.updateAAD((city + "/" + template + "/" + setting).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("secret " + setting + " of " + city + "." + template + " does not open with the platform key");
+            throw new IllegalStateException(
+                    "secret " + setting + " of " + city + "." + template + " does not open with the platform key");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

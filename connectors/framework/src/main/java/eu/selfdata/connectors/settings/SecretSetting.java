@@ -20,7 +20,8 @@ record SecretSetting(int maxLength) implements SettingType<Secret> {
 
     @Override
     public LocalizedText rule() {
-        return new LocalizedText("un secret de 1 à " + maxLength + " caractères imprimables",
+        return new LocalizedText(
+                "un secret de 1 à " + maxLength + " caractères imprimables",
                 "a secret of 1 to " + maxLength + " printable characters");
     }
 

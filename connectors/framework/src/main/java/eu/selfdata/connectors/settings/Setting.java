@@ -1,7 +1,6 @@
 package eu.selfdata.connectors.settings;
 
 import eu.selfdata.usecase.api.LocalizedText;
-
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -50,7 +49,8 @@ public record Setting<T>(String name, SettingType<T> type, T defaultValue, Local
         }
         String trimmed = text.strip();
         boolean multiline = type.input() == SettingType.Input.MULTILINE;
-        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
+        if (trimmed.chars()
+                .anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
             throw new InvalidSettingException(this, false);
         }
         try {

@@ -1,7 +1,6 @@
 package eu.selfdata.connectors.settings;
 
 import eu.selfdata.usecase.api.LocalizedText;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -47,5 +46,12 @@ public interface SettingType<T> {
         return false;
     }
 
-    enum Input { TEXT, NUMBER, CHOICE, URL, PASSWORD, MULTILINE }
+    enum Input {
+        TEXT,
+        NUMBER,
+        CHOICE,
+        URL,
+        PASSWORD,
+        MULTILINE
+    }
 }

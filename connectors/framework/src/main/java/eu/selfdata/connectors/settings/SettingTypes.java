@@ -1,8 +1,6 @@
 package eu.selfdata.connectors.settings;
 
-import eu.selfdata.connectors.settings.TopicFilter;
 import eu.selfdata.usecase.api.LocalizedText;
-
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +17,7 @@ public final class SettingTypes {
     private static final Pattern FIELD = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,63}$");
     private static final Pattern ACCOUNT = Pattern.compile("^(?!.*\\.\\.)[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$");
 
-    private SettingTypes() {
-    }
+    private SettingTypes() {}
 
     public static SettingType<Integer> integer(int min, int max) {
         return new IntegerSetting(min, max);
@@ -66,16 +63,20 @@ public final class SettingTypes {
 
     /** A field name of a JSON record. */
     public static SettingType<String> fieldName() {
-        return new TokenSetting(FIELD, new LocalizedText(
-                "un nom de champ : lettres, chiffres et _ (64 au plus), sans chiffre au début",
-                "a field name: letters, digits and _ (at most 64), not starting with a digit"));
+        return new TokenSetting(
+                FIELD,
+                new LocalizedText(
+                        "un nom de champ : lettres, chiffres et _ (64 au plus), sans chiffre au début",
+                        "a field name: letters, digits and _ (at most 64), not starting with a digit"));
     }
 
     /** An account name on a partner's server. */
     public static SettingType<String> accountName() {
-        return new TokenSetting(ACCOUNT, new LocalizedText(
-                "un nom de compte : lettres, chiffres, . _ - (64 au plus)",
-                "an account name: letters, digits, . _ - (at most 64)"));
+        return new TokenSetting(
+                ACCOUNT,
+                new LocalizedText(
+                        "un nom de compte : lettres, chiffres, . _ - (64 au plus)",
+                        "an account name: letters, digits, . _ - (at most 64)"));
     }
 
     /** An MQTT topic filter below the city's tree ({@link TopicFilter}). */

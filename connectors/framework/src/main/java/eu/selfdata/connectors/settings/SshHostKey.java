@@ -11,8 +11,8 @@ import java.util.Set;
  */
 public record SshHostKey(String algorithm, String base64) {
 
-    private static final Set<String> ALGORITHMS = Set.of("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384",
-            "ecdsa-sha2-nistp521", "ssh-rsa");
+    private static final Set<String> ALGORITHMS =
+            Set.of("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa");
 
     public SshHostKey {
         if (!ALGORITHMS.contains(algorithm) || base64 == null || base64.length() > 4_096) {
@@ -22,7 +22,8 @@ public record SshHostKey(String algorithm, String base64) {
         // The key blob starts with its algorithm name (RFC 4253, 6.6): a key pasted under the wrong name is refused.
         ByteBuffer buffer = ByteBuffer.wrap(blob);
         int length = buffer.remaining() >= 4 ? buffer.getInt() : -1;
-        if (length != algorithm.length() || buffer.remaining() <= length
+        if (length != algorithm.length()
+                || buffer.remaining() <= length
                 || !new String(blob, 4, length, StandardCharsets.US_ASCII).equals(algorithm)) {
             throw new IllegalArgumentException("not an SSH host key");
         }

@@ -17,7 +17,8 @@ record SshHostKeySetting() implements SettingType<SshHostKey> {
 
     @Override
     public LocalizedText rule() {
-        return new LocalizedText("la clé publique du serveur SSH, telle que ssh-keyscan l'affiche (ssh-ed25519 AAAA…)",
+        return new LocalizedText(
+                "la clé publique du serveur SSH, telle que ssh-keyscan l'affiche (ssh-ed25519 AAAA…)",
                 "the SSH server's public host key as ssh-keyscan prints it (ssh-ed25519 AAAA…)");
     }
 

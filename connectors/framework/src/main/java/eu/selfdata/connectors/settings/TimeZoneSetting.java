@@ -1,7 +1,6 @@
 package eu.selfdata.connectors.settings;
 
 import eu.selfdata.usecase.api.LocalizedText;
-
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 
@@ -25,7 +24,8 @@ record TimeZoneSetting() implements SettingType<ZoneId> {
 
     @Override
     public LocalizedText rule() {
-        return new LocalizedText("un fuseau horaire de la base tz, par exemple Europe/Paris",
+        return new LocalizedText(
+                "un fuseau horaire de la base tz, par exemple Europe/Paris",
                 "a time zone of the tz database, e.g. Europe/Paris");
     }
 }

@@ -1,7 +1,6 @@
 package eu.selfdata.connectors.settings;
 
 import eu.selfdata.usecase.api.LocalizedText;
-
 import java.util.regex.Pattern;
 
 /** A short name from a fixed alphabet (a JSON field, an account name), given with its rule. */

@@ -1,7 +1,6 @@
 package eu.selfdata.connectors.settings;
 
 import eu.selfdata.contract.CitySlug;
-
 import java.util.regex.Pattern;
 
 /**

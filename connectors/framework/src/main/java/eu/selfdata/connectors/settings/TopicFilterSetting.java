@@ -18,7 +18,9 @@ record TopicFilterSetting() implements SettingType<TopicFilter> {
     @Override
     public LocalizedText rule() {
         return new LocalizedText(
-                "un filtre MQTT sous l'arbre de la ville : 1 à " + TopicFilter.MAX_LEVELS + " niveaux de lettres, chiffres, _ - ou +, # seulement à la fin",
-                "an MQTT filter under the city's tree: 1 to " + TopicFilter.MAX_LEVELS + " levels of letters, digits, _ - or +, # only last");
+                "un filtre MQTT sous l'arbre de la ville : 1 à " + TopicFilter.MAX_LEVELS
+                        + " niveaux de lettres, chiffres, _ - ou +, # seulement à la fin",
+                "an MQTT filter under the city's tree: 1 to " + TopicFilter.MAX_LEVELS
+                        + " levels of letters, digits, _ - or +, # only last");
     }
 }

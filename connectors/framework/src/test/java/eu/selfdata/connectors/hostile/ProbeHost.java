@@ -4,12 +4,11 @@ import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.usecase.test.TestCities;
 import eu.selfdata.usecase.test.TestHost;
 import eu.selfdata.usecase.test.TestModule;
+import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-
-import javax.sql.DataSource;
-import java.util.List;
 
 /**
  * The connector framework in a host of its own (the test host of {@code usecase-test}), with the

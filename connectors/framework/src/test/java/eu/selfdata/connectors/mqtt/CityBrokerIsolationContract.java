@@ -1,14 +1,11 @@
 package eu.selfdata.connectors.mqtt;
 
-import eu.selfdata.connectors.settings.TopicFilter;
-import eu.selfdata.connectors.MqttBroker;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import eu.selfdata.connectors.MqttBroker;
+import eu.selfdata.connectors.settings.TopicFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.Test;
 
 /**
  * What one city's credentials can and cannot do on the platform's broker, run against the embedded
@@ -30,7 +29,8 @@ abstract class CityBrokerIsolationContract {
 
     static final String LYON = "lyon";
     static final String SUD = "lyon-sud";
-    static final Map<String, String> PASSWORDS = Map.of(LYON, "lyon-" + UUID.randomUUID(), SUD, "sud-" + UUID.randomUUID());
+    static final Map<String, String> PASSWORDS =
+            Map.of(LYON, "lyon-" + UUID.randomUUID(), SUD, "sud-" + UUID.randomUUID());
     static final BrokerAccounts ACCOUNTS = city -> Optional.ofNullable(PASSWORDS.get(city));
 
     abstract MqttBroker broker();
@@ -57,7 +57,8 @@ abstract class CityBrokerIsolationContract {
 
     @Test
     void aCitysSubscriberReceivesTheCitysMessages() throws Exception {
-        try (MqttTestDevice app = device(LYON, "app"); MqttTestDevice sensor = device(LYON, "sensor")) {
+        try (MqttTestDevice app = device(LYON, "app");
+                MqttTestDevice sensor = device(LYON, "sensor")) {
             app.subscribe(LYON + "/bins/+/fill");
             sensor.publish(LYON + "/bins/7/fill", "own");
             app.awaitPayload("own");
@@ -67,22 +68,26 @@ abstract class CityBrokerIsolationContract {
 
     @Test
     void aCityCannotPublishIntoAnotherCitysTopics() throws Exception {
-        try (MqttTestDevice sudApp = device(SUD, "app"); MqttTestDevice lyonSensor = device(LYON, "sensor");
-             MqttTestDevice sudSensor = device(SUD, "sensor")) {
+        try (MqttTestDevice sudApp = device(SUD, "app");
+                MqttTestDevice lyonSensor = device(LYON, "sensor");
+                MqttTestDevice sudSensor = device(SUD, "sensor")) {
             sudApp.subscribe(SUD + "/#");
             lyonSensor.attempt(d -> d.publish(SUD + "/bins/7/fill", "forged"));
             sudSensor.publish(SUD + "/bins/7/fill", "genuine");
 
             sudApp.awaitPayload("genuine");
             Thread.sleep(500);
-            assertThat(sudApp.received()).extracting(MqttTestDevice.Received::payload).containsExactly("genuine");
+            assertThat(sudApp.received())
+                    .extracting(MqttTestDevice.Received::payload)
+                    .containsExactly("genuine");
         }
     }
 
     @Test
     void aCityCannotSubscribeToAnotherCitysTreeNorToEverything() throws Exception {
         List<String> foreignFilters = List.of(SUD + "/#", "#", "+/bins/+/fill", SUD + "/bins/7/fill");
-        try (MqttTestDevice sudSensor = device(SUD, "sensor"); MqttTestDevice lyonSensor = device(LYON, "sensor")) {
+        try (MqttTestDevice sudSensor = device(SUD, "sensor");
+                MqttTestDevice lyonSensor = device(LYON, "sensor")) {
             List<MqttTestDevice> spies = new CopyOnWriteArrayList<>();
             try {
                 for (String filter : foreignFilters) {
@@ -100,8 +105,10 @@ abstract class CityBrokerIsolationContract {
                     }
                 }
                 Thread.sleep(500);
-                assertThat(spies).allSatisfy(spy -> assertThat(spy.received())
-                        .extracting(MqttTestDevice.Received::topic).doesNotContain(SUD + "/bins/7/fill"));
+                assertThat(spies)
+                        .allSatisfy(spy -> assertThat(spy.received())
+                                .extracting(MqttTestDevice.Received::topic)
+                                .doesNotContain(SUD + "/bins/7/fill"));
             } finally {
                 for (MqttTestDevice spy : spies) {
                     spy.close();
@@ -114,14 +121,23 @@ abstract class CityBrokerIsolationContract {
     void aWrongPasswordAnotherCitysPasswordOrNoPasswordIsRefused() {
         String clientId = LYON + "_sensor-" + unique();
         assertThatThrownBy(() -> MqttTestDevice.connect(broker(), LYON, "not-the-password", clientId, true))
-                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode())
-                        .isIn((int) MqttException.REASON_CODE_FAILED_AUTHENTICATION, (int) MqttException.REASON_CODE_NOT_AUTHORIZED));
+                .isInstanceOfSatisfying(
+                        MqttException.class,
+                        e -> assertThat(e.getReasonCode())
+                                .isIn((int) MqttException.REASON_CODE_FAILED_AUTHENTICATION, (int)
+                                        MqttException.REASON_CODE_NOT_AUTHORIZED));
         assertThatThrownBy(() -> MqttTestDevice.connect(broker(), LYON, PASSWORDS.get(SUD), clientId, true))
-                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode())
-                        .isIn((int) MqttException.REASON_CODE_FAILED_AUTHENTICATION, (int) MqttException.REASON_CODE_NOT_AUTHORIZED));
+                .isInstanceOfSatisfying(
+                        MqttException.class,
+                        e -> assertThat(e.getReasonCode())
+                                .isIn((int) MqttException.REASON_CODE_FAILED_AUTHENTICATION, (int)
+                                        MqttException.REASON_CODE_NOT_AUTHORIZED));
         assertThatThrownBy(() -> MqttTestDevice.connect(broker(), null, null, clientId, true))
-                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode())
-                        .isIn((int) MqttException.REASON_CODE_FAILED_AUTHENTICATION, (int) MqttException.REASON_CODE_NOT_AUTHORIZED));
+                .isInstanceOfSatisfying(
+                        MqttException.class,
+                        e -> assertThat(e.getReasonCode())
+                                .isIn((int) MqttException.REASON_CODE_FAILED_AUTHENTICATION, (int)
+                                        MqttException.REASON_CODE_NOT_AUTHORIZED));
     }
 
     /** The platform's subscription, as a template gets it from {@link MqttSource}, on this broker. */
@@ -131,7 +147,8 @@ abstract class CityBrokerIsolationContract {
         List<String> processed = new CopyOnWriteArrayList<>();
         List<String> attempts = new CopyOnWriteArrayList<>();
         try (CamelContext camel = new DefaultCamelContext()) {
-            Endpoint endpoint = new MqttSource(broker(), ACCOUNTS, name -> "0123456789abcdef").endpoint(camel, LYON, template, new TopicFilter("bins/+/fill"));
+            Endpoint endpoint = new MqttSource(broker(), ACCOUNTS, name -> "0123456789abcdef")
+                    .endpoint(camel, LYON, template, new TopicFilter("bins/+/fill"));
             camel.addEndpoint(endpoint.getEndpointUri(), endpoint);
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -139,7 +156,8 @@ abstract class CityBrokerIsolationContract {
                     from(MqttSource.uri(LYON, template)).process(exchange -> {
                         String payload = new String(exchange.getIn().getBody(byte[].class), StandardCharsets.UTF_8);
                         attempts.add(payload);
-                        if (payload.equals("fails-once") && attempts.stream().filter(payload::equals).count() == 1) {
+                        if (payload.equals("fails-once")
+                                && attempts.stream().filter(payload::equals).count() == 1) {
                             throw new IllegalStateException("first processing fails");
                         }
                         processed.add(exchange.getIn().getHeader(MqttConsumer.TOPIC, String.class) + " " + payload);
@@ -148,20 +166,25 @@ abstract class CityBrokerIsolationContract {
             });
             camel.start();
 
-            try (MqttTestDevice lyon = device(LYON, "sensor"); MqttTestDevice sud = device(SUD, "sensor")) {
-                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                    lyon.publish(LYON + "/bins/0/fill", "warm-up");
-                    assertThat(processed).isNotEmpty();
-                });
+            try (MqttTestDevice lyon = device(LYON, "sensor");
+                    MqttTestDevice sud = device(SUD, "sensor")) {
+                await().atMost(Duration.ofSeconds(15))
+                        .pollInterval(Duration.ofMillis(200))
+                        .untilAsserted(() -> {
+                            lyon.publish(LYON + "/bins/0/fill", "warm-up");
+                            assertThat(processed).isNotEmpty();
+                        });
                 sud.publish(SUD + "/bins/1/fill", "sud");
                 lyon.publish(LYON + "/bins/1/fill", "fails-once");
                 lyon.publish(LYON + "/bins/2/fill", "lyon");
 
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processed)
-                        .contains(LYON + "/bins/1/fill fails-once", LYON + "/bins/2/fill lyon"));
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(processed)
+                                .contains(LYON + "/bins/1/fill fails-once", LYON + "/bins/2/fill lyon"));
                 Thread.sleep(500);
                 assertThat(processed).noneMatch(line -> line.contains("sud"));
-                assertThat(attempts.stream().filter("fails-once"::equals).count()).as("delivered again after the failure")
+                assertThat(attempts.stream().filter("fails-once"::equals).count())
+                        .as("delivered again after the failure")
                         .isGreaterThanOrEqualTo(2);
             }
         }

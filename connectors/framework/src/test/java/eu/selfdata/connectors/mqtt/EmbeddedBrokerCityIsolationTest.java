@@ -1,6 +1,11 @@
 package eu.selfdata.connectors.mqtt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import eu.selfdata.connectors.MqttBroker;
+import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,18 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The embedded Artemis with one account per city, journal in a temporary folder. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedBrokerCityIsolationTest extends CityBrokerIsolationContract {
 
     @TempDir
     static Path journal;
+
     EmbeddedMqttBroker embedded;
 
     @BeforeAll
@@ -47,9 +47,13 @@ class EmbeddedBrokerCityIsolationTest extends CityBrokerIsolationContract {
 
         for (String clientId : List.of(session, "selfdata-" + SUD + "-bins", SUD + "-bins", "bins")) {
             for (boolean cleanSession : List.of(false, true)) {
-                assertThatThrownBy(() -> MqttTestDevice.connect(broker(), LYON, PASSWORDS.get(LYON), clientId, cleanSession))
-                        .as(clientId).isInstanceOfSatisfying(MqttException.class, e ->
-                                assertThat(e.getReasonCode()).isEqualTo((int) MqttException.REASON_CODE_INVALID_CLIENT_ID));
+                assertThatThrownBy(() ->
+                                MqttTestDevice.connect(broker(), LYON, PASSWORDS.get(LYON), clientId, cleanSession))
+                        .as(clientId)
+                        .isInstanceOfSatisfying(
+                                MqttException.class,
+                                e -> assertThat(e.getReasonCode())
+                                        .isEqualTo((int) MqttException.REASON_CODE_INVALID_CLIENT_ID));
             }
         }
         assertThatThrownBy(() -> MqttTestDevice.connect(broker(), SUD, "not-the-password", session, true))

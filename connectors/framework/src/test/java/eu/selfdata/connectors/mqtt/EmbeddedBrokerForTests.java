@@ -2,15 +2,13 @@ package eu.selfdata.connectors.mqtt;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /** The embedded broker outside Spring, on a free loopback port. */
 final class EmbeddedBrokerForTests {
 
-    private EmbeddedBrokerForTests() {
-    }
+    private EmbeddedBrokerForTests() {}
 
     /** @param keyStore null for plain TCP */
     static EmbeddedMqttBroker start(Path journal, BrokerAccounts accounts, MqttBrokerSettings.StoreFile keyStore) {

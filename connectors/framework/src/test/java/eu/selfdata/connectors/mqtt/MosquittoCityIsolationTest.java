@@ -1,15 +1,14 @@
 package eu.selfdata.connectors.mqtt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.connectors.MqttBroker;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Debian's mosquitto as the external broker, configured as the README tells operators. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -17,6 +16,7 @@ class MosquittoCityIsolationTest extends CityBrokerIsolationContract {
 
     @TempDir
     static Path folder;
+
     MosquittoForTests mosquitto;
 
     @BeforeAll
@@ -44,13 +44,16 @@ class MosquittoCityIsolationTest extends CityBrokerIsolationContract {
         String session = offlineSessionWithAMessageWaiting();
 
         try (MqttTestDevice thief = MqttTestDevice.connect(broker(), LYON, PASSWORDS.get(LYON), session, false);
-             MqttTestDevice sud = device(SUD, "sensor"); MqttTestDevice lyon = device(LYON, "sensor")) {
+                MqttTestDevice sud = device(SUD, "sensor");
+                MqttTestDevice lyon = device(LYON, "sensor")) {
             thief.subscribe(LYON + "/#");
             sud.publish(SUD + "/bins/1/fill", "later");
             lyon.publish(LYON + "/bins/1/fill", "own");
             thief.awaitPayload("own");
             Thread.sleep(500);
-            assertThat(thief.received()).extracting(MqttTestDevice.Received::payload).containsExactly("own");
+            assertThat(thief.received())
+                    .extracting(MqttTestDevice.Received::payload)
+                    .containsExactly("own");
         }
     }
 }

@@ -35,26 +35,32 @@ final class MosquittoForTests implements AutoCloseable {
         if (!Files.isExecutable(BINARY) || !Files.isExecutable(PASSWD)) {
             throw new IllegalStateException("mosquitto is not installed (apt-get install mosquitto; .ci/run does)");
         }
-        Path passwords = Files.createFile(folder.resolve("passwd"),
+        Path passwords = Files.createFile(
+                folder.resolve("passwd"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         for (Map.Entry<String, String> account : accounts.entrySet()) {
             run(PASSWD.toString(), "-b", passwords.toString(), account.getKey(), account.getValue());
         }
         Path acl = Files.writeString(folder.resolve("acl"), "pattern readwrite %u/#\n");
         int port = freePort();
-        Path config = Files.writeString(folder.resolve("mosquitto.conf"), String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous false",
-                "password_file " + passwords,
-                "acl_file " + acl,
-                "persistence false",
-                // Started as root, mosquitto would switch to the 'mosquitto' user, who cannot read this folder.
-                "user " + System.getProperty("user.name"),
-                "log_dest stdout",
-                ""));
+        Path config = Files.writeString(
+                folder.resolve("mosquitto.conf"),
+                String.join(
+                        "\n",
+                        "listener " + port + " 127.0.0.1",
+                        "allow_anonymous false",
+                        "password_file " + passwords,
+                        "acl_file " + acl,
+                        "persistence false",
+                        // Started as root, mosquitto would switch to the 'mosquitto' user, who cannot read this folder.
+                        "user " + System.getProperty("user.name"),
+                        "log_dest stdout",
+                        ""));
         Path log = folder.resolve("mosquitto.log");
         Process process = new ProcessBuilder(BINARY.toString(), "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         MosquittoForTests broker = new MosquittoForTests(process, port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!broker.listening()) {

@@ -1,6 +1,12 @@
 package eu.selfdata.connectors.mqtt;
 
+import static org.awaitility.Awaitility.await;
+
 import eu.selfdata.connectors.MqttBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -9,18 +15,10 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.awaitility.Awaitility.await;
-
 /** A sensor or a city's own application on the broker: one Paho client, what it received kept in order. */
 final class MqttTestDevice implements AutoCloseable {
 
-    record Received(String topic, String payload) {
-    }
+    record Received(String topic, String payload) {}
 
     private final MqttClient client;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -30,14 +28,14 @@ final class MqttTestDevice implements AutoCloseable {
     }
 
     /** Connected at once; throws the broker's refusal. */
-    static MqttTestDevice connect(MqttBroker broker, String username, String password, String clientId,
-                                  boolean cleanSession) throws MqttException {
+    static MqttTestDevice connect(
+            MqttBroker broker, String username, String password, String clientId, boolean cleanSession)
+            throws MqttException {
         MqttTestDevice device = new MqttTestDevice(new MqttClient(broker.url(), clientId, new MemoryPersistence()));
         device.client.setTimeToWait(5_000);
         device.client.setCallback(new MqttCallback() {
             @Override
-            public void connectionLost(Throwable cause) {
-            }
+            public void connectionLost(Throwable cause) {}
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
@@ -45,8 +43,7 @@ final class MqttTestDevice implements AutoCloseable {
             }
 
             @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
+            public void deliveryComplete(IMqttDeliveryToken token) {}
         });
         MqttConnectOptions options = broker.connectOptions();
         if (username != null) {
@@ -88,7 +85,8 @@ final class MqttTestDevice implements AutoCloseable {
 
     /** Waits until a message with this payload arrived. */
     void awaitPayload(String payload) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> received.stream().anyMatch(r -> r.payload().equals(payload)));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> received.stream().anyMatch(r -> r.payload().equals(payload)));
     }
 
     boolean connected() {

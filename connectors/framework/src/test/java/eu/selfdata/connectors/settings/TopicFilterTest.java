@@ -1,11 +1,11 @@
 package eu.selfdata.connectors.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicFilterTest {
 
@@ -16,9 +16,26 @@ class TopicFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/bins", "bins/", "bins//fill", "#/fill", "bins/#/fill", "bins#", "bins+",
-            "$SYS/#", "$share/g/bins", "../lyon-sud/bins", "bins/é", "bins fill", "a/b/c/d/e/f/g/h/i",
-            "lyon-sud.bins", "bins/*", "bins/{{env:HOME}}"})
+    @ValueSource(
+            strings = {
+                "",
+                "/bins",
+                "bins/",
+                "bins//fill",
+                "#/fill",
+                "bins/#/fill",
+                "bins#",
+                "bins+",
+                "$SYS/#",
+                "$share/g/bins",
+                "../lyon-sud/bins",
+                "bins/é",
+                "bins fill",
+                "a/b/c/d/e/f/g/h/i",
+                "lyon-sud.bins",
+                "bins/*",
+                "bins/{{env:HOME}}"
+            })
     void aFilterThatCouldLeaveTheCityTreeIsRefused(String relative) {
         assertThatThrownBy(() -> new TopicFilter(relative)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -24,8 +24,7 @@ import java.util.stream.IntStream;
  */
 public final class Allocator {
 
-    private Allocator() {
-    }
+    private Allocator() {}
 
     public static List<Allocation> allocate(long amountCents, List<Claimant> claimants) {
         if (amountCents < 0) {
@@ -40,8 +39,12 @@ public final class Allocator {
         checkFeasible(amountCents, claimants);
         Map<Integer, Long> pinned = new HashMap<>();
         while (true) {
-            List<Integer> free = IntStream.range(0, claimants.size()).filter(i -> !pinned.containsKey(i)).boxed().toList();
-            BigInteger remaining = BigInteger.valueOf(amountCents - pinned.values().stream().mapToLong(Long::longValue).sum());
+            List<Integer> free = IntStream.range(0, claimants.size())
+                    .filter(i -> !pinned.containsKey(i))
+                    .boxed()
+                    .toList();
+            BigInteger remaining = BigInteger.valueOf(amountCents
+                    - pinned.values().stream().mapToLong(Long::longValue).sum());
             if (free.isEmpty()) {
                 if (remaining.signum() != 0) {
                     throw new IllegalStateException("Bounds pinned every claimant and left " + remaining + " cents");
@@ -56,14 +59,17 @@ public final class Allocator {
             BigInteger excess = BigInteger.ZERO;
             for (int i : free) {
                 BigInteger share = remaining.multiply(weights.get(i));
-                BigInteger floor = BigInteger.valueOf(claimants.get(i).floorCents()).multiply(total);
+                BigInteger floor =
+                        BigInteger.valueOf(claimants.get(i).floorCents()).multiply(total);
                 Long cap = claimants.get(i).capCents();
                 if (share.compareTo(floor) < 0) {
                     below.add(i);
                     excess = excess.add(floor.subtract(share));
-                } else if (cap != null && share.compareTo(BigInteger.valueOf(cap).multiply(total)) > 0) {
+                } else if (cap != null
+                        && share.compareTo(BigInteger.valueOf(cap).multiply(total)) > 0) {
                     above.add(i);
-                    excess = excess.subtract(share.subtract(BigInteger.valueOf(cap).multiply(total)));
+                    excess = excess.subtract(
+                            share.subtract(BigInteger.valueOf(cap).multiply(total)));
                 }
             }
             if (below.isEmpty() && above.isEmpty()) {
@@ -97,12 +103,13 @@ public final class Allocator {
     private static Map<Integer, BigInteger> weights(List<Claimant> claimants, List<Integer> free) {
         boolean allZero = free.stream().allMatch(i -> claimants.get(i).weight().signum() == 0);
         Map<Integer, BigInteger> weights = new HashMap<>();
-        free.forEach(i -> weights.put(i, allZero ? BigInteger.ONE : claimants.get(i).weight()));
+        free.forEach(
+                i -> weights.put(i, allZero ? BigInteger.ONE : claimants.get(i).weight()));
         return weights;
     }
 
-    private static Map<Integer, Long> roundLargestRemainder(BigInteger remaining, List<Integer> free,
-                                                           Map<Integer, BigInteger> weights, BigInteger total) {
+    private static Map<Integer, Long> roundLargestRemainder(
+            BigInteger remaining, List<Integer> free, Map<Integer, BigInteger> weights, BigInteger total) {
         Map<Integer, Long> cents = new HashMap<>();
         Map<Integer, BigInteger> remainders = new HashMap<>();
         BigInteger given = BigInteger.ZERO;
@@ -114,7 +121,9 @@ public final class Allocator {
         }
         long left = remaining.subtract(given).longValueExact();
         free.stream()
-                .sorted(Comparator.comparing((Integer i) -> remainders.get(i)).reversed().thenComparing(i -> i))
+                .sorted(Comparator.comparing((Integer i) -> remainders.get(i))
+                        .reversed()
+                        .thenComparing(i -> i))
                 .limit(left)
                 .forEach(i -> cents.merge(i, 1L, Long::sum));
         return cents;
@@ -122,6 +131,7 @@ public final class Allocator {
 
     private static List<Allocation> result(List<Claimant> claimants, Map<Integer, Long> cents) {
         return IntStream.range(0, claimants.size())
-                .mapToObj(i -> new Allocation(claimants.get(i).partnerId(), cents.get(i))).toList();
+                .mapToObj(i -> new Allocation(claimants.get(i).partnerId(), cents.get(i)))
+                .toList();
     }
 }

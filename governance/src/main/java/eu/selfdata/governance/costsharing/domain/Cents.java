@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Money is kept in integer cents; this is how it is written for people. */
 public final class Cents {
 
-    private Cents() {
-    }
+    private Cents() {}
 
     /** 3334 → "33.34" */
     public static String format(long cents) {

@@ -13,11 +13,20 @@ import java.util.UUID;
  * given, limits the line to those partners; by default every partner that was a member during the
  * period shares it.
  */
-public record CostSharingKey(Basis basis, Integer fixedPercent, Solidarity solidarity,
-                             Map<UUID, Long> floorsCents, Map<UUID, Long> capsCents, List<UUID> partners) {
+public record CostSharingKey(
+        Basis basis,
+        Integer fixedPercent,
+        Solidarity solidarity,
+        Map<UUID, Long> floorsCents,
+        Map<UUID, Long> capsCents,
+        List<UUID> partners) {
 
     public enum Basis {
-        EQUAL, POPULATION, ACTIVE_CITIZENS, STORED_DATA, API_CALLS;
+        EQUAL,
+        POPULATION,
+        ACTIVE_CITIZENS,
+        STORED_DATA,
+        API_CALLS;
 
         public boolean metered() {
             return this == ACTIVE_CITIZENS || this == STORED_DATA || this == API_CALLS;
@@ -28,7 +37,10 @@ public record CostSharingKey(Basis basis, Integer fixedPercent, Solidarity solid
     public record Solidarity(int populationBelow, BigDecimal coefficient) {
 
         public Solidarity {
-            if (populationBelow < 0 || coefficient == null || coefficient.signum() <= 0 || coefficient.compareTo(BigDecimal.ONE) > 0) {
+            if (populationBelow < 0
+                    || coefficient == null
+                    || coefficient.signum() <= 0
+                    || coefficient.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("solidarity needs populationBelow >= 0 and 0 < coefficient <= 1");
             }
         }
@@ -54,5 +66,4 @@ public record CostSharingKey(Basis basis, Integer fixedPercent, Solidarity solid
             }
         }
     }
-
 }

@@ -11,11 +11,12 @@ import java.util.List;
  */
 public final class KeyWeights {
 
-    private KeyWeights() {
-    }
+    private KeyWeights() {}
 
     public static List<Claimant> claimants(CostSharingKey key, long amountCents, List<Contributor> contributors) {
-        List<BigInteger> basis = contributors.stream().map(contributor -> basis(key, contributor)).toList();
+        List<BigInteger> basis = contributors.stream()
+                .map(contributor -> basis(key, contributor))
+                .toList();
         BigInteger sum = basis.stream().reduce(BigInteger.ZERO, BigInteger::add);
         if (sum.signum() == 0) {
             basis = contributors.stream().map(contributor -> BigInteger.ONE).toList();
@@ -27,14 +28,21 @@ public final class KeyWeights {
         List<BigInteger> weights = basis;
         if (key.fixedPercent() > 0) {
             BigInteger total = sum;
-            weights = basis.stream().map(b -> fixed.multiply(total).add(n.multiply(variable).multiply(b))).toList();
+            weights = basis.stream()
+                    .map(b -> fixed.multiply(total).add(n.multiply(variable).multiply(b)))
+                    .toList();
         }
         List<BigInteger> finalWeights = weights;
-        return java.util.stream.IntStream.range(0, contributors.size()).mapToObj(i -> {
-            Contributor contributor = contributors.get(i);
-            return new Claimant(contributor.partnerId(), finalWeights.get(i),
-                    key.floorsCents().getOrDefault(contributor.partnerId(), 0L), key.capsCents().get(contributor.partnerId()));
-        }).toList();
+        return java.util.stream.IntStream.range(0, contributors.size())
+                .mapToObj(i -> {
+                    Contributor contributor = contributors.get(i);
+                    return new Claimant(
+                            contributor.partnerId(),
+                            finalWeights.get(i),
+                            key.floorsCents().getOrDefault(contributor.partnerId(), 0L),
+                            key.capsCents().get(contributor.partnerId()));
+                })
+                .toList();
     }
 
     /** The contributor's basis value, scaled so that a solidarity coefficient stays an exact integer factor. */

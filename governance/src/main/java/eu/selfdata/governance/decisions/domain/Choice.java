@@ -1,5 +1,7 @@
 package eu.selfdata.governance.decisions.domain;
 
 public enum Choice {
-    YES, NO, ABSTAIN
+    YES,
+    NO,
+    ABSTAIN
 }

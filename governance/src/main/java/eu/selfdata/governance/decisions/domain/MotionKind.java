@@ -1,5 +1,9 @@
 package eu.selfdata.governance.decisions.domain;
 
 public enum MotionKind {
-    ADD_MODULE, ADOPT_CHARTER, BUDGET, ADMIT_PARTNER, OTHER
+    ADD_MODULE,
+    ADOPT_CHARTER,
+    BUDGET,
+    ADMIT_PARTNER,
+    OTHER
 }

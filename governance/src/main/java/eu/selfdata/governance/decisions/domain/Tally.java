@@ -16,14 +16,17 @@ public record Tally(long eligibleWeight, long yes, long no, long abstain, boolea
         long yes = weight(eligible, votes, Choice.YES);
         long no = weight(eligible, votes, Choice.NO);
         long abstain = weight(eligible, votes, Choice.ABSTAIN);
-        boolean quorum = times(yes + no + abstain, 100).compareTo(times(total, rule.quorumPct())) >= 0 && yes + no + abstain > 0;
+        boolean quorum =
+                times(yes + no + abstain, 100).compareTo(times(total, rule.quorumPct())) >= 0 && yes + no + abstain > 0;
         boolean majority = times(yes, 100).compareTo(times(yes + no, rule.majorityPct())) > 0;
         return new Tally(total, yes, no, abstain, quorum, quorum && majority);
     }
 
     private static long weight(Map<UUID, Long> eligible, Map<UUID, Choice> votes, Choice choice) {
-        return votes.entrySet().stream().filter(vote -> vote.getValue() == choice && eligible.containsKey(vote.getKey()))
-                .mapToLong(vote -> eligible.get(vote.getKey())).sum();
+        return votes.entrySet().stream()
+                .filter(vote -> vote.getValue() == choice && eligible.containsKey(vote.getKey()))
+                .mapToLong(vote -> eligible.get(vote.getKey()))
+                .sum();
     }
 
     private static BigInteger times(long a, long b) {

@@ -7,11 +7,15 @@ package eu.selfdata.governance.decisions.domain;
  */
 public record VotingRule(Weighting weighting, int quorumPct, int majorityPct) {
 
-    public enum Weighting { ONE_PARTNER_ONE_VOTE, CONTRIBUTION }
+    public enum Weighting {
+        ONE_PARTNER_ONE_VOTE,
+        CONTRIBUTION
+    }
 
     public VotingRule {
         if (weighting == null || quorumPct < 0 || quorumPct > 100 || majorityPct < 1 || majorityPct > 99) {
-            throw new IllegalArgumentException("A rule needs a weighting, 0 <= quorumPct <= 100 and 1 <= majorityPct <= 99");
+            throw new IllegalArgumentException(
+                    "A rule needs a weighting, 0 <= quorumPct <= 100 and 1 <= majorityPct <= 99");
         }
     }
 

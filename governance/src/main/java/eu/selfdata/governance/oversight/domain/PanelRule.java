@@ -27,7 +27,11 @@ public record PanelRule(boolean accountBeforeStart, Integer minimumAccountAgeDay
     }
 
     /** Why an account may not join. */
-    public enum Refusal { CREATION_TIME_UNKNOWN, CREATED_AFTER_START, ACCOUNT_TOO_RECENT }
+    public enum Refusal {
+        CREATION_TIME_UNKNOWN,
+        CREATED_AFTER_START,
+        ACCOUNT_TOO_RECENT
+    }
 
     /**
      * @param accountCreated when the account was created, or null when unknown
@@ -44,7 +48,8 @@ public record PanelRule(boolean accountBeforeStart, Integer minimumAccountAgeDay
         if (accountBeforeStart && !accountCreated.isBefore(pilotStarted.truncatedTo(ChronoUnit.SECONDS))) {
             return Optional.of(Refusal.CREATED_AFTER_START);
         }
-        if (minimumAccountAgeDays != null && Duration.between(accountCreated, now).compareTo(Duration.ofDays(minimumAccountAgeDays)) < 0) {
+        if (minimumAccountAgeDays != null
+                && Duration.between(accountCreated, now).compareTo(Duration.ofDays(minimumAccountAgeDays)) < 0) {
             return Optional.of(Refusal.ACCOUNT_TOO_RECENT);
         }
         return Optional.empty();

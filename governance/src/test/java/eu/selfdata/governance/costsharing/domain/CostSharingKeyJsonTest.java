@@ -1,13 +1,12 @@
 package eu.selfdata.governance.costsharing.domain;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Keys as clients send them and as the budget line stores them. */
 class CostSharingKeyJsonTest {
@@ -26,10 +25,13 @@ class CostSharingKeyJsonTest {
     @Test
     void aFullKeySurvivesStorage() {
         UUID partner = UUID.randomUUID();
-        String text = "{\"basis\":\"POPULATION\",\"fixedPercent\":20,\"solidarity\":{\"populationBelow\":20000,\"coefficient\":0.5},"
-                + "\"floorsCents\":{\"" + partner + "\":5000},\"capsCents\":{\"" + partner + "\":90000},\"partners\":[\"" + partner + "\"]}";
+        String text =
+                "{\"basis\":\"POPULATION\",\"fixedPercent\":20,\"solidarity\":{\"populationBelow\":20000,\"coefficient\":0.5},"
+                        + "\"floorsCents\":{\"" + partner + "\":5000},\"capsCents\":{\"" + partner
+                        + "\":90000},\"partners\":[\"" + partner + "\"]}";
 
-        CostSharingKey key = json.readValue(json.writeValueAsString(json.readValue(text, CostSharingKey.class)), CostSharingKey.class);
+        CostSharingKey key = json.readValue(
+                json.writeValueAsString(json.readValue(text, CostSharingKey.class)), CostSharingKey.class);
 
         assertThat(key.solidarity().coefficient()).isEqualByComparingTo(new BigDecimal("0.5"));
         assertThat(key.floorsCents()).containsEntry(partner, 5000L);
@@ -40,8 +42,10 @@ class CostSharingKeyJsonTest {
     @Test
     void aCapBelowTheFloorIsRefused() {
         UUID partner = UUID.randomUUID();
-        assertThatThrownBy(() -> json.readValue("{\"basis\":\"EQUAL\",\"floorsCents\":{\"" + partner + "\":500},\"capsCents\":{\""
-                + partner + "\":100}}", CostSharingKey.class))
+        assertThatThrownBy(() -> json.readValue(
+                        "{\"basis\":\"EQUAL\",\"floorsCents\":{\"" + partner + "\":500},\"capsCents\":{\"" + partner
+                                + "\":100}}",
+                        CostSharingKey.class))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,11 +1,10 @@
 package eu.selfdata.governance.decisions.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TallyTest {
 
@@ -18,8 +17,13 @@ class TallyTest {
         VotingRule rule = new VotingRule(VotingRule.Weighting.ONE_PARTNER_ONE_VOTE, 50, 50);
         Map<UUID, Long> eligible = Map.of(A, 1L, B, 1L, C, 1L);
 
-        assertThat(Tally.count(rule, eligible, Map.of(A, Choice.YES, B, Choice.YES, C, Choice.NO)).adopted()).isTrue();
-        assertThat(Tally.count(rule, eligible, Map.of(A, Choice.YES, B, Choice.NO)).adopted()).as("a tie").isFalse();
+        assertThat(Tally.count(rule, eligible, Map.of(A, Choice.YES, B, Choice.YES, C, Choice.NO))
+                        .adopted())
+                .isTrue();
+        assertThat(Tally.count(rule, eligible, Map.of(A, Choice.YES, B, Choice.NO))
+                        .adopted())
+                .as("a tie")
+                .isFalse();
     }
 
     @Test
@@ -34,7 +38,8 @@ class TallyTest {
     @Test
     void abstentionsCountForQuorumNotForMajority() {
         VotingRule rule = new VotingRule(VotingRule.Weighting.ONE_PARTNER_ONE_VOTE, 100, 50);
-        Tally tally = Tally.count(rule, Map.of(A, 1L, B, 1L, C, 1L), Map.of(A, Choice.YES, B, Choice.ABSTAIN, C, Choice.ABSTAIN));
+        Tally tally = Tally.count(
+                rule, Map.of(A, 1L, B, 1L, C, 1L), Map.of(A, Choice.YES, B, Choice.ABSTAIN, C, Choice.ABSTAIN));
 
         assertThat(tally.quorumReached()).isTrue();
         assertThat(tally.adopted()).isTrue();
@@ -43,7 +48,8 @@ class TallyTest {
     @Test
     void contributionWeightsLetTheBiggestContributorOutvoteTwoSmallOnes() {
         VotingRule rule = new VotingRule(VotingRule.Weighting.CONTRIBUTION, 50, 50);
-        Tally tally = Tally.count(rule, Map.of(A, 700_00L, B, 150_00L, C, 150_00L), Map.of(A, Choice.YES, B, Choice.NO, C, Choice.NO));
+        Tally tally = Tally.count(
+                rule, Map.of(A, 700_00L, B, 150_00L, C, 150_00L), Map.of(A, Choice.YES, B, Choice.NO, C, Choice.NO));
 
         assertThat(tally.yes()).isEqualTo(700_00L);
         assertThat(tally.adopted()).isTrue();

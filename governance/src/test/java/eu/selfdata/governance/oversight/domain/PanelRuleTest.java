@@ -1,12 +1,11 @@
 package eu.selfdata.governance.oversight.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PanelRuleTest {
 
@@ -24,7 +23,8 @@ class PanelRuleTest {
         PanelRule rule = new PanelRule(true, null);
         assertThat(rule.refusal(STARTED.minusSeconds(1), STARTED, NOW)).isEmpty();
         assertThat(rule.refusal(STARTED, STARTED, NOW)).contains(PanelRule.Refusal.CREATED_AFTER_START);
-        assertThat(rule.refusal(STARTED, STARTED.plusMillis(400), NOW)).as("same second as the start: after it")
+        assertThat(rule.refusal(STARTED, STARTED.plusMillis(400), NOW))
+                .as("same second as the start: after it")
                 .contains(PanelRule.Refusal.CREATED_AFTER_START);
         assertThat(rule.refusal(null, STARTED, NOW)).contains(PanelRule.Refusal.CREATION_TIME_UNKNOWN);
     }
@@ -40,7 +40,8 @@ class PanelRuleTest {
     @Test
     void bothConditionsHold() {
         PanelRule rule = new PanelRule(true, 7);
-        assertThat(rule.refusal(STARTED.minus(Duration.ofDays(1)), STARTED, NOW)).isEmpty();
+        assertThat(rule.refusal(STARTED.minus(Duration.ofDays(1)), STARTED, NOW))
+                .isEmpty();
         assertThat(rule.refusal(STARTED.minus(Duration.ofDays(1)), STARTED, STARTED.plus(Duration.ofDays(5))))
                 .contains(PanelRule.Refusal.ACCOUNT_TOO_RECENT);
         assertThat(rule.describe()).contains("before the pilot started", "7 day(s)");

@@ -1,7 +1,6 @@
 package eu.selfdata.launcher.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void createDatabaseIfMissing() {
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, DATABASE);
             try (ResultSet found = exists.executeQuery()) {
                 if (!found.next()) {
@@ -84,11 +83,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     private static void refuseOrphanedServer(Path dataDir) {
         OptionalLong pid = postmasterPid(dataDir.resolve("postmaster.pid"));
-        boolean running = pid.isPresent() && ProcessHandle.of(pid.getAsLong())
-                .filter(ProcessHandle::isAlive)
-                .flatMap(process -> process.info().command())
-                .filter(command -> command.endsWith("postgres"))
-                .isPresent();
+        boolean running = pid.isPresent()
+                && ProcessHandle.of(pid.getAsLong())
+                        .filter(ProcessHandle::isAlive)
+                        .flatMap(process -> process.info().command())
+                        .filter(command -> command.endsWith("postgres"))
+                        .isPresent();
         if (running) {
             throw new IllegalStateException("A PostgreSQL from an earlier run still uses " + dataDir + " (pid "
                     + pid.getAsLong() + "). Stop it first: kill -INT " + pid.getAsLong());
@@ -97,7 +97,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static OptionalLong postmasterPid(Path pidFile) {
         try (Stream<String> lines = Files.lines(pidFile)) {
-            return lines.findFirst().map(String::trim).map(Long::parseLong).map(OptionalLong::of).orElse(OptionalLong.empty());
+            return lines.findFirst()
+                    .map(String::trim)
+                    .map(Long::parseLong)
+                    .map(OptionalLong::of)
+                    .orElse(OptionalLong.empty());
         } catch (IOException | NumberFormatException e) {
             // no or unreadable pid file: PostgreSQL itself decides whether it is stale
             return OptionalLong.empty();

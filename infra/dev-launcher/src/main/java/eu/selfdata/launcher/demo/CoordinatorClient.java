@@ -1,8 +1,5 @@
 package eu.selfdata.launcher.demo;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The coordinator API as a coordinator uses it: through the gateway on the platform host (the bare
@@ -45,8 +44,9 @@ final class CoordinatorClient {
         return switch (response.statusCode()) {
             case 202 -> true;
             case 409 -> false;
-            default -> throw new IllegalStateException("Onboarding " + city.slug() + " was refused: HTTP "
-                    + response.statusCode() + " " + response.body());
+            default ->
+                throw new IllegalStateException("Onboarding " + city.slug() + " was refused: HTTP "
+                        + response.statusCode() + " " + response.body());
         };
     }
 
@@ -56,7 +56,8 @@ final class CoordinatorClient {
      */
     String issueAdminPassword(String slug) throws InterruptedException {
         HttpResponse<String> response = send(platformRequest("/platform/tenants/" + slug + "/admin-credentials")
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Issuing the first admin's password of " + slug + " was refused: HTTP "
                     + response.statusCode() + " " + response.body());
@@ -70,7 +71,8 @@ final class CoordinatorClient {
         JsonNode view = null;
         String status = "unknown";
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = send(platformRequest("/platform/tenants/" + slug).GET().build());
+            HttpResponse<String> response =
+                    send(platformRequest("/platform/tenants/" + slug).GET().build());
             if (response.statusCode() == 200) {
                 view = json.readTree(response.body());
                 status = view.path("tenant").path("status").asString();

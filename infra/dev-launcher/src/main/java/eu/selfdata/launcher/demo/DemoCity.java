@@ -1,7 +1,6 @@
 package eu.selfdata.launcher.demo;
 
 import eu.selfdata.launcher.identity.DemoUsers;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,14 +6,13 @@ import eu.selfdata.launcher.identity.DemoAccount;
 import eu.selfdata.launcher.identity.DemoUsers;
 import eu.selfdata.launcher.identity.DevCoordinator;
 import eu.selfdata.launcher.identity.PasswordStore;
-import tools.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Onboards the demo cities unless an earlier run did, waits until their portals answer, then makes sure
@@ -31,8 +30,8 @@ public final class DemoOnboarding {
     private final KeycloakServer keycloak;
     private final PasswordStore passwords;
 
-    public DemoOnboarding(HttpClient http, URI gateway, DevCoordinator identity, KeycloakServer keycloak,
-                          PasswordStore passwords) {
+    public DemoOnboarding(
+            HttpClient http, URI gateway, DevCoordinator identity, KeycloakServer keycloak, PasswordStore passwords) {
         this.http = http;
         this.gateway = gateway;
         this.identity = identity;
@@ -71,13 +70,14 @@ public final class DemoOnboarding {
      * The real flow: the coordinator issues a temporary password, changed at first sign-in. A new one
      * only when none is stored (or Keycloak lost it); once the admin has changed it, the launcher no longer knows it.
      */
-    private Optional<DemoAccount> firstAdmin(AdminApi admin, CoordinatorClient coordinator, DemoCity city, String portal)
-            throws InterruptedException {
+    private Optional<DemoAccount> firstAdmin(
+            AdminApi admin, CoordinatorClient coordinator, DemoCity city, String portal) throws InterruptedException {
         String login = city.adminEmail();
         Optional<JsonNode> user = admin.user(login);
         if (user.isEmpty()) {
             // onboarded by a launcher that named no admin: only a fresh dev-data has one
-            System.out.println(city.displayName() + ": no first admin (onboarded without one; delete dev-data/ to get one)");
+            System.out.println(
+                    city.displayName() + ": no first admin (onboarded without one; delete dev-data/ to get one)");
             return Optional.empty();
         }
         boolean mustChangePassword = false;
@@ -85,14 +85,15 @@ public final class DemoOnboarding {
             mustChangePassword |= action.asString().equals("UPDATE_PASSWORD");
         }
         if (!mustChangePassword) {
-            return Optional.of(new DemoAccount(DemoAccount.Kind.CITY_ADMIN, Optional.of(city.slug()), login, Optional.empty(),
-                    false, portal));
+            return Optional.of(new DemoAccount(
+                    DemoAccount.Kind.CITY_ADMIN, Optional.of(city.slug()), login, Optional.empty(), false, portal));
         }
         Optional<String> stored = passwords.get(login);
         if (stored.isEmpty() || !admin.hasPassword(user.get().path("id").asString())) {
             stored = Optional.of(coordinator.issueAdminPassword(city.slug()));
             passwords.put(login, stored.get());
         }
-        return Optional.of(new DemoAccount(DemoAccount.Kind.CITY_ADMIN, Optional.of(city.slug()), login, stored, true, portal));
+        return Optional.of(
+                new DemoAccount(DemoAccount.Kind.CITY_ADMIN, Optional.of(city.slug()), login, stored, true, portal));
     }
 }

@@ -1,9 +1,6 @@
 package eu.selfdata.launcher.identity;
 
 import eu.selfdata.keycloak.KeycloakServer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The admin REST API of the realm, as the master realm's bootstrap administrator: what the launcher
@@ -36,19 +35,29 @@ public final class AdminApi {
     public AdminApi(HttpClient http, KeycloakServer keycloak) throws InterruptedException {
         this.http = http;
         this.realm = URI.create(keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM);
-        HttpResponse<String> response = send(http, HttpRequest.newBuilder(
-                        URI.create(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", keycloak.settings().adminUsername(), "password", keycloak.settings().adminPassword()))))
-                .build());
+        HttpResponse<String> response = send(
+                http,
+                HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "admin-cli",
+                                "username",
+                                keycloak.settings().adminUsername(),
+                                "password",
+                                keycloak.settings().adminPassword()))))
+                        .build());
         this.token = json.readTree(response.body()).path("access_token").asString();
     }
 
     public Optional<String> clientUuid(String clientId) throws InterruptedException {
         JsonNode found = get("/clients?clientId=" + encode(clientId));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).path("id").asString());
+        return found.isEmpty()
+                ? Optional.empty()
+                : Optional.of(found.get(0).path("id").asString());
     }
 
     /** The user whose username is exactly {@code username} (e-mail addresses are usernames in this realm). */
@@ -78,8 +87,13 @@ public final class AdminApi {
     /** Joins the Organization; a membership already there is fine. */
     public void addMember(String organizationId, String userId) throws InterruptedException {
         // the body is the user id as a JSON string
-        send(http, request("/organizations/" + organizationId + "/members").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(userId))).build(), 409);
+        send(
+                http,
+                request("/organizations/" + organizationId + "/members")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(userId)))
+                        .build(),
+                409);
     }
 
     public List<String> realmRolesOf(String userId) throws InterruptedException {
@@ -87,7 +101,8 @@ public final class AdminApi {
     }
 
     public List<String> clientRolesOf(String userId, String clientId) throws InterruptedException {
-        return names(get("/users/" + userId + "/role-mappings/clients/" + clientUuid(clientId).orElseThrow()));
+        return names(get("/users/" + userId + "/role-mappings/clients/"
+                + clientUuid(clientId).orElseThrow()));
     }
 
     /** Whether the user has a password at all (a fresh Keycloak next to an old dev-data file has none). */
@@ -109,17 +124,27 @@ public final class AdminApi {
     }
 
     public void post(String path, Object body) throws InterruptedException {
-        send(http, request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+        send(
+                http,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build());
     }
 
     public void put(String path, Object body) throws InterruptedException {
-        send(http, request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+        send(
+                http,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build());
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(realm + path)).timeout(TIMEOUT).header("Authorization", "Bearer " + token);
+        return HttpRequest.newBuilder(URI.create(realm + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token);
     }
 
     private static List<String> names(JsonNode roles) {
@@ -139,7 +164,8 @@ public final class AdminApi {
     }
 
     /** @param alsoAccepted statuses of 300 and more that still mean success (409: already there) */
-    static HttpResponse<String> send(HttpClient http, HttpRequest request, int... alsoAccepted) throws InterruptedException {
+    static HttpResponse<String> send(HttpClient http, HttpRequest request, int... alsoAccepted)
+            throws InterruptedException {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();

@@ -9,8 +9,17 @@ import java.util.Optional;
  * @param password empty when the launcher no longer knows it (a city admin who changed the temporary one)
  * @param temporary the password must be changed at first sign-in
  */
-public record DemoAccount(Kind kind, Optional<String> city, String login, Optional<String> password, boolean temporary,
-                          String signInUrl) {
+public record DemoAccount(
+        Kind kind,
+        Optional<String> city,
+        String login,
+        Optional<String> password,
+        boolean temporary,
+        String signInUrl) {
 
-    public enum Kind { COORDINATOR, CITY_ADMIN, CITIZEN }
+    public enum Kind {
+        COORDINATOR,
+        CITY_ADMIN,
+        CITIZEN
+    }
 }

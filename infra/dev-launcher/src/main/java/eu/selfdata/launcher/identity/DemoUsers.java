@@ -1,10 +1,9 @@
 package eu.selfdata.launcher.identity;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The people of the dev run, created through the admin API unless an earlier run did: the platform
@@ -16,8 +15,7 @@ public final class DemoUsers {
     public static final String DOMAIN = "demo.selfdata.eu";
     public static final String COORDINATOR_LOGIN = "coordination@" + DOMAIN;
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     /** Signs in on the platform host through {@code platform-console}. */
     public static DemoAccount ensureCoordinator(AdminApi admin, PasswordStore passwords, String signInUrl)
@@ -30,24 +28,29 @@ public final class DemoUsers {
             throws InterruptedException {
         String id = ensureUser(admin, passwords, login, "Claude", "Coordination");
         admin.post("/users/" + id + "/role-mappings/realm", new Object[] {admin.get("/roles/" + DevCoordinator.ROLE)});
-        return new DemoAccount(DemoAccount.Kind.COORDINATOR, Optional.empty(), login, passwords.get(login), false, signInUrl);
+        return new DemoAccount(
+                DemoAccount.Kind.COORDINATOR, Optional.empty(), login, passwords.get(login), false, signInUrl);
     }
 
     /** A citizen of the city, as if she had registered on its portal. The city's Organization must exist. */
-    public static DemoAccount ensureCitizen(AdminApi admin, PasswordStore passwords, String slug, String login,
-                                            String portalUrl) throws InterruptedException {
+    public static DemoAccount ensureCitizen(
+            AdminApi admin, PasswordStore passwords, String slug, String login, String portalUrl)
+            throws InterruptedException {
         String id = ensureUser(admin, passwords, login, "Camille", "Martin");
         String organization = admin.organizationId(slug)
-                .orElseThrow(() -> new IllegalStateException("No Organization with alias " + slug + " in Keycloak, though the"
-                        + " registry has the city: Keycloak's data is not the one the database was onboarded with"
-                        + " (delete dev-data/ to start afresh)"));
+                .orElseThrow(() ->
+                        new IllegalStateException("No Organization with alias " + slug + " in Keycloak, though the"
+                                + " registry has the city: Keycloak's data is not the one the database was onboarded with"
+                                + " (delete dev-data/ to start afresh)"));
         admin.addMember(organization, id);
-        return new DemoAccount(DemoAccount.Kind.CITIZEN, Optional.of(slug), login, passwords.get(login), false, portalUrl);
+        return new DemoAccount(
+                DemoAccount.Kind.CITIZEN, Optional.of(slug), login, passwords.get(login), false, portalUrl);
     }
 
     /** @return the user's id */
-    private static String ensureUser(AdminApi admin, PasswordStore passwords, String login, String firstName,
-                                     String lastName) throws InterruptedException {
+    private static String ensureUser(
+            AdminApi admin, PasswordStore passwords, String login, String firstName, String lastName)
+            throws InterruptedException {
         Optional<JsonNode> existing = admin.user(login);
         if (existing.isEmpty()) {
             Map<String, Object> user = new LinkedHashMap<>();

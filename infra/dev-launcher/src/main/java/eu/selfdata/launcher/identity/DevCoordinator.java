@@ -1,15 +1,14 @@
 package eu.selfdata.launcher.identity;
 
 import eu.selfdata.keycloak.KeycloakServer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dev run's platform coordinator: Keycloak client {@value #CLIENT_ID}, confidential, whose
@@ -35,7 +34,8 @@ public final class DevCoordinator {
 
     /** Creates the client and its role mapping unless an earlier run did. */
     public static DevCoordinator ensure(HttpClient http, KeycloakServer keycloak) throws InterruptedException {
-        String secret = coordinatorClient(new AdminApi(http, keycloak), CLIENT_ID, "Dev launcher (platform coordinator)");
+        String secret =
+                coordinatorClient(new AdminApi(http, keycloak), CLIENT_ID, "Dev launcher (platform coordinator)");
         return new DevCoordinator(http, URI.create(keycloak.issuer() + "/protocol/openid-connect/token"), secret);
     }
 
@@ -46,12 +46,28 @@ public final class DevCoordinator {
     public static String coordinatorClient(AdminApi admin, String clientId, String name) throws InterruptedException {
         Optional<String> existing = admin.clientUuid(clientId);
         if (existing.isEmpty()) {
-            admin.post("/clients", Map.of("clientId", clientId, "name", name,
-                    "publicClient", false, "serviceAccountsEnabled", true, "standardFlowEnabled", false,
-                    "directAccessGrantsEnabled", false));
+            admin.post(
+                    "/clients",
+                    Map.of(
+                            "clientId",
+                            clientId,
+                            "name",
+                            name,
+                            "publicClient",
+                            false,
+                            "serviceAccountsEnabled",
+                            true,
+                            "standardFlowEnabled",
+                            false,
+                            "directAccessGrantsEnabled",
+                            false));
         }
-        String client = existing.isPresent() ? existing.get() : admin.clientUuid(clientId).orElseThrow();
-        String serviceAccount = admin.get("/clients/" + client + "/service-account-user").path("id").asString();
+        String client = existing.isPresent()
+                ? existing.get()
+                : admin.clientUuid(clientId).orElseThrow();
+        String serviceAccount = admin.get("/clients/" + client + "/service-account-user")
+                .path("id")
+                .asString();
         JsonNode role = admin.get("/roles/" + ROLE);
         admin.post("/users/" + serviceAccount + "/role-mappings/realm", new Object[] {role});
         return admin.get("/clients/" + client + "/client-secret").path("value").asString();
@@ -67,12 +83,14 @@ public final class DevCoordinator {
 
     /** A fresh access token (client credentials; valid 5 minutes). */
     public String accessToken() throws InterruptedException {
-        HttpResponse<String> response = AdminApi.send(http, HttpRequest.newBuilder(tokenEndpoint)
-                .timeout(AdminApi.TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(AdminApi.form(Map.of(
-                        "grant_type", "client_credentials", "client_id", CLIENT_ID, "client_secret", secret))))
-                .build());
+        HttpResponse<String> response = AdminApi.send(
+                http,
+                HttpRequest.newBuilder(tokenEndpoint)
+                        .timeout(AdminApi.TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(AdminApi.form(Map.of(
+                                "grant_type", "client_credentials", "client_id", CLIENT_ID, "client_secret", secret))))
+                        .build());
         return json.readTree(response.body()).path("access_token").asString();
     }
 }

@@ -1,7 +1,6 @@
 package eu.selfdata.launcher.identity;
 
 import eu.selfdata.launcher.PrivateFiles;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

@@ -29,8 +29,12 @@ public final class HealthCheck {
                         + " while starting; see " + service.log());
             }
             try {
-                HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                HttpRequest request = HttpRequest.newBuilder(health)
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build();
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status == 200) {
                     return;
                 }
@@ -40,7 +44,7 @@ public final class HealthCheck {
             }
             Thread.sleep(POLL);
         }
-        throw new IllegalStateException(service.name() + " was not healthy at " + health + " after " + timeout.toSeconds()
-                + " s (last: " + lastAnswer + "); see " + service.log());
+        throw new IllegalStateException(service.name() + " was not healthy at " + health + " after "
+                + timeout.toSeconds() + " s (last: " + lastAnswer + "); see " + service.log());
     }
 }

@@ -11,8 +11,7 @@ import java.util.Optional;
 /** Finds the executable jar of a service module. */
 public final class ServiceJars {
 
-    private ServiceJars() {
-    }
+    private ServiceJars() {}
 
     /**
      * The jar given on the command line, else the copy the launcher's build made in
@@ -30,8 +29,9 @@ public final class ServiceJars {
             return copied;
         }
         Path moduleTarget = repoRoot.resolve(module).resolve("target");
-        return builtIn(moduleTarget, module).orElseThrow(() -> new IllegalStateException("No " + module + " jar in "
-                + copied.getParent() + " nor " + moduleTarget + ": build it first with ./mvnw install -DskipTests"));
+        return builtIn(moduleTarget, module)
+                .orElseThrow(() -> new IllegalStateException("No " + module + " jar in " + copied.getParent() + " nor "
+                        + moduleTarget + ": build it first with ./mvnw install -DskipTests"));
     }
 
     private static Optional<Path> builtIn(Path moduleTarget, String module) {

@@ -37,7 +37,8 @@ public final class ServiceProcess {
             Path log = logDir.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", jar.toString()));
             command.addAll(arguments);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             ServiceProcess service = new ServiceProcess(name, process, log);
             Thread.ofPlatform().daemon().name(name + "-output").start(service::copyOutput);
@@ -94,8 +95,9 @@ public final class ServiceProcess {
 
     private void copyOutput() {
         String prefix = "[" + name + "] ";
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+        try (BufferedReader output =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 System.out.println(prefix + line);
                 file.write(line);
@@ -110,7 +112,9 @@ public final class ServiceProcess {
 
     /** The java running this launcher, so the services get the same JDK (21+). */
     private static String javaCommand() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

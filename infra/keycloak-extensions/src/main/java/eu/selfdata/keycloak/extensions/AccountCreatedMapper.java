@@ -1,5 +1,7 @@
 package eu.selfdata.keycloak.extensions;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -11,9 +13,6 @@ import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Protocol mapper {@value #ID}: the claim {@value #CLAIM}, when the account was created (seconds since the epoch,
  * Keycloak's own {@code createdTimestamp}). Services use it for rules such as "joined before the pilot started" or
@@ -21,7 +20,8 @@ import java.util.List;
  * request nor the right to read every user of the realm. A user attribute would not do: an attribute can be
  * edited, the creation time cannot.
  */
-public final class AccountCreatedMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper, OIDCIDTokenMapper {
+public final class AccountCreatedMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper {
 
     public static final String ID = "selfdata-account-created";
     public static final String CLAIM = "account_created_at";
@@ -32,8 +32,12 @@ public final class AccountCreatedMapper extends AbstractOIDCProtocolMapper imple
     }
 
     @Override
-    protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession, KeycloakSession session,
-                            ClientSessionContext context) {
+    protected void setClaim(
+            IDToken token,
+            ProtocolMapperModel mapping,
+            UserSessionModel userSession,
+            KeycloakSession session,
+            ClientSessionContext context) {
         Long created = userSession.getUser().getCreatedTimestamp();
         if (created != null) {
             token.getOtherClaims().put(CLAIM, created / 1000);

@@ -17,8 +17,7 @@ final class ActionLink {
 
     private static final Pattern ISSUED_FOR = Pattern.compile("\"azp\"\\s*:\\s*\"([^\"]{1,100})\"");
 
-    private ActionLink() {
-    }
+    private ActionLink() {}
 
     static Optional<String> issuedFor(Object link) {
         if (!(link instanceof String text)) {
@@ -28,11 +27,13 @@ final class ActionLink {
             String query = URI.create(text).getRawQuery();
             for (String pair : query == null ? new String[0] : query.split("&")) {
                 if (pair.startsWith("key=")) {
-                    String[] jws = URLDecoder.decode(pair.substring("key=".length()), StandardCharsets.UTF_8).split("\\.");
+                    String[] jws = URLDecoder.decode(pair.substring("key=".length()), StandardCharsets.UTF_8)
+                            .split("\\.");
                     if (jws.length != 3) {
                         return Optional.empty();
                     }
-                    Matcher azp = ISSUED_FOR.matcher(new String(Base64.getUrlDecoder().decode(jws[1]), StandardCharsets.UTF_8));
+                    Matcher azp = ISSUED_FOR.matcher(
+                            new String(Base64.getUrlDecoder().decode(jws[1]), StandardCharsets.UTF_8));
                     return azp.find() ? Optional.of(azp.group(1)) : Optional.empty();
                 }
             }

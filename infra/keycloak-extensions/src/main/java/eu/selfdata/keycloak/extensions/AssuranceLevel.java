@@ -11,13 +11,13 @@ final class AssuranceLevel {
 
     static final List<String> LEVELS = List.of("eidas1", "eidas2", "eidas3");
 
-    private AssuranceLevel() {
-    }
+    private AssuranceLevel() {}
 
     /** Whether {@code returned} (the id token's acr, maybe null) is at least {@code required}. */
     static boolean meets(String returned, String required) {
         int requiredRank = LEVELS.indexOf(required);
-        return requiredRank >= 0 && rank(returned).filter(rank -> rank >= requiredRank).isPresent();
+        return requiredRank >= 0
+                && rank(returned).filter(rank -> rank >= requiredRank).isPresent();
     }
 
     private static Optional<Integer> rank(String acr) {

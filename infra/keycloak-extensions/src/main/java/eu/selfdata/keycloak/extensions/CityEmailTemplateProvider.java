@@ -1,14 +1,13 @@
 package eu.selfdata.keycloak.extensions;
 
-import org.keycloak.email.EmailException;
-import org.keycloak.email.freemarker.FreeMarkerEmailTemplateProvider;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakSession;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.freemarker.FreeMarkerEmailTemplateProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * Keycloak's e-mails in the name and colours of the city whose portal the person uses. Keycloak has no e-mail
@@ -30,8 +29,9 @@ final class CityEmailTemplateProvider extends FreeMarkerEmailTemplateProvider {
     }
 
     @Override
-    protected EmailTemplate processTemplate(String subjectKey, List<Object> subjectAttributes, String template,
-                                            Map<String, Object> attributes) throws EmailException {
+    protected EmailTemplate processTemplate(
+            String subjectKey, List<Object> subjectAttributes, String template, Map<String, Object> attributes)
+            throws EmailException {
         city = city(attributes).orElse(null);
         List<Object> subject = new ArrayList<>(subjectAttributes);
         subject.add(getRealmName());

@@ -36,9 +36,13 @@ final class CityIdentityProvider extends OIDCIdentityProvider {
     public Response performLogin(AuthenticationRequest request) {
         String client = request.getAuthenticationSession().getClient().getClientId();
         String city = getConfig().getConfig().get(CITY);
-        if (city == null || !CityPortalClient.of(client).map(CityPortalClient::citySlug).filter(city::equals).isPresent()) {
-            throw new IdentityBrokerException("Identity provider " + getConfig().getAlias() + " serves the portal of " + city + " only, not "
-                    + client);
+        if (city == null
+                || !CityPortalClient.of(client)
+                        .map(CityPortalClient::citySlug)
+                        .filter(city::equals)
+                        .isPresent()) {
+            throw new IdentityBrokerException("Identity provider " + getConfig().getAlias() + " serves the portal of "
+                    + city + " only, not " + client);
         }
         return super.performLogin(request);
     }
@@ -52,12 +56,15 @@ final class CityIdentityProvider extends OIDCIdentityProvider {
     public BrokeredIdentityContext getFederatedIdentity(String response) {
         BrokeredIdentityContext identity = super.getFederatedIdentity(response);
         Object token = identity.getContextData().get(VALIDATED_ID_TOKEN);
-        String acr = token instanceof IDToken idToken ? idToken.getAcr()
-                : token instanceof JsonWebToken jwt && jwt.getOtherClaims().get("acr") instanceof String claim ? claim : null;
+        String acr = token instanceof IDToken idToken
+                ? idToken.getAcr()
+                : token instanceof JsonWebToken jwt && jwt.getOtherClaims().get("acr") instanceof String claim
+                        ? claim
+                        : null;
         if (!AssuranceLevel.meets(acr, minimumAcr())) {
             log.infof("Sign-in through %s refused: acr %s below %s", getConfig().getAlias(), acr, minimumAcr());
-            throw new IdentityBrokerException("The identity provider vouched for level " + acr + ", below the " + minimumAcr()
-                    + " this city requires");
+            throw new IdentityBrokerException("The identity provider vouched for level " + acr + ", below the "
+                    + minimumAcr() + " this city requires");
         }
         return identity;
     }

@@ -1,8 +1,7 @@
 package eu.selfdata.keycloak.extensions;
 
-import org.keycloak.models.ClientModel;
-
 import java.util.regex.Pattern;
+import org.keycloak.models.ClientModel;
 
 /**
  * A city's name and colours as its e-mails show them, read from its portal client's attributes (the ones its
@@ -32,8 +31,11 @@ public final class CityMailBranding {
     }
 
     static CityMailBranding of(CityPortalClient portal, ClientModel client) {
-        return new CityMailBranding(portal.citySlug(), client.getAttribute("selfdata.displayName"),
-                client.getAttribute("selfdata.primaryColor"), client.getAttribute("selfdata.secondaryColor"),
+        return new CityMailBranding(
+                portal.citySlug(),
+                client.getAttribute("selfdata.displayName"),
+                client.getAttribute("selfdata.primaryColor"),
+                client.getAttribute("selfdata.secondaryColor"),
                 client.getAttribute("selfdata.logoUrl"));
     }
 

@@ -46,7 +46,8 @@ final class CityMembershipOnRegistration implements EventListenerProvider {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         OrganizationModel city = organizations.getByAlias(citySlug);
         if (city == null || !city.isEnabled()) {
-            log.warnf("User %s registered through %s but organization '%s' is missing or disabled; not a member of any city",
+            log.warnf(
+                    "User %s registered through %s but organization '%s' is missing or disabled; not a member of any city",
                     event.getUserId(), event.getClientId(), citySlug);
             return;
         }
@@ -64,6 +65,5 @@ final class CityMembershipOnRegistration implements EventListenerProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

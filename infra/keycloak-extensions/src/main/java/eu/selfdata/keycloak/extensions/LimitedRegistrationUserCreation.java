@@ -3,15 +3,14 @@ package eu.selfdata.keycloak.extensions;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.keycloak.authentication.ValidationContext;
-import org.keycloak.authentication.forms.RegistrationUserCreation;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.utils.FormMessage;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.keycloak.authentication.ValidationContext;
+import org.keycloak.authentication.forms.RegistrationUserCreation;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.utils.FormMessage;
 
 /**
  * Keycloak's own registration form action ({@code registration-user-creation}), replaced by this one of the same
@@ -35,12 +34,24 @@ public final class LimitedRegistrationUserCreation extends RegistrationUserCreat
     public void validate(ValidationContext context) {
         ClientModel client = context.getAuthenticationSession().getClient();
         int perHour = perHour(client.getAttribute(ATTRIBUTE));
-        String key = context.getRealm().getId() + '\n' + client.getClientId() + '\n' + context.getConnection().getRemoteAddr() + '\n' + perHour;
+        String key = context.getRealm().getId()
+                + '\n'
+                + client.getClientId()
+                + '\n'
+                + context.getConnection().getRemoteAddr()
+                + '\n'
+                + perHour;
         if (BUCKETS.size() > MAX_BUCKETS) {
             BUCKETS.clear();
         }
-        Bucket bucket = BUCKETS.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build()).build());
+        Bucket bucket = BUCKETS.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perHour)
+                                .refillGreedy(perHour, Duration.ofHours(1))
+                                .build())
+                        .build());
         if (!bucket.tryConsume(1)) {
             MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
             form.remove("password");

@@ -1,8 +1,8 @@
 package eu.selfdata.keycloak.extensions;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class AssuranceLevelTest {
 
@@ -18,6 +18,8 @@ class AssuranceLevelTest {
         assertThat(AssuranceLevel.meets(null, "eidas1")).isFalse();
         assertThat(AssuranceLevel.meets("1", "eidas1")).isFalse();
         assertThat(AssuranceLevel.meets("EIDAS3", "eidas1")).isFalse();
-        assertThat(AssuranceLevel.meets("eidas3", "eidas9")).as("an unknown requirement is never met").isFalse();
+        assertThat(AssuranceLevel.meets("eidas3", "eidas9"))
+                .as("an unknown requirement is never met")
+                .isFalse();
     }
 }

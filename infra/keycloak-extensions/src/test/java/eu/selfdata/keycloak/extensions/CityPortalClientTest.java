@@ -1,11 +1,11 @@
 package eu.selfdata.keycloak.extensions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CityPortalClientTest {
 
@@ -17,8 +17,18 @@ class CityPortalClientTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"platform-console", "tenant-service", "portal-", "portal-x", "portal-Lyon", "portal-9lyon",
-            "portal-lyon/../x", "xportal-lyon", "portal-aaaaaaaaaabbbbbbbbbbccccccccccdddddddddde"})
+    @ValueSource(
+            strings = {
+                "platform-console",
+                "tenant-service",
+                "portal-",
+                "portal-x",
+                "portal-Lyon",
+                "portal-9lyon",
+                "portal-lyon/../x",
+                "xportal-lyon",
+                "portal-aaaaaaaaaabbbbbbbbbbccccccccccdddddddddde"
+            })
     void otherClientsNameNoCity(String clientId) {
         assertThat(CityPortalClient.of(clientId)).isEmpty();
     }

@@ -23,8 +23,15 @@ public class LocalizedProblemTitles implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
-        return body instanceof ProblemDetail problem ? ProblemTitles.localize(problem, LocaleContextHolder.getLocale()) : body;
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
+        return body instanceof ProblemDetail problem
+                ? ProblemTitles.localize(problem, LocaleContextHolder.getLocale())
+                : body;
     }
 }

@@ -26,7 +26,8 @@ public class ProblemResponses {
     }
 
     /** Writes the problem, its title in the request's language ({@code Accept-Language}: filters run before any locale resolver). */
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         ProblemTitles.localize(problem, request.getLocale());
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());

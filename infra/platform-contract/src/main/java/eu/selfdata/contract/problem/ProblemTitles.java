@@ -22,8 +22,7 @@ public final class ProblemTitles {
 
     private static final ResourceBundle FRENCH = load();
 
-    private ProblemTitles() {
-    }
+    private ProblemTitles() {}
 
     /** Gives the problem its title in {@code locale} when it is French and the type is the platform's; returns it. */
     public static ProblemDetail localize(ProblemDetail problem, Locale locale) {
@@ -33,7 +32,10 @@ public final class ProblemTitles {
 
     /** The French title of a platform problem type, when {@code locale} is French. */
     public static Optional<String> title(URI type, Locale locale) {
-        if (type == null || locale == null || !"fr".equals(locale.getLanguage()) || !type.toString().startsWith(Problems.BASE)) {
+        if (type == null
+                || locale == null
+                || !"fr".equals(locale.getLanguage())
+                || !type.toString().startsWith(Problems.BASE)) {
             return Optional.empty();
         }
         String name = type.toString().substring(Problems.BASE.length());
@@ -42,7 +44,8 @@ public final class ProblemTitles {
 
     private static ResourceBundle load() {
         try (InputStream in = ProblemTitles.class.getResourceAsStream("titles_fr.properties")) {
-            return new PropertyResourceBundle(new InputStreamReader(Objects.requireNonNull(in), StandardCharsets.UTF_8));
+            return new PropertyResourceBundle(
+                    new InputStreamReader(Objects.requireNonNull(in), StandardCharsets.UTF_8));
         } catch (IOException | NullPointerException e) {
             throw new MissingResourceException("titles_fr.properties", ProblemTitles.class.getName(), "");
         }

@@ -9,8 +9,7 @@ public final class Problems {
     public static final String BASE = "https://selfdata.eu/problems/";
     private static final Pattern TYPE_NAME = Pattern.compile("^[a-z][a-z0-9-]{1,59}$");
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** {@link #BASE} + {@code typeName}, a lowercase word or words joined by '-'. */
     public static URI type(String typeName) {

@@ -1,16 +1,16 @@
 package eu.selfdata.contract.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ProblemTitlesTest {
 
-    private static final PlatformProblem WRONG_CITY = new PlatformProblem.Definition("wrong-city", "Identity of another city", HttpStatus.FORBIDDEN);
+    private static final PlatformProblem WRONG_CITY =
+            new PlatformProblem.Definition("wrong-city", "Identity of another city", HttpStatus.FORBIDDEN);
 
     @Test
     void aFrenchRequestGetsTheFrenchTitleAndTheSameTypeStatusAndDetail() {
@@ -24,8 +24,14 @@ class ProblemTitlesTest {
 
     @Test
     void anyOtherLanguageOrAnUnknownTypeKeepsTheEnglishTitle() {
-        assertThat(ProblemTitles.localize(WRONG_CITY.detail("x"), Locale.ENGLISH).getTitle()).isEqualTo("Identity of another city");
-        assertThat(ProblemTitles.localize(new PlatformProblem.Definition("brand-new-type", "Brand new", HttpStatus.CONFLICT).detail("x"),
-                Locale.FRENCH).getTitle()).isEqualTo("Brand new");
+        assertThat(ProblemTitles.localize(WRONG_CITY.detail("x"), Locale.ENGLISH)
+                        .getTitle())
+                .isEqualTo("Identity of another city");
+        assertThat(ProblemTitles.localize(
+                                new PlatformProblem.Definition("brand-new-type", "Brand new", HttpStatus.CONFLICT)
+                                        .detail("x"),
+                                Locale.FRENCH)
+                        .getTitle())
+                .isEqualTo("Brand new");
     }
 }

@@ -12,7 +12,8 @@ class ProblemsTest {
 
     @Test
     void aProblemCarriesItsStableTypeTitleStatusAndTheDetail() {
-        PlatformProblem closed = new PlatformProblem.Definition("dead-letter-closed", "Dead letter already closed", HttpStatus.CONFLICT);
+        PlatformProblem closed =
+                new PlatformProblem.Definition("dead-letter-closed", "Dead letter already closed", HttpStatus.CONFLICT);
 
         ProblemDetail problem = closed.detail("Dead letter 7 was discarded");
 
@@ -27,7 +28,8 @@ class ProblemsTest {
     @Test
     void aTypeNameIsOneLowercaseSegment() {
         for (String bad : new String[] {"Not-Found", "../x", "a/b", "x", "", "not found", "a?b=c"}) {
-            assertThatThrownBy(() -> new PlatformProblem.Definition(bad, "Title", HttpStatus.BAD_REQUEST)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new PlatformProblem.Definition(bad, "Title", HttpStatus.BAD_REQUEST))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

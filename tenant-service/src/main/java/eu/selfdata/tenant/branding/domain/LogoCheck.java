@@ -12,8 +12,7 @@ public final class LogoCheck {
 
     public static final int MAX_BYTES = 512 * 1024;
 
-    private LogoCheck() {
-    }
+    private LogoCheck() {}
 
     /** The image's content type, or empty when the bytes are not an accepted image. */
     public static Optional<String> imageType(byte[] content) {
@@ -23,7 +22,8 @@ public final class LogoCheck {
         if (starts(content, 0xff, 0xd8, 0xff)) {
             return Optional.of("image/jpeg");
         }
-        if (content.length > 12 && starts(content, 'R', 'I', 'F', 'F')
+        if (content.length > 12
+                && starts(content, 'R', 'I', 'F', 'F')
                 && Arrays.equals(Arrays.copyOfRange(content, 8, 12), new byte[] {'W', 'E', 'B', 'P'})) {
             return Optional.of("image/webp");
         }

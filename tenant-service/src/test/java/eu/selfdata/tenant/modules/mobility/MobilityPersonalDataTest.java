@@ -1,16 +1,15 @@
 package eu.selfdata.tenant.modules.mobility;
 
-import eu.selfdata.tenant.support.ServiceClient;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.selfdata.tenant.support.ServiceClient;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Indicators over consenting citizens only, export of points and trips, erasure of every mobility row. */
 class MobilityPersonalDataTest extends MobilityTest {
@@ -31,7 +30,13 @@ class MobilityPersonalDataTest extends MobilityTest {
             consenting.add(citizen);
         }
         String walker = identities.citizenToken(city, person("walker"));
-        uploaded(walker, city, new Traces(200, morning).stay(java.time.Duration.ofMinutes(8)).move(1500, 0, 1.3).stay(java.time.Duration.ofMinutes(8)));
+        uploaded(
+                walker,
+                city,
+                new Traces(200, morning)
+                        .stay(java.time.Duration.ofMinutes(8))
+                        .move(1500, 0, 1.3)
+                        .stay(java.time.Duration.ofMinutes(8)));
         consent(walker, city, "GIVEN");
         String refuser = identities.citizenToken(city, person("refuser"));
         uploaded(refuser, city, Traces.drive(300, morning, 50_000));
@@ -42,16 +47,35 @@ class MobilityPersonalDataTest extends MobilityTest {
 
         JsonNode car = cell(modal, "CAR");
         assertThat(car.path("participants").asInt()).isEqualTo(5);
-        assertThat(car.path("value").asDouble()).as("five 5 km drives, not the refuser's 50 km").isBetween(23.0, 27.0);
+        assertThat(car.path("value").asDouble())
+                .as("five 5 km drives, not the refuser's 50 km")
+                .isBetween(23.0, 27.0);
         assertThat(cell(modal, "WALK").path("suppressed").asBoolean()).isTrue();
         assertThat(cell(modal, "WALK").path("value").isNull()).isTrue();
-        assertThat(od.path("cells")).anySatisfy(cell -> assertThat(cell.path("participants").asInt()).isEqualTo(5));
-        assertThat(compute(city, "mobility-trips-per-day").path("cells").get(0).path("value").asDouble()).as("five drives and a walk").isEqualTo(6.0);
-        assertThat(compute(city, "mobility-co2e-per-participant-week").path("cells").get(0).path("group").asString()).isEqualTo("2026-W10");
+        assertThat(od.path("cells"))
+                .anySatisfy(
+                        cell -> assertThat(cell.path("participants").asInt()).isEqualTo(5));
+        assertThat(compute(city, "mobility-trips-per-day")
+                        .path("cells")
+                        .get(0)
+                        .path("value")
+                        .asDouble())
+                .as("five drives and a walk")
+                .isEqualTo(6.0);
+        assertThat(compute(city, "mobility-co2e-per-participant-week")
+                        .path("cells")
+                        .get(0)
+                        .path("group")
+                        .asString())
+                .isEqualTo("2026-W10");
 
         consent(consenting.getFirst(), city, "WITHDRAWN");
-        assertThat(cell(compute(city, "mobility-modal-split-km"), "CAR").path("suppressed").asBoolean()).isTrue();
-        JsonNode log = client.cityAs(consenting.get(1), city, "GET", "/api/me/access-log", null).json();
+        assertThat(cell(compute(city, "mobility-modal-split-km"), "CAR")
+                        .path("suppressed")
+                        .asBoolean())
+                .isTrue();
+        JsonNode log = client.cityAs(consenting.get(1), city, "GET", "/api/me/access-log", null)
+                .json();
         assertThat(log.toString()).contains("trips");
     }
 
@@ -66,17 +90,26 @@ class MobilityPersonalDataTest extends MobilityTest {
         String leaverId = citizenId(leaver, city);
 
         Map<String, String> files = export(leaver, city);
-        assertThat(files.get("trace-points.csv").lines().count()).isEqualTo(drive.fixes().size() + 1);
+        assertThat(files.get("trace-points.csv").lines().count())
+                .isEqualTo(drive.fixes().size() + 1);
         assertThat(files.get("trips.json")).contains("\"inferred_mode\"", "CAR", "impactco2-2025-10-16@r0");
 
         ServiceClient.Response erased = client.cityAs(leaver, city, "DELETE", "/api/me", Map.of("confirm", "ERASE"));
 
         assertThat(erased.status()).as(erased.body()).isEqualTo(204);
-        for (String table : List.of("mobility_trace_point", "mobility_upload", "mobility_trip", "mobility_leg", "mobility_leg_emission")) {
-            assertThat(database().sql("select count(*) from " + schema(city) + "." + table + " where citizen_id = ?::uuid")
-                    .param(leaverId).query(Integer.class).single()).as(table).isZero();
+        for (String table : List.of(
+                "mobility_trace_point", "mobility_upload", "mobility_trip", "mobility_leg", "mobility_leg_emission")) {
+            assertThat(database()
+                            .sql("select count(*) from " + schema(city) + "." + table + " where citizen_id = ?::uuid")
+                            .param(leaverId)
+                            .query(Integer.class)
+                            .single())
+                    .as(table)
+                    .isZero();
         }
-        assertThat(client.cityAs(neighbour, city, "GET", "/api/mobility-carbon/trips", null).json()).hasSize(1);
+        assertThat(client.cityAs(neighbour, city, "GET", "/api/mobility-carbon/trips", null)
+                        .json())
+                .hasSize(1);
     }
 
     private void consent(String token, String city, String decision) {
@@ -87,7 +120,8 @@ class MobilityPersonalDataTest extends MobilityTest {
     }
 
     private JsonNode compute(String city, String indicator) {
-        ServiceClient.Response response = client.cityAs(identities.cityAgentToken(city), city, "POST", INDICATORS + indicator + "/computations", null);
+        ServiceClient.Response response = client.cityAs(
+                identities.cityAgentToken(city), city, "POST", INDICATORS + indicator + "/computations", null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

@@ -14,8 +14,7 @@ final class Traces {
 
     private static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
-    record Fix(Instant time, double lat, double lon) {
-    }
+    record Fix(Instant time, double lat, double lon) {}
 
     private final Random random;
     private final List<Fix> fixes = new ArrayList<>();
@@ -30,7 +29,9 @@ final class Traces {
 
     Traces stay(Duration duration) {
         for (long s = 0; s < duration.toSeconds(); s++) {
-            add(lat + random.nextGaussian() * 4 / METRES_PER_DEGREE, lon + random.nextGaussian() * 4 / METRES_PER_DEGREE);
+            add(
+                    lat + random.nextGaussian() * 4 / METRES_PER_DEGREE,
+                    lon + random.nextGaussian() * 4 / METRES_PER_DEGREE);
         }
         return this;
     }
@@ -47,7 +48,10 @@ final class Traces {
 
     /** Stays 8 min, drives this far at 13 m/s, stays 8 min. */
     static Traces drive(long seed, Instant start, double metres) {
-        return new Traces(seed, start).stay(Duration.ofMinutes(8)).move(metres, 80, 13).stay(Duration.ofMinutes(8));
+        return new Traces(seed, start)
+                .stay(Duration.ofMinutes(8))
+                .move(metres, 80, 13)
+                .stay(Duration.ofMinutes(8));
     }
 
     private void add(double latitude, double longitude) {
@@ -64,8 +68,13 @@ final class Traces {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <gpx version="1.1" creator="tests" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>
                 """);
-        fixes.forEach(fix -> gpx.append("<trkpt lat=\"").append(fix.lat()).append("\" lon=\"").append(fix.lon()).append("\"><time>")
-                .append(fix.time()).append("</time></trkpt>\n"));
+        fixes.forEach(fix -> gpx.append("<trkpt lat=\"")
+                .append(fix.lat())
+                .append("\" lon=\"")
+                .append(fix.lon())
+                .append("\"><time>")
+                .append(fix.time())
+                .append("</time></trkpt>\n"));
         return gpx.append("</trkseg></trk></gpx>\n").toString();
     }
 
@@ -73,8 +82,14 @@ final class Traces {
         StringBuilder json = new StringBuilder("{\"points\":[");
         for (int i = 0; i < fixes.size(); i++) {
             Fix fix = fixes.get(i);
-            json.append(i > 0 ? "," : "").append("{\"lat\":").append(fix.lat()).append(",\"lon\":").append(fix.lon())
-                    .append(",\"time\":\"").append(fix.time()).append("\",\"accuracy\":6}");
+            json.append(i > 0 ? "," : "")
+                    .append("{\"lat\":")
+                    .append(fix.lat())
+                    .append(",\"lon\":")
+                    .append(fix.lon())
+                    .append(",\"time\":\"")
+                    .append(fix.time())
+                    .append("\",\"accuracy\":6}");
         }
         return json.append("]}").toString();
     }

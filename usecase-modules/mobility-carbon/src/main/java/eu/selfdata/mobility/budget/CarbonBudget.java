@@ -16,8 +16,7 @@ import java.util.TreeMap;
  */
 public final class CarbonBudget {
 
-    private CarbonBudget() {
-    }
+    private CarbonBudget() {}
 
     public static LocalDate weekOf(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -28,7 +27,8 @@ public final class CarbonBudget {
      * @param usedByWeek grams emitted per week (Monday), weeks with recorded legs only
      * @param today      in the city's time zone: weeks before its week are closed
      */
-    public static List<WeekStatement> statements(List<BudgetRule> rules, NavigableMap<LocalDate, Long> usedByWeek, LocalDate today) {
+    public static List<WeekStatement> statements(
+            List<BudgetRule> rules, NavigableMap<LocalDate, Long> usedByWeek, LocalDate today) {
         TreeMap<LocalDate, BudgetRule> byStart = new TreeMap<>();
         rules.forEach(rule -> byStart.put(rule.effectiveFrom(), rule));
         LocalDate currentWeek = weekOf(today);
@@ -51,8 +51,10 @@ public final class CarbonBudget {
 
     /** The rule in force in a week, or null before the first. */
     public static BudgetRule ruleOn(List<BudgetRule> rules, LocalDate week) {
-        return rules.stream().filter(rule -> !rule.effectiveFrom().isAfter(week))
-                .max(java.util.Comparator.comparing(BudgetRule::effectiveFrom)).orElse(null);
+        return rules.stream()
+                .filter(rule -> !rule.effectiveFrom().isAfter(week))
+                .max(java.util.Comparator.comparing(BudgetRule::effectiveFrom))
+                .orElse(null);
     }
 
     public static long totalCredits(List<WeekStatement> statements) {

@@ -1,7 +1,6 @@
 package eu.selfdata.mobility.carbon;
 
 import eu.selfdata.mobility.trip.TravelMode;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -33,7 +32,9 @@ public record EmissionFactors(String version, Map<TravelMode, Double> gramsPerPa
 
     /** The table as stored beside the version, e.g. {@code BUS=122.42;CAR=217.6}. */
     public String describe() {
-        return gramsPerPassengerKm.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(";"));
+        return gramsPerPassengerKm.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(";"));
     }
 }

@@ -3,15 +3,14 @@ package eu.selfdata.mobility.carbon;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.usecase.api.CommonProblems;
+import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Emission factors: anyone signed in sees those in force (a citizen may check how a gram was
@@ -40,7 +39,8 @@ public class FactorController {
     EmissionFactors choose(@RequestBody FactorChoice choice) {
         staff.requireAdmin();
         if (choice == null || choice.factorSet() == null) {
-            throw CommonProblems.INVALID_REQUEST.exception("name a factorSet, optionally with overrides (mode to gCO2e per passenger-km)");
+            throw CommonProblems.INVALID_REQUEST.exception(
+                    "name a factorSet, optionally with overrides (mode to gCO2e per passenger-km)");
         }
         return factors.choose(choice.factorSet(), choice.overrides() == null ? Map.of() : choice.overrides());
     }
@@ -53,12 +53,9 @@ public class FactorController {
         return new Recomputed(factors.current().version(), recomputed);
     }
 
-    record FactorsView(EmissionFactors current, List<FactorSet> shipped) {
-    }
+    record FactorsView(EmissionFactors current, List<FactorSet> shipped) {}
 
-    record FactorChoice(String factorSet, Map<TravelMode, Double> overrides) {
-    }
+    record FactorChoice(String factorSet, Map<TravelMode, Double> overrides) {}
 
-    record Recomputed(String factorVersion, int legs) {
-    }
+    record Recomputed(String factorVersion, int legs) {}
 }

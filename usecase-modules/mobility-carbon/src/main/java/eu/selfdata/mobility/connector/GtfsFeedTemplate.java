@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.connector;
 
-import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.outbound.OutboundException;
@@ -10,10 +9,7 @@ import eu.selfdata.connectors.settings.SettingTypes;
 import eu.selfdata.mobility.MobilityCarbonModule;
 import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.transit.InvalidFeedException;
-import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
-import org.apache.camel.model.RouteDefinition;
-
+import eu.selfdata.usecase.api.CityScope;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,6 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * {@code mobility-gtfs}: the city's GTFS static feed, fetched over HTTP(S) on a schedule (daily by
@@ -32,10 +31,14 @@ import java.util.Map;
 public class GtfsFeedTemplate extends ConnectorTemplate {
 
     public static final String ID = "mobility-gtfs";
-    static final Setting<URI> URL = Setting.required("url", SettingTypes.publicUrl(),
-            "Adresse du flux GTFS (zip)", "GTFS feed address (zip)");
-    static final Setting<Duration> POLL = Setting.of("pollInterval", SettingTypes.duration(Duration.ofHours(1), Duration.ofDays(30)),
-            Duration.ofDays(1), "Intervalle de relève", "How often the feed is read");
+    static final Setting<URI> URL =
+            Setting.required("url", SettingTypes.publicUrl(), "Adresse du flux GTFS (zip)", "GTFS feed address (zip)");
+    static final Setting<Duration> POLL = Setting.of(
+            "pollInterval",
+            SettingTypes.duration(Duration.ofHours(1), Duration.ofDays(30)),
+            Duration.ofDays(1),
+            "Intervalle de relève",
+            "How often the feed is read");
 
     private final GtfsStore feeds;
     private final CityScope scope;

@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.connector;
 
-import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.DeadLetter;
@@ -16,11 +15,8 @@ import eu.selfdata.mobility.trace.TraceIngestion;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.Accessor;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.usecase.api.Consents;
-import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
-import org.apache.camel.model.RouteDefinition;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -33,6 +29,9 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * {@code mobility-trace-drop}: an app operator drops trace files in the {@code inbox/} of the city's
@@ -47,15 +46,25 @@ import java.util.regex.Pattern;
 public class TraceDropTemplate extends ConnectorTemplate {
 
     public static final String ID = "mobility-trace-drop";
-    public static final Setting<RelativePath> FOLDER = Setting.of("folder", SettingTypes.relativePath(), RelativePath.parse(ID),
-            "Dossier de dépôt (dans celui de la ville)", "Drop folder (inside the city's)");
-    static final Setting<Duration> POLL = Setting.of("pollInterval", SettingTypes.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
-            Duration.ofSeconds(2), "Intervalle de relève des fichiers", "How often files are looked for");
+    public static final Setting<RelativePath> FOLDER = Setting.of(
+            "folder",
+            SettingTypes.relativePath(),
+            RelativePath.parse(ID),
+            "Dossier de dépôt (dans celui de la ville)",
+            "Drop folder (inside the city's)");
+    static final Setting<Duration> POLL = Setting.of(
+            "pollInterval",
+            SettingTypes.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+            Duration.ofSeconds(2),
+            "Intervalle de relève des fichiers",
+            "How often files are looked for");
     /** Whose file and which bytes: the idempotency key. */
     static final String DELIVERY = "SelfdataTraceDelivery";
+
     private static final Pattern TRACES = Pattern.compile("^[^/]*\\.(gpx|geojson|json)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile(
-            "^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_[^/]*\\.(gpx|geojson|json)$", Pattern.CASE_INSENSITIVE);
+            "^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_[^/]*\\.(gpx|geojson|json)$",
+            Pattern.CASE_INSENSITIVE);
 
     private final TraceIngestion ingestion;
     private final Consents consents;
@@ -63,7 +72,8 @@ public class TraceDropTemplate extends ConnectorTemplate {
     private final CityScope scope;
     private final CityFolders folders;
 
-    public TraceDropTemplate(TraceIngestion ingestion, Consents consents, AccessLog accessLog, CityScope scope, CityFolders folders) {
+    public TraceDropTemplate(
+            TraceIngestion ingestion, Consents consents, AccessLog accessLog, CityScope scope, CityFolders folders) {
         this.ingestion = ingestion;
         this.consents = consents;
         this.accessLog = accessLog;
@@ -129,11 +139,15 @@ public class TraceDropTemplate extends ConnectorTemplate {
         try (InputStream content = exchange.getIn().getBody(InputStream.class)) {
             scope.run(city, () -> {
                 if (!consents.isGiven(citizen, MobilityCarbonModule.APP_IMPORT_PURPOSE)) {
-                    throw new RefusedFileException("citizen " + citizen + " has not let the app operator deliver traces ("
-                            + MobilityCarbonModule.APP_IMPORT_PURPOSE + ")");
+                    throw new RefusedFileException(
+                            "citizen " + citizen + " has not let the app operator deliver traces ("
+                                    + MobilityCarbonModule.APP_IMPORT_PURPOSE + ")");
                 }
                 TraceIngestion.UploadReceipt receipt = ingestion.ingest(citizen, format, content);
-                accessLog.record(citizen, new Accessor(Accessor.Kind.CONNECTOR, ID), MobilityCarbonModule.POINTS.id(),
+                accessLog.record(
+                        citizen,
+                        new Accessor(Accessor.Kind.CONNECTOR, ID),
+                        MobilityCarbonModule.POINTS.id(),
                         "the app operator delivered " + receipt.pointsStored() + " point(s) in the file " + name);
             });
         }
@@ -150,12 +164,16 @@ public class TraceDropTemplate extends ConnectorTemplate {
 
     private static void hash(Exchange exchange) throws IOException {
         try (InputStream content = exchange.getIn().getBody(InputStream.class);
-             DigestInputStream digest = new DigestInputStream(content, MessageDigest.getInstance("SHA-256"))) {
+                DigestInputStream digest = new DigestInputStream(content, MessageDigest.getInstance("SHA-256"))) {
             digest.transferTo(java.io.OutputStream.nullOutputStream());
-            String sha256 = "sha256:" + HexFormat.of().formatHex(digest.getMessageDigest().digest());
+            String sha256 = "sha256:"
+                    + HexFormat.of().formatHex(digest.getMessageDigest().digest());
             exchange.getIn().setHeader(SOURCE_KEY, sha256);
             Matcher name = NAME.matcher(exchange.getIn().getHeader(SOURCE, String.class));
-            exchange.getIn().setHeader(DELIVERY, (name.matches() ? name.group(1).toLowerCase(Locale.ROOT) : "unnamed") + "/" + sha256);
+            exchange.getIn()
+                    .setHeader(
+                            DELIVERY,
+                            (name.matches() ? name.group(1).toLowerCase(Locale.ROOT) : "unnamed") + "/" + sha256);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

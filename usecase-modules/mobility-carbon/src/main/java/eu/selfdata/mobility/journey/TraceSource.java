@@ -2,7 +2,6 @@ package eu.selfdata.mobility.journey;
 
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.usecase.api.CitizenId;
-
 import java.time.Instant;
 
 /** Where a citizen's stored points come from. */

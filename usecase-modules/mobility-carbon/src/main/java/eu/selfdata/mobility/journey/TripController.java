@@ -1,9 +1,11 @@
 package eu.selfdata.mobility.journey;
 
-import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.trip.TravelMode;
+import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.CurrentCitizen;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,9 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.util.List;
 
 /** The signed-in citizen's trips, and their corrections of a leg's mode. */
 @RestController
@@ -42,15 +41,18 @@ public class TripController {
 
     @GetMapping("/trips/{id}")
     TripView trip(@PathVariable long id) {
-        return journeys.find(citizen.require(), id).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no trip " + id));
+        return journeys.find(citizen.require(), id)
+                .orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no trip " + id));
     }
 
     @PutMapping("/legs/{id}/mode")
     TripView correct(@PathVariable long id, @RequestBody ModeCorrection correction) {
         if (correction == null || correction.mode() == null || correction.mode() == TravelMode.UNKNOWN) {
-            throw CommonProblems.INVALID_REQUEST.exception("name the mode you travelled: one of WALK, BIKE, EBIKE, CAR, BUS, TRAM, METRO, TRAIN");
+            throw CommonProblems.INVALID_REQUEST.exception(
+                    "name the mode you travelled: one of WALK, BIKE, EBIKE, CAR, BUS, TRAM, METRO, TRAIN");
         }
-        return journeys.correct(citizen.require(), id, correction.mode()).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no leg " + id));
+        return journeys.correct(citizen.require(), id, correction.mode())
+                .orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no leg " + id));
     }
 
     @GetMapping("/legs/{id}/emissions")
@@ -62,6 +64,5 @@ public class TripController {
         return history;
     }
 
-    record ModeCorrection(TravelMode mode) {
-    }
+    record ModeCorrection(TravelMode mode) {}
 }

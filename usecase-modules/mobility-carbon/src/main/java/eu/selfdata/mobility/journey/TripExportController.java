@@ -3,17 +3,16 @@ package eu.selfdata.mobility.journey;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CurrentCitizen;
-import org.springframework.beans.factory.ObjectProvider;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.time.Clock;
 
 /**
  * The signed-in citizen's trips to take away, as GPX 1.1 or GeoJSON, for a period as for
@@ -29,7 +28,8 @@ public class TripExportController {
     private final CurrentCitizen citizen;
     private final Clock clock;
 
-    public TripExportController(TripExports exports, Budgets budgets, CurrentCitizen citizen, ObjectProvider<Clock> clock) {
+    public TripExportController(
+            TripExports exports, Budgets budgets, CurrentCitizen citizen, ObjectProvider<Clock> clock) {
         this.exports = exports;
         this.budgets = budgets;
         this.citizen = citizen;
@@ -37,7 +37,10 @@ public class TripExportController {
     }
 
     @GetMapping("/trips.gpx")
-    void gpx(@RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletResponse response)
+    void gpx(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            HttpServletResponse response)
             throws IOException {
         CitizenId me = citizen.require();
         TripPeriod period = TripPeriod.of(from, to, budgets.zone(), clock.instant());
@@ -46,7 +49,10 @@ public class TripExportController {
     }
 
     @GetMapping("/trips.geojson")
-    void geoJson(@RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletResponse response)
+    void geoJson(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            HttpServletResponse response)
             throws IOException {
         CitizenId me = citizen.require();
         TripPeriod period = TripPeriod.of(from, to, budgets.zone(), clock.instant());
@@ -56,6 +62,8 @@ public class TripExportController {
 
     private static void attachment(HttpServletResponse response, String mediaType, String name) {
         response.setContentType(mediaType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name).build().toString());
     }
 }

@@ -2,19 +2,18 @@ package eu.selfdata.mobility.journey;
 
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.usecase.api.CitizenId;
-import tools.jackson.core.JsonEncoding;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * A citizen's trips in standard formats they can take elsewhere, written as they are read (one
@@ -65,7 +64,10 @@ public class TripExports {
                         xml.writeStartElement(GPX, "trkpt");
                         xml.writeAttribute("lat", degrees(leg.trace().lat(i)));
                         xml.writeAttribute("lon", degrees(leg.trace().lon(i)));
-                        element(xml, "time", Instant.ofEpochMilli(leg.trace().time(i)).toString());
+                        element(
+                                xml,
+                                "time",
+                                Instant.ofEpochMilli(leg.trace().time(i)).toString());
                         measurements(xml, leg.trace(), i);
                         xml.writeEndElement();
                     }
@@ -148,7 +150,8 @@ public class TripExports {
         }
         json.writeArrayPropertyStart("coordTimes");
         for (int k = 0; k < count; k++) {
-            json.writeString(Instant.ofEpochMilli(leg.trace().time(Math.min(leg.first() + k, leg.end() - 1))).toString());
+            json.writeString(Instant.ofEpochMilli(leg.trace().time(Math.min(leg.first() + k, leg.end() - 1)))
+                    .toString());
         }
         json.writeEndArray();
         json.writeEndObject();
@@ -181,8 +184,7 @@ public class TripExports {
     }
 
     /** A leg and its points {@code first} (inclusive) to {@code end} (exclusive) in the trip's trace. */
-    private record Leg(TripView.LegView view, Trace trace, int first, int end) {
-    }
+    private record Leg(TripView.LegView view, Trace trace, int first, int end) {}
 
     /** What GPX 1.1 has no element for, in the point's extensions: the phone's accuracy, Doppler speed and activity. */
     private static void measurements(XMLStreamWriter xml, Trace trace, int i) throws XMLStreamException {
@@ -214,7 +216,10 @@ public class TripExports {
     }
 
     private static String number(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value)
+                .setScale(2, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
@@ -225,6 +230,9 @@ public class TripExports {
 
     /** Seven decimals: a centimetre, as precise as any phone. */
     private static String degrees(double value) {
-        return BigDecimal.valueOf(value).setScale(7, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value)
+                .setScale(7, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -21,7 +21,8 @@ public record TripPeriod(Instant from, Instant to) {
 
     /** @throws IllegalArgumentException naming the parameter that is neither an instant nor a date */
     public static TripPeriod of(String from, String to, ZoneId zone, Instant now) {
-        return new TripPeriod(from == null || from.isBlank() ? Instant.EPOCH : parse("from", from, zone, false),
+        return new TripPeriod(
+                from == null || from.isBlank() ? Instant.EPOCH : parse("from", from, zone, false),
                 to == null || to.isBlank() ? now.plusSeconds(86_400) : parse("to", to, zone, true));
     }
 
@@ -34,8 +35,9 @@ public record TripPeriod(Instant from, Instant to) {
             }
             return Instant.parse(text);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + name + "' must be a date (2026-03-02) or an instant (2026-03-02T07:00:00Z), not '"
-                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+            throw new IllegalArgumentException(
+                    "'" + name + "' must be a date (2026-03-02) or an instant (2026-03-02T07:00:00Z), not '"
+                            + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
         }
     }
 }

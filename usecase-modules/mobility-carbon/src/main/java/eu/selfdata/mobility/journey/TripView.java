@@ -1,7 +1,6 @@
 package eu.selfdata.mobility.journey;
 
 import eu.selfdata.mobility.trip.TravelMode;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +11,15 @@ public record TripView(long id, Instant startedAt, Instant endedAt, long distanc
      * A stored leg. {@code mode} is the citizen's correction when there is one, else the inferred
      * mode; {@code co2eG} is null for an unknown mode.
      */
-    public record LegView(long id, Instant startedAt, Instant endedAt, long distanceM, double medianSpeedMps,
-                          TravelMode inferredMode, TravelMode correctedMode, TravelMode mode, Long co2eG, String factorVersion) {
-    }
+    public record LegView(
+            long id,
+            Instant startedAt,
+            Instant endedAt,
+            long distanceM,
+            double medianSpeedMps,
+            TravelMode inferredMode,
+            TravelMode correctedMode,
+            TravelMode mode,
+            Long co2eG,
+            String factorVersion) {}
 }

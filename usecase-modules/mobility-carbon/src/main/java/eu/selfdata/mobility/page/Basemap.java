@@ -1,7 +1,6 @@
 package eu.selfdata.mobility.page;
 
 import eu.selfdata.contract.ImageOrigin;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,26 +20,37 @@ public record Basemap(String tileUrl, String attribution) {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     public Basemap {
-        if (tileUrl == null || tileUrl.isBlank() || tileUrl.length() > MAX_URL || CONTROL.matcher(tileUrl).find() || tileUrl.contains("#")) {
-            throw new IllegalArgumentException("a tile URL template is at most " + MAX_URL + " characters, without spaces or fragment");
+        if (tileUrl == null
+                || tileUrl.isBlank()
+                || tileUrl.length() > MAX_URL
+                || CONTROL.matcher(tileUrl).find()
+                || tileUrl.contains("#")) {
+            throw new IllegalArgumentException(
+                    "a tile URL template is at most " + MAX_URL + " characters, without spaces or fragment");
         }
         if (ImageOrigin.of(tileUrl).isEmpty()) {
-            throw new IllegalArgumentException("the tiles must come from a public https server named by its domain: " + tileUrl);
+            throw new IllegalArgumentException(
+                    "the tiles must come from a public https server named by its domain: " + tileUrl);
         }
         Matcher placeholders = PLACEHOLDER.matcher(tileUrl);
         int found = 0;
         while (placeholders.find()) {
             switch (placeholders.group(1)) {
                 case "z", "x", "y" -> found++;
-                default -> throw new IllegalArgumentException("'{" + placeholders.group(1) + "}' is not a placeholder here: use {z}, {x} and {y}");
+                default ->
+                    throw new IllegalArgumentException(
+                            "'{" + placeholders.group(1) + "}' is not a placeholder here: use {z}, {x} and {y}");
             }
         }
         if (found != 3 || !tileUrl.contains("{z}") || !tileUrl.contains("{x}") || !tileUrl.contains("{y}")) {
             throw new IllegalArgumentException("a tile URL template names {z}, {x} and {y} once each");
         }
-        if (attribution == null || attribution.isBlank() || attribution.length() > MAX_ATTRIBUTION || CONTROL.matcher(attribution).find()) {
-            throw new IllegalArgumentException("name the tiles' source as their licence asks (at most " + MAX_ATTRIBUTION
-                    + " characters), e.g. \"© OpenStreetMap contributors\"");
+        if (attribution == null
+                || attribution.isBlank()
+                || attribution.length() > MAX_ATTRIBUTION
+                || CONTROL.matcher(attribution).find()) {
+            throw new IllegalArgumentException("name the tiles' source as their licence asks (at most "
+                    + MAX_ATTRIBUTION + " characters), e.g. \"© OpenStreetMap contributors\"");
         }
         tileUrl = tileUrl.strip();
         attribution = attribution.strip();

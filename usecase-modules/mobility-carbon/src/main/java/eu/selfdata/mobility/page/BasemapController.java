@@ -32,14 +32,17 @@ public class BasemapController {
     @GetMapping
     ResponseEntity<Basemap> current() {
         staff.requireAdmin();
-        return basemaps.current().map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        return basemaps.current()
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PutMapping
     Basemap choose(@RequestBody BasemapChoice choice) {
         staff.requireAdmin();
         if (choice == null || choice.tileUrl() == null) {
-            throw CommonProblems.INVALID_REQUEST.exception("give a tileUrl (https://…/{z}/{x}/{y}.png) and an attribution");
+            throw CommonProblems.INVALID_REQUEST.exception(
+                    "give a tileUrl (https://…/{z}/{x}/{y}.png) and an attribution");
         }
         Basemap basemap = new Basemap(choice.tileUrl(), choice.attribution());
         basemaps.choose(basemap);
@@ -53,6 +56,5 @@ public class BasemapController {
         basemaps.remove();
     }
 
-    record BasemapChoice(String tileUrl, String attribution) {
-    }
+    record BasemapChoice(String tileUrl, String attribution) {}
 }

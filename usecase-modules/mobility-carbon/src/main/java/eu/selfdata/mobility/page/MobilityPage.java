@@ -12,10 +12,15 @@ import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
 import eu.selfdata.mobility.trace.TraceProblem;
 import eu.selfdata.mobility.trip.TravelMode;
-import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
@@ -28,12 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The portal page "my mobility" ({@code /my/mobility-carbon}), rendered from the module's own
@@ -54,7 +53,9 @@ public class MobilityPage {
     /** Weeks in the CO2e chart. */
     static final int WEEKS_SHOWN = 12;
     /** Modes a citizen can name for a leg. */
-    static final List<TravelMode> MODES = Arrays.stream(TravelMode.values()).filter(mode -> mode != TravelMode.UNKNOWN).toList();
+    static final List<TravelMode> MODES = Arrays.stream(TravelMode.values())
+            .filter(mode -> mode != TravelMode.UNKNOWN)
+            .toList();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,8 +67,14 @@ public class MobilityPage {
     private final ObjectProvider<TakeoutImports> imports;
     private final CurrentCitizen citizen;
 
-    public MobilityPage(Journeys journeys, Budgets budgets, TraceIngestion ingestion, TraceSource points, Basemaps basemaps,
-                        ObjectProvider<TakeoutImports> imports, CurrentCitizen citizen) {
+    public MobilityPage(
+            Journeys journeys,
+            Budgets budgets,
+            TraceIngestion ingestion,
+            TraceSource points,
+            Basemaps basemaps,
+            ObjectProvider<TakeoutImports> imports,
+            CurrentCitizen citizen) {
         this.journeys = journeys;
         this.budgets = budgets;
         this.ingestion = ingestion;
@@ -80,7 +87,9 @@ public class MobilityPage {
     /** The page; where the city chose map tiles, their origin goes to the gateway for this page's image policy. */
     @GetMapping
     String page(Model model, HttpServletResponse response) {
-        basemaps.current().ifPresent(basemap -> response.setHeader(PlatformHeaders.IMAGE_ORIGIN, basemap.origin().value()));
+        basemaps.current()
+                .ifPresent(basemap -> response.setHeader(
+                        PlatformHeaders.IMAGE_ORIGIN, basemap.origin().value()));
         return render(model, citizen.require());
     }
 
@@ -99,11 +108,16 @@ public class MobilityPage {
     ModelAndView upload(@RequestParam("file") MultipartFile file, Model model) {
         CitizenId me = citizen.require();
         try (InputStream body = file.getInputStream()) {
-            TraceIngestion.UploadReceipt receipt = ingestion.ingest(me, TraceFormats.of(file.getOriginalFilename(), file.getContentType()), body);
-            return new ModelAndView("redirect:/my/mobility-carbon?uploaded=" + receipt.pointsStored() + "&trips=" + receipt.trips());
+            TraceIngestion.UploadReceipt receipt =
+                    ingestion.ingest(me, TraceFormats.of(file.getOriginalFilename(), file.getContentType()), body);
+            return new ModelAndView(
+                    "redirect:/my/mobility-carbon?uploaded=" + receipt.pointsStored() + "&trips=" + receipt.trips());
         } catch (InvalidTraceException e) {
             model.addAttribute("uploadError", new UploadError(e.problem().slug(), e.getMessage()));
-            return new ModelAndView(render(model, me), model.asMap(), HttpStatusCode.valueOf(e.problem().status()));
+            return new ModelAndView(
+                    render(model, me),
+                    model.asMap(),
+                    HttpStatusCode.valueOf(e.problem().status()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,17 +128,24 @@ public class MobilityPage {
         if (mode == TravelMode.UNKNOWN) {
             throw CommonProblems.INVALID_REQUEST.exception("name the mode you travelled");
         }
-        TripView trip = journeys.correct(citizen.require(), legId, mode).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no leg " + legId));
+        TripView trip = journeys.correct(citizen.require(), legId, mode)
+                .orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no leg " + legId));
         return "redirect:/my/mobility-carbon?corrected=" + legId + "#trip-" + trip.id();
     }
 
     private String render(Model model, CitizenId me) {
         List<TripView> trips = journeys.latest(me, TRIPS_SHOWN);
         Budgets.BudgetView budget = budgets.of(me);
-        List<WeekStatement> weeks = budget.weeks().stream().limit(WEEKS_SHOWN).toList().reversed();
+        List<WeekStatement> weeks =
+                budget.weeks().stream().limit(WEEKS_SHOWN).toList().reversed();
         model.addAttribute("trips", trips);
         model.addAttribute("budget", budget);
-        model.addAttribute("thisWeek", budget.weeks().stream().filter(week -> !week.closed()).findFirst().orElse(null));
+        model.addAttribute(
+                "thisWeek",
+                budget.weeks().stream()
+                        .filter(week -> !week.closed())
+                        .findFirst()
+                        .orElse(null));
         model.addAttribute("weeks", weeks);
         model.addAttribute("modes", MODES);
         model.addAttribute("problems", TraceProblem.values());
@@ -133,19 +154,21 @@ public class MobilityPage {
         model.addAttribute("basemap", basemaps.current().orElse(null));
         TakeoutImports takeout = imports.getIfAvailable();
         model.addAttribute("takeoutEnabled", takeout != null);
-        model.addAttribute("imports", takeout == null ? List.of() : takeout.list(me).stream().limit(IMPORTS_SHOWN).toList());
+        model.addAttribute(
+                "imports",
+                takeout == null
+                        ? List.of()
+                        : takeout.list(me).stream().limit(IMPORTS_SHOWN).toList());
         return "mobility-carbon/page";
     }
 
     /** Why an upload was refused: the problem type's slug (a message key) and the reader's detail (line, point). */
-    public record UploadError(String type, String detail) {
-    }
+    public record UploadError(String type, String detail) {}
 
     /** The upload format from the file's name, else its declared media type. */
     static final class TraceFormats {
 
-        private TraceFormats() {
-        }
+        private TraceFormats() {}
 
         static TraceFormat of(String fileName, String contentType) {
             String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);

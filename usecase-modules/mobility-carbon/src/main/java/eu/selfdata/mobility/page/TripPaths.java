@@ -4,7 +4,6 @@ import eu.selfdata.mobility.journey.TraceSource;
 import eu.selfdata.mobility.journey.TripView;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.usecase.api.CitizenId;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +13,9 @@ record TripPaths(long tripId, List<double[]> path) {
     static final int MAX_POINTS = 300;
 
     static List<TripPaths> of(List<TripView> trips, CitizenId citizen, TraceSource points) {
-        return trips.stream().map(trip -> new TripPaths(trip.id(), thinned(points.load(citizen, trip.startedAt(), trip.endedAt())))).toList();
+        return trips.stream()
+                .map(trip -> new TripPaths(trip.id(), thinned(points.load(citizen, trip.startedAt(), trip.endedAt()))))
+                .toList();
     }
 
     private static List<double[]> thinned(Trace trace) {

@@ -1,10 +1,13 @@
 package eu.selfdata.mobility.takeout;
 
-import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,10 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The signed-in citizen's Takeout imports: uploads by the tus protocol under
@@ -38,8 +37,15 @@ public class TakeoutController {
     }
 
     /** tus 1.0.0: OPTIONS (capabilities), POST (create, with Upload-Length), HEAD (offset), PATCH (bytes from the offset), DELETE. */
-    @RequestMapping(value = {"/uploads", "/uploads/{id}"},
-            method = {RequestMethod.OPTIONS, RequestMethod.POST, RequestMethod.HEAD, RequestMethod.PATCH, RequestMethod.DELETE})
+    @RequestMapping(
+            value = {"/uploads", "/uploads/{id}"},
+            method = {
+                RequestMethod.OPTIONS,
+                RequestMethod.POST,
+                RequestMethod.HEAD,
+                RequestMethod.PATCH,
+                RequestMethod.DELETE
+            })
     void tus(HttpServletRequest request, HttpServletResponse response) {
         uploads.process(request, response, imports.owner(citizen.require()));
     }
@@ -48,7 +54,8 @@ public class TakeoutController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     TakeoutImport start(@RequestBody StartImport body) {
         if (body == null || body.upload() == null) {
-            throw CommonProblems.INVALID_REQUEST.exception("name the completed upload to import: {\"upload\": \"<id>\", \"keepFrom\"?: \"2015-01-01\", \"keepTo\"?: \"2024-12-31\"}");
+            throw CommonProblems.INVALID_REQUEST.exception(
+                    "name the completed upload to import: {\"upload\": \"<id>\", \"keepFrom\"?: \"2015-01-01\", \"keepTo\"?: \"2024-12-31\"}");
         }
         return imports.start(citizen.require(), body.upload(), body.keepFrom(), body.keepTo());
     }
@@ -67,10 +74,10 @@ public class TakeoutController {
     @PostMapping("/imports/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     TakeoutImport cancel(@PathVariable long id) {
-        return imports.cancel(citizen.require(), id).orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no import " + id));
+        return imports.cancel(citizen.require(), id)
+                .orElseThrow(() -> CommonProblems.NOT_FOUND.exception("You have no import " + id));
     }
 
     /** The upload's id (the last segment of its URL) and the days to keep, both ends included. */
-    record StartImport(UUID upload, LocalDate keepFrom, LocalDate keepTo) {
-    }
+    record StartImport(UUID upload, LocalDate keepFrom, LocalDate keepTo) {}
 }

@@ -11,10 +11,29 @@ import java.util.UUID;
  * served as evidence for the trips and were not stored as such. A refused import carries its
  * {@code problem} (RFC 9457 fields).
  */
-public record TakeoutImport(long id, UUID upload, Status status, Phase phase, String format, LocalDate keepFrom, LocalDate keepTo,
-                            long fileBytes, long bytesRead, int weeksDone, int weeksTotal, long pointsRead, long pointsKept,
-                            long pointsOutside, long duplicates, int visits, int activities, int trips, Problem problem,
-                            Instant createdAt, Instant updatedAt, Instant finishedAt) {
+public record TakeoutImport(
+        long id,
+        UUID upload,
+        Status status,
+        Phase phase,
+        String format,
+        LocalDate keepFrom,
+        LocalDate keepTo,
+        long fileBytes,
+        long bytesRead,
+        int weeksDone,
+        int weeksTotal,
+        long pointsRead,
+        long pointsKept,
+        long pointsOutside,
+        long duplicates,
+        int visits,
+        int activities,
+        int trips,
+        Problem problem,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant finishedAt) {
 
     /** How far the current phase went, 0 to 100: bytes read while scanning or reading, weeks while finding trips. */
     public int percent() {
@@ -24,7 +43,11 @@ public record TakeoutImport(long id, UUID upload, Status status, Phase phase, St
     }
 
     public enum Status {
-        QUEUED, RUNNING, DONE, FAILED, CANCELLED;
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED,
+        CANCELLED;
 
         public boolean active() {
             return this == QUEUED || this == RUNNING;
@@ -33,10 +56,11 @@ public record TakeoutImport(long id, UUID upload, Status status, Phase phase, St
 
     /** What a running import is doing: gathering the Timeline's evidence, reading points, finding trips week by week. */
     public enum Phase {
-        SCANNING, READING, SEGMENTING
+        SCANNING,
+        READING,
+        SEGMENTING
     }
 
     /** Why an import was refused, as a problem detail's fields (type relative to the platform's problem base). */
-    public record Problem(String type, String title, int status, String detail) {
-    }
+    public record Problem(String type, String title, int status, String detail) {}
 }

@@ -5,7 +5,6 @@ import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.LegalBasis;
 import eu.selfdata.usecase.api.LocalizedText;
 import eu.selfdata.usecase.api.PersonalDataCategory;
-
 import java.time.Period;
 import java.util.List;
 
@@ -16,14 +15,16 @@ import java.util.List;
  */
 public final class TakeoutImportData {
 
-    public static final PersonalDataCategory CATEGORY = new PersonalDataCategory("location-imports",
+    public static final PersonalDataCategory CATEGORY = new PersonalDataCategory(
+            "location-imports",
             new LocalizedText("Imports d'historique de localisation", "Location history imports"),
-            new LocalizedText("Importer votre historique Google en arrière-plan et vous en montrer l'avancement et ce qui a été gardé",
+            new LocalizedText(
+                    "Importer votre historique Google en arrière-plan et vous en montrer l'avancement et ce qui a été gardé",
                     "Import your Google location history in the background and show you its progress and what was kept"),
-            LegalBasis.CONSENT, Period.ofYears(1));
+            LegalBasis.CONSENT,
+            Period.ofYears(1));
 
-    private TakeoutImportData() {
-    }
+    private TakeoutImportData() {}
 
     /** @param imports the running imports and their uploads; null where the host runs none */
     public static CitizenTables of(CityDatabase database, TakeoutImports imports) {

@@ -2,10 +2,6 @@ package eu.selfdata.mobility.takeout;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import me.desair.tus.server.TusFileUploadService;
-import me.desair.tus.server.exception.TusException;
-import me.desair.tus.server.upload.UploadInfo;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import me.desair.tus.server.TusFileUploadService;
+import me.desair.tus.server.exception.TusException;
+import me.desair.tus.server.upload.UploadInfo;
 
 /**
  * Takeout files as they arrive, by the tus 1.0.0 resumable upload protocol (tus.io; server side by
@@ -47,15 +46,20 @@ public class TakeoutUploads implements AutoCloseable {
     /** @param storage created owner-only: citizens' location histories wait there until imported */
     public TakeoutUploads(Path storage, long maxBytes, Duration expiry) {
         createOwnerOnly(storage);
-        this.tus = new TusFileUploadService().withUploadUri(PATH).withStoragePath(storage.toString()).withMaxUploadSize(maxBytes)
-                .withUploadExpirationPeriod(expiry.toMillis()).withThreadLocalCache(false);
+        this.tus = new TusFileUploadService()
+                .withUploadUri(PATH)
+                .withStoragePath(storage.toString())
+                .withMaxUploadSize(maxBytes)
+                .withUploadExpirationPeriod(expiry.toMillis())
+                .withThreadLocalCache(false);
         cleaner.scheduleWithFixedDelay(this::cleanup, 1, 60, TimeUnit.MINUTES);
     }
 
     private static void createOwnerOnly(Path storage) {
         try {
             if (storage.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createDirectories(storage, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        storage, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectories(storage);
             }
@@ -76,7 +80,8 @@ public class TakeoutUploads implements AutoCloseable {
     public Optional<Upload> find(UUID id, Owner owner) {
         try {
             UploadInfo info = tus.getUploadInfo(url(id), owner.key());
-            return Optional.ofNullable(info).map(found -> new Upload(id, found.hasLength() ? found.getLength() : -1, found.getOffset()));
+            return Optional.ofNullable(info)
+                    .map(found -> new Upload(id, found.hasLength() ? found.getLength() : -1, found.getOffset()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TusException e) {

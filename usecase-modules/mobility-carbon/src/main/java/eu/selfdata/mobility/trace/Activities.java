@@ -1,11 +1,10 @@
 package eu.selfdata.mobility.trace;
 
 import eu.selfdata.mobility.trip.MotionActivity;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * A fix's {@code "activity"} in the app's batch: {@code {"type": …, "confidence": …}}. Types are
@@ -19,20 +18,23 @@ final class Activities {
 
     static final int DEFAULT_CONFIDENCE = 50;
     private static final Map<String, MotionActivity> TYPES = Map.ofEntries(
-            Map.entry("still", MotionActivity.STILL), Map.entry("stationary", MotionActivity.STILL),
-            Map.entry("walking", MotionActivity.ON_FOOT), Map.entry("running", MotionActivity.ON_FOOT),
-            Map.entry("on_foot", MotionActivity.ON_FOOT), Map.entry("cycling", MotionActivity.CYCLING),
-            Map.entry("on_bicycle", MotionActivity.CYCLING), Map.entry("in_vehicle", MotionActivity.IN_VEHICLE),
-            Map.entry("automotive", MotionActivity.IN_VEHICLE), Map.entry("unknown", MotionActivity.UNKNOWN),
+            Map.entry("still", MotionActivity.STILL),
+            Map.entry("stationary", MotionActivity.STILL),
+            Map.entry("walking", MotionActivity.ON_FOOT),
+            Map.entry("running", MotionActivity.ON_FOOT),
+            Map.entry("on_foot", MotionActivity.ON_FOOT),
+            Map.entry("cycling", MotionActivity.CYCLING),
+            Map.entry("on_bicycle", MotionActivity.CYCLING),
+            Map.entry("in_vehicle", MotionActivity.IN_VEHICLE),
+            Map.entry("automotive", MotionActivity.IN_VEHICLE),
+            Map.entry("unknown", MotionActivity.UNKNOWN),
             Map.entry("tilting", MotionActivity.UNKNOWN));
     private static final Map<String, Integer> LEVELS = Map.of("low", 33, "medium", 67, "high", 100);
 
     /** An activity as read: what and how sure. */
-    record Reading(MotionActivity activity, int confidence) {
-    }
+    record Reading(MotionActivity activity, int confidence) {}
 
-    private Activities() {
-    }
+    private Activities() {}
 
     /** Reads the value of an {@code "activity"} member; the parser is on its name. */
     static Reading read(JsonParser parser) {
@@ -48,7 +50,10 @@ final class Activities {
                     JsonTokens.expect(parser, value, JsonToken.VALUE_STRING, "an activity type");
                     activity = TYPES.get(parser.getString().toLowerCase(Locale.ROOT));
                     if (activity == null) {
-                        throw JsonTokens.malformed(parser, "unknown activity type; use one of " + TYPES.keySet().stream().sorted().toList());
+                        throw JsonTokens.malformed(
+                                parser,
+                                "unknown activity type; use one of "
+                                        + TYPES.keySet().stream().sorted().toList());
                     }
                 }
                 case "confidence" -> confidence = confidence(parser, value);

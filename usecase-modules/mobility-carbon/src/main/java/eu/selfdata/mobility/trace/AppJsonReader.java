@@ -1,10 +1,9 @@
 package eu.selfdata.mobility.trace;
 
+import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-
-import java.io.InputStream;
 
 /**
  * The mobile app's batch: {@code {"points": [{"lat", "lon", "time", "accuracy"?, "speed"?, "activity"?}, ...]}}
@@ -77,7 +76,8 @@ public final class AppJsonReader implements TraceReader {
         if (time == null) {
             throw new InvalidTraceException(TraceProblem.MISSING_TIME, "a point needs \"time\"");
         }
-        return activity == null ? new TracePoint(time, lat, lon, accuracy, speed)
+        return activity == null
+                ? new TracePoint(time, lat, lon, accuracy, speed)
                 : new TracePoint(time, lat, lon, accuracy, speed, activity.activity(), activity.confidence());
     }
 }

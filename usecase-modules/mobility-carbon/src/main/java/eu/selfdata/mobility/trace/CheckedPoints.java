@@ -23,15 +23,19 @@ final class CheckedPoints implements PointSink {
     public void accept(TracePoint point) {
         window.check(point.epochMilli());
         if (count > 0 && point.epochMilli() == previous) {
-            throw new InvalidTraceException(TraceProblem.DUPLICATE_TIMESTAMP,
+            throw new InvalidTraceException(
+                    TraceProblem.DUPLICATE_TIMESTAMP,
                     "point " + count + " repeats the time " + java.time.Instant.ofEpochMilli(previous));
         }
         if (count > 0 && point.epochMilli() < previous) {
-            throw new InvalidTraceException(TraceProblem.UNORDERED_TIMESTAMPS, "point " + count + " at "
-                    + java.time.Instant.ofEpochMilli(point.epochMilli()) + " comes before the previous point at " + java.time.Instant.ofEpochMilli(previous));
+            throw new InvalidTraceException(
+                    TraceProblem.UNORDERED_TIMESTAMPS,
+                    "point " + count + " at " + java.time.Instant.ofEpochMilli(point.epochMilli())
+                            + " comes before the previous point at " + java.time.Instant.ofEpochMilli(previous));
         }
         if (++count > maxPoints) {
-            throw new InvalidTraceException(TraceProblem.TOO_MANY_POINTS, "an upload holds at most " + maxPoints + " points");
+            throw new InvalidTraceException(
+                    TraceProblem.TOO_MANY_POINTS, "an upload holds at most " + maxPoints + " points");
         }
         previous = point.epochMilli();
         next.accept(point);

@@ -18,8 +18,7 @@ public final class ChunkPipe {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
     private volatile boolean abandoned;
 
-    private ChunkPipe() {
-    }
+    private ChunkPipe() {}
 
     /**
      * @param parse reads the points into the sink it is given, returns its summary
@@ -93,9 +92,7 @@ public final class ChunkPipe {
         }
     }
 
-    private record Done(Object summary) {
-    }
+    private record Done(Object summary) {}
 
-    private record Failed(Throwable failure) {
-    }
+    private record Failed(Throwable failure) {}
 }

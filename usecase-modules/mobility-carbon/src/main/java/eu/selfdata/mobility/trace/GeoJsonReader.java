@@ -1,11 +1,10 @@
 package eu.selfdata.mobility.trace;
 
+import java.io.InputStream;
+import java.util.Arrays;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-
-import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * GeoJSON (RFC 7946) FeatureCollection or Feature: {@code Point} features with a {@code time} (or
@@ -46,7 +45,9 @@ public final class GeoJsonReader implements TraceReader {
             if ("Feature".equals(type)) {
                 feature.emit(sink, "feature");
             } else if (!"FeatureCollection".equals(type) || !sawFeatures) {
-                throw new InvalidTraceException(TraceProblem.MALFORMED, "expected a FeatureCollection with \"features\" or a Feature, found type " + type);
+                throw new InvalidTraceException(
+                        TraceProblem.MALFORMED,
+                        "expected a FeatureCollection with \"features\" or a Feature, found type " + type);
             }
         } catch (JacksonException e) {
             throw JsonTokens.syntax(e);
@@ -174,20 +175,28 @@ public final class GeoJsonReader implements TraceReader {
                 throw new InvalidTraceException(TraceProblem.MALFORMED, where + ": no geometry");
             }
             if (!isTrace(geometryType)) {
-                throw new InvalidTraceException(TraceProblem.MALFORMED, where + ": a " + geometryType + " is not a trace; use Point or LineString");
+                throw new InvalidTraceException(
+                        TraceProblem.MALFORMED,
+                        where + ": a " + geometryType + " is not a trace; use Point or LineString");
             }
             int positions = coordinateCount / 2;
             if (timeCount == 0) {
-                throw new InvalidTraceException(TraceProblem.MISSING_TIME, where + ": no time (Point: \"time\", LineString: \"coordTimes\")");
+                throw new InvalidTraceException(
+                        TraceProblem.MISSING_TIME, where + ": no time (Point: \"time\", LineString: \"coordTimes\")");
             }
             if (timeCount != positions) {
-                throw new InvalidTraceException(TraceProblem.MALFORMED, where + ": " + positions + " positions but " + timeCount + " times");
+                throw new InvalidTraceException(
+                        TraceProblem.MALFORMED, where + ": " + positions + " positions but " + timeCount + " times");
             }
             boolean single = positions == 1;
             for (int i = 0; i < positions; i++) {
                 try {
-                    sink.accept(new TracePoint(times[i], coordinates[2 * i + 1], coordinates[2 * i],
-                            single ? accuracy : Double.NaN, single ? speed : Double.NaN));
+                    sink.accept(new TracePoint(
+                            times[i],
+                            coordinates[2 * i + 1],
+                            coordinates[2 * i],
+                            single ? accuracy : Double.NaN,
+                            single ? speed : Double.NaN));
                 } catch (InvalidTraceException e) {
                     throw e.at(where + (single ? "" : ", position " + i));
                 }

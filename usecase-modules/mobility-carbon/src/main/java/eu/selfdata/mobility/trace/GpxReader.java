@@ -2,12 +2,11 @@ package eu.selfdata.mobility.trace;
 
 import eu.selfdata.mobility.journey.TripExports;
 import eu.selfdata.mobility.trip.MotionActivity;
-
+import java.io.InputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.InputStream;
 
 /**
  * GPX 1.1 (and 1.0) track points, {@code <trkpt lat lon><time>}, read with the JDK's StAX pull
@@ -32,7 +31,8 @@ public final class GpxReader implements TraceReader {
                 }
                 if (!sawRoot) {
                     if (!"gpx".equals(xml.getLocalName())) {
-                        throw new InvalidTraceException(TraceProblem.MALFORMED, "the root element is <" + xml.getLocalName() + ">, not <gpx>");
+                        throw new InvalidTraceException(
+                                TraceProblem.MALFORMED, "the root element is <" + xml.getLocalName() + ">, not <gpx>");
                     }
                     sawRoot = true;
                 } else if ("trkpt".equals(xml.getLocalName())) {
@@ -90,10 +90,12 @@ public final class GpxReader implements TraceReader {
             }
         }
         if (time == null) {
-            throw new InvalidTraceException(TraceProblem.MISSING_TIME, "track point on line " + line + " has no <time>");
+            throw new InvalidTraceException(
+                    TraceProblem.MISSING_TIME, "track point on line " + line + " has no <time>");
         }
         try {
-            return activity == null ? new TracePoint(time, lat, lon, accuracy, speed)
+            return activity == null
+                    ? new TracePoint(time, lat, lon, accuracy, speed)
                     : new TracePoint(time, lat, lon, accuracy, speed, activity, confidence);
         } catch (InvalidTraceException e) {
             throw e.at("track point on line " + line);
@@ -104,7 +106,9 @@ public final class GpxReader implements TraceReader {
         try {
             return Double.parseDouble(text == null ? "" : text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidTraceException(TraceProblem.MALFORMED, "track point on line " + line + ": " + name + " '" + text + "' is not a number");
+            throw new InvalidTraceException(
+                    TraceProblem.MALFORMED,
+                    "track point on line " + line + ": " + name + " '" + text + "' is not a number");
         }
     }
 
@@ -112,7 +116,8 @@ public final class GpxReader implements TraceReader {
         try {
             return MotionActivity.valueOf(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidTraceException(TraceProblem.MALFORMED, "track point on line " + line + ": unknown activity '" + text + "'");
+            throw new InvalidTraceException(
+                    TraceProblem.MALFORMED, "track point on line " + line + ": unknown activity '" + text + "'");
         }
     }
 
@@ -124,7 +129,9 @@ public final class GpxReader implements TraceReader {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new InvalidTraceException(TraceProblem.MALFORMED, "track point on line " + line + ": " + name + " '" + value + "' is not a number");
+            throw new InvalidTraceException(
+                    TraceProblem.MALFORMED,
+                    "track point on line " + line + ": " + name + " '" + value + "' is not a number");
         }
     }
 

@@ -1,20 +1,18 @@
 package eu.selfdata.mobility.trace;
 
+import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
-import java.io.InputStream;
-
 /** Shared pieces of the two JSON readers: a streaming parser and problem details that say where. */
 final class JsonTokens {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private JsonTokens() {
-    }
+    private JsonTokens() {}
 
     static JsonParser parser(InputStream in) {
         return FACTORY.createParser(ObjectReadContext.empty(), in);
@@ -97,15 +95,20 @@ final class JsonTokens {
     /** Turns Jackson's syntax errors into a problem naming the place. */
     static InvalidTraceException syntax(JacksonException e) {
         var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return new InvalidTraceException(TraceProblem.MALFORMED, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+        String where =
+                location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new InvalidTraceException(
+                TraceProblem.MALFORMED, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
 
     /** As {@link #syntax(JacksonException)}, with the JSON pointer of where the parser stood (a truncated file ends inside some value). */
     static InvalidTraceException syntax(JacksonException e, JsonParser parser) {
         String pointer = parser.streamReadContext().pathAsPointer().toString();
         InvalidTraceException plain = syntax(e);
-        return new InvalidTraceException(TraceProblem.MALFORMED, plain.getMessage() + " (inside " + (pointer.isEmpty() ? "/" : pointer) + ")", e);
+        return new InvalidTraceException(
+                TraceProblem.MALFORMED,
+                plain.getMessage() + " (inside " + (pointer.isEmpty() ? "/" : pointer) + ")",
+                e);
     }
 
     /** The next token; at the end of the input, a problem naming where the JSON stopped. */

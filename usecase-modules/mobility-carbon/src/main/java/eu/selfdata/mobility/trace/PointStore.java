@@ -5,7 +5,6 @@ import eu.selfdata.mobility.trip.MotionActivity;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,28 +34,44 @@ public class PointStore implements TraceSource {
 
     /** Writes one chunk; returns how many of its points were not already stored. */
     public int insert(CitizenId citizen, long uploadId, Chunk chunk) {
-        return database.jdbc().sql(INSERT).param("citizen", citizen.value()).param("upload", uploadId)
-                .param("times", chunk.times()).param("lats", chunk.lats()).param("lons", chunk.lons())
-                .param("accuracies", chunk.accuracies()).param("speeds", chunk.speeds())
-                .param("activities", chunk.activities()).param("confidences", chunk.confidences()).update();
+        return database.jdbc()
+                .sql(INSERT)
+                .param("citizen", citizen.value())
+                .param("upload", uploadId)
+                .param("times", chunk.times())
+                .param("lats", chunk.lats())
+                .param("lons", chunk.lons())
+                .param("accuracies", chunk.accuracies())
+                .param("speeds", chunk.speeds())
+                .param("activities", chunk.activities())
+                .param("confidences", chunk.confidences())
+                .update();
     }
 
     /** Whether the citizen has points between two instants that another upload stored. */
     public boolean anyOutside(CitizenId citizen, Instant from, Instant to, long uploadId) {
-        return database.jdbc().sql("""
+        return database.jdbc()
+                .sql("""
                         select exists (select 1 from mobility_trace_point
                                        where citizen_id = :citizen and recorded_at between :from and :to and upload_id <> :upload)""")
-                .param("citizen", citizen.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("upload", uploadId)
-                .query(Boolean.class).single();
+                .param("citizen", citizen.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("upload", uploadId)
+                .query(Boolean.class)
+                .single();
     }
 
     @Override
     public Trace load(CitizenId citizen, Instant from, Instant to) {
         Trace trace = new Trace(1024);
-        database.jdbc().sql("""
+        database.jdbc()
+                .sql("""
                         select recorded_at, lat, lon, accuracy_m, speed_mps, activity, activity_confidence from mobility_trace_point
                         where citizen_id = :citizen and recorded_at between :from and :to order by recorded_at""")
-                .param("citizen", citizen.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("citizen", citizen.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
                 .withFetchSize(BATCH)
                 .query(rs -> {
                     float storedAccuracy = rs.getFloat(4);
@@ -64,8 +79,14 @@ public class PointStore implements TraceSource {
                     float storedSpeed = rs.getFloat(5);
                     double speed = rs.wasNull() ? Double.NaN : storedSpeed;
                     String activity = rs.getString(6);
-                    trace.add(rs.getTimestamp(1).getTime(), rs.getDouble(2), rs.getDouble(3), accuracy, speed,
-                            activity == null ? null : MotionActivity.valueOf(activity), rs.getInt(7));
+                    trace.add(
+                            rs.getTimestamp(1).getTime(),
+                            rs.getDouble(2),
+                            rs.getDouble(3),
+                            accuracy,
+                            speed,
+                            activity == null ? null : MotionActivity.valueOf(activity),
+                            rs.getInt(7));
                 });
         return trace;
     }
@@ -74,8 +95,14 @@ public class PointStore implements TraceSource {
      * Up to {@value #BATCH} points as columns (accuracy and speed {@code NaN} when unknown, activity
      * null and confidence -1 when none).
      */
-    public record Chunk(long[] times, double[] lats, double[] lons, double[] accuracies, double[] speeds, String[] activities,
-                        short[] confidences) {
+    public record Chunk(
+            long[] times,
+            double[] lats,
+            double[] lons,
+            double[] accuracies,
+            double[] speeds,
+            String[] activities,
+            short[] confidences) {
 
         public int size() {
             return times.length;
@@ -105,7 +132,8 @@ public class PointStore implements TraceSource {
             lons[size] = point.lon();
             accuracies[size] = point.accuracyM();
             speeds[size] = point.speedMps();
-            activities[size] = point.activity() == null ? null : point.activity().name();
+            activities[size] =
+                    point.activity() == null ? null : point.activity().name();
             confidences[size] = (short) (point.activity() == null ? -1 : point.activityConfidence());
             if (++size == BATCH) {
                 flush();
@@ -116,10 +144,17 @@ public class PointStore implements TraceSource {
             if (size == 0) {
                 return;
             }
-            next.accept(size == BATCH ? new Chunk(times, lats, lons, accuracies, speeds, activities, confidences)
-                    : new Chunk(Arrays.copyOf(times, size), Arrays.copyOf(lats, size), Arrays.copyOf(lons, size),
-                    Arrays.copyOf(accuracies, size), Arrays.copyOf(speeds, size), Arrays.copyOf(activities, size),
-                    Arrays.copyOf(confidences, size)));
+            next.accept(
+                    size == BATCH
+                            ? new Chunk(times, lats, lons, accuracies, speeds, activities, confidences)
+                            : new Chunk(
+                                    Arrays.copyOf(times, size),
+                                    Arrays.copyOf(lats, size),
+                                    Arrays.copyOf(lons, size),
+                                    Arrays.copyOf(accuracies, size),
+                                    Arrays.copyOf(speeds, size),
+                                    Arrays.copyOf(activities, size),
+                                    Arrays.copyOf(confidences, size)));
             times = new long[BATCH];
             lats = new double[BATCH];
             lons = new double[BATCH];

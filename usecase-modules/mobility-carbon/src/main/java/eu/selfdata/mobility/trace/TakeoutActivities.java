@@ -1,11 +1,10 @@
 package eu.selfdata.mobility.trace;
 
 import eu.selfdata.mobility.trip.MotionActivity;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-
 import java.util.Locale;
 import java.util.Set;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Google's activity types, as Takeout writes them (Records.json's {@code DetectedActivity} names,
@@ -16,16 +15,28 @@ final class TakeoutActivities {
 
     private static final Set<String> ON_FOOT = Set.of("ON_FOOT", "WALKING", "RUNNING", "HIKING");
     private static final Set<String> CYCLING = Set.of("ON_BICYCLE", "CYCLING");
-    private static final Set<String> IN_VEHICLE = Set.of("IN_VEHICLE", "IN_ROAD_VEHICLE", "IN_RAIL_VEHICLE", "IN_FOUR_WHEELER_VEHICLE",
-            "IN_TWO_WHEELER_VEHICLE", "IN_CAR", "IN_BUS", "IN_PASSENGER_VEHICLE", "IN_TAXI", "IN_TRAM", "IN_SUBWAY", "IN_TRAIN",
-            "IN_FERRY", "MOTORCYCLING", "DRIVING", "FLYING");
+    private static final Set<String> IN_VEHICLE = Set.of(
+            "IN_VEHICLE",
+            "IN_ROAD_VEHICLE",
+            "IN_RAIL_VEHICLE",
+            "IN_FOUR_WHEELER_VEHICLE",
+            "IN_TWO_WHEELER_VEHICLE",
+            "IN_CAR",
+            "IN_BUS",
+            "IN_PASSENGER_VEHICLE",
+            "IN_TAXI",
+            "IN_TRAM",
+            "IN_SUBWAY",
+            "IN_TRAIN",
+            "IN_FERRY",
+            "MOTORCYCLING",
+            "DRIVING",
+            "FLYING");
 
     /** An activity as read: what and how sure (0 to 100). */
-    record Reading(MotionActivity activity, int confidence) {
-    }
+    record Reading(MotionActivity activity, int confidence) {}
 
-    private TakeoutActivities() {
-    }
+    private TakeoutActivities() {}
 
     static MotionActivity of(String googleType) {
         String type = googleType.strip().toUpperCase(Locale.ROOT).replace(' ', '_');

@@ -1,12 +1,11 @@
 package eu.selfdata.mobility.trace;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * Reads a Google Takeout location history file of either format, told apart by its first
@@ -18,7 +17,9 @@ public final class TakeoutFiles {
 
     /** Why the file is opened: to tell its format, to gather the Timeline's evidence, to read its points. */
     public enum Pass {
-        DETECT, SCAN, READ
+        DETECT,
+        SCAN,
+        READ
     }
 
     /** Opens the file afresh for a pass. */
@@ -28,11 +29,9 @@ public final class TakeoutFiles {
     }
 
     /** What was read besides the points: the format, and the visits and activities that served as evidence. */
-    public record Read(TakeoutFormat format, int visits, int activities) {
-    }
+    public record Read(TakeoutFormat format, int visits, int activities) {}
 
-    private TakeoutFiles() {
-    }
+    private TakeoutFiles() {}
 
     public static Read read(Source file, PointSink sink) {
         TakeoutFormat format = detect(file);
@@ -65,12 +64,17 @@ public final class TakeoutFiles {
 
     /** The format, from the top-level members before the first that tells. */
     static TakeoutFormat detect(Source file) {
-        try (InputStream in = file.open(Pass.DETECT); JsonParser parser = JsonTokens.parser(in)) {
+        try (InputStream in = file.open(Pass.DETECT);
+                JsonParser parser = JsonTokens.parser(in)) {
             JsonToken token = JsonTokens.first(parser);
             if (token == JsonToken.START_ARRAY) {
                 return TakeoutFormat.TIMELINE;
             }
-            JsonTokens.expect(parser, token, JsonToken.START_OBJECT, "a Takeout location history (Records.json or Timeline.json)");
+            JsonTokens.expect(
+                    parser,
+                    token,
+                    JsonToken.START_OBJECT,
+                    "a Takeout location history (Records.json or Timeline.json)");
             while (JsonTokens.nextIn(parser) == JsonToken.PROPERTY_NAME) {
                 switch (parser.currentName()) {
                     case "locations" -> {
@@ -85,7 +89,9 @@ public final class TakeoutFiles {
                     }
                 }
             }
-            throw JsonTokens.at(parser, TraceProblem.UNSUPPORTED_FORMAT,
+            throw JsonTokens.at(
+                    parser,
+                    TraceProblem.UNSUPPORTED_FORMAT,
                     "neither \"locations\" (Records.json) nor \"semanticSegments\" (Timeline): not a Takeout location history");
         } catch (JacksonException e) {
             throw JsonTokens.syntax(e);

@@ -1,10 +1,9 @@
 package eu.selfdata.mobility.trace;
 
+import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-
-import java.io.InputStream;
 
 /**
  * Google Takeout's legacy Location History, {@code Records.json} (format as documented by
@@ -29,7 +28,8 @@ public final class TakeoutRecordsReader {
             JsonToken token;
             while ((token = JsonTokens.nextIn(parser)) == JsonToken.PROPERTY_NAME) {
                 if ("locations".equals(parser.currentName())) {
-                    JsonTokens.expect(parser, JsonTokens.nextIn(parser), JsonToken.START_ARRAY, "an array of locations");
+                    JsonTokens.expect(
+                            parser, JsonTokens.nextIn(parser), JsonToken.START_ARRAY, "an array of locations");
                     while (JsonTokens.nextIn(parser) != JsonToken.END_ARRAY) {
                         String place = JsonTokens.place(parser);
                         TracePoint point = record(parser, place);
@@ -76,14 +76,24 @@ public final class TakeoutRecordsReader {
             }
         }
         if (latE7 == null || lonE7 == null) {
-            throw new InvalidTraceException(TraceProblem.MALFORMED, "at " + record + ": a location needs \"latitudeE7\" and \"longitudeE7\"");
+            throw new InvalidTraceException(
+                    TraceProblem.MALFORMED, "at " + record + ": a location needs \"latitudeE7\" and \"longitudeE7\"");
         }
         if (time == null) {
-            throw new InvalidTraceException(TraceProblem.MISSING_TIME, "at " + record + ": a location needs \"timestamp\" or \"timestampMs\"");
+            throw new InvalidTraceException(
+                    TraceProblem.MISSING_TIME, "at " + record + ": a location needs \"timestamp\" or \"timestampMs\"");
         }
         try {
-            return activity == null ? new TracePoint(time, latE7 / 1e7, lonE7 / 1e7, accuracy, speed)
-                    : new TracePoint(time, latE7 / 1e7, lonE7 / 1e7, accuracy, speed, activity.activity(), activity.confidence());
+            return activity == null
+                    ? new TracePoint(time, latE7 / 1e7, lonE7 / 1e7, accuracy, speed)
+                    : new TracePoint(
+                            time,
+                            latE7 / 1e7,
+                            lonE7 / 1e7,
+                            accuracy,
+                            speed,
+                            activity.activity(),
+                            activity.confidence());
         } catch (InvalidTraceException e) {
             throw e.at("at " + record);
         }
@@ -92,11 +102,15 @@ public final class TakeoutRecordsReader {
     /** Degrees × 10⁷ as a whole number within ±{@code bound}. */
     private static long e7(JsonParser parser, JsonToken value, long bound) {
         if (value != JsonToken.VALUE_NUMBER_INT) {
-            throw JsonTokens.at(parser, TraceProblem.COORDINATE_OUT_OF_RANGE, "an E7 coordinate is a whole number (degrees × 10^7)");
+            throw JsonTokens.at(
+                    parser,
+                    TraceProblem.COORDINATE_OUT_OF_RANGE,
+                    "an E7 coordinate is a whole number (degrees × 10^7)");
         }
         long e7 = parser.getLongValue();
         if (e7 < -bound || e7 > bound) {
-            throw JsonTokens.at(parser, TraceProblem.COORDINATE_OUT_OF_RANGE, e7 + " is outside ±" + bound + " (degrees × 10^7)");
+            throw JsonTokens.at(
+                    parser, TraceProblem.COORDINATE_OUT_OF_RANGE, e7 + " is outside ±" + bound + " (degrees × 10^7)");
         }
         return e7;
     }

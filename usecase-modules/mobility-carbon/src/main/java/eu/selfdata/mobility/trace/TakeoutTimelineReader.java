@@ -1,12 +1,11 @@
 package eu.selfdata.mobility.trace;
 
 import eu.selfdata.mobility.trip.MotionActivity;
+import java.io.InputStream;
+import java.util.Arrays;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-
-import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * The Timeline a phone exports since Google moved it to the device (Android's {@code Timeline.json}:
@@ -42,7 +41,8 @@ public final class TakeoutTimelineReader {
             }
 
             @Override
-            public void activity(long start, long end, MotionActivity type, int confidence, double[] from, double[] to) {
+            public void activity(
+                    long start, long end, MotionActivity type, int confidence, double[] from, double[] to) {
                 evidence.add(start, end, type, confidence, false);
             }
 
@@ -61,20 +61,31 @@ public final class TakeoutTimelineReader {
             @Override
             public void point(long time, double lat, double lon, double accuracy, double speed) {
                 int at = evidence.at(time);
-                sink.accept(at < 0 ? new TracePoint(time, lat, lon, accuracy, speed)
-                        : new TracePoint(time, lat, lon, accuracy, speed, evidence.activity(at), evidence.confidence(at)));
+                sink.accept(
+                        at < 0
+                                ? new TracePoint(time, lat, lon, accuracy, speed)
+                                : new TracePoint(
+                                        time,
+                                        lat,
+                                        lon,
+                                        accuracy,
+                                        speed,
+                                        evidence.activity(at),
+                                        evidence.confidence(at)));
             }
 
             @Override
             public void visit(long start, long end, double lat, double lon, int confidence) {
                 sink.accept(new TracePoint(start, lat, lon, Double.NaN, Double.NaN, MotionActivity.STILL, confidence));
                 if (end > start) {
-                    sink.accept(new TracePoint(end, lat, lon, Double.NaN, Double.NaN, MotionActivity.STILL, confidence));
+                    sink.accept(
+                            new TracePoint(end, lat, lon, Double.NaN, Double.NaN, MotionActivity.STILL, confidence));
                 }
             }
 
             @Override
-            public void activity(long start, long end, MotionActivity type, int confidence, double[] from, double[] to) {
+            public void activity(
+                    long start, long end, MotionActivity type, int confidence, double[] from, double[] to) {
                 if (from != null) {
                     sink.accept(new TracePoint(start, from[0], from[1], Double.NaN, Double.NaN, type, confidence));
                 }
@@ -87,17 +98,13 @@ public final class TakeoutTimelineReader {
 
     /** What a pass does with each thing the file holds; the parser is past it, problems are thrown with its place. */
     private interface Visitor {
-        default void point(long time, double lat, double lon, double accuracy, double speed) {
-        }
+        default void point(long time, double lat, double lon, double accuracy, double speed) {}
 
-        default void visit(long start, long end, double lat, double lon, int confidence) {
-        }
+        default void visit(long start, long end, double lat, double lon, int confidence) {}
 
-        default void activity(long start, long end, MotionActivity type, int confidence, double[] from, double[] to) {
-        }
+        default void activity(long start, long end, MotionActivity type, int confidence, double[] from, double[] to) {}
 
-        default void signal(long time, MotionActivity type, int confidence) {
-        }
+        default void signal(long time, MotionActivity type, int confidence) {}
     }
 
     private static void walk(InputStream in, Visitor visitor) {
@@ -186,10 +193,12 @@ public final class TakeoutTimelineReader {
 
         void hand(JsonParser parser, Visitor visitor) {
             if (start == null || end == null) {
-                throw new InvalidTraceException(TraceProblem.MISSING_TIME, "at " + place + ": a segment needs \"startTime\" and \"endTime\"");
+                throw new InvalidTraceException(
+                        TraceProblem.MISSING_TIME, "at " + place + ": a segment needs \"startTime\" and \"endTime\"");
             }
             if (end < start) {
-                throw new InvalidTraceException(TraceProblem.MALFORMED, "at " + place + ": a segment ends before it starts");
+                throw new InvalidTraceException(
+                        TraceProblem.MALFORMED, "at " + place + ": a segment ends before it starts");
             }
             try {
                 for (int i = 0; i < pathSize; i++) {
@@ -221,15 +230,18 @@ public final class TakeoutTimelineReader {
                     switch (member) {
                         case "point" -> point = latLng(parser, memberValue);
                         case "time" -> time = JsonTokens.isoTime(parser, memberValue);
-                        case "durationMinutesOffsetFromStartTime" -> offsetMinutes = Math.round(number(parser, memberValue));
+                        case "durationMinutesOffsetFromStartTime" ->
+                            offsetMinutes = Math.round(number(parser, memberValue));
                         default -> parser.skipChildren();
                     }
                 }
                 if (point == null) {
-                    throw new InvalidTraceException(TraceProblem.MALFORMED, "at " + at + ": a path point needs a \"point\"");
+                    throw new InvalidTraceException(
+                            TraceProblem.MALFORMED, "at " + at + ": a path point needs a \"point\"");
                 }
                 if (time == null && offsetMinutes == null) {
-                    throw new InvalidTraceException(TraceProblem.MISSING_TIME,
+                    throw new InvalidTraceException(
+                            TraceProblem.MISSING_TIME,
                             "at " + at + ": a path point needs \"time\" or \"durationMinutesOffsetFromStartTime\"");
                 }
                 addPathPoint(point, time != null ? time : offsetMinutes * 60_000, time == null);
@@ -275,7 +287,8 @@ public final class TakeoutTimelineReader {
                 }
             }
             if (visitAt == null) {
-                throw new InvalidTraceException(TraceProblem.MALFORMED, "at " + at + ": a visit needs topCandidate.placeLocation");
+                throw new InvalidTraceException(
+                        TraceProblem.MALFORMED, "at " + at + ": a visit needs topCandidate.placeLocation");
             }
             visitConfidence = (int) Math.round(100 * probability);
         }
@@ -398,7 +411,8 @@ public final class TakeoutTimelineReader {
             }
         }
         if (time == null) {
-            throw new InvalidTraceException(TraceProblem.MISSING_TIME, "at " + at + ": an activity record needs \"timestamp\"");
+            throw new InvalidTraceException(
+                    TraceProblem.MISSING_TIME, "at " + at + ": an activity record needs \"timestamp\"");
         }
         if (best != null) {
             visitor.signal(time, best, (int) Math.round(100 * bestConfidence));
@@ -427,13 +441,18 @@ public final class TakeoutTimelineReader {
             throw JsonTokens.at(parser, TraceProblem.MALFORMED, "a location is \"geo:lat,lon\" or \"lat°, lon°\"");
         }
         String text = parser.getString().strip();
-        String[] parts = (text.startsWith("geo:") ? text.substring(4) : text).replace("°", "").split(",");
+        String[] parts = (text.startsWith("geo:") ? text.substring(4) : text)
+                .replace("°", "")
+                .split(",");
         try {
             if (parts.length == 2) {
                 double lat = Double.parseDouble(parts[0].strip());
                 double lon = Double.parseDouble(parts[1].strip());
                 if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-                    throw JsonTokens.at(parser, TraceProblem.COORDINATE_OUT_OF_RANGE, "'" + text + "' is outside [-90, 90] × [-180, 180]");
+                    throw JsonTokens.at(
+                            parser,
+                            TraceProblem.COORDINATE_OUT_OF_RANGE,
+                            "'" + text + "' is outside [-90, 90] × [-180, 180]");
                 }
                 return new double[] {lat, lon};
             }
@@ -474,6 +493,7 @@ public final class TakeoutTimelineReader {
     public static final class Evidence {
         /** How many spans back a time is looked for: spans nest (a raw activity record in a visit), they do not pile up. */
         private static final int NESTED = 8;
+
         private long[] starts = new long[256];
         private long[] ends = new long[256];
         private byte[] activities = new byte[256];

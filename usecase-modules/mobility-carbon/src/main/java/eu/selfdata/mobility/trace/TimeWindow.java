@@ -27,12 +27,16 @@ public record TimeWindow(Instant notBefore, Instant notAfter) {
     /** @throws InvalidTraceException {@link TraceProblem#TIME_OUT_OF_RANGE} outside the window */
     public void check(long epochMilli) {
         if (epochMilli < notBefore.toEpochMilli()) {
-            throw new InvalidTraceException(TraceProblem.TIME_OUT_OF_RANGE,
-                    "dated " + Instant.ofEpochMilli(epochMilli) + ", before " + notBefore + ": the device's clock was wrong");
+            throw new InvalidTraceException(
+                    TraceProblem.TIME_OUT_OF_RANGE,
+                    "dated " + Instant.ofEpochMilli(epochMilli) + ", before " + notBefore
+                            + ": the device's clock was wrong");
         }
         if (epochMilli > notAfter.toEpochMilli()) {
-            throw new InvalidTraceException(TraceProblem.TIME_OUT_OF_RANGE, "dated " + Instant.ofEpochMilli(epochMilli)
-                    + ", in the future (more than " + CLOCK_SKEW.toMinutes() + " minutes after it was received)");
+            throw new InvalidTraceException(
+                    TraceProblem.TIME_OUT_OF_RANGE,
+                    "dated " + Instant.ofEpochMilli(epochMilli) + ", in the future (more than " + CLOCK_SKEW.toMinutes()
+                            + " minutes after it was received)");
         }
     }
 }

@@ -6,8 +6,7 @@ import java.time.format.DateTimeParseException;
 /** ISO 8601 instants as GPX, GeoJSON and the app write them ("2026-03-02T08:15:00Z", offsets allowed). */
 final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     static long parse(String text) {
         try {

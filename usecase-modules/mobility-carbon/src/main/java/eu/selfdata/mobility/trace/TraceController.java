@@ -1,6 +1,7 @@
 package eu.selfdata.mobility.trace;
 
 import eu.selfdata.usecase.api.CurrentCitizen;
+import java.io.InputStream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,8 +9,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.InputStream;
 
 /** Uploads of the signed-in citizen's traces: the body is read as a stream, never whole. */
 @RestController
@@ -26,7 +25,8 @@ public class TraceController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    TraceIngestion.UploadReceipt upload(@RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream body) {
+    TraceIngestion.UploadReceipt upload(
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream body) {
         TraceFormat format = TraceFormat.ofMediaType(contentType);
         return ingestion.ingest(citizen.require(), format, body);
     }

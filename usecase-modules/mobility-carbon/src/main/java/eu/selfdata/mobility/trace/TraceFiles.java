@@ -2,7 +2,6 @@ package eu.selfdata.mobility.trace;
 
 import eu.selfdata.usecase.api.limits.CappedInputStream;
 import eu.selfdata.usecase.api.limits.LimitExceededException;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,17 +11,19 @@ import java.time.Instant;
 /** Reads one upload through its format's reader, within limits, checking order as it goes. */
 public final class TraceFiles {
 
-    private TraceFiles() {
-    }
+    private TraceFiles() {}
 
     /** @return how many points went to the sink, with the first and last time */
     public static ReadSummary read(InputStream in, TraceFormat format, TraceLimits limits, PointSink sink) {
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
-        CheckedPoints checked = new CheckedPoints(point -> {
-            span[0] = Math.min(span[0], point.epochMilli());
-            span[1] = point.epochMilli();
-            sink.accept(point);
-        }, limits.maxPoints(), TimeWindow.receivedAt(Instant.now()));
+        CheckedPoints checked = new CheckedPoints(
+                point -> {
+                    span[0] = Math.min(span[0], point.epochMilli());
+                    span[1] = point.epochMilli();
+                    sink.accept(point);
+                },
+                limits.maxPoints(),
+                TimeWindow.receivedAt(Instant.now()));
         try {
             format.reader().read(nonEmpty(new CappedInputStream(in, limits.maxBytes(), "the upload")), checked);
         } catch (LimitExceededException e) {
@@ -48,6 +49,5 @@ public final class TraceFiles {
         return buffered;
     }
 
-    public record ReadSummary(int points, long firstEpochMilli, long lastEpochMilli) {
-    }
+    public record ReadSummary(int points, long firstEpochMilli, long lastEpochMilli) {}
 }

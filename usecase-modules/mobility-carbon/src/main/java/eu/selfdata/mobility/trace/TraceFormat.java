@@ -20,13 +20,17 @@ public enum TraceFormat {
 
     /** {@code application/gpx+xml} (or any XML), {@code application/geo+json}, {@code application/json}. */
     public static TraceFormat ofMediaType(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        String type = contentType == null
+                ? ""
+                : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
         return switch (type) {
             case "application/gpx+xml", "application/xml", "text/xml" -> GPX;
             case "application/geo+json" -> GEOJSON;
             case "application/json" -> APP_JSON;
-            default -> throw new InvalidTraceException(TraceProblem.UNSUPPORTED_FORMAT,
-                    "send application/gpx+xml, application/geo+json or application/json, not '" + type + "'");
+            default ->
+                throw new InvalidTraceException(
+                        TraceProblem.UNSUPPORTED_FORMAT,
+                        "send application/gpx+xml, application/geo+json or application/json, not '" + type + "'");
         };
     }
 }

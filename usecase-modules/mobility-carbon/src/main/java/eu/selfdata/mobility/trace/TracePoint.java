@@ -12,18 +12,27 @@ import eu.selfdata.mobility.trip.MotionActivity;
  * @param activity           what the phone's activity recognition said at that time, or null
  * @param activityConfidence its confidence, 0 to 100 (0 without an activity)
  */
-public record TracePoint(long epochMilli, double lat, double lon, double accuracyM, double speedMps, MotionActivity activity,
-                         int activityConfidence) {
+public record TracePoint(
+        long epochMilli,
+        double lat,
+        double lon,
+        double accuracyM,
+        double speedMps,
+        MotionActivity activity,
+        int activityConfidence) {
 
     public TracePoint {
         if (!(lat >= -90 && lat <= 90)) {
-            throw new InvalidTraceException(TraceProblem.COORDINATE_OUT_OF_RANGE, "latitude " + lat + " is outside [-90, 90]");
+            throw new InvalidTraceException(
+                    TraceProblem.COORDINATE_OUT_OF_RANGE, "latitude " + lat + " is outside [-90, 90]");
         }
         if (!(lon >= -180 && lon <= 180)) {
-            throw new InvalidTraceException(TraceProblem.COORDINATE_OUT_OF_RANGE, "longitude " + lon + " is outside [-180, 180]");
+            throw new InvalidTraceException(
+                    TraceProblem.COORDINATE_OUT_OF_RANGE, "longitude " + lon + " is outside [-180, 180]");
         }
         if (accuracyM < 0 || speedMps < 0) {
-            throw new InvalidTraceException(TraceProblem.COORDINATE_OUT_OF_RANGE, "accuracy and speed cannot be negative");
+            throw new InvalidTraceException(
+                    TraceProblem.COORDINATE_OUT_OF_RANGE, "accuracy and speed cannot be negative");
         }
         if (activityConfidence < 0 || activityConfidence > 100 || (activity == null && activityConfidence != 0)) {
             throw new InvalidTraceException(TraceProblem.MALFORMED, "an activity's confidence is from 0 to 100");

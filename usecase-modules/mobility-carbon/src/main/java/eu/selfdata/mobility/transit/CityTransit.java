@@ -2,7 +2,6 @@ package eu.selfdata.mobility.transit;
 
 import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.usecase.api.CityDatabase;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,13 +40,13 @@ public class CityTransit {
                 return cached.network();
             }
         }
-        TransitNetwork network = feeds.load(active).<TransitNetwork>map(GtfsNetwork::new).orElse(TransitNetwork.NONE);
+        TransitNetwork network =
+                feeds.load(active).<TransitNetwork>map(GtfsNetwork::new).orElse(TransitNetwork.NONE);
         synchronized (cache) {
             cache.put(city, new Cached(active, network));
         }
         return network;
     }
 
-    private record Cached(long feedId, TransitNetwork network) {
-    }
+    private record Cached(long feedId, TransitNetwork network) {}
 }

@@ -2,10 +2,6 @@ package eu.selfdata.mobility.transit;
 
 import eu.selfdata.usecase.api.limits.BoundedZip;
 import eu.selfdata.usecase.api.limits.LimitExceededException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,31 +17,41 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * What mode inference needs from a GTFS static feed (gtfs.org reference): stops, routes with their
  * type, which routes serve which stop (stop_times joined to trips, streamed row by row: only the
  * distinct pairs stay in memory) and the routes' shapes.
  */
-public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stopRoutes, Map<RouteShape, List<double[]>> shapes,
-                       int stopTimes) {
+public record GtfsFeed(
+        List<Stop> stops,
+        List<Route> routes,
+        Set<StopRoute> stopRoutes,
+        Map<RouteShape, List<double[]>> shapes,
+        int stopTimes) {
 
     /** Files the GTFS reference requires and this reader uses (agency.txt is required by the reference too). */
-    static final List<String> REQUIRED = List.of("agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt");
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true).get();
+    static final List<String> REQUIRED =
+            List.of("agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt");
 
-    public record Stop(String id, double lat, double lon) {
-    }
+    private static final CSVFormat CSV = CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setAllowMissingColumnNames(true)
+            .get();
 
-    public record Route(String id, int type, String shortName) {
-    }
+    public record Stop(String id, double lat, double lon) {}
 
-    public record StopRoute(String stopId, String routeId) {
-    }
+    public record Route(String id, int type, String shortName) {}
 
-    public record RouteShape(String routeId, String shapeId) {
-    }
+    public record StopRoute(String stopId, String routeId) {}
+
+    public record RouteShape(String routeId, String shapeId) {}
 
     /** @throws InvalidFeedException naming the file and the cap when the feed is larger than {@code limits} */
     public static GtfsFeed read(Path zip, GtfsLimits limits) {
@@ -60,12 +66,17 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
             rows.each("stops.txt", row -> {
                 String lat = row.isMapped("stop_lat") ? row.get("stop_lat") : "";
                 if (!lat.isEmpty()) { // stations' entrances and generic nodes may have no position
-                    stops.add(new Stop(row.get("stop_id"), Double.parseDouble(lat), Double.parseDouble(row.get("stop_lon"))));
+                    stops.add(new Stop(
+                            row.get("stop_id"), Double.parseDouble(lat), Double.parseDouble(row.get("stop_lon"))));
                 }
             });
             List<Route> routes = new ArrayList<>();
-            rows.each("routes.txt", row -> routes.add(new Route(row.get("route_id"), Integer.parseInt(row.get("route_type")),
-                    row.isMapped("route_short_name") ? row.get("route_short_name") : null)));
+            rows.each(
+                    "routes.txt",
+                    row -> routes.add(new Route(
+                            row.get("route_id"),
+                            Integer.parseInt(row.get("route_type")),
+                            row.isMapped("route_short_name") ? row.get("route_short_name") : null)));
             Map<String, String> routeOfTrip = new HashMap<>();
             Map<String, String> shapeRoutes = new LinkedHashMap<>();
             Set<RouteShape> routeShapes = new HashSet<>();
@@ -82,7 +93,8 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
             rows.each("stop_times.txt", row -> {
                 String route = routeOfTrip.get(row.get("trip_id"));
                 if (route == null) {
-                    throw new InvalidFeedException("stop_times.txt line " + row.getRecordNumber() + ": unknown trip " + row.get("trip_id"));
+                    throw new InvalidFeedException(
+                            "stop_times.txt line " + row.getRecordNumber() + ": unknown trip " + row.get("trip_id"));
                 }
                 stopRoutes.add(new StopRoute(row.get("stop_id"), route));
                 stopTimes[0]++;
@@ -102,9 +114,12 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
             return Map.of();
         }
         Map<String, TreeMap<Integer, double[]>> points = new HashMap<>();
-        rows.each("shapes.txt", row -> points.computeIfAbsent(row.get("shape_id"), id -> new TreeMap<>())
-                .put(Integer.parseInt(row.get("shape_pt_sequence")),
-                        new double[] {Double.parseDouble(row.get("shape_pt_lat")), Double.parseDouble(row.get("shape_pt_lon"))}));
+        rows.each(
+                "shapes.txt",
+                row -> points.computeIfAbsent(row.get("shape_id"), id -> new TreeMap<>())
+                        .put(Integer.parseInt(row.get("shape_pt_sequence")), new double[] {
+                            Double.parseDouble(row.get("shape_pt_lat")), Double.parseDouble(row.get("shape_pt_lon"))
+                        }));
         Map<RouteShape, List<double[]>> shapes = new HashMap<>();
         routeShapes.forEach(routeShape -> {
             TreeMap<Integer, double[]> path = points.get(routeShape.shapeId());
@@ -124,8 +139,8 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
 
         void each(String name, RowHandler handler) throws IOException {
             try (InputStream in = file.open(name);
-                 Reader reader = new InputStreamReader(skipBom(in), StandardCharsets.UTF_8);
-                 CSVParser parser = CSV.parse(reader)) {
+                    Reader reader = new InputStreamReader(skipBom(in), StandardCharsets.UTF_8);
+                    CSVParser parser = CSV.parse(reader)) {
                 for (CSVRecord row : parser) {
                     if (row.getRecordNumber() > maxRows) {
                         throw new InvalidFeedException(name + " has more than the cap of " + maxRows + " rows");
@@ -133,7 +148,8 @@ public record GtfsFeed(List<Stop> stops, List<Route> routes, Set<StopRoute> stop
                     try {
                         handler.handle(row);
                     } catch (IllegalArgumentException e) {
-                        throw new InvalidFeedException(name + " line " + (row.getRecordNumber() + 1) + ": " + e.getMessage(), e);
+                        throw new InvalidFeedException(
+                                name + " line " + (row.getRecordNumber() + 1) + ": " + e.getMessage(), e);
                     }
                 }
             } catch (java.io.UncheckedIOException e) {

@@ -14,8 +14,8 @@ import eu.selfdata.usecase.api.limits.ZipLimits;
  */
 public record GtfsLimits(ZipLimits zip, long maxRows) {
 
-    public static final GtfsLimits DEFAULT = new GtfsLimits(
-            new ZipLimits(100, 4L * 1024 * 1024 * 1024, 6L * 1024 * 1024 * 1024, 200), 30_000_000);
+    public static final GtfsLimits DEFAULT =
+            new GtfsLimits(new ZipLimits(100, 4L * 1024 * 1024 * 1024, 6L * 1024 * 1024 * 1024, 200), 30_000_000);
 
     public GtfsLimits {
         if (zip == null || maxRows <= 0) {

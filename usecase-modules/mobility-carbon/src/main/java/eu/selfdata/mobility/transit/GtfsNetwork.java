@@ -5,14 +5,6 @@ import eu.selfdata.mobility.trip.LegProfile;
 import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.TransitRide;
 import eu.selfdata.mobility.trip.TravelMode;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.index.strtree.STRtree;
-import org.locationtech.jts.linearref.LengthIndexedLine;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.linearref.LengthIndexedLine;
 
 /**
  * A city's transit from its GTFS feed, in a local metric plane (equirectangular around the feed's
@@ -49,7 +48,8 @@ public final class GtfsNetwork implements TransitNetwork {
     private final Map<LineString, LengthIndexedLine> indexedShapes = new HashMap<>();
 
     public GtfsNetwork(GtfsFeed feed) {
-        this.originLat = feed.stops().stream().mapToDouble(GtfsFeed.Stop::lat).average().orElse(0);
+        this.originLat =
+                feed.stops().stream().mapToDouble(GtfsFeed.Stop::lat).average().orElse(0);
         this.cosOrigin = Math.cos(Math.toRadians(originLat));
         feed.stops().forEach(stop -> {
             Point point = geometry.createPoint(project(stop.lat(), stop.lon()));
@@ -58,11 +58,19 @@ public final class GtfsNetwork implements TransitNetwork {
         });
         stops.build();
         routesOfStop = new HashMap<>();
-        feed.stopRoutes().forEach(pair -> routesOfStop.computeIfAbsent(pair.stopId(), id -> new HashSet<>()).add(pair.routeId()));
+        feed.stopRoutes()
+                .forEach(pair -> routesOfStop
+                        .computeIfAbsent(pair.stopId(), id -> new HashSet<>())
+                        .add(pair.routeId()));
         feed.routes().forEach(route -> modeOfRoute.put(route.id(), mode(route.type())));
-        feed.shapes().forEach((routeShape, path) -> shapesOfRoute.computeIfAbsent(routeShape.routeId(), id -> new ArrayList<>())
-                .add(geometry.createLineString(path.stream().map(p -> project(p[0], p[1])).toArray(Coordinate[]::new))));
-        shapesOfRoute.values().forEach(shapes -> shapes.forEach(shape -> indexedShapes.put(shape, new LengthIndexedLine(shape))));
+        feed.shapes()
+                .forEach((routeShape, path) -> shapesOfRoute
+                        .computeIfAbsent(routeShape.routeId(), id -> new ArrayList<>())
+                        .add(geometry.createLineString(
+                                path.stream().map(p -> project(p[0], p[1])).toArray(Coordinate[]::new))));
+        shapesOfRoute
+                .values()
+                .forEach(shapes -> shapes.forEach(shape -> indexedShapes.put(shape, new LengthIndexedLine(shape))));
     }
 
     @Override
@@ -73,16 +81,20 @@ public final class GtfsNetwork implements TransitNetwork {
             return Optional.empty();
         }
         Map<String, Coordinate> alighting = stopsNear(trace.lat(leg.to()), trace.lon(leg.to()));
-        return boarding.keySet().stream().filter(alighting::containsKey).sorted()
+        return boarding.keySet().stream()
+                .filter(alighting::containsKey)
+                .sorted()
                 .filter(route -> modeOfRoute.get(route) != null && modeOfRoute.get(route) != TravelMode.UNKNOWN)
-                .filter(route -> followsShapes(route, leg)).findFirst()
+                .filter(route -> followsShapes(route, leg))
+                .findFirst()
                 .map(route -> ride(route, boarding.get(route), alighting.get(route)));
     }
 
     private TransitRide ride(String route, Coordinate board, Coordinate alight) {
         double[] from = unproject(board);
         double[] to = unproject(alight);
-        return new TransitRide(modeOfRoute.get(route), from[0], from[1], to[0], to[1], lineDistance(route, board, alight));
+        return new TransitRide(
+                modeOfRoute.get(route), from[0], from[1], to[0], to[1], lineDistance(route, board, alight));
     }
 
     /** Along the route's shape that passes nearest both stops; NaN when the route has none near them. */
@@ -93,7 +105,8 @@ public final class GtfsNetwork implements TransitNetwork {
             LengthIndexedLine line = indexedShapes.get(shape);
             double a = line.project(board);
             double b = line.project(alight);
-            double off = line.extractPoint(a).distance(board) + line.extractPoint(b).distance(alight);
+            double off =
+                    line.extractPoint(a).distance(board) + line.extractPoint(b).distance(alight);
             if (off < bestOff) {
                 bestOff = off;
                 best = Math.abs(b - a);
@@ -133,7 +146,8 @@ public final class GtfsNetwork implements TransitNetwork {
         int near = 0;
         for (int s = 0; s < samples; s++) {
             int i = leg.from() + (int) ((long) s * (points - 1) / Math.max(1, samples - 1));
-            Point fix = geometry.createPoint(project(leg.trace().lat(i), leg.trace().lon(i)));
+            Point fix =
+                    geometry.createPoint(project(leg.trace().lat(i), leg.trace().lon(i)));
             if (shapes.stream().anyMatch(shape -> shape.isWithinDistance(fix, SHAPE_CORRIDOR_M))) {
                 near++;
             }
@@ -156,11 +170,14 @@ public final class GtfsNetwork implements TransitNetwork {
             case 1 -> TravelMode.METRO;
             case 2 -> TravelMode.TRAIN;
             case 3, 11 -> TravelMode.BUS;
-            default -> routeType >= 100 && routeType < 200 ? TravelMode.TRAIN
-                    : routeType >= 400 && routeType < 500 ? TravelMode.METRO
-                    : routeType >= 700 && routeType < 800 ? TravelMode.BUS
-                    : routeType >= 900 && routeType < 1000 ? TravelMode.TRAM
-                    : TravelMode.UNKNOWN;
+            default ->
+                routeType >= 100 && routeType < 200
+                        ? TravelMode.TRAIN
+                        : routeType >= 400 && routeType < 500
+                                ? TravelMode.METRO
+                                : routeType >= 700 && routeType < 800
+                                        ? TravelMode.BUS
+                                        : routeType >= 900 && routeType < 1000 ? TravelMode.TRAM : TravelMode.UNKNOWN;
         };
     }
 }

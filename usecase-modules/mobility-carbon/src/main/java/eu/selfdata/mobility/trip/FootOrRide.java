@@ -18,8 +18,7 @@ import java.util.List;
 final class FootOrRide {
 
     /** Track fixes {@code first..last} travelled on foot or riding. */
-    record Run(int first, int last, boolean onFoot) {
-    }
+    record Run(int first, int last, boolean onFoot) {}
 
     private static final double WALKING_MPS = 0.9;
     private static final double BRISK_MPS = 2.0;
@@ -27,8 +26,7 @@ final class FootOrRide {
     private static final double MAX_RIDE_EVIDENCE = 4;
     private static final double ACTIVITY_EVIDENCE = 1.5;
 
-    private FootOrRide() {
-    }
+    private FootOrRide() {}
 
     static List<Run> split(Track track, int first, int last, Stops.Membership stops, SegmentationSettings settings) {
         int slices = last - first;
@@ -74,7 +72,8 @@ final class FootOrRide {
      * Moves each change of label that falls in a stop, or within {@code reachMilli} of one (a vehicle
      * pulling away slowly, braking to a halt), to the stop's start: the stop goes with the leg after it.
      */
-    private static void snapToStops(Track track, int first, int slices, Stops.Membership stops, boolean[] onFoot, long reachMilli) {
+    private static void snapToStops(
+            Track track, int first, int slices, Stops.Membership stops, boolean[] onFoot, long reachMilli) {
         int previousSwitch = 0;
         for (int s = 1; s < slices; s++) {
             if (onFoot[s] == onFoot[s - 1]) {
@@ -98,7 +97,8 @@ final class FootOrRide {
     }
 
     /** The first slice of a stop that slice {@code s} lies in, or is within {@code reachMilli} of; -1 if none. */
-    private static int nearbyStopStart(Track track, int first, int slices, Stops.Membership stops, int s, long reachMilli) {
+    private static int nearbyStopStart(
+            Track track, int first, int slices, Stops.Membership stops, int s, long reachMilli) {
         long at = track.time[first + s];
         int best = -1;
         for (int k = s; k >= 0 && at - track.time[first + k] <= reachMilli; k--) {

@@ -9,8 +9,7 @@ public final class Geo {
     public static final double EARTH_RADIUS_M = 6_371_008.8;
     private static final double RAD = Math.PI / 180;
 
-    private Geo() {
-    }
+    private Geo() {}
 
     /** Short-range distance in metres. */
     public static double distanceM(double lat1, double lon1, double lat2, double lon2) {

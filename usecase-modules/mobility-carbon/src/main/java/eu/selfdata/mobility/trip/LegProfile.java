@@ -6,8 +6,17 @@ package eu.selfdata.mobility.trip;
  * ({@code unseenShare}: tunnels, underground), the phone's activity over it, and its smoothed fixes
  * in {@code trace} from {@code from} to {@code to} inclusive (for transit proximity).
  */
-public record LegProfile(double distanceM, long durationMilli, double medianSpeedMps, double p95SpeedMps, boolean onFoot,
-                         double unseenShare, Activity activity, Trace trace, int from, int to) {
+public record LegProfile(
+        double distanceM,
+        long durationMilli,
+        double medianSpeedMps,
+        double p95SpeedMps,
+        boolean onFoot,
+        double unseenShare,
+        Activity activity,
+        Trace trace,
+        int from,
+        int to) {
 
     /** Shares of the leg's time the phone said on foot, cycling, in a vehicle (weighted by its confidence). */
     public record Activity(double onFoot, double cycling, double inVehicle) {

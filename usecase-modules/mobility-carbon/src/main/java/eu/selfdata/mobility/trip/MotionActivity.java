@@ -6,5 +6,9 @@ package eu.selfdata.mobility.trip;
  * evidence for leg and mode, never the answer on its own.
  */
 public enum MotionActivity {
-    STILL, ON_FOOT, CYCLING, IN_VEHICLE, UNKNOWN
+    STILL,
+    ON_FOOT,
+    CYCLING,
+    IN_VEHICLE,
+    UNKNOWN
 }

@@ -23,13 +23,13 @@ final class Outliers {
     private static final double BURST_MAX_S = 15;
     private static final double JUMP_STEPS = 3;
 
-    private Outliers() {
-    }
+    private Outliers() {}
 
     static void mark(RtsSmoother filter) {
         int n = filter.n;
         for (int k = 1; k < n - 1; k++) {
-            if (spike(filter, k, k - 1, k + 1) || (k + 2 < n && spike(filter, k, k - 1, k + 2))
+            if (spike(filter, k, k - 1, k + 1)
+                    || (k + 2 < n && spike(filter, k, k - 1, k + 2))
                     || (k >= 2 && spike(filter, k, k - 2, k + 1))) {
                 filter.weight[k] = WEIGHT;
             }
@@ -38,7 +38,9 @@ final class Outliers {
             if (filter.restarts(k) || filter.restarts(k - 1) || !jumps(filter, k - 1, k)) {
                 continue;
             }
-            for (int back = k + 1; back < n && !filter.restarts(back) && filter.seconds(k, back) <= BURST_MAX_S; back++) {
+            for (int back = k + 1;
+                    back < n && !filter.restarts(back) && filter.seconds(k, back) <= BURST_MAX_S;
+                    back++) {
                 if (allOff(filter, k - 1, back)) {
                     Arrays.fill(filter.weight, k, back, WEIGHT);
                     break;
@@ -50,7 +52,8 @@ final class Outliers {
     private static boolean jumps(RtsSmoother filter, int a, int b) {
         double step = Geo.norm(filter.zx[b] - filter.zx[a], filter.zy[b] - filter.zy[a]);
         double before = Geo.norm(filter.zx[a] - filter.zx[a - 1], filter.zy[a] - filter.zy[a - 1])
-                * filter.seconds(a, b) / Math.max(filter.seconds(a - 1, a), 1e-3);
+                * filter.seconds(a, b)
+                / Math.max(filter.seconds(a - 1, a), 1e-3);
         return step > SIGMAS * Math.sqrt(filter.variance[a] + filter.variance[b]) && step > JUMP_STEPS * before;
     }
 
@@ -72,7 +75,9 @@ final class Outliers {
         double[] zx = filter.zx;
         double[] zy = filter.zy;
         double f = filter.seconds(before, k) / filter.seconds(before, after);
-        double off = Geo.norm(zx[k] - (zx[before] + f * (zx[after] - zx[before])), zy[k] - (zy[before] + f * (zy[after] - zy[before])));
+        double off = Geo.norm(
+                zx[k] - (zx[before] + f * (zx[after] - zx[before])),
+                zy[k] - (zy[before] + f * (zy[after] - zy[before])));
         double between = Geo.norm(zx[after] - zx[before], zy[after] - zy[before]);
         double sigma = Math.sqrt(filter.variance[k] + (filter.variance[before] + filter.variance[after]) / 4);
         return off > SIGMAS * sigma && off > between / 2;

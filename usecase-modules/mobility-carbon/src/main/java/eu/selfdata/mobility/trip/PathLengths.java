@@ -34,8 +34,7 @@ final class PathLengths {
     private static final double[] GAUSS_U = {0.5 - Math.sqrt(0.15), 0.5, 0.5 + Math.sqrt(0.15)};
     private static final double[] GAUSS_W = {5.0 / 18, 8.0 / 18, 5.0 / 18};
 
-    private PathLengths() {
-    }
+    private PathLengths() {}
 
     static void measure(RtsSmoother filter, double onFootMaxMps) {
         Track track = filter.track;
@@ -48,8 +47,10 @@ final class PathLengths {
             double dt = filter.seconds(k, k + 1);
             double from = track.trace.speed(track.source[k]);
             double to = track.trace.speed(track.source[k + 1]);
-            boolean walking = from <= onFootMaxMps && to <= onFootMaxMps
-                    && (from > Stops.MOVING_MPS && to > Stops.MOVING_MPS || track.distanceM(k, k + 1) <= onFootMaxMps * dt);
+            boolean walking = from <= onFootMaxMps
+                    && to <= onFootMaxMps
+                    && (from > Stops.MOVING_MPS && to > Stops.MOVING_MPS
+                            || track.distanceM(k, k + 1) <= onFootMaxMps * dt);
             boolean steady = dt <= DOPPLER_MAX_S || (dt <= DOPPLER_WALKING_MAX_S && walking);
             if (!filter.restarts(k + 1) && steady && (from > 0 || to > 0)) {
                 track.pathM[k] = (from + to) / 2 * dt;
@@ -109,7 +110,8 @@ final class PathLengths {
                     worst = k;
                     break;
                 }
-                double off = length == 0 ? Geo.norm(track.x[k] - track.x[a], track.y[k] - track.y[a])
+                double off = length == 0
+                        ? Geo.norm(track.x[k] - track.x[a], track.y[k] - track.y[a])
                         : Math.abs(dx * (track.y[k] - track.y[a]) - dy * (track.x[k] - track.x[a])) / length;
                 double excess = off - Math.max(SIMPLIFY_MIN_M, SIMPLIFY_SIGMAS * Math.sqrt(filter.positionVariance[k]));
                 if (excess > worstExcess) {
@@ -150,8 +152,10 @@ final class PathLengths {
             double chord = 6 * u - 6 * u * u;
             double start = (3 * u * u - 4 * u + 1) * h * scaleA;
             double end = (3 * u * u - 2 * u) * h * scaleB;
-            length += GAUSS_W[g] * Geo.norm(chord * px + start * filter.vx[a] + end * filter.vx[b],
-                    chord * py + start * filter.vy[a] + end * filter.vy[b]);
+            length += GAUSS_W[g]
+                    * Geo.norm(
+                            chord * px + start * filter.vx[a] + end * filter.vx[b],
+                            chord * py + start * filter.vy[a] + end * filter.vy[b]);
         }
         return length;
     }

@@ -22,6 +22,7 @@ final class RtsSmoother {
     final int n;
     /** The fixes as measured (metres in the plane). */
     final double[] zx;
+
     final double[] zy;
     /** Measurement variance per axis, from the reported accuracy. */
     final double[] variance;
@@ -29,6 +30,7 @@ final class RtsSmoother {
     final double[] weight;
     /** Process noise of the interval ending at each fix. */
     final double[] q;
+
     final double[] vx;
     final double[] vy;
     final double[] positionVariance;
@@ -41,6 +43,7 @@ final class RtsSmoother {
     private final double[] f11;
     /** Seconds from the fix before to each fix, and whether the filter restarts there. */
     private final double[] dt;
+
     private final boolean[] restart;
 
     RtsSmoother(Track track, double[] variance) {

@@ -29,21 +29,52 @@ import java.time.Duration;
  * about a minute as a change point).</li>
  * </ul>
  */
-public record SegmentationSettings(Duration stayDwell, double stayRadiusM, double minStopRadiusM, double stopRadiusPerSigma,
-                                   Duration minStop, Duration maxGap, double maxAccuracyM, double unknownAccuracyM,
-                                   double minTripDistanceM, double onFootMaxMps, Duration legSwitch) {
+public record SegmentationSettings(
+        Duration stayDwell,
+        double stayRadiusM,
+        double minStopRadiusM,
+        double stopRadiusPerSigma,
+        Duration minStop,
+        Duration maxGap,
+        double maxAccuracyM,
+        double unknownAccuracyM,
+        double minTripDistanceM,
+        double onFootMaxMps,
+        Duration legSwitch) {
 
-    public static final SegmentationSettings DEFAULT = new SegmentationSettings(Duration.ofMinutes(5), 100, 25, 2.5,
-            Duration.ofMinutes(1), Duration.ofHours(12), 100, 15, 200, 2.5, Duration.ofSeconds(60));
+    public static final SegmentationSettings DEFAULT = new SegmentationSettings(
+            Duration.ofMinutes(5),
+            100,
+            25,
+            2.5,
+            Duration.ofMinutes(1),
+            Duration.ofHours(12),
+            100,
+            15,
+            200,
+            2.5,
+            Duration.ofSeconds(60));
 
     public SegmentationSettings {
-        if (stayRadiusM <= 0 || minStopRadiusM <= 0 || minStopRadiusM > stayRadiusM || stopRadiusPerSigma <= 0 || maxAccuracyM <= 0
-                || unknownAccuracyM <= 0 || minTripDistanceM < 0 || onFootMaxMps <= 0) {
-            throw new IllegalArgumentException("segmentation distances and speeds are positive, the smallest stop radius within the stay radius");
+        if (stayRadiusM <= 0
+                || minStopRadiusM <= 0
+                || minStopRadiusM > stayRadiusM
+                || stopRadiusPerSigma <= 0
+                || maxAccuracyM <= 0
+                || unknownAccuracyM <= 0
+                || minTripDistanceM < 0
+                || onFootMaxMps <= 0) {
+            throw new IllegalArgumentException(
+                    "segmentation distances and speeds are positive, the smallest stop radius within the stay radius");
         }
-        if (stayDwell.isNegative() || stayDwell.isZero() || maxGap.compareTo(stayDwell) <= 0 || minStop.isNegative()
-                || minStop.compareTo(stayDwell) > 0 || legSwitch.isNegative()) {
-            throw new IllegalArgumentException("a stay lasts a positive time, longer than the shortest stop and shorter than the longest gap");
+        if (stayDwell.isNegative()
+                || stayDwell.isZero()
+                || maxGap.compareTo(stayDwell) <= 0
+                || minStop.isNegative()
+                || minStop.compareTo(stayDwell) > 0
+                || legSwitch.isNegative()) {
+            throw new IllegalArgumentException(
+                    "a stay lasts a positive time, longer than the shortest stop and shorter than the longest gap");
         }
     }
 }

@@ -100,7 +100,8 @@ public final class Segmenter {
         }
         for (int r = 0; r < runs.size(); r++) {
             FootOrRide.Run run = runs.get(r);
-            Boundary end = r + 1 < runs.size() ? Boundary.between(track, stops, run, runs.get(r + 1)) : Boundary.at(track, to);
+            Boundary end =
+                    r + 1 < runs.size() ? Boundary.between(track, stops, run, runs.get(r + 1)) : Boundary.at(track, to);
             legs.add(leg(track, smoothed, stops, run, start, end));
             start = end;
         }
@@ -108,7 +109,8 @@ public final class Segmenter {
         return new Trip(legs.getFirst().startMilli(), legs.getLast().endMilli(), distance, legs);
     }
 
-    private Leg leg(Track track, Trace smoothed, Stops.Membership stops, FootOrRide.Run run, Boundary start, Boundary end) {
+    private Leg leg(
+            Track track, Trace smoothed, Stops.Membership stops, FootOrRide.Run run, Boundary start, Boundary end) {
         int from = run.first();
         int to = run.last();
         double distance = start.metres() - end.metres();
@@ -130,7 +132,7 @@ public final class Segmenter {
                     case ON_FOOT -> onFoot += weight;
                     case CYCLING -> cycling += weight;
                     case IN_VEHICLE -> inVehicle += weight;
-                    case STILL, UNKNOWN -> { }
+                    case STILL, UNKNOWN -> {}
                 }
             }
         }
@@ -139,12 +141,33 @@ public final class Segmenter {
         SpeedDistribution speeds = SpeedDistribution.of(track, stops, from, to);
         double median = speeds.quantile(0.5);
         double p95 = speeds.quantile(0.95);
-        LegProfile profile = new LegProfile(distance, durationMilli, median, p95, run.onFoot(), unseen / duration,
-                new LegProfile.Activity(onFoot / duration, cycling / duration, inVehicle / duration), smoothed, from, to);
+        LegProfile profile = new LegProfile(
+                distance,
+                durationMilli,
+                median,
+                p95,
+                run.onFoot(),
+                unseen / duration,
+                new LegProfile.Activity(onFoot / duration, cycling / duration, inVehicle / duration),
+                smoothed,
+                from,
+                to);
         ModeInference.Inference inferred = modes.infer(profile);
-        double travelled = inferred.ride().map(TransitRide::lineDistanceM).filter(line -> !Double.isNaN(line)).orElse(distance);
-        return new Leg(start.milli(), end.milli(), travelled, median, p95, inferred.mode(),
-                track.lat[from], track.lon[from], track.lat[to], track.lon[to]);
+        double travelled = inferred.ride()
+                .map(TransitRide::lineDistanceM)
+                .filter(line -> !Double.isNaN(line))
+                .orElse(distance);
+        return new Leg(
+                start.milli(),
+                end.milli(),
+                travelled,
+                median,
+                p95,
+                inferred.mode(),
+                track.lat[from],
+                track.lon[from],
+                track.lat[to],
+                track.lon[to]);
     }
 
     /**
@@ -161,8 +184,10 @@ public final class Segmenter {
 
         static Boundary between(Track track, Stops.Membership stops, FootOrRide.Run before, FootOrRide.Run after) {
             int b = after.first();
-            double vBefore = SpeedDistribution.of(track, stops, before.first(), before.last()).quantile(0.5);
-            double vAfter = SpeedDistribution.of(track, stops, after.first(), after.last()).quantile(0.5);
+            double vBefore = SpeedDistribution.of(track, stops, before.first(), before.last())
+                    .quantile(0.5);
+            double vAfter = SpeedDistribution.of(track, stops, after.first(), after.last())
+                    .quantile(0.5);
             double milli = track.time[b];
             double metres = 0;
             if (b - 1 >= before.first() && !stops.inside(b - 1)) {

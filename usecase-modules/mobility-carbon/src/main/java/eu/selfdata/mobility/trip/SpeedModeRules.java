@@ -1,6 +1,5 @@
 package eu.selfdata.mobility.trip;
 
-
 /**
  * Mode from a leg's speed distribution, the city's transit and the phone's activity, after
  * e-mission's rule engine:
@@ -49,7 +48,9 @@ public final class SpeedModeRules implements ModeInference {
             return Inference.of(TravelMode.UNKNOWN);
         }
         LegProfile.Activity said = leg.activity();
-        boolean cycling = said.cycling() > MOSTLY && said.cycling() > said.inVehicle() && leg.p95SpeedMps() <= CYCLING_MAX_P95_MPS;
+        boolean cycling = said.cycling() > MOSTLY
+                && said.cycling() > said.inVehicle()
+                && leg.p95SpeedMps() <= CYCLING_MAX_P95_MPS;
         boolean inVehicle = said.inVehicle() > MOSTLY && said.inVehicle() > said.cycling();
         if (!cycling && (leg.p95SpeedMps() > BIKE_MAX_P95_MPS || leg.unseenShare() > MOSTLY || inVehicle)) {
             var ride = transit.rideOf(leg);

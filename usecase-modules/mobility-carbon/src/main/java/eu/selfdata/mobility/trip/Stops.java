@@ -20,14 +20,14 @@ final class Stops {
     static final double STILL_GAP_MPS = 0.3;
     /** Faster than a shuffle: below it, a person is standing, whatever the noise says. */
     static final double MOVING_MPS = 0.5;
+
     static final double EDGE_MAX_S = 30;
     static final double EDGE_WINDOW_S = 30;
     static final double EDGE_MIN_M = 2;
     static final double EDGE_SPREADS = 2;
 
     /** A stop over track fixes {@code first..last}. */
-    record Stop(int first, int last, long durationMilli) {
-    }
+    record Stop(int first, int last, long durationMilli) {}
 
     /** Which stop each fix of a track belongs to. */
     static final class Membership {
@@ -52,8 +52,7 @@ final class Stops {
         }
     }
 
-    private Stops() {
-    }
+    private Stops() {}
 
     static List<Stop> find(Track track, SegmentationSettings settings) {
         List<Stop> stops = new ArrayList<>();
@@ -70,7 +69,8 @@ final class Stops {
                 double cx = sumX / count;
                 double cy = sumY / count;
                 int next = j + 1;
-                if (Geo.norm(track.x[next] - cx, track.y[next] - cy) > radius(track, next, settings) && !sleptHere(track, j, next)) {
+                if (Geo.norm(track.x[next] - cx, track.y[next] - cy) > radius(track, next, settings)
+                        && !sleptHere(track, j, next)) {
                     break;
                 }
                 j = next;
@@ -118,7 +118,9 @@ final class Stops {
     }
 
     static double radius(Track track, int k, SegmentationSettings settings) {
-        return Math.min(settings.stayRadiusM(), Math.max(settings.minStopRadiusM(), settings.stopRadiusPerSigma() * track.sigma[k]));
+        return Math.min(
+                settings.stayRadiusM(),
+                Math.max(settings.minStopRadiusM(), settings.stopRadiusPerSigma() * track.sigma[k]));
     }
 
     /** A silence of a minute or more, crossed slower than a shuffle: the phone slept while the person stayed. */
@@ -149,7 +151,8 @@ final class Stops {
      */
     private static boolean moving(Track track, int k, int direction, SegmentationSettings settings) {
         return track.instantSpeed(k) > MOVING_MPS
-                && displacementM(track, k, direction) > Math.max(EDGE_MIN_M, Math.max(EDGE_SPREADS * track.spread[k], track.sigma[k] / 2));
+                && displacementM(track, k, direction)
+                        > Math.max(EDGE_MIN_M, Math.max(EDGE_SPREADS * track.spread[k], track.sigma[k] / 2));
     }
 
     /**
@@ -163,7 +166,9 @@ final class Stops {
         if (j < 0 || j >= track.size()) {
             return 0;
         }
-        while (j + direction >= 0 && j + direction < track.size() && Math.abs(track.time[j + direction] - track.time[k]) <= window) {
+        while (j + direction >= 0
+                && j + direction < track.size()
+                && Math.abs(track.time[j + direction] - track.time[k]) <= window) {
             j += direction;
         }
         return track.distanceM(k, j);
@@ -193,5 +198,4 @@ final class Stops {
         int count = last - quarter - (first + quarter) + 1;
         return new double[] {cx / count, cy / count};
     }
-
 }

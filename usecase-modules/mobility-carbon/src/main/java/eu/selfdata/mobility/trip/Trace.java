@@ -37,7 +37,14 @@ public final class Trace {
     }
 
     /** Appends a point with the speed and activity the phone measured (NaN, null where it did not). */
-    public void add(long time, double latitude, double longitude, double accuracy, double speed, MotionActivity motion, int confidence) {
+    public void add(
+            long time,
+            double latitude,
+            double longitude,
+            double accuracy,
+            double speed,
+            MotionActivity motion,
+            int confidence) {
         if (size > 0 && time <= epochMilli[size - 1]) {
             throw new IllegalArgumentException("points must be added in increasing time");
         }
@@ -94,5 +101,4 @@ public final class Trace {
     public int activityConfidence(int i) {
         return activityConfidence[i];
     }
-
 }

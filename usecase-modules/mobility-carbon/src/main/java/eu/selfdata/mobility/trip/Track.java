@@ -22,6 +22,7 @@ public final class Track {
     final double[] spread;
     /** Path length from fix k to fix k + 1 (0 for the last). */
     final double[] pathM;
+
     final Trace trace;
 
     Track(Trace trace, int size) {
@@ -93,7 +94,14 @@ public final class Track {
         Trace smoothed = new Trace(size);
         for (int k = 0; k < size; k++) {
             int i = source[k];
-            smoothed.add(time[k], lat[k], lon[k], trace.accuracy(i), trace.speed(i), trace.activity(i), trace.activityConfidence(i));
+            smoothed.add(
+                    time[k],
+                    lat[k],
+                    lon[k],
+                    trace.accuracy(i),
+                    trace.speed(i),
+                    trace.activity(i),
+                    trace.activityConfidence(i));
         }
         return smoothed;
     }

@@ -22,6 +22,7 @@ final class TrackSmoother {
 
     /** Accuracy radius (68 %) over the standard deviation per axis of a circular Gaussian. */
     static final double ACCURACY_PER_SIGMA = 1.51;
+
     private static final double NU = 4;
     private static final double FIRST_PASS_Q = 4;
     private static final double STILL_Q = 0.01;
@@ -30,8 +31,7 @@ final class TrackSmoother {
     private static final int PASSES = 3;
     private static final double METRES_PER_DEGREE = Geo.EARTH_RADIUS_M * Math.PI / 180;
 
-    private TrackSmoother() {
-    }
+    private TrackSmoother() {}
 
     static Track smooth(Trace trace, SegmentationSettings settings) {
         int kept = 0;
@@ -50,7 +50,8 @@ final class TrackSmoother {
             }
             track.source[k] = i;
             track.time[k] = trace.time(i);
-            double sigma = (Double.isNaN(accuracy) ? settings.unknownAccuracyM() : Math.max(accuracy, 1)) / ACCURACY_PER_SIGMA;
+            double sigma =
+                    (Double.isNaN(accuracy) ? settings.unknownAccuracyM() : Math.max(accuracy, 1)) / ACCURACY_PER_SIGMA;
             track.sigma[k] = sigma;
             variance[k] = sigma * sigma;
             k++;
@@ -135,5 +136,4 @@ final class TrackSmoother {
             track.lon[k] = anchorLon + track.x[k] / (cos * METRES_PER_DEGREE);
         }
     }
-
 }

@@ -5,7 +5,8 @@ package eu.selfdata.mobility.trip;
  * stops nearest the leg's ends) and the length of the route's drawn path between them, NaN where
  * the feed draws none (the leg's own track then counts).
  */
-public record TransitRide(TravelMode mode, double boardLat, double boardLon, double alightLat, double alightLon, double lineDistanceM) {
+public record TransitRide(
+        TravelMode mode, double boardLat, double boardLon, double alightLat, double alightLon, double lineDistanceM) {
 
     public TransitRide {
         if (mode == null || !(lineDistanceM >= 0 || Double.isNaN(lineDistanceM))) {

@@ -10,6 +10,11 @@ import eu.selfdata.mobility.trip.SyntheticTrace;
 import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.Trip;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,12 +27,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Segmentation + mode inference + CO2e of an in-memory trace of {@value #POINTS} fixes (1 Hz, a
@@ -45,7 +44,8 @@ public class SegmentationBenchmark {
     static final int POINTS = 1_000_000;
 
     private Trace trace;
-    private final Segmenter segmenter = new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(TransitNetwork.NONE));
+    private final Segmenter segmenter =
+            new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(TransitNetwork.NONE));
     private final EmissionFactors factors = EmissionFactors.of(FactorSet.IMPACT_CO2_2025_10_16, 0, Map.of());
 
     @Setup(Level.Trial)

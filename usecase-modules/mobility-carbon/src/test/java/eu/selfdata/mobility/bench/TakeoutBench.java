@@ -1,13 +1,10 @@
 package eu.selfdata.mobility.bench;
 
-import eu.selfdata.usecase.api.CityScope;
+import eu.selfdata.mobility.MobilityCarbonModule;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.corpus.TakeoutSamples;
 import eu.selfdata.mobility.journey.Journeys;
-import eu.selfdata.mobility.MobilityCarbonModule;
-import eu.selfdata.usecase.test.TestCity;
-import eu.selfdata.usecase.test.TestModule;
 import eu.selfdata.mobility.takeout.TakeoutImport;
 import eu.selfdata.mobility.takeout.TakeoutImports;
 import eu.selfdata.mobility.takeout.TakeoutUploads;
@@ -20,10 +17,9 @@ import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.usecase.api.CitizenId;
-import org.springframework.mock.web.DelegatingServletInputStream;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-
+import eu.selfdata.usecase.api.CityScope;
+import eu.selfdata.usecase.test.TestCity;
+import eu.selfdata.usecase.test.TestModule;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +29,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.mock.web.DelegatingServletInputStream;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * A Takeout import of N points end to end — the file sent through tus (tus-java-server onto disk),
@@ -54,12 +53,18 @@ public final class TakeoutBench {
         try (BufferedWriter out = Files.newBufferedWriter(app, StandardCharsets.UTF_8)) {
             TakeoutSamples.writeLarge(out, points, 7, true);
         }
-        System.out.printf("%d points: Records.json %.0f MB, app JSON %.0f MB%n", points, Files.size(records) / 1e6, Files.size(app) / 1e6);
+        System.out.printf(
+                "%d points: Records.json %.0f MB, app JSON %.0f MB%n",
+                points, Files.size(records) / 1e6, Files.size(app) / 1e6);
 
         TestCity city = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
         PointStore store = new PointStore(city);
-        Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, new CityFactors(city),
-                new CityTransit(city, new GtfsStore(city, GtfsLimits.DEFAULT)), store);
+        Journeys journeys = new Journeys(
+                city,
+                SegmentationSettings.DEFAULT,
+                new CityFactors(city),
+                new CityTransit(city, new GtfsStore(city, GtfsLimits.DEFAULT)),
+                store);
         CityScope scope = new CityScope() {
             @Override
             public <T> T call(String name, Supplier<T> work) {
@@ -67,8 +72,16 @@ public final class TakeoutBench {
             }
         };
         try (TakeoutUploads uploads = new TakeoutUploads(dir.resolve("uploads"), 8L << 30, Duration.ofHours(1));
-             TakeoutImports imports = new TakeoutImports(city, store, journeys, new Budgets(city, Clock.systemUTC()), uploads, scope,
-                     Clock.systemUTC(), 1, Long.MAX_VALUE)) {
+                TakeoutImports imports = new TakeoutImports(
+                        city,
+                        store,
+                        journeys,
+                        new Budgets(city, Clock.systemUTC()),
+                        uploads,
+                        scope,
+                        Clock.systemUTC(),
+                        1,
+                        Long.MAX_VALUE)) {
             CitizenId takeout = new CitizenId(UUID.randomUUID());
             long start = System.nanoTime();
             UUID upload = send(uploads, imports.owner(takeout), records);
@@ -85,21 +98,27 @@ public final class TakeoutBench {
                 throw new IllegalStateException("the import ended " + done.status() + ": " + done.problem());
             }
             double total = sent + imported;
-            System.out.printf("takeout: tus upload %.1f s, import %.1f s (%d points kept, %d trips); end to end %.1f s = %.0f points/s%n",
+            System.out.printf(
+                    "takeout: tus upload %.1f s, import %.1f s (%d points kept, %d trips); end to end %.1f s = %.0f points/s%n",
                     sent, imported, done.pointsKept(), done.trips(), total, points / total);
 
-            TraceIngestion ingestion = new TraceIngestion(city, store, journeys, new TraceLimits(Long.MAX_VALUE, Integer.MAX_VALUE));
+            TraceIngestion ingestion =
+                    new TraceIngestion(city, store, journeys, new TraceLimits(Long.MAX_VALUE, Integer.MAX_VALUE));
             long appStart = System.nanoTime();
             TraceIngestion.UploadReceipt receipt;
             try (InputStream in = Files.newInputStream(app)) {
                 receipt = ingestion.ingest(new CitizenId(UUID.randomUUID()), TraceFormat.APP_JSON, in);
             }
             double appSeconds = (System.nanoTime() - appStart) / 1e9;
-            System.out.printf("app JSON: %.1f s = %.0f points/s (%d trips)%n", appSeconds, points / appSeconds, receipt.trips());
-            System.out.printf("takeout / app JSON throughput: %.2f (import alone %.2f)%n", appSeconds / total, appSeconds / imported);
+            System.out.printf(
+                    "app JSON: %.1f s = %.0f points/s (%d trips)%n", appSeconds, points / appSeconds, receipt.trips());
+            System.out.printf(
+                    "takeout / app JSON throughput: %.2f (import alone %.2f)%n",
+                    appSeconds / total, appSeconds / imported);
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

@@ -1,11 +1,10 @@
 package eu.selfdata.mobility.carbon;
 
-import eu.selfdata.mobility.trip.TravelMode;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.selfdata.mobility.trip.TravelMode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class EmissionFactorsTest {
 
@@ -34,6 +33,8 @@ class EmissionFactorsTest {
 
     @Test
     void anUnknownModeHasNoCo2e() {
-        assertThat(EmissionFactors.of(FactorSet.IMPACT_CO2_2025_10_16, 0, Map.of()).co2eGrams(TravelMode.UNKNOWN, 5_000)).isEmpty();
+        assertThat(EmissionFactors.of(FactorSet.IMPACT_CO2_2025_10_16, 0, Map.of())
+                        .co2eGrams(TravelMode.UNKNOWN, 5_000))
+                .isEmpty();
     }
 }

@@ -5,12 +5,11 @@ import eu.selfdata.usecase.test.TestAllowList;
 import eu.selfdata.usecase.test.TestCities;
 import eu.selfdata.usecase.test.TestHost;
 import eu.selfdata.usecase.test.TestModule;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-
-import javax.sql.DataSource;
 
 /** The module and the connector framework on the shared test PostgreSQL, in the fake host of {@code usecase-test}. */
 @SpringBootApplication

@@ -1,10 +1,10 @@
 package eu.selfdata.mobility.corpus;
 
+import static eu.selfdata.mobility.corpus.Gps.Noise.DRIFT;
+import static eu.selfdata.mobility.corpus.Gps.Noise.WHITE;
+
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trip.TravelMode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static eu.selfdata.mobility.corpus.Gps.Noise.DRIFT;
-import static eu.selfdata.mobility.corpus.Gps.Noise.WHITE;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the labelled corpus: every case's trace file, the transit feed and {@code manifest.json}
@@ -33,39 +32,51 @@ public final class CorpusGenerator {
 
     static final long NETWORK_SEED = 2026;
     private static final double[] SIGMAS = {3, 5, 8, 10, 12, 15};
-    private static final TravelMode[] MODES = {TravelMode.WALK, TravelMode.BIKE, TravelMode.EBIKE, TravelMode.CAR, TravelMode.BUS,
-            TravelMode.TRAM, TravelMode.METRO, TravelMode.TRAIN};
+    private static final TravelMode[] MODES = {
+        TravelMode.WALK,
+        TravelMode.BIKE,
+        TravelMode.EBIKE,
+        TravelMode.CAR,
+        TravelMode.BUS,
+        TravelMode.TRAM,
+        TravelMode.METRO,
+        TravelMode.TRAIN
+    };
     private static final int[] INTERVALS = {1, 5, 10, 30};
 
     /** A case to generate: its receiver, format, whether the city's feed is active, and the day lived. */
-    record Definition(String id, String description, TraceFormat format, boolean gtfs, Gps.Receiver receiver, Plan plan) {
-    }
+    record Definition(
+            String id, String description, TraceFormat format, boolean gtfs, Gps.Receiver receiver, Plan plan) {}
 
     @FunctionalInterface
     interface Plan {
         void live(Scenarios scenarios, Day day);
     }
 
-    private CorpusGenerator() {
-    }
+    private CorpusGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus");
         Files.createDirectories(directory.resolve("gtfs"));
         Network network = new Network(NETWORK_SEED);
         for (Map.Entry<String, String> file : network.gtfs().entrySet()) {
-            Files.writeString(directory.resolve("gtfs").resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    directory.resolve("gtfs").resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         }
         List<CorpusCase> cases = cases(network);
         for (CorpusCase corpusCase : cases) {
             Files.writeString(directory.resolve(corpusCase.file()), corpusCase.content(), StandardCharsets.UTF_8);
         }
         Files.writeString(directory.resolve("manifest.json"), manifest(cases), StandardCharsets.UTF_8);
-        System.out.printf("%d cases, %d fixes written to %s%n", cases.size(), cases.stream().mapToInt(c -> c.fixes().size()).sum(), directory);
+        System.out.printf(
+                "%d cases, %d fixes written to %s%n",
+                cases.size(), cases.stream().mapToInt(c -> c.fixes().size()).sum(), directory);
     }
 
     static List<CorpusCase> cases(Network network) {
-        return definitions().stream().map(definition -> generate(definition, network, definition.id().hashCode())).toList();
+        return definitions().stream()
+                .map(definition -> generate(definition, network, definition.id().hashCode()))
+                .toList();
     }
 
     static CorpusCase generate(Definition definition, Network network, long seed) {
@@ -74,16 +85,34 @@ public final class CorpusGenerator {
         definition.plan().live(scenarios, day);
         Truth truth = day.finish();
         List<Gps.Fix> fixes = Gps.record(day, definition.receiver(), new Random(seed * 31 + 7));
-        return new CorpusCase(definition.id(), definition.description(), definition.format(), definition.gtfs(), definition.receiver(),
-                truth, fixes);
+        return new CorpusCase(
+                definition.id(),
+                definition.description(),
+                definition.format(),
+                definition.gtfs(),
+                definition.receiver(),
+                truth,
+                fixes);
     }
 
     static String manifest(List<CorpusCase> cases) {
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        List<Manifest.Entry> entries = cases.stream().map(c -> new Manifest.Entry(c.id(), c.description(), c.file(), c.format().name(),
-                c.gtfs(), c.receiver().describe(), c.receiver().intervalS(), c.fixes().size(), c.truth().trips())).toList();
-        return json.writeValueAsString(new Manifest("Generated by eu.selfdata.mobility.corpus.CorpusGenerator: do not edit by hand.",
-                entries)) + "\n";
+        JsonMapper json =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        List<Manifest.Entry> entries = cases.stream()
+                .map(c -> new Manifest.Entry(
+                        c.id(),
+                        c.description(),
+                        c.file(),
+                        c.format().name(),
+                        c.gtfs(),
+                        c.receiver().describe(),
+                        c.receiver().intervalS(),
+                        c.fixes().size(),
+                        c.truth().trips()))
+                .toList();
+        return json.writeValueAsString(new Manifest(
+                        "Generated by eu.selfdata.mobility.corpus.CorpusGenerator: do not edit by hand.", entries))
+                + "\n";
     }
 
     static List<Definition> definitions() {
@@ -100,9 +129,13 @@ public final class CorpusGenerator {
                     receiver = receiver.withSpeed();
                 }
                 variant++;
-                definitions.add(new Definition(mode.name().toLowerCase() + "-" + interval + "s",
-                        "one " + mode.name().toLowerCase() + (transit(mode) ? " ride between walks" : " trip"), TraceFormat.APP_JSON,
-                        transit(mode), receiver, single(mode)));
+                definitions.add(new Definition(
+                        mode.name().toLowerCase() + "-" + interval + "s",
+                        "one " + mode.name().toLowerCase() + (transit(mode) ? " ride between walks" : " trip"),
+                        TraceFormat.APP_JSON,
+                        transit(mode),
+                        receiver,
+                        single(mode)));
             }
         }
         definitions.addAll(special());
@@ -110,7 +143,10 @@ public final class CorpusGenerator {
     }
 
     private static boolean transit(TravelMode mode) {
-        return mode == TravelMode.BUS || mode == TravelMode.TRAM || mode == TravelMode.METRO || mode == TravelMode.TRAIN;
+        return mode == TravelMode.BUS
+                || mode == TravelMode.TRAM
+                || mode == TravelMode.METRO
+                || mode == TravelMode.TRAIN;
     }
 
     /** Home, one trip in the mode (a ride on a line is walked to and from), destination. */
@@ -151,128 +187,276 @@ public final class CorpusGenerator {
 
     /** Starts the day's first walk a little way from a point: the day's place is moved there before anything happened. */
     private static void relocate(Scenarios s, Day day, double[] point, double min, double max) {
-        day.moveTo(point[0], point[1], Scenarios.between(s.random(), min, max), s.random().nextDouble() * 2 * Math.PI);
+        day.moveTo(
+                point[0],
+                point[1],
+                Scenarios.between(s.random(), min, max),
+                s.random().nextDouble() * 2 * Math.PI);
     }
 
     private static List<Definition> special() {
         List<Definition> d = new ArrayList<>();
         // The issue's own examples.
-        d.add(new Definition("issue-walk-1200m-5s-white5", "a 1.2 km walk, fixes every 5 s, independent errors σ 5 m",
-                TraceFormat.APP_JSON, false, Gps.Receiver.of(5, WHITE, 5), (s, day) -> {
-            day.stay(Duration.ofMinutes(10), true);
-            s.stroll(day, 1200);
-            day.stay(Duration.ofMinutes(10), true);
-        }));
-        d.add(new Definition("issue-walk-5kmh-10s", "a walk at 5 km/h (its noisy median near the old 1.7 m/s bound)",
-                TraceFormat.APP_JSON, false, Gps.Receiver.of(10, WHITE, 8), (s, day) -> {
-            day.stay(Duration.ofMinutes(10), true);
-            s.strollAt(day, 1800, 1.39);
-            day.stay(Duration.ofMinutes(10), true);
-        }));
-        d.add(new Definition("issue-walk-wait3-drive-10s", "a walk, a 3-minute wait scattered by 15 m, then a drive",
-                TraceFormat.APP_JSON, false, Gps.Receiver.of(10, WHITE, 15), (s, day) -> {
-            day.stay(Duration.ofMinutes(10), true);
-            s.go(day, TravelMode.WALK, 450);
-            day.pause(Duration.ofMinutes(3));
-            s.go(day, TravelMode.CAR, 5000);
-            day.stay(Duration.ofMinutes(10), true);
-        }));
+        d.add(new Definition(
+                "issue-walk-1200m-5s-white5",
+                "a 1.2 km walk, fixes every 5 s, independent errors σ 5 m",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(5, WHITE, 5),
+                (s, day) -> {
+                    day.stay(Duration.ofMinutes(10), true);
+                    s.stroll(day, 1200);
+                    day.stay(Duration.ofMinutes(10), true);
+                }));
+        d.add(new Definition(
+                "issue-walk-5kmh-10s",
+                "a walk at 5 km/h (its noisy median near the old 1.7 m/s bound)",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(10, WHITE, 8),
+                (s, day) -> {
+                    day.stay(Duration.ofMinutes(10), true);
+                    s.strollAt(day, 1800, 1.39);
+                    day.stay(Duration.ofMinutes(10), true);
+                }));
+        d.add(new Definition(
+                "issue-walk-wait3-drive-10s",
+                "a walk, a 3-minute wait scattered by 15 m, then a drive",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(10, WHITE, 15),
+                (s, day) -> {
+                    day.stay(Duration.ofMinutes(10), true);
+                    s.go(day, TravelMode.WALK, 450);
+                    day.pause(Duration.ofMinutes(3));
+                    s.go(day, TravelMode.CAR, 5000);
+                    day.stay(Duration.ofMinutes(10), true);
+                }));
         // Stops inside a trip (under the dwell) and stays ending it.
         int[] stopMinutes = {2, 4, 6, 20};
         int[] stopIntervals = {5, 10, 1, 30};
-        TravelMode[][] around = {{TravelMode.WALK, TravelMode.WALK}, {TravelMode.CAR, TravelMode.CAR}, {TravelMode.BIKE, TravelMode.WALK},
-                {TravelMode.WALK, TravelMode.CAR}};
+        TravelMode[][] around = {
+            {TravelMode.WALK, TravelMode.WALK},
+            {TravelMode.CAR, TravelMode.CAR},
+            {TravelMode.BIKE, TravelMode.WALK},
+            {TravelMode.WALK, TravelMode.CAR}
+        };
         for (int m = 0; m < stopMinutes.length; m++) {
             for (int a = 0; a < around.length; a++) {
                 int minutes = stopMinutes[m];
                 TravelMode before = around[a][0];
                 TravelMode after = around[a][1];
                 int interval = stopIntervals[(m + a) % stopIntervals.length];
-                Gps.Receiver receiver = Gps.Receiver.of(interval, (m + a) % 2 == 0 ? DRIFT : WHITE, SIGMAS[(m * 4 + a) % SIGMAS.length])
+                Gps.Receiver receiver = Gps.Receiver.of(
+                                interval, (m + a) % 2 == 0 ? DRIFT : WHITE, SIGMAS[(m * 4 + a) % SIGMAS.length])
                         .tau(45 + 20 * a);
                 Gps.Receiver sent = (m + a) % 3 == 2 ? receiver : receiver.withSpeed();
-                d.add(new Definition("stop-%dmin-%s-%s-%ds".formatted(minutes, before.name().toLowerCase(), after.name().toLowerCase(), interval),
-                        "%s, a %d-minute stop, %s".formatted(before.name().toLowerCase(), minutes, after.name().toLowerCase()),
-                        TraceFormat.APP_JSON, false, sent, aroundStop(before, Duration.ofMinutes(minutes), after)));
+                d.add(new Definition(
+                        "stop-%dmin-%s-%s-%ds"
+                                .formatted(
+                                        minutes,
+                                        before.name().toLowerCase(),
+                                        after.name().toLowerCase(),
+                                        interval),
+                        "%s, a %d-minute stop, %s"
+                                .formatted(
+                                        before.name().toLowerCase(),
+                                        minutes,
+                                        after.name().toLowerCase()),
+                        TraceFormat.APP_JSON,
+                        false,
+                        sent,
+                        aroundStop(before, Duration.ofMinutes(minutes), after)));
             }
         }
         // Outliers and tunnels.
-        d.add(new Definition("jumps-walk-5s", "a walk with multipath jumps of 50–200 m (40 an hour)", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(5, DRIFT, 6).withSpeed().jumps(40), single(TravelMode.WALK)));
-        d.add(new Definition("jumps-car-1s", "a drive with multipath jumps and bursts (60 an hour)", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(1, WHITE, 5).withSpeed().jumps(60), single(TravelMode.CAR)));
-        d.add(new Definition("jumps-bike-10s", "a bike ride with multipath jumps (30 an hour)", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(10, DRIFT, 8).withSpeed().jumps(30), single(TravelMode.BIKE)));
-        d.add(new Definition("jumps-bus-5s", "walk, bus, walk with multipath jumps (30 an hour)", TraceFormat.APP_JSON, true,
-                Gps.Receiver.of(5, DRIFT, 10).withSpeed().jumps(30), single(TravelMode.BUS)));
-        d.add(new Definition("tunnel-car-1s", "a drive through a 900 m tunnel", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(1, DRIFT, 5).withSpeed(), tunnel(900)));
-        d.add(new Definition("tunnel-car-10s", "a drive through a 2 km tunnel", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(10, WHITE, 10).withSpeed(), tunnel(2000)));
-        d.add(new Definition("tunnel-car-30s-jumps", "a drive through a 600 m tunnel, with multipath jumps", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(30, DRIFT, 12).withSpeed().jumps(20), tunnel(600)));
-        // Multimodal trips.
-        d.add(new Definition("walk-car-1s", "a walk to the car, a drive", TraceFormat.APP_JSON, false, Gps.Receiver.of(1, DRIFT, 8).withSpeed(),
-                multimodal(TravelMode.WALK, TravelMode.CAR)));
-        d.add(new Definition("walk-car-walk-10s", "a walk to the car, a drive, a walk from the car park", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(10, WHITE, 6).withSpeed(), multimodal(TravelMode.WALK, TravelMode.CAR, TravelMode.WALK)));
-        d.add(new Definition("walk-car-30s-activity", "a walk to the car, a drive, with the phone's activity recognition",
-                TraceFormat.APP_JSON, false, Gps.Receiver.of(30, DRIFT, 10).withSpeed().withActivity(), multimodal(TravelMode.WALK, TravelMode.CAR)));
-        d.add(new Definition("walk-bike-walk-5s", "a walk to the bike station, a ride, a walk", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(5, DRIFT, 5).withSpeed(), multimodal(TravelMode.WALK, TravelMode.BIKE, TravelMode.WALK)));
-        d.add(new Definition("bus-then-tram-10s", "walk, bus, walk to the tram, tram, walk", TraceFormat.APP_JSON, true,
-                Gps.Receiver.of(10, DRIFT, 8).withSpeed(), (s, day) -> {
-            Network network = s.network();
-            int from = 1 + s.random().nextInt(3);
-            relocate(s, day, network.bus().stop(from), 250, 500);
-            day.stay(s.minutes(8, 12), true);
-            s.rideLine(day, network.bus(), from, 4, s.minutes(1, 3));
-            int tramStop = nearestStop(network.tram(), day.x(), day.y(), network.tram().stops() - 3);
-            s.rideLine(day, network.tram(), tramStop, 2, s.minutes(1, 3));
-            s.go(day, TravelMode.WALK, 300);
-            day.stay(s.minutes(8, 12), true);
-        }));
-        d.add(new Definition("bus-30s-activity", "walk, bus, walk every 30 s, with activity recognition", TraceFormat.APP_JSON, true,
-                Gps.Receiver.of(30, WHITE, 10).withSpeed().withActivity(), single(TravelMode.BUS)));
-        // Formats without accuracy.
-        d.add(new Definition("gpx-walk-1s", "a walk, GPX (no accuracy)", TraceFormat.GPX, false, Gps.Receiver.of(1, DRIFT, 4),
+        d.add(new Definition(
+                "jumps-walk-5s",
+                "a walk with multipath jumps of 50–200 m (40 an hour)",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(5, DRIFT, 6).withSpeed().jumps(40),
                 single(TravelMode.WALK)));
-        d.add(new Definition("gpx-car-5s", "a drive, GPX (no accuracy)", TraceFormat.GPX, false, Gps.Receiver.of(5, WHITE, 6),
+        d.add(new Definition(
+                "jumps-car-1s",
+                "a drive with multipath jumps and bursts (60 an hour)",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(1, WHITE, 5).withSpeed().jumps(60),
                 single(TravelMode.CAR)));
-        d.add(new Definition("gpx-walk-car-10s", "a walk, a 3-minute wait, a drive, GPX (no accuracy)", TraceFormat.GPX, false,
-                Gps.Receiver.of(10, DRIFT, 10), multimodalWithWait(TravelMode.WALK, TravelMode.CAR)));
-        d.add(new Definition("geojson-bike-10s", "a bike ride, GeoJSON (no accuracy)", TraceFormat.GEOJSON, false,
-                Gps.Receiver.of(10, WHITE, 5), single(TravelMode.BIKE)));
+        d.add(new Definition(
+                "jumps-bike-10s",
+                "a bike ride with multipath jumps (30 an hour)",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(10, DRIFT, 8).withSpeed().jumps(30),
+                single(TravelMode.BIKE)));
+        d.add(new Definition(
+                "jumps-bus-5s",
+                "walk, bus, walk with multipath jumps (30 an hour)",
+                TraceFormat.APP_JSON,
+                true,
+                Gps.Receiver.of(5, DRIFT, 10).withSpeed().jumps(30),
+                single(TravelMode.BUS)));
+        d.add(new Definition(
+                "tunnel-car-1s",
+                "a drive through a 900 m tunnel",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(1, DRIFT, 5).withSpeed(),
+                tunnel(900)));
+        d.add(new Definition(
+                "tunnel-car-10s",
+                "a drive through a 2 km tunnel",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(10, WHITE, 10).withSpeed(),
+                tunnel(2000)));
+        d.add(new Definition(
+                "tunnel-car-30s-jumps",
+                "a drive through a 600 m tunnel, with multipath jumps",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(30, DRIFT, 12).withSpeed().jumps(20),
+                tunnel(600)));
+        // Multimodal trips.
+        d.add(new Definition(
+                "walk-car-1s",
+                "a walk to the car, a drive",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(1, DRIFT, 8).withSpeed(),
+                multimodal(TravelMode.WALK, TravelMode.CAR)));
+        d.add(new Definition(
+                "walk-car-walk-10s",
+                "a walk to the car, a drive, a walk from the car park",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(10, WHITE, 6).withSpeed(),
+                multimodal(TravelMode.WALK, TravelMode.CAR, TravelMode.WALK)));
+        d.add(new Definition(
+                "walk-car-30s-activity",
+                "a walk to the car, a drive, with the phone's activity recognition",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(30, DRIFT, 10).withSpeed().withActivity(),
+                multimodal(TravelMode.WALK, TravelMode.CAR)));
+        d.add(new Definition(
+                "walk-bike-walk-5s",
+                "a walk to the bike station, a ride, a walk",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(5, DRIFT, 5).withSpeed(),
+                multimodal(TravelMode.WALK, TravelMode.BIKE, TravelMode.WALK)));
+        d.add(new Definition(
+                "bus-then-tram-10s",
+                "walk, bus, walk to the tram, tram, walk",
+                TraceFormat.APP_JSON,
+                true,
+                Gps.Receiver.of(10, DRIFT, 8).withSpeed(),
+                (s, day) -> {
+                    Network network = s.network();
+                    int from = 1 + s.random().nextInt(3);
+                    relocate(s, day, network.bus().stop(from), 250, 500);
+                    day.stay(s.minutes(8, 12), true);
+                    s.rideLine(day, network.bus(), from, 4, s.minutes(1, 3));
+                    int tramStop = nearestStop(
+                            network.tram(), day.x(), day.y(), network.tram().stops() - 3);
+                    s.rideLine(day, network.tram(), tramStop, 2, s.minutes(1, 3));
+                    s.go(day, TravelMode.WALK, 300);
+                    day.stay(s.minutes(8, 12), true);
+                }));
+        d.add(new Definition(
+                "bus-30s-activity",
+                "walk, bus, walk every 30 s, with activity recognition",
+                TraceFormat.APP_JSON,
+                true,
+                Gps.Receiver.of(30, WHITE, 10).withSpeed().withActivity(),
+                single(TravelMode.BUS)));
+        // Formats without accuracy.
+        d.add(new Definition(
+                "gpx-walk-1s",
+                "a walk, GPX (no accuracy)",
+                TraceFormat.GPX,
+                false,
+                Gps.Receiver.of(1, DRIFT, 4),
+                single(TravelMode.WALK)));
+        d.add(new Definition(
+                "gpx-car-5s",
+                "a drive, GPX (no accuracy)",
+                TraceFormat.GPX,
+                false,
+                Gps.Receiver.of(5, WHITE, 6),
+                single(TravelMode.CAR)));
+        d.add(new Definition(
+                "gpx-walk-car-10s",
+                "a walk, a 3-minute wait, a drive, GPX (no accuracy)",
+                TraceFormat.GPX,
+                false,
+                Gps.Receiver.of(10, DRIFT, 10),
+                multimodalWithWait(TravelMode.WALK, TravelMode.CAR)));
+        d.add(new Definition(
+                "geojson-bike-10s",
+                "a bike ride, GeoJSON (no accuracy)",
+                TraceFormat.GEOJSON,
+                false,
+                Gps.Receiver.of(10, WHITE, 5),
+                single(TravelMode.BIKE)));
         // Days without a trip, and a whole day.
-        d.add(new Definition("home-day-30s", "24 h at home, a fix every 30 s, indoors, multipath jumps", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(30, DRIFT, 10).withSpeed().jumps(6), (s, day) -> day.stay(Duration.ofHours(24), true)));
-        d.add(new Definition("work-day-10s", "9 h at work, a fix every 10 s, indoors, multipath jumps", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(10, DRIFT, 12).withSpeed().jumps(10), (s, day) -> day.stay(Duration.ofHours(9), true)));
-        d.add(new Definition("home-day-1s-sleeping", "a day at home with a phone that sleeps when still", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(1, WHITE, 8).withSpeed().jumps(4).sleeping(), (s, day) -> day.stay(Duration.ofHours(16), true)));
-        d.add(new Definition("commute-day-10s", "home, walk + bus + walk to work, 8 h at work, bike home, evening at home",
-                TraceFormat.APP_JSON, true, Gps.Receiver.of(10, DRIFT, 8).withSpeed().jumps(4).withActivity(), (s, day) -> {
-            Network network = s.network();
-            relocate(s, day, network.bus().stop(2), 300, 500);
-            day.stay(Duration.ofHours(2), true);
-            s.rideLine(day, network.bus(), 2, 5, s.minutes(2, 4));
-            s.go(day, TravelMode.WALK, 250);
-            day.stay(Duration.ofHours(8), true);
-            s.go(day, TravelMode.BIKE, 3500);
-            day.stay(Duration.ofHours(3), true);
-        }));
-        d.add(new Definition("commute-day-30s-sleeping", "home, drive to work, 8 h at work, walk to lunch and back, drive home; phone sleeps when still",
-                TraceFormat.APP_JSON, false, Gps.Receiver.of(30, WHITE, 10).withSpeed().jumps(4).sleeping(), (s, day) -> {
-            day.stay(Duration.ofHours(1), true);
-            s.go(day, TravelMode.CAR, 6000);
-            day.stay(Duration.ofHours(4), true);
-            s.go(day, TravelMode.WALK, 600);
-            day.stay(Duration.ofMinutes(45), true);
-            s.go(day, TravelMode.WALK, 600);
-            day.stay(Duration.ofHours(4), true);
-            s.go(day, TravelMode.CAR, 6000);
-            day.stay(Duration.ofHours(2), true);
-        }));
+        d.add(new Definition(
+                "home-day-30s",
+                "24 h at home, a fix every 30 s, indoors, multipath jumps",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(30, DRIFT, 10).withSpeed().jumps(6),
+                (s, day) -> day.stay(Duration.ofHours(24), true)));
+        d.add(new Definition(
+                "work-day-10s",
+                "9 h at work, a fix every 10 s, indoors, multipath jumps",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(10, DRIFT, 12).withSpeed().jumps(10),
+                (s, day) -> day.stay(Duration.ofHours(9), true)));
+        d.add(new Definition(
+                "home-day-1s-sleeping",
+                "a day at home with a phone that sleeps when still",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(1, WHITE, 8).withSpeed().jumps(4).sleeping(),
+                (s, day) -> day.stay(Duration.ofHours(16), true)));
+        d.add(new Definition(
+                "commute-day-10s",
+                "home, walk + bus + walk to work, 8 h at work, bike home, evening at home",
+                TraceFormat.APP_JSON,
+                true,
+                Gps.Receiver.of(10, DRIFT, 8).withSpeed().jumps(4).withActivity(),
+                (s, day) -> {
+                    Network network = s.network();
+                    relocate(s, day, network.bus().stop(2), 300, 500);
+                    day.stay(Duration.ofHours(2), true);
+                    s.rideLine(day, network.bus(), 2, 5, s.minutes(2, 4));
+                    s.go(day, TravelMode.WALK, 250);
+                    day.stay(Duration.ofHours(8), true);
+                    s.go(day, TravelMode.BIKE, 3500);
+                    day.stay(Duration.ofHours(3), true);
+                }));
+        d.add(new Definition(
+                "commute-day-30s-sleeping",
+                "home, drive to work, 8 h at work, walk to lunch and back, drive home; phone sleeps when still",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(30, WHITE, 10).withSpeed().jumps(4).sleeping(),
+                (s, day) -> {
+                    day.stay(Duration.ofHours(1), true);
+                    s.go(day, TravelMode.CAR, 6000);
+                    day.stay(Duration.ofHours(4), true);
+                    s.go(day, TravelMode.WALK, 600);
+                    day.stay(Duration.ofMinutes(45), true);
+                    s.go(day, TravelMode.WALK, 600);
+                    day.stay(Duration.ofHours(4), true);
+                    s.go(day, TravelMode.CAR, 6000);
+                    day.stay(Duration.ofHours(2), true);
+                }));
         return d;
     }
 
@@ -342,8 +526,15 @@ public final class CorpusGenerator {
     /** The manifest's shape. */
     record Manifest(String about, List<Entry> cases) {
 
-        record Entry(String id, String description, String file, String format, boolean gtfs, String receiver, double intervalS,
-                     int fixes, List<Truth.Trip> trips) {
-        }
+        record Entry(
+                String id,
+                String description,
+                String file,
+                String format,
+                boolean gtfs,
+                String receiver,
+                double intervalS,
+                int fixes,
+                List<Truth.Trip> trips) {}
     }
 }

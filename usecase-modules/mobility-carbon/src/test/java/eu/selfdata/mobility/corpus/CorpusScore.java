@@ -1,7 +1,6 @@
 package eu.selfdata.mobility.corpus;
 
 import eu.selfdata.mobility.trip.TravelMode;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +15,14 @@ import java.util.Set;
  * as many legs; a leg's distance is right within {@value #DISTANCE_TOLERANCE} of the truth, its
  * mode right when equal.
  */
-record CorpusScore(String caseId, int trueTrips, int foundTrips, int trueLegs, int foundLegs, boolean countsExact,
-                   List<LegScore> legs) {
+record CorpusScore(
+        String caseId,
+        int trueTrips,
+        int foundTrips,
+        int trueLegs,
+        int foundLegs,
+        boolean countsExact,
+        List<LegScore> legs) {
 
     static final double DISTANCE_TOLERANCE = 0.05;
 
@@ -29,17 +34,17 @@ record CorpusScore(String caseId, int trueTrips, int foundTrips, int trueLegs, i
     }
 
     /** What segmentation found, however it was reached (in memory or from the database). */
-    record Found(Instant start, Instant end, List<FoundLeg> legs) implements Span {
-    }
+    record Found(Instant start, Instant end, List<FoundLeg> legs) implements Span {}
 
-    record FoundLeg(Instant start, Instant end, double distanceM, TravelMode mode) implements Span {
-    }
+    record FoundLeg(Instant start, Instant end, double distanceM, TravelMode mode) implements Span {}
 
     /** One true leg: its truth, and what answered it (distance NaN and mode null when nothing did). */
     record LegScore(TravelMode trueMode, double trueDistanceM, TravelMode foundMode, double foundDistanceM) {
 
         double distanceError() {
-            return Double.isNaN(foundDistanceM) ? Double.POSITIVE_INFINITY : (foundDistanceM - trueDistanceM) / trueDistanceM;
+            return Double.isNaN(foundDistanceM)
+                    ? Double.POSITIVE_INFINITY
+                    : (foundDistanceM - trueDistanceM) / trueDistanceM;
         }
 
         boolean distanceRight() {
@@ -66,12 +71,21 @@ record CorpusScore(String caseId, int trueTrips, int foundTrips, int trueLegs, i
             }
             for (Truth.Leg leg : trip.legs()) {
                 FoundLeg foundLeg = answer == null ? null : best(answer.legs(), leg.start(), leg.end());
-                legs.add(new LegScore(leg.mode(), leg.distanceM(), foundLeg == null ? null : foundLeg.mode(),
+                legs.add(new LegScore(
+                        leg.mode(),
+                        leg.distanceM(),
+                        foundLeg == null ? null : foundLeg.mode(),
                         foundLeg == null ? Double.NaN : foundLeg.distanceM()));
             }
         }
-        return new CorpusScore(caseId, truth.trips().size(), found.size(), truth.trips().stream().mapToInt(t -> t.legs().size()).sum(),
-                found.stream().mapToInt(f -> f.legs().size()).sum(), exact, legs);
+        return new CorpusScore(
+                caseId,
+                truth.trips().size(),
+                found.size(),
+                truth.trips().stream().mapToInt(t -> t.legs().size()).sum(),
+                found.stream().mapToInt(f -> f.legs().size()).sum(),
+                exact,
+                legs);
     }
 
     /** What overlaps the span most, or null when nothing does. */
@@ -104,18 +118,36 @@ record CorpusScore(String caseId, int trueTrips, int foundTrips, int trueLegs, i
 
     /** One line of the table: counts, the worst distance error, modes right, and the legs. */
     String row() {
-        double worst = legs.stream().mapToDouble(leg -> Math.abs(leg.distanceError())).max().orElse(0);
+        double worst = legs.stream()
+                .mapToDouble(leg -> Math.abs(leg.distanceError()))
+                .max()
+                .orElse(0);
         StringBuilder detail = new StringBuilder();
         for (LegScore leg : legs) {
-            detail.append(detail.isEmpty() ? "" : ", ").append(leg.trueMode().name().toLowerCase(Locale.ROOT));
+            detail.append(detail.isEmpty() ? "" : ", ")
+                    .append(leg.trueMode().name().toLowerCase(Locale.ROOT));
             if (!leg.modeRight()) {
-                detail.append("→").append(leg.foundMode() == null ? "none" : leg.foundMode().name().toLowerCase(Locale.ROOT));
+                detail.append("→")
+                        .append(
+                                leg.foundMode() == null
+                                        ? "none"
+                                        : leg.foundMode().name().toLowerCase(Locale.ROOT));
             }
             detail.append(String.format(Locale.ROOT, " %+.1f%%", 100 * leg.distanceError()));
         }
-        return String.format(Locale.ROOT, "| %s | %d / %d | %d / %d | %s | %s | %d / %d | %s |", caseId, foundTrips, trueTrips, foundLegs,
-                trueLegs, countsExact ? "yes" : "**no**", legs.isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * worst),
-                legsWithRightMode(), legs.size(), detail);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d / %d | %d / %d | %s | %s | %d / %d | %s |",
+                caseId,
+                foundTrips,
+                trueTrips,
+                foundLegs,
+                trueLegs,
+                countsExact ? "yes" : "**no**",
+                legs.isEmpty() ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * worst),
+                legsWithRightMode(),
+                legs.size(),
+                detail);
     }
 
     static String header() {
@@ -127,10 +159,16 @@ record CorpusScore(String caseId, int trueTrips, int foundTrips, int trueLegs, i
     record Summary(int cases, int exactCases, int legs, int distanceRight, int modeRight) {
 
         static Summary of(List<CorpusScore> scores) {
-            return new Summary(scores.size(), (int) scores.stream().filter(CorpusScore::countsExact).count(),
+            return new Summary(
+                    scores.size(),
+                    (int) scores.stream().filter(CorpusScore::countsExact).count(),
                     scores.stream().mapToInt(s -> s.legs().size()).sum(),
-                    (int) scores.stream().mapToLong(CorpusScore::legsWithRightDistance).sum(),
-                    (int) scores.stream().mapToLong(CorpusScore::legsWithRightMode).sum());
+                    (int) scores.stream()
+                            .mapToLong(CorpusScore::legsWithRightDistance)
+                            .sum(),
+                    (int) scores.stream()
+                            .mapToLong(CorpusScore::legsWithRightMode)
+                            .sum());
         }
 
         double exactShare() {
@@ -147,9 +185,19 @@ record CorpusScore(String caseId, int trueTrips, int foundTrips, int trueLegs, i
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "counts exact on %d / %d cases (%.1f %%), distance within 5 %% on %d / %d legs (%.1f %%), "
-                            + "mode right on %d / %d legs (%.1f %%)", exactCases, cases, 100 * exactShare(), distanceRight, legs,
-                    100 * distanceShare(), modeRight, legs, 100 * modeShare());
+            return String.format(
+                    Locale.ROOT,
+                    "counts exact on %d / %d cases (%.1f %%), distance within 5 %% on %d / %d legs (%.1f %%), "
+                            + "mode right on %d / %d legs (%.1f %%)",
+                    exactCases,
+                    cases,
+                    100 * exactShare(),
+                    distanceRight,
+                    legs,
+                    100 * distanceShare(),
+                    modeRight,
+                    legs,
+                    100 * modeShare());
         }
     }
 }

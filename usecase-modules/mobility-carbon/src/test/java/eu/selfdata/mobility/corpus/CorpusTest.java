@@ -1,9 +1,9 @@
 package eu.selfdata.mobility.corpus;
 
-import eu.selfdata.mobility.carbon.CityFactors;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.mobility.MobilityCarbonModule;
-import eu.selfdata.usecase.test.TestCity;
-import eu.selfdata.usecase.test.TestModule;
+import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceFormat;
@@ -15,10 +15,8 @@ import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.transit.SyntheticGtfs;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.usecase.api.CitizenId;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
-
+import eu.selfdata.usecase.test.TestCity;
+import eu.selfdata.usecase.test.TestModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,8 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The labelled corpus ({@code src/test/resources/corpus}, written by {@link CorpusGenerator}) through
@@ -60,7 +59,9 @@ class CorpusTest {
     @Test
     void theCommittedCorpusIsWhatTheGeneratorWrites() {
         Network network = new Network(CorpusGenerator.NETWORK_SEED);
-        network.gtfs().forEach((name, content) -> assertThat(resource("gtfs/" + name)).as(name).isEqualTo(content));
+        network.gtfs()
+                .forEach((name, content) ->
+                        assertThat(resource("gtfs/" + name)).as(name).isEqualTo(content));
         List<CorpusCase> cases = CorpusGenerator.cases(network);
         for (CorpusCase corpusCase : cases) {
             assertThat(resource(corpusCase.file())).as(corpusCase.file()).isEqualTo(corpusCase.content());
@@ -70,9 +71,11 @@ class CorpusTest {
 
     @Test
     void everyCaseThroughIngestionMeetsTheTargets() throws IOException {
-        CorpusGenerator.Manifest manifest = JsonMapper.builder().build().readValue(resource("manifest.json"), CorpusGenerator.Manifest.class);
+        CorpusGenerator.Manifest manifest =
+                JsonMapper.builder().build().readValue(resource("manifest.json"), CorpusGenerator.Manifest.class);
         Map<String, String> feed = new LinkedHashMap<>();
-        for (String name : List.of("agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt", "shapes.txt")) {
+        for (String name :
+                List.of("agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt", "shapes.txt")) {
             feed.put(name, resource("gtfs/" + name));
         }
         City withTransit = City.create();
@@ -93,15 +96,24 @@ class CorpusTest {
         CorpusScore.Summary summary = CorpusScore.Summary.of(all);
         CorpusScore.Summary denseSummary = CorpusScore.Summary.of(dense);
         CorpusScore.Summary sparseSummary = CorpusScore.Summary.of(sparse);
-        table.append("\nAll cases: ").append(summary).append("\nFixes every 1 to 10 s: ").append(denseSummary)
-                .append("\nFixes every 30 s: ").append(sparseSummary).append('\n');
+        table.append("\nAll cases: ")
+                .append(summary)
+                .append("\nFixes every 1 to 10 s: ")
+                .append(denseSummary)
+                .append("\nFixes every 30 s: ")
+                .append(sparseSummary)
+                .append('\n');
         System.out.println(table);
         Files.writeString(Path.of("target", "corpus-report.md"), table);
 
         assertThat(summary.exactShare()).as("trip and leg counts exact").isGreaterThanOrEqualTo(EXACT_COUNTS);
         assertThat(summary.modeShare()).as("modes right").isGreaterThanOrEqualTo(RIGHT_MODES);
-        assertThat(denseSummary.distanceShare()).as("distances within 5 %, fixes every 1 to 10 s").isGreaterThanOrEqualTo(RIGHT_DISTANCES);
-        assertThat(sparseSummary.distanceShare()).as("distances within 5 %, fixes every 30 s").isGreaterThanOrEqualTo(RIGHT_DISTANCES_AT_30_S);
+        assertThat(denseSummary.distanceShare())
+                .as("distances within 5 %, fixes every 1 to 10 s")
+                .isGreaterThanOrEqualTo(RIGHT_DISTANCES);
+        assertThat(sparseSummary.distanceShare())
+                .as("distances within 5 %, fixes every 30 s")
+                .isGreaterThanOrEqualTo(RIGHT_DISTANCES_AT_30_S);
     }
 
     /** A city schema with the module's services, each case's upload by a citizen of its own. */
@@ -110,8 +122,12 @@ class CorpusTest {
         static City create() {
             TestCity database = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
             PointStore points = new PointStore(database);
-            Journeys journeys = new Journeys(database, SegmentationSettings.DEFAULT, new CityFactors(database),
-                    new CityTransit(database, new GtfsStore(database, GtfsLimits.DEFAULT)), points);
+            Journeys journeys = new Journeys(
+                    database,
+                    SegmentationSettings.DEFAULT,
+                    new CityFactors(database),
+                    new CityTransit(database, new GtfsStore(database, GtfsLimits.DEFAULT)),
+                    points);
             return new City(database, new TraceIngestion(database, points, journeys, TraceLimits.DEFAULT), journeys);
         }
 
@@ -123,8 +139,13 @@ class CorpusTest {
                 throw new UncheckedIOException(e);
             }
             return journeys.list(citizen, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).stream()
-                    .map(trip -> new CorpusScore.Found(trip.startedAt(), trip.endedAt(), trip.legs().stream()
-                            .map(leg -> new CorpusScore.FoundLeg(leg.startedAt(), leg.endedAt(), leg.distanceM(), leg.mode())).toList()))
+                    .map(trip -> new CorpusScore.Found(
+                            trip.startedAt(),
+                            trip.endedAt(),
+                            trip.legs().stream()
+                                    .map(leg -> new CorpusScore.FoundLeg(
+                                            leg.startedAt(), leg.endedAt(), leg.distanceM(), leg.mode()))
+                                    .toList()))
                     .toList();
         }
     }

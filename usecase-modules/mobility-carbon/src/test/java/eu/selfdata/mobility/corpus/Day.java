@@ -2,7 +2,6 @@ package eu.selfdata.mobility.corpus;
 
 import eu.selfdata.mobility.trip.Geo;
 import eu.selfdata.mobility.trip.TravelMode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +28,9 @@ final class Day {
         double endS();
     }
 
-    record Staying(double startS, double endS, double x, double y, boolean indoors) implements Episode {
-    }
+    record Staying(double startS, double endS, double x, double y, boolean indoors) implements Episode {}
 
-    record Moving(double startS, double endS, Ride ride, TravelMode mode) implements Episode {
-    }
+    record Moving(double startS, double endS, Ride ride, TravelMode mode) implements Episode {}
 
     private final Instant start;
     private final List<Episode> episodes = new ArrayList<>();

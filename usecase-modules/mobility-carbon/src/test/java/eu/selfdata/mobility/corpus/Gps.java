@@ -27,12 +27,20 @@ import java.util.Random;
 final class Gps {
 
     enum Noise {
-        WHITE, DRIFT
+        WHITE,
+        DRIFT
     }
 
     /** A receiver's settings for one case. */
-    record Receiver(double intervalS, Noise noise, double errorM, double tauS, double jumpsPerHour, boolean speed,
-                    boolean activity, boolean sleepsWhenStill) {
+    record Receiver(
+            double intervalS,
+            Noise noise,
+            double errorM,
+            double tauS,
+            double jumpsPerHour,
+            boolean speed,
+            boolean activity,
+            boolean sleepsWhenStill) {
 
         static Receiver of(double intervalS, Noise noise, double errorM) {
             return new Receiver(intervalS, noise, errorM, 60, 0, false, false, false);
@@ -59,22 +67,33 @@ final class Gps {
         }
 
         String describe() {
-            return "%s s, %s %.0f m%s%s%s".formatted(intervalS == Math.rint(intervalS) ? String.valueOf((int) intervalS) : String.valueOf(intervalS),
-                    noise == Noise.WHITE ? "white" : "drift (τ " + (int) tauS + " s)", errorM,
-                    jumpsPerHour > 0 ? ", " + (int) jumpsPerHour + " jumps/h" : "", activity ? ", activity" : "",
-                    sleepsWhenStill ? ", sleeps when still" : "");
+            return "%s s, %s %.0f m%s%s%s"
+                    .formatted(
+                            intervalS == Math.rint(intervalS)
+                                    ? String.valueOf((int) intervalS)
+                                    : String.valueOf(intervalS),
+                            noise == Noise.WHITE ? "white" : "drift (τ " + (int) tauS + " s)",
+                            errorM,
+                            jumpsPerHour > 0 ? ", " + (int) jumpsPerHour + " jumps/h" : "",
+                            activity ? ", activity" : "",
+                            sleepsWhenStill ? ", sleeps when still" : "");
         }
     }
 
     /** One fix; accuracy and speed NaN when not given, activity null. */
-    record Fix(long epochMilli, double lat, double lon, double accuracyM, double speedMps, String activity, int confidence) {
-    }
+    record Fix(
+            long epochMilli,
+            double lat,
+            double lon,
+            double accuracyM,
+            double speedMps,
+            String activity,
+            int confidence) {}
 
     private static final double INDOOR_JITTER_M = 3;
     private static final String[] ACTIVITY_NAMES = {"still", "walking", "cycling", "in_vehicle"};
 
-    private Gps() {
-    }
+    private Gps() {}
 
     static List<Fix> record(Day day, Receiver receiver, Random random) {
         List<Day.Episode> episodes = day.episodes();
@@ -91,14 +110,16 @@ final class Gps {
         double jumpX = 0;
         double jumpY = 0;
         boolean jumpReportedAccurate = true;
-        double nextJump = receiver.jumpsPerHour() > 0 ? exponential(random, 3600 / receiver.jumpsPerHour()) : Double.MAX_VALUE;
+        double nextJump =
+                receiver.jumpsPerHour() > 0 ? exponential(random, 3600 / receiver.jumpsPerHour()) : Double.MAX_VALUE;
         double accuracyFactor = Math.exp(0.2 * random.nextGaussian());
         int current = 0;
         double stillSince = 0;
         double[] sleptAt = null;
         double previousT = 0;
-        for (double t = receiver.intervalS() * random.nextDouble(); t < end;
-             t += receiver.intervalS() * (0.95 + 0.1 * random.nextDouble())) {
+        for (double t = receiver.intervalS() * random.nextDouble();
+                t < end;
+                t += receiver.intervalS() * (0.95 + 0.1 * random.nextDouble())) {
             while (current < episodes.size() - 1 && episodes.get(current).endS() <= t) {
                 current++;
             }
@@ -178,14 +199,23 @@ final class Gps {
                     confidence = 55 + random.nextInt(46);
                 }
             }
-            fixes.add(new Fix(day.at(t).toEpochMilli(), Day.lat(y), Day.lon(x), Math.round(accuracy * 10) / 10.0,
-                    Double.isNaN(doppler) ? Double.NaN : Math.round(doppler * 100) / 100.0, activity, confidence));
+            fixes.add(new Fix(
+                    day.at(t).toEpochMilli(),
+                    Day.lat(y),
+                    Day.lon(x),
+                    Math.round(accuracy * 10) / 10.0,
+                    Double.isNaN(doppler) ? Double.NaN : Math.round(doppler * 100) / 100.0,
+                    activity,
+                    confidence));
         }
         return fixes;
     }
 
     private enum Activity {
-        STILL, WALKING, CYCLING, IN_VEHICLE
+        STILL,
+        WALKING,
+        CYCLING,
+        IN_VEHICLE
     }
 
     private static Activity activity(List<Day.Episode> episodes, double t) {

@@ -1,5 +1,10 @@
 package eu.selfdata.mobility.corpus;
 
+import static eu.selfdata.mobility.corpus.Gps.Noise.DRIFT;
+import static eu.selfdata.mobility.corpus.Gps.Noise.WHITE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import eu.selfdata.mobility.trace.TraceFiles;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceLimits;
@@ -11,19 +16,13 @@ import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.trip.Trip;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
-import static eu.selfdata.mobility.corpus.Gps.Noise.DRIFT;
-import static eu.selfdata.mobility.corpus.Gps.Noise.WHITE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The failures, one by one, on generated days with a known truth (positions only unless said). */
 class ReconstructionTest {
@@ -41,7 +40,8 @@ class ReconstructionTest {
             });
 
             assertThat(walk.trips()).hasSize(1);
-            assertThat(walk.trips().getFirst().distanceM()).isCloseTo(walk.trueDistanceM(), within(0.05 * walk.trueDistanceM()));
+            assertThat(walk.trips().getFirst().distanceM())
+                    .isCloseTo(walk.trueDistanceM(), within(0.05 * walk.trueDistanceM()));
         }
     }
 
@@ -76,8 +76,14 @@ class ReconstructionTest {
 
     @Test
     void aStopUnderTheDwellStaysInsideTheTripAndALongerOneEndsIt() {
-        Outcome fourMinutes = outcome(Gps.Receiver.of(5, DRIFT, 8), 4, CorpusGenerator.aroundStop(TravelMode.CAR, Duration.ofMinutes(4), TravelMode.CAR));
-        Outcome sixMinutes = outcome(Gps.Receiver.of(5, DRIFT, 8), 6, CorpusGenerator.aroundStop(TravelMode.CAR, Duration.ofMinutes(6), TravelMode.CAR));
+        Outcome fourMinutes = outcome(
+                Gps.Receiver.of(5, DRIFT, 8),
+                4,
+                CorpusGenerator.aroundStop(TravelMode.CAR, Duration.ofMinutes(4), TravelMode.CAR));
+        Outcome sixMinutes = outcome(
+                Gps.Receiver.of(5, DRIFT, 8),
+                6,
+                CorpusGenerator.aroundStop(TravelMode.CAR, Duration.ofMinutes(6), TravelMode.CAR));
 
         assertThat(fourMinutes.trips()).hasSize(1);
         assertThat(fourMinutes.modes()).containsExactly(TravelMode.CAR);
@@ -93,7 +99,8 @@ class ReconstructionTest {
         });
 
         assertThat(drive.trips()).hasSize(1);
-        assertThat(drive.trips().getFirst().distanceM()).isBetween(0.95 * drive.trueDistanceM(), 1.01 * drive.trueDistanceM());
+        assertThat(drive.trips().getFirst().distanceM())
+                .isBetween(0.95 * drive.trueDistanceM(), 1.01 * drive.trueDistanceM());
     }
 
     @Test
@@ -101,13 +108,16 @@ class ReconstructionTest {
         Outcome drive = outcome(Gps.Receiver.of(1, WHITE, 5).jumps(60), 8, CorpusGenerator.single(TravelMode.CAR));
         Outcome walk = outcome(Gps.Receiver.of(5, DRIFT, 6).jumps(40), 9, CorpusGenerator.single(TravelMode.WALK));
 
-        assertThat(drive.trips().getFirst().distanceM()).isCloseTo(drive.trueDistanceM(), within(0.03 * drive.trueDistanceM()));
-        assertThat(walk.trips().getFirst().distanceM()).isCloseTo(walk.trueDistanceM(), within(0.05 * walk.trueDistanceM()));
+        assertThat(drive.trips().getFirst().distanceM())
+                .isCloseTo(drive.trueDistanceM(), within(0.03 * drive.trueDistanceM()));
+        assertThat(walk.trips().getFirst().distanceM())
+                .isCloseTo(walk.trueDistanceM(), within(0.05 * walk.trueDistanceM()));
     }
 
     @Test
     void aDayAtHomeWithWiFiPositionsAndJumpsIsNoTrip() {
-        Outcome home = outcome(Gps.Receiver.of(30, DRIFT, 10).jumps(10), 10, (s, day) -> day.stay(Duration.ofHours(12), true));
+        Outcome home =
+                outcome(Gps.Receiver.of(30, DRIFT, 10).jumps(10), 10, (s, day) -> day.stay(Duration.ofHours(12), true));
         assertThat(home.trips()).isEmpty();
     }
 
@@ -120,26 +130,48 @@ class ReconstructionTest {
         };
 
         assertThat(outcome(Gps.Receiver.of(5, WHITE, 5), 11, crawl).modes()).containsExactly(TravelMode.BIKE);
-        assertThat(outcome(Gps.Receiver.of(5, WHITE, 5).withActivity(), 11, crawl).modes()).containsExactly(TravelMode.CAR);
+        assertThat(outcome(Gps.Receiver.of(5, WHITE, 5).withActivity(), 11, crawl)
+                        .modes())
+                .containsExactly(TravelMode.CAR);
     }
 
     private record Outcome(List<Trip> trips, Truth truth) {
 
         List<TravelMode> modes() {
-            return trips.stream().flatMap(trip -> trip.legs().stream()).map(Leg::mode).toList();
+            return trips.stream()
+                    .flatMap(trip -> trip.legs().stream())
+                    .map(Leg::mode)
+                    .toList();
         }
 
         double trueDistanceM() {
-            return truth.trips().stream().flatMap(trip -> trip.legs().stream()).mapToDouble(Truth.Leg::distanceM).sum();
+            return truth.trips().stream()
+                    .flatMap(trip -> trip.legs().stream())
+                    .mapToDouble(Truth.Leg::distanceM)
+                    .sum();
         }
     }
 
     private static Outcome outcome(Gps.Receiver receiver, long seed, CorpusGenerator.Plan plan) {
-        CorpusCase day = CorpusGenerator.generate(new CorpusGenerator.Definition("test", "test", TraceFormat.APP_JSON, false, receiver, plan),
-                NETWORK, seed);
+        CorpusCase day = CorpusGenerator.generate(
+                new CorpusGenerator.Definition("test", "test", TraceFormat.APP_JSON, false, receiver, plan),
+                NETWORK,
+                seed);
         Trace trace = new Trace(day.fixes().size());
-        TraceFiles.read(new ByteArrayInputStream(day.content().getBytes(StandardCharsets.UTF_8)), TraceFormat.APP_JSON, TraceLimits.DEFAULT,
-                p -> trace.add(p.epochMilli(), p.lat(), p.lon(), p.accuracyM(), p.speedMps(), p.activity(), p.activityConfidence()));
-        return new Outcome(new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(TransitNetwork.NONE)).segment(trace), day.truth());
+        TraceFiles.read(
+                new ByteArrayInputStream(day.content().getBytes(StandardCharsets.UTF_8)),
+                TraceFormat.APP_JSON,
+                TraceLimits.DEFAULT,
+                p -> trace.add(
+                        p.epochMilli(),
+                        p.lat(),
+                        p.lon(),
+                        p.accuracyM(),
+                        p.speedMps(),
+                        p.activity(),
+                        p.activityConfidence()));
+        return new Outcome(
+                new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(TransitNetwork.NONE)).segment(trace),
+                day.truth());
     }
 }

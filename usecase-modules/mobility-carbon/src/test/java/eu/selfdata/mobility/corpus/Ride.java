@@ -22,8 +22,7 @@ final class Ride {
     }
 
     /** A halt {@code atM} metres along the route, for {@code seconds}. */
-    record Halt(double atM, double seconds) {
-    }
+    record Halt(double atM, double seconds) {}
 
     private final Route route;
     private final double[] arrive;

@@ -50,7 +50,8 @@ final class Route {
                 break;
             }
             double[] next = waypoints.get(w + 1);
-            double turn = normalise(Math.atan2(next[0] - to[0], next[1] - to[1]) - Math.atan2(to[0] - from[0], to[1] - from[1]));
+            double turn = normalise(
+                    Math.atan2(next[0] - to[0], next[1] - to[1]) - Math.atan2(to[0] - from[0], to[1] - from[1]));
             double nextLength = Math.hypot(next[0] - to[0], next[1] - to[1]);
             double tangent = Math.abs(Math.tan(turn / 2));
             double r = Math.min(cornerRadiusM, Math.min(length - cut, nextLength / 2) / Math.max(tangent, 1e-9));
@@ -85,7 +86,9 @@ final class Route {
             double remaining = alongA ? a - doneA : b - doneB;
             double blockM = block.min() + random.nextDouble() * (block.max() - block.min());
             double stepM = Math.abs(remaining) <= blockM * 1.5 ? remaining : Math.signum(remaining) * blockM;
-            if (random.nextDouble() < block.diagonalShare() && Math.abs(a - doneA) > blockM && Math.abs(b - doneB) > blockM) {
+            if (random.nextDouble() < block.diagonalShare()
+                    && Math.abs(a - doneA) > blockM
+                    && Math.abs(b - doneB) > blockM) {
                 // an avenue across the grid: both axes at once, at an angle between 25° and 65°
                 double share = 0.35 + random.nextDouble() * 0.3;
                 double stepA = Math.signum(a - doneA) * blockM * share * 1.4;
@@ -121,7 +124,8 @@ final class Route {
             y += blockM * Math.cos(heading);
             done += blockM;
             waypoints.add(new double[] {x, y});
-            double turn = random.nextDouble() < 0.25 ? random.nextGaussian() * Math.toRadians(5)
+            double turn = random.nextDouble() < 0.25
+                    ? random.nextGaussian() * Math.toRadians(5)
                     : (random.nextBoolean() ? 1 : -1) * Math.toRadians(20 + random.nextDouble() * 70);
             heading += turn;
         }
@@ -152,7 +156,11 @@ final class Route {
         double startX = x[size - 1];
         double startY = y[size - 1];
         for (int k = 1; k <= steps; k++) {
-            add(startX + k * step * Math.sin(heading), startY + k * step * Math.cos(heading), Double.POSITIVE_INFINITY, tunnel);
+            add(
+                    startX + k * step * Math.sin(heading),
+                    startY + k * step * Math.cos(heading),
+                    Double.POSITIVE_INFINITY,
+                    tunnel);
         }
         return this;
     }

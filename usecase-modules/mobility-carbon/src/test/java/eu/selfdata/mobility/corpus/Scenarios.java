@@ -1,7 +1,6 @@
 package eu.selfdata.mobility.corpus;
 
 import eu.selfdata.mobility.trip.TravelMode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +32,9 @@ final class Scenarios {
 
     /** A day starting at a random place of the city, some morning of March 2026. */
     Day day() {
-        Instant start = Instant.parse("2026-03-02T06:30:00Z").plus(Duration.ofDays(random.nextInt(28))).plusSeconds(random.nextInt(3600));
+        Instant start = Instant.parse("2026-03-02T06:30:00Z")
+                .plus(Duration.ofDays(random.nextInt(28)))
+                .plusSeconds(random.nextInt(3600));
         return new Day(start, (random.nextDouble() * 2 - 1) * 2000, (random.nextDouble() * 2 - 1) * 2000);
     }
 
@@ -71,7 +72,12 @@ final class Scenarios {
     /** Goes this far (as the crow flies) in a random direction at a given cruise speed (a car crawling in traffic). */
     Scenarios goAt(Day day, TravelMode mode, double crowFliesM, double cruiseMps) {
         double bearing = random.nextDouble() * 2 * Math.PI;
-        Route route = Route.streets(random, day.x(), day.y(), day.x() + crowFliesM * Math.sin(bearing), day.y() + crowFliesM * Math.cos(bearing),
+        Route route = Route.streets(
+                random,
+                day.x(),
+                day.y(),
+                day.x() + crowFliesM * Math.sin(bearing),
+                day.y() + crowFliesM * Math.cos(bearing),
                 Route.Streets.ROAD);
         day.ride(mode, Ride.along(route, profile(mode, random).withCruise(cruiseMps), lights(route, mode), random));
         return this;
@@ -86,24 +92,40 @@ final class Scenarios {
     /** A walk that wanders through streets for this length, wherever it leads. */
     Scenarios stroll(Day day, double lengthM) {
         Route route = Route.wander(random, day.x(), day.y(), random.nextDouble() * 360, lengthM, Route.Streets.FOOT);
-        day.ride(TravelMode.WALK, Ride.along(route, profile(TravelMode.WALK, random), lights(route, TravelMode.WALK), random));
+        day.ride(
+                TravelMode.WALK,
+                Ride.along(route, profile(TravelMode.WALK, random), lights(route, TravelMode.WALK), random));
         return this;
     }
 
     /** A stroll at a given cruise speed. */
     Scenarios strollAt(Day day, double lengthM, double speedMps) {
         Route route = Route.wander(random, day.x(), day.y(), random.nextDouble() * 360, lengthM, Route.Streets.FOOT);
-        day.ride(TravelMode.WALK, Ride.along(route, profile(TravelMode.WALK, random).withCruise(speedMps), lights(route, TravelMode.WALK), random));
+        day.ride(
+                TravelMode.WALK,
+                Ride.along(
+                        route,
+                        profile(TravelMode.WALK, random).withCruise(speedMps),
+                        lights(route, TravelMode.WALK),
+                        random));
         return this;
     }
 
     /** A car ride with a tunnel of {@code tunnelM} in the middle of a road out of town. */
     Scenarios driveThroughTunnel(Day day, double tunnelM) {
-        Route route = Route.from(day.x(), day.y(), random.nextDouble() * 360).straight(300 + random.nextDouble() * 400)
-                .turn(60 + random.nextDouble() * 30, 12).straight(400).curvy(random, 1500, 20, 200)
-                .straight(tunnelM, true).curvy(random, 1500, 20, 200).turn(-80, 12).straight(300);
+        Route route = Route.from(day.x(), day.y(), random.nextDouble() * 360)
+                .straight(300 + random.nextDouble() * 400)
+                .turn(60 + random.nextDouble() * 30, 12)
+                .straight(400)
+                .curvy(random, 1500, 20, 200)
+                .straight(tunnelM, true)
+                .curvy(random, 1500, 20, 200)
+                .turn(-80, 12)
+                .straight(300);
         Ride.Profile road = profile(TravelMode.CAR, random);
-        day.ride(TravelMode.CAR, Ride.along(route, road.withCruise(road.cruiseMps() * 1.3), lights(route, TravelMode.CAR), random));
+        day.ride(
+                TravelMode.CAR,
+                Ride.along(route, road.withCruise(road.cruiseMps() * 1.3), lights(route, TravelMode.CAR), random));
         return this;
     }
 
@@ -128,7 +150,8 @@ final class Scenarios {
         if (line.mode() == TravelMode.BUS) {
             halts.addAll(lights(route, TravelMode.BUS));
         }
-        Ride.Profile profile = line.profile().withCruise(line.profile().cruiseMps() * (0.9 + 0.2 * random.nextDouble()));
+        Ride.Profile profile =
+                line.profile().withCruise(line.profile().cruiseMps() * (0.9 + 0.2 * random.nextDouble()));
         day.ride(line.mode(), Ride.along(route, profile, halts, random));
         return this;
     }
@@ -142,7 +165,9 @@ final class Scenarios {
         };
         double longest = mode == TravelMode.WALK ? 25 : 50;
         List<Ride.Halt> halts = new ArrayList<>();
-        for (double at = every * random.nextDouble(); at < route.lengthM() - 50; at += every * (0.5 + random.nextDouble())) {
+        for (double at = every * random.nextDouble();
+                at < route.lengthM() - 50;
+                at += every * (0.5 + random.nextDouble())) {
             if (at > 50 && random.nextDouble() < 1.0 / 3) {
                 halts.add(new Ride.Halt(at, 5 + random.nextDouble() * (longest - 5)));
             }

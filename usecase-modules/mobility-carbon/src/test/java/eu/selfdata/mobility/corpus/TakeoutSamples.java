@@ -1,8 +1,9 @@
 package eu.selfdata.mobility.corpus;
 
+import static eu.selfdata.mobility.corpus.Gps.Noise.DRIFT;
+
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trip.TravelMode;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static eu.selfdata.mobility.corpus.Gps.Noise.DRIFT;
 
 /**
  * Writes the Google Takeout samples of {@code src/test/resources/takeout/}: two days of the corpus'
@@ -40,21 +39,19 @@ import static eu.selfdata.mobility.corpus.Gps.Noise.DRIFT;
  */
 public final class TakeoutSamples {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
     private static final ZoneOffset PARIS_IN_MARCH = ZoneOffset.ofHours(1);
     private static final int PATH_EVERY = 3;
     private static final int BROKEN_RECORDS = 20;
 
     /** A point as the file holds it, and so as it must be read. */
-    record Point(long epochMilli, double lat, double lon, double accuracyM) {
-    }
+    record Point(long epochMilli, double lat, double lon, double accuracyM) {}
 
     /** A sample: its file, the GPX of the same points, and the points in file order. */
-    record Sample(String file, String content, String gpx, List<Point> points, Truth truth) {
-    }
+    record Sample(String file, String content, String gpx, List<Point> points, Truth truth) {}
 
-    private TakeoutSamples() {
-    }
+    private TakeoutSamples() {}
 
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args.length > 0 ? args[0] : "src/test/resources/takeout");
@@ -86,20 +83,35 @@ public final class TakeoutSamples {
             long latE7 = Math.round(fix.lat() * 1e7);
             long lonE7 = Math.round(fix.lon() * 1e7);
             long accuracy = Math.round(fix.accuracyM());
-            json.append(i > 0 ? "," : "").append("{\n    \"latitudeE7\": ").append(latE7).append(",\n    \"longitudeE7\": ").append(lonE7)
-                    .append(",\n    \"accuracy\": ").append(accuracy);
+            json.append(i > 0 ? "," : "")
+                    .append("{\n    \"latitudeE7\": ")
+                    .append(latE7)
+                    .append(",\n    \"longitudeE7\": ")
+                    .append(lonE7)
+                    .append(",\n    \"accuracy\": ")
+                    .append(accuracy);
             if (!Double.isNaN(fix.speedMps())) {
                 json.append(",\n    \"velocity\": ").append(Math.round(fix.speedMps()));
             }
             if (fix.activity() != null) {
-                json.append(",\n    \"activity\": [{\n      \"timestamp\": \"").append(Instant.ofEpochMilli(fix.epochMilli() - 1500))
-                        .append("\",\n      \"activity\": [{\n        \"type\": \"").append(googleType(fix.activity()))
-                        .append("\",\n        \"confidence\": ").append(fix.confidence()).append("\n      }, {\n        \"type\": \"UNKNOWN\",\n")
-                        .append("        \"confidence\": ").append(100 - fix.confidence()).append("\n      }]\n    }]");
+                json.append(",\n    \"activity\": [{\n      \"timestamp\": \"")
+                        .append(Instant.ofEpochMilli(fix.epochMilli() - 1500))
+                        .append("\",\n      \"activity\": [{\n        \"type\": \"")
+                        .append(googleType(fix.activity()))
+                        .append("\",\n        \"confidence\": ")
+                        .append(fix.confidence())
+                        .append("\n      }, {\n        \"type\": \"UNKNOWN\",\n")
+                        .append("        \"confidence\": ")
+                        .append(100 - fix.confidence())
+                        .append("\n      }]\n    }]");
             }
-            json.append(",\n    \"source\": \"GPS\",\n    \"deviceTag\": 1234567890,\n    \"platformType\": \"ANDROID\",\n    ");
+            json.append(
+                    ",\n    \"source\": \"GPS\",\n    \"deviceTag\": 1234567890,\n    \"platformType\": \"ANDROID\",\n    ");
             // Exports before 2022 wrote timestampMs; later ones timestamp.
-            json.append(i < fixes.size() / 3 ? "\"timestampMs\": \"" + fix.epochMilli() + "\"" : "\"timestamp\": \"" + Instant.ofEpochMilli(fix.epochMilli()) + "\"");
+            json.append(
+                    i < fixes.size() / 3
+                            ? "\"timestampMs\": \"" + fix.epochMilli() + "\""
+                            : "\"timestamp\": \"" + Instant.ofEpochMilli(fix.epochMilli()) + "\"");
             json.append("\n  }");
             points.add(new Point(fix.epochMilli(), latE7 / 1e7, lonE7 / 1e7, accuracy));
         }
@@ -115,32 +127,78 @@ public final class TakeoutSamples {
         StringBuilder segments = new StringBuilder();
         for (Segment segment : segments(day)) {
             segments.append(segments.isEmpty() ? "" : ",\n");
-            segments.append("    {\n      \"startTime\": \"").append(local(segment.start())).append("\",\n      \"endTime\": \"")
-                    .append(local(segment.end())).append("\",\n      \"startTimeTimezoneUtcOffsetMinutes\": 60,\n      \"endTimeTimezoneUtcOffsetMinutes\": 60,\n");
+            segments.append("    {\n      \"startTime\": \"")
+                    .append(local(segment.start()))
+                    .append("\",\n      \"endTime\": \"")
+                    .append(local(segment.end()))
+                    .append(
+                            "\",\n      \"startTimeTimezoneUtcOffsetMinutes\": 60,\n      \"endTimeTimezoneUtcOffsetMinutes\": 60,\n");
             switch (segment) {
                 case Visit visit -> {
-                    segments.append("      \"visit\": {\n        \"hierarchyLevel\": 0,\n        \"probability\": 0.92,\n        \"topCandidate\": {\n")
-                            .append("          \"placeId\": \"ChIJsample").append(points.size()).append("\",\n          \"semanticType\": \"UNKNOWN\",\n")
-                            .append("          \"probability\": 0.85,\n          \"placeLocation\": {\n            \"latLng\": \"").append(degrees(visit.at()))
+                    segments.append(
+                                    "      \"visit\": {\n        \"hierarchyLevel\": 0,\n        \"probability\": 0.92,\n        \"topCandidate\": {\n")
+                            .append("          \"placeId\": \"ChIJsample")
+                            .append(points.size())
+                            .append("\",\n          \"semanticType\": \"UNKNOWN\",\n")
+                            .append(
+                                    "          \"probability\": 0.85,\n          \"placeLocation\": {\n            \"latLng\": \"")
+                            .append(degrees(visit.at()))
                             .append("\"\n          }\n        }\n      }\n    }");
-                    add(points, emitted, new Point(visit.start().toEpochMilli(), visit.at().lat(), visit.at().lon(), Double.NaN));
-                    add(points, emitted, new Point(visit.end().toEpochMilli(), visit.at().lat(), visit.at().lon(), Double.NaN));
+                    add(
+                            points,
+                            emitted,
+                            new Point(
+                                    visit.start().toEpochMilli(),
+                                    visit.at().lat(),
+                                    visit.at().lon(),
+                                    Double.NaN));
+                    add(
+                            points,
+                            emitted,
+                            new Point(
+                                    visit.end().toEpochMilli(),
+                                    visit.at().lat(),
+                                    visit.at().lon(),
+                                    Double.NaN));
                 }
                 case Move move -> {
-                    segments.append("      \"activity\": {\n        \"start\": {\n          \"latLng\": \"").append(degrees(move.from()))
-                            .append("\"\n        },\n        \"end\": {\n          \"latLng\": \"").append(degrees(move.to()))
-                            .append("\"\n        },\n        \"distanceMeters\": ").append(String.format(Locale.ROOT, "%.1f", move.distanceM()))
-                            .append(",\n        \"probability\": 0.98,\n        \"topCandidate\": {\n          \"type\": \"").append(move.type())
+                    segments.append("      \"activity\": {\n        \"start\": {\n          \"latLng\": \"")
+                            .append(degrees(move.from()))
+                            .append("\"\n        },\n        \"end\": {\n          \"latLng\": \"")
+                            .append(degrees(move.to()))
+                            .append("\"\n        },\n        \"distanceMeters\": ")
+                            .append(String.format(Locale.ROOT, "%.1f", move.distanceM()))
+                            .append(
+                                    ",\n        \"probability\": 0.98,\n        \"topCandidate\": {\n          \"type\": \"")
+                            .append(move.type())
                             .append("\",\n          \"probability\": 0.9\n        }\n      }\n    }");
-                    add(points, emitted, new Point(move.start().toEpochMilli(), move.from().lat(), move.from().lon(), Double.NaN));
-                    add(points, emitted, new Point(move.end().toEpochMilli(), move.to().lat(), move.to().lon(), Double.NaN));
+                    add(
+                            points,
+                            emitted,
+                            new Point(
+                                    move.start().toEpochMilli(),
+                                    move.from().lat(),
+                                    move.from().lon(),
+                                    Double.NaN));
+                    add(
+                            points,
+                            emitted,
+                            new Point(
+                                    move.end().toEpochMilli(),
+                                    move.to().lat(),
+                                    move.to().lon(),
+                                    Double.NaN));
                 }
                 case TimelinePath path -> {
                     segments.append("      \"timelinePath\": [");
                     for (int i = 0; i < path.points().size(); i++) {
                         Point point = path.points().get(i);
-                        segments.append(i > 0 ? "," : "").append("{\n        \"point\": \"").append(degrees(point)).append("\",\n        \"time\": \"")
-                                .append(local(Instant.ofEpochMilli(point.epochMilli()))).append("\"\n      }");
+                        segments.append(i > 0 ? "," : "")
+                                .append("{\n        \"point\": \"")
+                                .append(degrees(point))
+                                .append("\",\n        \"time\": \"")
+                                .append(local(Instant.ofEpochMilli(point.epochMilli())))
+                                .append("\"\n      }");
                         add(points, emitted, point);
                     }
                     segments.append("]\n    }");
@@ -151,10 +209,16 @@ public final class TakeoutSamples {
         List<Gps.Fix> fixes = day.fixes();
         for (int i = fixes.size() - 6; i < fixes.size(); i++) {
             Gps.Fix fix = fixes.get(i);
-            Point point = new Point(fix.epochMilli(), round7(fix.lat()), round7(fix.lon()), Math.round(fix.accuracyM()));
-            raw.append(raw.isEmpty() ? "" : ",\n").append("    {\n      \"position\": {\n        \"LatLng\": \"").append(degrees(point))
-                    .append("\",\n        \"accuracyMeters\": ").append((long) point.accuracyM()).append(",\n        \"altitudeMeters\": 12.0,\n")
-                    .append("        \"source\": \"WIFI\",\n        \"timestamp\": \"").append(local(Instant.ofEpochMilli(fix.epochMilli())))
+            Point point =
+                    new Point(fix.epochMilli(), round7(fix.lat()), round7(fix.lon()), Math.round(fix.accuracyM()));
+            raw.append(raw.isEmpty() ? "" : ",\n")
+                    .append("    {\n      \"position\": {\n        \"LatLng\": \"")
+                    .append(degrees(point))
+                    .append("\",\n        \"accuracyMeters\": ")
+                    .append((long) point.accuracyM())
+                    .append(",\n        \"altitudeMeters\": 12.0,\n")
+                    .append("        \"source\": \"WIFI\",\n        \"timestamp\": \"")
+                    .append(local(Instant.ofEpochMilli(fix.epochMilli())))
                     .append("\",\n        \"speedMetersPerSecond\": 0.0\n      }\n    }");
             add(points, emitted, point);
         }
@@ -173,45 +237,102 @@ public final class TakeoutSamples {
             json.append(json.length() > 1 ? ",\n" : "\n");
             switch (segment) {
                 case Visit visit -> {
-                    json.append("  {\n    \"endTime\": \"").append(local(visit.end())).append("\",\n    \"startTime\": \"").append(local(visit.start()))
-                            .append("\",\n    \"visit\": {\n      \"hierarchyLevel\": \"0\",\n      \"topCandidate\": {\n        \"probability\": \"0.85\",\n")
-                            .append("        \"semanticType\": \"Unknown\",\n        \"placeID\": \"ChIJsample\",\n        \"placeLocation\": \"")
-                            .append(geo(visit.at())).append("\"\n      },\n      \"probability\": \"0.92\"\n    }\n  }");
-                    add(points, emitted, six(new Point(visit.start().toEpochMilli(), visit.at().lat(), visit.at().lon(), Double.NaN)));
-                    add(points, emitted, six(new Point(visit.end().toEpochMilli(), visit.at().lat(), visit.at().lon(), Double.NaN)));
+                    json.append("  {\n    \"endTime\": \"")
+                            .append(local(visit.end()))
+                            .append("\",\n    \"startTime\": \"")
+                            .append(local(visit.start()))
+                            .append(
+                                    "\",\n    \"visit\": {\n      \"hierarchyLevel\": \"0\",\n      \"topCandidate\": {\n        \"probability\": \"0.85\",\n")
+                            .append(
+                                    "        \"semanticType\": \"Unknown\",\n        \"placeID\": \"ChIJsample\",\n        \"placeLocation\": \"")
+                            .append(geo(visit.at()))
+                            .append("\"\n      },\n      \"probability\": \"0.92\"\n    }\n  }");
+                    add(
+                            points,
+                            emitted,
+                            six(new Point(
+                                    visit.start().toEpochMilli(),
+                                    visit.at().lat(),
+                                    visit.at().lon(),
+                                    Double.NaN)));
+                    add(
+                            points,
+                            emitted,
+                            six(new Point(
+                                    visit.end().toEpochMilli(),
+                                    visit.at().lat(),
+                                    visit.at().lon(),
+                                    Double.NaN)));
                 }
                 case Move move -> {
-                    json.append("  {\n    \"endTime\": \"").append(local(move.end())).append("\",\n    \"startTime\": \"").append(local(move.start()))
-                            .append("\",\n    \"activity\": {\n      \"probability\": \"0.98\",\n      \"end\": \"").append(geo(move.to()))
-                            .append("\",\n      \"topCandidate\": {\n        \"type\": \"").append(move.type().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    json.append("  {\n    \"endTime\": \"")
+                            .append(local(move.end()))
+                            .append("\",\n    \"startTime\": \"")
+                            .append(local(move.start()))
+                            .append("\",\n    \"activity\": {\n      \"probability\": \"0.98\",\n      \"end\": \"")
+                            .append(geo(move.to()))
+                            .append("\",\n      \"topCandidate\": {\n        \"type\": \"")
+                            .append(move.type().toLowerCase(Locale.ROOT).replace('_', ' '))
                             .append("\",\n        \"probability\": \"0.9\"\n      },\n      \"distanceMeters\": \"")
-                            .append(String.format(Locale.ROOT, "%.1f", move.distanceM())).append("\",\n      \"start\": \"").append(geo(move.from()))
+                            .append(String.format(Locale.ROOT, "%.1f", move.distanceM()))
+                            .append("\",\n      \"start\": \"")
+                            .append(geo(move.from()))
                             .append("\"\n    }\n  }");
-                    add(points, emitted, six(new Point(move.start().toEpochMilli(), move.from().lat(), move.from().lon(), Double.NaN)));
-                    add(points, emitted, six(new Point(move.end().toEpochMilli(), move.to().lat(), move.to().lon(), Double.NaN)));
+                    add(
+                            points,
+                            emitted,
+                            six(new Point(
+                                    move.start().toEpochMilli(),
+                                    move.from().lat(),
+                                    move.from().lon(),
+                                    Double.NaN)));
+                    add(
+                            points,
+                            emitted,
+                            six(new Point(
+                                    move.end().toEpochMilli(),
+                                    move.to().lat(),
+                                    move.to().lon(),
+                                    Double.NaN)));
                 }
                 case TimelinePath path -> {
                     // iOS writes a point a minute at most, its time in whole minutes after the segment's start
                     Instant start = path.start().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-                    json.append("  {\n    \"endTime\": \"").append(local(path.end())).append("\",\n    \"startTime\": \"").append(local(start))
+                    json.append("  {\n    \"endTime\": \"")
+                            .append(local(path.end()))
+                            .append("\",\n    \"startTime\": \"")
+                            .append(local(start))
                             .append("\",\n    \"timelinePath\": [");
                     long lastMinute = -1;
                     for (Point point : path.points()) {
-                        long minute = Duration.between(start, Instant.ofEpochMilli(point.epochMilli())).toMinutes();
+                        long minute = Duration.between(start, Instant.ofEpochMilli(point.epochMilli()))
+                                .toMinutes();
                         if (minute == lastMinute) {
                             continue;
                         }
                         lastMinute = minute;
-                        json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("\n      {\n        \"point\": \"").append(geo(point))
-                                .append("\",\n        \"durationMinutesOffsetFromStartTime\": \"").append(minute).append("\"\n      }");
-                        add(points, emitted, six(new Point(start.plus(Duration.ofMinutes(minute)).toEpochMilli(), point.lat(), point.lon(), Double.NaN)));
+                        json.append(json.charAt(json.length() - 1) == '[' ? "" : ",")
+                                .append("\n      {\n        \"point\": \"")
+                                .append(geo(point))
+                                .append("\",\n        \"durationMinutesOffsetFromStartTime\": \"")
+                                .append(minute)
+                                .append("\"\n      }");
+                        add(
+                                points,
+                                emitted,
+                                six(new Point(
+                                        start.plus(Duration.ofMinutes(minute)).toEpochMilli(),
+                                        point.lat(),
+                                        point.lon(),
+                                        Double.NaN)));
                     }
                     json.append("\n    ]\n  }");
                 }
             }
         }
         json.append("\n]\n");
-        return new Sample("location-history.json", json.toString(), gpx(new ArrayList<>(emitted.values())), points, day.truth());
+        return new Sample(
+                "location-history.json", json.toString(), gpx(new ArrayList<>(emitted.values())), points, day.truth());
     }
 
     /** How many points the Records.json sample holds. */
@@ -247,11 +368,13 @@ public final class TakeoutSamples {
                 int accuracy = 5 + random.nextInt(20);
                 int velocity = walking ? 1 : 0;
                 out.write(i > 0 ? ",\n" : "");
-                out.write(appJson
-                        ? "{\"lat\":" + latE7 / 1e7 + ",\"lon\":" + lonE7 / 1e7 + ",\"accuracy\":" + accuracy + ",\"speed\":" + velocity
-                          + ",\"time\":" + time + "}"
-                        : "{\"latitudeE7\":" + latE7 + ",\"longitudeE7\":" + lonE7 + ",\"accuracy\":" + accuracy + ",\"velocity\":"
-                          + velocity + ",\"timestamp\":\"" + Instant.ofEpochMilli(time) + "\"}");
+                out.write(
+                        appJson
+                                ? "{\"lat\":" + latE7 / 1e7 + ",\"lon\":" + lonE7 / 1e7 + ",\"accuracy\":" + accuracy
+                                        + ",\"speed\":" + velocity + ",\"time\":" + time + "}"
+                                : "{\"latitudeE7\":" + latE7 + ",\"longitudeE7\":" + lonE7 + ",\"accuracy\":" + accuracy
+                                        + ",\"velocity\":" + velocity + ",\"timestamp\":\"" + Instant.ofEpochMilli(time)
+                                        + "\"}");
                 time += 10_000;
             }
             out.write("\n]}\n");
@@ -264,18 +387,40 @@ public final class TakeoutSamples {
     static Map<String, String> broken() {
         List<String> records = recordObjects(records().content());
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("broken-bad-e7.json", recordsFile(records, 3, record -> record.replaceFirst("\"latitudeE7\": \\d+", "\"latitudeE7\": 2147483647")));
-        files.put("broken-missing-timestamp.json", recordsFile(records, 5, record -> record.replaceFirst(",\\s*\"timestamp(Ms)?\": \"[^\"]+\"", "")));
-        files.put("broken-future.json", recordsFile(records, 7, record -> record.replaceFirst("\"timestampMs\": \"\\d+\"", "\"timestamp\": \"2099-01-01T00:00:00Z\"")));
-        files.put("broken-before-2000.json", recordsFile(records, 9, record -> record.replaceFirst("\"timestampMs\": \"\\d+\"", "\"timestamp\": \"1999-12-31T23:59:00Z\"")));
+        files.put(
+                "broken-bad-e7.json",
+                recordsFile(
+                        records,
+                        3,
+                        record -> record.replaceFirst("\"latitudeE7\": \\d+", "\"latitudeE7\": 2147483647")));
+        files.put(
+                "broken-missing-timestamp.json",
+                recordsFile(records, 5, record -> record.replaceFirst(",\\s*\"timestamp(Ms)?\": \"[^\"]+\"", "")));
+        files.put(
+                "broken-future.json",
+                recordsFile(
+                        records,
+                        7,
+                        record -> record.replaceFirst(
+                                "\"timestampMs\": \"\\d+\"", "\"timestamp\": \"2099-01-01T00:00:00Z\"")));
+        files.put(
+                "broken-before-2000.json",
+                recordsFile(
+                        records,
+                        9,
+                        record -> record.replaceFirst(
+                                "\"timestampMs\": \"\\d+\"", "\"timestamp\": \"1999-12-31T23:59:00Z\"")));
         String whole = recordsFile(records, -1, record -> record);
         files.put("broken-truncated.json", whole.substring(0, whole.length() * 2 / 3));
         String timeline = timeline().content();
-        files.put("broken-bad-point.json", timeline.replaceFirst("\"point\": \"[^\"]+\"", "\"point\": \"geo:46.15,abc\""));
+        files.put(
+                "broken-bad-point.json",
+                timeline.replaceFirst("\"point\": \"[^\"]+\"", "\"point\": \"geo:46.15,abc\""));
         return files;
     }
 
-    private static String recordsFile(List<String> records, int broken, java.util.function.UnaryOperator<String> change) {
+    private static String recordsFile(
+            List<String> records, int broken, java.util.function.UnaryOperator<String> change) {
         StringBuilder json = new StringBuilder("{\n  \"locations\": [");
         for (int i = 0; i < BROKEN_RECORDS; i++) {
             json.append(i > 0 ? "," : "").append(i == broken ? change.apply(records.get(i)) : records.get(i));
@@ -296,17 +441,22 @@ public final class TakeoutSamples {
     // ---- the day and its segments
 
     private static CorpusCase day(String id) {
-        CorpusGenerator.Definition definition = new CorpusGenerator.Definition(id, "a commuting day", TraceFormat.APP_JSON, false,
-                Gps.Receiver.of(10, DRIFT, 8).tau(60).withSpeed().withActivity(), (s, d) -> {
-            d.stay(Duration.ofMinutes(40), true);
-            s.go(d, TravelMode.WALK, 400);
-            s.go(d, TravelMode.CAR, 5000);
-            s.go(d, TravelMode.WALK, 300);
-            d.stay(Duration.ofHours(2), true);
-            s.go(d, TravelMode.WALK, 300);
-            s.go(d, TravelMode.CAR, 5000);
-            d.stay(Duration.ofMinutes(40), true);
-        });
+        CorpusGenerator.Definition definition = new CorpusGenerator.Definition(
+                id,
+                "a commuting day",
+                TraceFormat.APP_JSON,
+                false,
+                Gps.Receiver.of(10, DRIFT, 8).tau(60).withSpeed().withActivity(),
+                (s, d) -> {
+                    d.stay(Duration.ofMinutes(40), true);
+                    s.go(d, TravelMode.WALK, 400);
+                    s.go(d, TravelMode.CAR, 5000);
+                    s.go(d, TravelMode.WALK, 300);
+                    d.stay(Duration.ofHours(2), true);
+                    s.go(d, TravelMode.WALK, 300);
+                    s.go(d, TravelMode.CAR, 5000);
+                    d.stay(Duration.ofMinutes(40), true);
+                });
         return CorpusGenerator.generate(definition, new Network(CorpusGenerator.NETWORK_SEED), id.hashCode());
     }
 
@@ -316,14 +466,12 @@ public final class TakeoutSamples {
         Instant end();
     }
 
-    private record Visit(Instant start, Instant end, Point at) implements Segment {
-    }
+    private record Visit(Instant start, Instant end, Point at) implements Segment {}
 
-    private record Move(Instant start, Instant end, Point from, Point to, String type, double distanceM) implements Segment {
-    }
+    private record Move(Instant start, Instant end, Point from, Point to, String type, double distanceM)
+            implements Segment {}
 
-    private record TimelinePath(Instant start, Instant end, List<Point> points) implements Segment {
-    }
+    private record TimelinePath(Instant start, Instant end, List<Point> points) implements Segment {}
 
     /**
      * Google's view of the day: a visit per stay (at the mean of its fixes), an activity per leg (from
@@ -336,20 +484,29 @@ public final class TakeoutSamples {
         for (Truth.Trip trip : day.truth().trips()) {
             segments.add(new Visit(previousEnd, trip.start(), mean(fixes, previousEnd, trip.start())));
             for (Truth.Leg leg : trip.legs()) {
-                segments.add(new Move(leg.start(), leg.end(), nearest(fixes, leg.start()), nearest(fixes, leg.end()), googleMode(leg.mode()),
+                segments.add(new Move(
+                        leg.start(),
+                        leg.end(),
+                        nearest(fixes, leg.start()),
+                        nearest(fixes, leg.end()),
+                        googleMode(leg.mode()),
                         leg.distanceM()));
             }
             List<Point> path = new ArrayList<>();
             int k = 0;
             for (Gps.Fix fix : fixes) {
-                if (fix.epochMilli() > trip.start().toEpochMilli() && fix.epochMilli() < trip.end().toEpochMilli() && k++ % PATH_EVERY == 0) {
+                if (fix.epochMilli() > trip.start().toEpochMilli()
+                        && fix.epochMilli() < trip.end().toEpochMilli()
+                        && k++ % PATH_EVERY == 0) {
                     path.add(new Point(fix.epochMilli(), round7(fix.lat()), round7(fix.lon()), Double.NaN));
                 }
             }
             segments.add(new TimelinePath(trip.start(), trip.end(), path));
             previousEnd = trip.end();
         }
-        segments.add(new Visit(previousEnd, Instant.ofEpochMilli(fixes.getLast().epochMilli()),
+        segments.add(new Visit(
+                previousEnd,
+                Instant.ofEpochMilli(fixes.getLast().epochMilli()),
                 mean(fixes, previousEnd, Instant.ofEpochMilli(fixes.getLast().epochMilli()))));
         segments.sort(Comparator.comparing(Segment::start));
         return segments;
@@ -421,7 +578,11 @@ public final class TakeoutSamples {
 
     /** As iOS writes it: six decimals. */
     private static Point six(Point point) {
-        return new Point(point.epochMilli(), Math.round(point.lat() * 1e6) / 1e6, Math.round(point.lon() * 1e6) / 1e6, point.accuracyM());
+        return new Point(
+                point.epochMilli(),
+                Math.round(point.lat() * 1e6) / 1e6,
+                Math.round(point.lon() * 1e6) / 1e6,
+                point.accuracyM());
     }
 
     private static double round7(double degrees) {
@@ -433,9 +594,15 @@ public final class TakeoutSamples {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <gpx version="1.1" creator="mobility-carbon takeout samples" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>
                 """);
-        points.stream().sorted(Comparator.comparingLong(Point::epochMilli)).forEach(point -> gpx.append("<trkpt lat=\"")
-                .append(String.format(Locale.ROOT, "%.7f", point.lat())).append("\" lon=\"").append(String.format(Locale.ROOT, "%.7f", point.lon()))
-                .append("\"><time>").append(Instant.ofEpochMilli(point.epochMilli())).append("</time></trkpt>\n"));
+        points.stream()
+                .sorted(Comparator.comparingLong(Point::epochMilli))
+                .forEach(point -> gpx.append("<trkpt lat=\"")
+                        .append(String.format(Locale.ROOT, "%.7f", point.lat()))
+                        .append("\" lon=\"")
+                        .append(String.format(Locale.ROOT, "%.7f", point.lon()))
+                        .append("\"><time>")
+                        .append(Instant.ofEpochMilli(point.epochMilli()))
+                        .append("</time></trkpt>\n"));
         return gpx.append("</trkseg></trk></gpx>\n").toString();
     }
 }

@@ -1,15 +1,15 @@
 package eu.selfdata.mobility.corpus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import eu.selfdata.mobility.trace.InvalidTraceException;
 import eu.selfdata.mobility.trace.TakeoutFiles;
 import eu.selfdata.mobility.trace.TakeoutFormat;
 import eu.selfdata.mobility.trace.TracePoint;
 import eu.selfdata.mobility.trace.TraceProblem;
 import eu.selfdata.mobility.trip.MotionActivity;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,10 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Takeout samples ({@code src/test/resources/takeout}, written by {@link TakeoutSamples}) read back point for point. */
 class TakeoutSamplesTest {
@@ -45,7 +44,8 @@ class TakeoutSamplesTest {
             assertThat(point.activity()).isEqualTo(MotionActivity.IN_VEHICLE);
             assertThat(point.activityConfidence()).isBetween(1, 100);
         });
-        assertThat(read.stream().filter(point -> !Double.isNaN(point.speedMps()))).isNotEmpty();
+        assertThat(read.stream().filter(point -> !Double.isNaN(point.speedMps())))
+                .isNotEmpty();
     }
 
     @Test
@@ -59,9 +59,12 @@ class TakeoutSamplesTest {
         assertThat(summary.visits()).isEqualTo(3);
         assertThat(summary.activities()).isEqualTo(5);
         assertSamePoints(read, sample.points(), false);
-        assertThat(read).as("a path point inside a drive carries the drive").anySatisfy(point ->
-                assertThat(point.activity()).isEqualTo(MotionActivity.IN_VEHICLE));
-        assertThat(read).as("raw positions keep their accuracy").anySatisfy(point -> assertThat(point.accuracyM()).isPositive());
+        assertThat(read)
+                .as("a path point inside a drive carries the drive")
+                .anySatisfy(point -> assertThat(point.activity()).isEqualTo(MotionActivity.IN_VEHICLE));
+        assertThat(read)
+                .as("raw positions keep their accuracy")
+                .anySatisfy(point -> assertThat(point.accuracyM()).isPositive());
     }
 
     @Test
@@ -74,24 +77,30 @@ class TakeoutSamplesTest {
         assertThat(summary.format()).isEqualTo(TakeoutFormat.TIMELINE);
         assertThat(summary.visits()).isEqualTo(3);
         assertSamePoints(read, sample.points(), false);
-        assertThat(read).allSatisfy(point -> assertThat(point.epochMilli() % 1000 == 0 || point.activity() != null).isTrue());
+        assertThat(read)
+                .allSatisfy(point -> assertThat(point.epochMilli() % 1000 == 0 || point.activity() != null)
+                        .isTrue());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "broken-bad-e7.json            | COORDINATE_OUT_OF_RANGE | at /locations/3/latitudeE7 (line",
-            "broken-missing-timestamp.json | MISSING_TIME            | at /locations/5 (line",
-            "broken-truncated.json         | MALFORMED               | (inside /locations/",
-            "broken-bad-point.json         | MALFORMED               | at /semanticSegments/2/timelinePath/0/point (line"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "broken-bad-e7.json            | COORDINATE_OUT_OF_RANGE | at /locations/3/latitudeE7 (line",
+                "broken-missing-timestamp.json | MISSING_TIME            | at /locations/5 (line",
+                "broken-truncated.json         | MALFORMED               | (inside /locations/",
+                "broken-bad-point.json         | MALFORMED               | at /semanticSegments/2/timelinePath/0/point (line"
+            })
     void aBrokenFileIsRefusedNamingThePlace(String file, TraceProblem problem, String place) {
-        assertThatThrownBy(() -> TakeoutFiles.read(pass -> stream(file), point -> { }))
+        assertThatThrownBy(() -> TakeoutFiles.read(pass -> stream(file), point -> {}))
                 .isInstanceOfSatisfying(InvalidTraceException.class, refused -> {
                     assertThat(refused.problem()).isEqualTo(problem);
                     assertThat(refused.getMessage()).contains(place);
                 });
     }
 
-    private static void assertSamePoints(List<TracePoint> read, List<TakeoutSamples.Point> expected, boolean withAccuracy) {
+    private static void assertSamePoints(
+            List<TracePoint> read, List<TakeoutSamples.Point> expected, boolean withAccuracy) {
         assertThat(read).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             TracePoint point = read.get(i);

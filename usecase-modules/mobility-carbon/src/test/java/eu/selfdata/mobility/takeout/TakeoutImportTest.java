@@ -1,14 +1,15 @@
 package eu.selfdata.mobility.takeout;
 
-import eu.selfdata.usecase.api.CityScope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import eu.selfdata.mobility.MobilityCarbonModule;
 import eu.selfdata.mobility.budget.Budgets;
 import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.corpus.TakeoutSamples;
 import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.journey.TripView;
-import eu.selfdata.mobility.MobilityCarbonModule;
-import eu.selfdata.usecase.test.TestCity;
-import eu.selfdata.usecase.test.TestModule;
 import eu.selfdata.mobility.trace.PointStore;
 import eu.selfdata.mobility.trace.TraceFormat;
 import eu.selfdata.mobility.trace.TraceIngestion;
@@ -18,12 +19,9 @@ import eu.selfdata.mobility.transit.GtfsLimits;
 import eu.selfdata.mobility.transit.GtfsStore;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.usecase.api.CitizenId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-
+import eu.selfdata.usecase.api.CityScope;
+import eu.selfdata.usecase.test.TestCity;
+import eu.selfdata.usecase.test.TestModule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,10 +35,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Takeout imports through the real path: the file uploaded by tus (tus-java-server, driven with
@@ -53,8 +52,12 @@ class TakeoutImportTest {
 
     private final TestCity city = TestCity.create(TestModule.of(MobilityCarbonModule.ID));
     private final PointStore points = new PointStore(city);
-    private final Journeys journeys = new Journeys(city, SegmentationSettings.DEFAULT, new CityFactors(city),
-            new CityTransit(city, new GtfsStore(city, GtfsLimits.DEFAULT)), points);
+    private final Journeys journeys = new Journeys(
+            city,
+            SegmentationSettings.DEFAULT,
+            new CityFactors(city),
+            new CityTransit(city, new GtfsStore(city, GtfsLimits.DEFAULT)),
+            points);
     private TakeoutUploads uploads;
     private TakeoutImports imports;
 
@@ -67,7 +70,15 @@ class TakeoutImportTest {
                     return work.get();
                 }
             };
-            imports = new TakeoutImports(city, points, journeys, new Budgets(city, Clock.systemUTC()), uploads, scope, Clock.systemUTC(), 1,
+            imports = new TakeoutImports(
+                    city,
+                    points,
+                    journeys,
+                    new Budgets(city, Clock.systemUTC()),
+                    uploads,
+                    scope,
+                    Clock.systemUTC(),
+                    1,
                     20_000_000);
         }
         return imports;
@@ -109,7 +120,9 @@ class TakeoutImportTest {
         assertThat(done.pointsKept()).isZero();
         assertThat(done.pointsOutside()).isEqualTo(done.pointsRead()).isPositive();
         assertThat(city.count("mobility_trace_point")).isZero();
-        assertThat(uploads.find(upload, imports().owner(citizen))).as("the bytes are deleted once read").isEmpty();
+        assertThat(uploads.find(upload, imports().owner(citizen)))
+                .as("the bytes are deleted once read")
+                .isEmpty();
     }
 
     @Test
@@ -131,7 +144,8 @@ class TakeoutImportTest {
         uploads.process(patch(location, offset, Arrays.copyOfRange(file, (int) offset, file.length)), rest, owner);
 
         assertThat(rest.getStatus()).isEqualTo(204);
-        assertThat(uploads.find(id, owner)).hasValueSatisfying(upload -> assertThat(upload.complete()).isTrue());
+        assertThat(uploads.find(id, owner))
+                .hasValueSatisfying(upload -> assertThat(upload.complete()).isTrue());
         TakeoutImport done = finished(citizen, imports().start(citizen, id, null, null));
         assertThat(done.pointsKept()).isEqualTo(TakeoutSamples.recordsPoints());
     }
@@ -143,9 +157,12 @@ class TakeoutImportTest {
         CitizenId other = citizen();
 
         assertThat(uploads.find(upload, imports().owner(other))).isEmpty();
-        assertThat(tus("HEAD", TakeoutUploads.PATH + "/" + upload, imports().owner(other), null).getStatus()).isEqualTo(404);
+        assertThat(tus("HEAD", TakeoutUploads.PATH + "/" + upload, imports().owner(other), null)
+                        .getStatus())
+                .isEqualTo(404);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports().start(other, upload, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("you have no upload");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("you have no upload");
     }
 
     @Test
@@ -156,7 +173,8 @@ class TakeoutImportTest {
         TakeoutImport first = imports().start(citizen, upload, null, null);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports().start(citizen, upload, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageMatching(".*(already imported|you have no upload).*");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageMatching(".*(already imported|you have no upload).*");
         assertThat(finished(citizen, first).status()).isEqualTo(TakeoutImport.Status.DONE);
         assertThat(imports().list(citizen)).hasSize(1);
     }
@@ -166,7 +184,8 @@ class TakeoutImportTest {
         CitizenId citizen = citizen();
         UUID upload = upload(citizen, TakeoutSamples.largeRecords(300_000).getBytes(StandardCharsets.UTF_8));
         TakeoutImport started = imports().start(citizen, upload, null, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> imports().find(citizen, started.id()).orElseThrow().pointsRead() > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> imports().find(citizen, started.id()).orElseThrow().pointsRead() > 0);
 
         imports().cancel(citizen, started.id());
 
@@ -200,8 +219,8 @@ class TakeoutImportTest {
         assertThat(done.trips()).isEqualTo(trips);
 
         CitizenId gpx = citizen();
-        new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT).ingest(gpx, TraceFormat.GPX,
-                new ByteArrayInputStream(sample(file.replaceAll("\\.json$", ".gpx"))));
+        new TraceIngestion(city, points, journeys, TraceLimits.DEFAULT)
+                .ingest(gpx, TraceFormat.GPX, new ByteArrayInputStream(sample(file.replaceAll("\\.json$", ".gpx"))));
 
         List<TripView> fromTakeout = journeys.list(takeout, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
         List<TripView> fromGpx = journeys.list(gpx, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
@@ -212,13 +231,19 @@ class TakeoutImportTest {
             assertThat(Duration.between(a.startedAt(), b.startedAt()).abs()).isLessThan(Duration.ofMinutes(1));
             assertThat(Duration.between(a.endedAt(), b.endedAt()).abs()).isLessThan(Duration.ofMinutes(1));
             assertThat((double) a.distanceM()).isCloseTo(b.distanceM(), within(0.03 * b.distanceM()));
-            assertThat(a.legs().stream().map(TripView.LegView::mode).toList()).isEqualTo(b.legs().stream().map(TripView.LegView::mode).toList());
+            assertThat(a.legs().stream().map(TripView.LegView::mode).toList())
+                    .isEqualTo(b.legs().stream().map(TripView.LegView::mode).toList());
         }
     }
 
     private TakeoutImport finished(CitizenId citizen, TakeoutImport started) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !imports().find(citizen, started.id()).orElseThrow().status().active());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !imports()
+                        .find(citizen, started.id())
+                        .orElseThrow()
+                        .status()
+                        .active());
         return imports().find(citizen, started.id()).orElseThrow();
     }
 

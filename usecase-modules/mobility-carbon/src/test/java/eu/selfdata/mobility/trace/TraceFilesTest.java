@@ -1,8 +1,9 @@
 package eu.selfdata.mobility.trace;
 
-import eu.selfdata.mobility.trip.MotionActivity;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.selfdata.mobility.trip.MotionActivity;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -11,9 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TraceFilesTest {
 
@@ -39,12 +38,17 @@ class TraceFilesTest {
 
     @Test
     void badXmlIsMalformedAndSaysWhy() {
-        assertProblem(GPX_HEAD + "<trkpt lat=\"46\" lon=\"-1\"><time>2026-03-02T08:00:00Z</time>", TraceFormat.GPX, TraceProblem.MALFORMED, "XML");
+        assertProblem(
+                GPX_HEAD + "<trkpt lat=\"46\" lon=\"-1\"><time>2026-03-02T08:00:00Z</time>",
+                TraceFormat.GPX,
+                TraceProblem.MALFORMED,
+                "XML");
     }
 
     @Test
     void latitudeNinetyFiveIsOutOfRangeAndNamesTheLine() {
-        String gpx = GPX_HEAD + "<trkpt lat=\"95\" lon=\"-1\"><time>2026-03-02T08:00:00Z</time></trkpt></trkseg></trk></gpx>";
+        String gpx = GPX_HEAD
+                + "<trkpt lat=\"95\" lon=\"-1\"><time>2026-03-02T08:00:00Z</time></trkpt></trkseg></trk></gpx>";
         assertProblem(gpx, TraceFormat.GPX, TraceProblem.COORDINATE_OUT_OF_RANGE, "line 5");
     }
 
@@ -60,14 +64,23 @@ class TraceFilesTest {
                 <?xml version="1.0"?>
                 <!DOCTYPE gpx [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
                 <gpx><trk><trkseg><trkpt lat="46" lon="-1"><time>&secret;</time></trkpt></trkseg></trk></gpx>""";
-        assertThatThrownBy(() -> read(gpx, TraceFormat.GPX)).isInstanceOf(InvalidTraceException.class)
+        assertThatThrownBy(() -> read(gpx, TraceFormat.GPX))
+                .isInstanceOf(InvalidTraceException.class)
                 .hasMessageNotContaining("root:");
     }
 
     @Test
     void unorderedAndDuplicatedTimesAreRefused() {
-        assertProblem(app("2026-03-02T08:00:05Z", "2026-03-02T08:00:01Z"), TraceFormat.APP_JSON, TraceProblem.UNORDERED_TIMESTAMPS, "point 1");
-        assertProblem(app("2026-03-02T08:00:05Z", "2026-03-02T08:00:05Z"), TraceFormat.APP_JSON, TraceProblem.DUPLICATE_TIMESTAMP, "point 1");
+        assertProblem(
+                app("2026-03-02T08:00:05Z", "2026-03-02T08:00:01Z"),
+                TraceFormat.APP_JSON,
+                TraceProblem.UNORDERED_TIMESTAMPS,
+                "point 1");
+        assertProblem(
+                app("2026-03-02T08:00:05Z", "2026-03-02T08:00:05Z"),
+                TraceFormat.APP_JSON,
+                TraceProblem.DUPLICATE_TIMESTAMP,
+                "point 1");
     }
 
     @Test
@@ -79,23 +92,30 @@ class TraceFilesTest {
 
     @Test
     void anUploadOverTheByteLimitStopsWhileStreaming() {
-        InputStream endless = new SequenceInputStream(Collections.enumeration(
-                IntStream.range(0, 100_000).mapToObj(i -> (InputStream) new ByteArrayInputStream(
-                        ("<trkpt lat=\"46\" lon=\"-1\"><time>" + java.time.Instant.ofEpochSecond(1_772_438_400L + i)
-                                + "</time></trkpt>").getBytes())).toList()));
+        InputStream endless = new SequenceInputStream(Collections.enumeration(IntStream.range(0, 100_000)
+                .mapToObj(i -> (InputStream) new ByteArrayInputStream(("<trkpt lat=\"46\" lon=\"-1\"><time>"
+                                + java.time.Instant.ofEpochSecond(1_772_438_400L + i) + "</time></trkpt>")
+                        .getBytes()))
+                .toList()));
         InputStream upload = new SequenceInputStream(new ByteArrayInputStream(GPX_HEAD.getBytes()), endless);
         List<TracePoint> seen = new ArrayList<>();
 
-        assertThatThrownBy(() -> TraceFiles.read(upload, TraceFormat.GPX, new TraceLimits(1_000_000, 10_000_000), seen::add))
-                .isInstanceOfSatisfying(InvalidTraceException.class, e -> assertThat(e.problem()).isEqualTo(TraceProblem.TOO_LARGE));
+        assertThatThrownBy(() ->
+                        TraceFiles.read(upload, TraceFormat.GPX, new TraceLimits(1_000_000, 10_000_000), seen::add))
+                .isInstanceOfSatisfying(
+                        InvalidTraceException.class,
+                        e -> assertThat(e.problem()).isEqualTo(TraceProblem.TOO_LARGE));
         assertThat(seen).hasSizeBetween(1, 20_000);
     }
 
     @Test
     void tooManyPointsAreRefused() {
         String json = app("2026-03-02T08:00:01Z", "2026-03-02T08:00:02Z", "2026-03-02T08:00:03Z");
-        assertThatThrownBy(() -> TraceFiles.read(stream(json), TraceFormat.APP_JSON, new TraceLimits(1_000, 2), point -> { }))
-                .isInstanceOfSatisfying(InvalidTraceException.class, e -> assertThat(e.problem()).isEqualTo(TraceProblem.TOO_MANY_POINTS));
+        assertThatThrownBy(() ->
+                        TraceFiles.read(stream(json), TraceFormat.APP_JSON, new TraceLimits(1_000, 2), point -> {}))
+                .isInstanceOfSatisfying(
+                        InvalidTraceException.class,
+                        e -> assertThat(e.problem()).isEqualTo(TraceProblem.TOO_MANY_POINTS));
     }
 
     @Test
@@ -121,24 +141,38 @@ class TraceFilesTest {
                   {"lat": 46.1, "lon": -1.1, "time": 1772438403000}
                 ]}""", TraceFormat.APP_JSON);
 
-        assertThat(points).extracting(TracePoint::activity)
+        assertThat(points)
+                .extracting(TracePoint::activity)
                 .containsExactly(MotionActivity.IN_VEHICLE, MotionActivity.CYCLING, MotionActivity.STILL, null);
         assertThat(points).extracting(TracePoint::activityConfidence).containsExactly(82, 67, 50, 0);
     }
 
     @Test
     void anUnknownActivityOrConfidenceIsRefusedWithItsPlace() {
-        assertProblem("{\"points\": [{\"lat\": 46.1, \"lon\": -1.1, \"time\": 1, \"activity\": {\"type\": \"flying\"}}]}",
-                TraceFormat.APP_JSON, TraceProblem.MALFORMED, "unknown activity type");
-        assertProblem("{\"points\": [{\"lat\": 46.1, \"lon\": -1.1, \"time\": 1, \"activity\": {\"type\": \"walking\", \"confidence\": 140}}]}",
-                TraceFormat.APP_JSON, TraceProblem.MALFORMED, "line 1, column");
-        assertProblem("{\"points\": [{\"lat\": 46.1, \"lon\": -1.1, \"time\": 1, \"activity\": {\"confidence\": 40}}]}",
-                TraceFormat.APP_JSON, TraceProblem.MALFORMED, "needs a \"type\"");
+        assertProblem(
+                "{\"points\": [{\"lat\": 46.1, \"lon\": -1.1, \"time\": 1, \"activity\": {\"type\": \"flying\"}}]}",
+                TraceFormat.APP_JSON,
+                TraceProblem.MALFORMED,
+                "unknown activity type");
+        assertProblem(
+                "{\"points\": [{\"lat\": 46.1, \"lon\": -1.1, \"time\": 1, \"activity\": {\"type\": \"walking\", \"confidence\": 140}}]}",
+                TraceFormat.APP_JSON,
+                TraceProblem.MALFORMED,
+                "line 1, column");
+        assertProblem(
+                "{\"points\": [{\"lat\": 46.1, \"lon\": -1.1, \"time\": 1, \"activity\": {\"confidence\": 40}}]}",
+                TraceFormat.APP_JSON,
+                TraceProblem.MALFORMED,
+                "needs a \"type\"");
     }
 
     @Test
     void badJsonNamesLineAndColumn() {
-        assertProblem("{\"points\": [ {\"lat\": 46.1, \"lon\": , } ]}", TraceFormat.APP_JSON, TraceProblem.MALFORMED, "line 1");
+        assertProblem(
+                "{\"points\": [ {\"lat\": 46.1, \"lon\": , } ]}",
+                TraceFormat.APP_JSON,
+                TraceProblem.MALFORMED,
+                "line 1");
     }
 
     @Test
@@ -166,22 +200,27 @@ class TraceFilesTest {
     void geoJsonPolygonIsNotATrace() {
         assertProblem("""
                 {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"time": "2026-03-02T08:00:01Z"},
-                 "geometry": {"type": "Polygon", "coordinates": [[[-1.1, 46.1], [-1.2, 46.2], [-1.1, 46.2], [-1.1, 46.1]]]}}]}""",
-                TraceFormat.GEOJSON, TraceProblem.MALFORMED, "Polygon");
+                 "geometry": {"type": "Polygon", "coordinates": [[[-1.1, 46.1], [-1.2, 46.2], [-1.1, 46.2], [-1.1, 46.1]]]}}]}""", TraceFormat.GEOJSON, TraceProblem.MALFORMED, "Polygon");
     }
 
     @Test
     void mediaTypesChooseTheFormat() {
         assertThat(TraceFormat.ofMediaType("application/gpx+xml")).isEqualTo(TraceFormat.GPX);
-        assertThat(TraceFormat.ofMediaType("application/geo+json; charset=utf-8")).isEqualTo(TraceFormat.GEOJSON);
-        assertThatThrownBy(() -> TraceFormat.ofMediaType("text/csv")).isInstanceOfSatisfying(InvalidTraceException.class,
-                e -> assertThat(e.problem()).isEqualTo(TraceProblem.UNSUPPORTED_FORMAT));
+        assertThat(TraceFormat.ofMediaType("application/geo+json; charset=utf-8"))
+                .isEqualTo(TraceFormat.GEOJSON);
+        assertThatThrownBy(() -> TraceFormat.ofMediaType("text/csv"))
+                .isInstanceOfSatisfying(
+                        InvalidTraceException.class,
+                        e -> assertThat(e.problem()).isEqualTo(TraceProblem.UNSUPPORTED_FORMAT));
     }
 
     private static String app(String... times) {
         StringBuilder json = new StringBuilder("{\"points\": [");
         for (int i = 0; i < times.length; i++) {
-            json.append(i > 0 ? "," : "").append("{\"lat\": 46.1, \"lon\": -1.1, \"time\": \"").append(times[i]).append("\"}");
+            json.append(i > 0 ? "," : "")
+                    .append("{\"lat\": 46.1, \"lon\": -1.1, \"time\": \"")
+                    .append(times[i])
+                    .append("\"}");
         }
         return json.append("]}").toString();
     }

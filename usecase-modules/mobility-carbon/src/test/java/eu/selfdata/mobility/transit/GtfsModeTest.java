@@ -1,5 +1,7 @@
 package eu.selfdata.mobility.transit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import eu.selfdata.mobility.trip.Leg;
 import eu.selfdata.mobility.trip.SegmentationSettings;
 import eu.selfdata.mobility.trip.Segmenter;
@@ -8,14 +10,11 @@ import eu.selfdata.mobility.trip.SyntheticTrace;
 import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.trip.Trip;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GtfsModeTest {
 
@@ -43,7 +42,8 @@ class GtfsModeTest {
         }
         ride.stay(Duration.ofMinutes(7), 6);
 
-        List<Trip> trips = new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(network())).segment(ride.trace());
+        List<Trip> trips =
+                new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(network())).segment(ride.trace());
 
         Leg bus = trips.getFirst().legs().getFirst();
         assertThat(bus.mode()).isEqualTo(TravelMode.BUS);
@@ -52,15 +52,22 @@ class GtfsModeTest {
 
     @Test
     void aCarFromStopToStopOnOtherStreetsStaysACar() {
-        SyntheticTrace drive = SyntheticTrace.laRochelle(32).stay(Duration.ofMinutes(7), 6)
-                .move(1000, 0, 12, 3).move(4000, 90, 12, 3).move(1000, 180, 12, 3).stay(Duration.ofMinutes(7), 6);
+        SyntheticTrace drive = SyntheticTrace.laRochelle(32)
+                .stay(Duration.ofMinutes(7), 6)
+                .move(1000, 0, 12, 3)
+                .move(4000, 90, 12, 3)
+                .move(1000, 180, 12, 3)
+                .stay(Duration.ofMinutes(7), 6);
 
         assertThat(modes(drive, network())).containsExactly(TravelMode.CAR);
     }
 
     @Test
     void aBikeAlongTheBusLineStaysABike() {
-        SyntheticTrace bike = SyntheticTrace.laRochelle(33).stay(Duration.ofMinutes(7), 6).move(4000, 90, 4.5, 1).stay(Duration.ofMinutes(7), 6);
+        SyntheticTrace bike = SyntheticTrace.laRochelle(33)
+                .stay(Duration.ofMinutes(7), 6)
+                .move(4000, 90, 4.5, 1)
+                .stay(Duration.ofMinutes(7), 6);
         assertThat(modes(bike, network())).containsExactly(TravelMode.BIKE);
     }
 
@@ -79,7 +86,8 @@ class GtfsModeTest {
     }
 
     private static List<TravelMode> modes(SyntheticTrace trace, TransitNetwork network) {
-        List<Trip> trips = new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(network)).segment(trace.trace());
+        List<Trip> trips =
+                new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(network)).segment(trace.trace());
         assertThat(trips).hasSize(1);
         return trips.getFirst().legs().stream().map(Leg::mode).toList();
     }

@@ -1,17 +1,17 @@
 package eu.selfdata.mobility.trip;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class SegmenterProperties {
 
-    private final Segmenter segmenter = new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(TransitNetwork.NONE));
+    private final Segmenter segmenter =
+            new Segmenter(SegmentationSettings.DEFAULT, new SpeedModeRules(TransitNetwork.NONE));
 
     /** Random days: stays and moves of random lengths, speeds and bearings; noise adds at most 10 %. */
     @Property(tries = 60)
@@ -19,7 +19,11 @@ class SegmenterProperties {
         java.util.Random random = new java.util.Random(seed);
         SyntheticTrace day = SyntheticTrace.laRochelle(seed).stay(Duration.ofMinutes(6), 8);
         for (int i = 0; i < moves; i++) {
-            day.move(100 + random.nextDouble() * 5000, random.nextDouble() * 360, 0.8 + random.nextDouble() * 20, random.nextDouble() * 3)
+            day.move(
+                            100 + random.nextDouble() * 5000,
+                            random.nextDouble() * 360,
+                            0.8 + random.nextDouble() * 20,
+                            random.nextDouble() * 3)
                     .stay(Duration.ofSeconds(random.nextInt(900)), 3 + random.nextDouble() * 10);
         }
 
@@ -29,14 +33,17 @@ class SegmenterProperties {
             Trip trip = trips.get(t);
             assertThat(trip.startMilli()).isLessThan(trip.endMilli());
             if (t > 0) {
-                assertThat(trip.startMilli()).isGreaterThanOrEqualTo(trips.get(t - 1).endMilli());
+                assertThat(trip.startMilli())
+                        .isGreaterThanOrEqualTo(trips.get(t - 1).endMilli());
             }
             assertThat(trip.first().startMilli()).isEqualTo(trip.startMilli());
             assertThat(trip.last().endMilli()).isEqualTo(trip.endMilli());
             for (int l = 1; l < trip.legs().size(); l++) {
-                assertThat(trip.legs().get(l).startMilli()).isEqualTo(trip.legs().get(l - 1).endMilli());
+                assertThat(trip.legs().get(l).startMilli())
+                        .isEqualTo(trip.legs().get(l - 1).endMilli());
             }
-            assertThat(trip.legs().stream().mapToDouble(Leg::distanceM).sum()).isCloseTo(trip.distanceM(), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(trip.legs().stream().mapToDouble(Leg::distanceM).sum())
+                    .isCloseTo(trip.distanceM(), org.assertj.core.data.Offset.offset(0.01));
         }
         assertThat(trips.stream().mapToDouble(Trip::distanceM).sum()).isLessThanOrEqualTo(day.movedM() * 1.1 + 100);
     }

@@ -1,7 +1,6 @@
 package eu.selfdata.mobility.trip;
 
 import eu.selfdata.mobility.trace.TracePoint;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,8 +87,12 @@ public final class SyntheticTrace {
         errorNorthM = keep * errorNorthM + fresh * random.nextGaussian();
         errorEastM = keep * errorEastM + fresh * random.nextGaussian();
         time += 1000;
-        points.add(new TracePoint(time, lat + errorNorthM / METRES_PER_DEGREE,
-                lon + errorEastM / (METRES_PER_DEGREE * Math.cos(Math.toRadians(lat))), 5, Double.NaN));
+        points.add(new TracePoint(
+                time,
+                lat + errorNorthM / METRES_PER_DEGREE,
+                lon + errorEastM / (METRES_PER_DEGREE * Math.cos(Math.toRadians(lat))),
+                5,
+                Double.NaN));
     }
 
     private void fix(double jitterM, double accuracyM) {

@@ -15,5 +15,11 @@ public record Accessor(Kind kind, String name) {
         }
     }
 
-    public enum Kind { CITY_AGENT, AGGREGATE_JOB, CONNECTOR, EXPORT, PLATFORM }
+    public enum Kind {
+        CITY_AGENT,
+        AGGREGATE_JOB,
+        CONNECTOR,
+        EXPORT,
+        PLATFORM
+    }
 }

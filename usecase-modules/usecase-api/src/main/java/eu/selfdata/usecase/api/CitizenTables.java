@@ -42,7 +42,7 @@ public final class CitizenTables implements PersonalDataSource {
         this.exportSql = exportSql;
         this.tables = List.copyOf(tables);
         this.portableFiles = List.of();
-        this.beforeErase = citizen -> { };
+        this.beforeErase = citizen -> {};
     }
 
     private CitizenTables(CitizenTables rows, List<PortableFile> portableFiles, Consumer<CitizenId> beforeErase) {
@@ -65,9 +65,13 @@ public final class CitizenTables implements PersonalDataSource {
     }
 
     /** One table, exported whole in the order of {@code orderBy} (a column list of that table). */
-    public static CitizenTables table(CityDatabase database, PersonalDataCategory category, String table, String orderBy) {
-        return new CitizenTables(database, category,
-                "select * from " + table + " where citizen_id = :citizen order by " + orderBy, List.of(table));
+    public static CitizenTables table(
+            CityDatabase database, PersonalDataCategory category, String table, String orderBy) {
+        return new CitizenTables(
+                database,
+                category,
+                "select * from " + table + " where citizen_id = :citizen order by " + orderBy,
+                List.of(table));
     }
 
     @Override
@@ -82,14 +86,18 @@ public final class CitizenTables implements PersonalDataSource {
 
     @Override
     public void export(CitizenId citizen, RowSink sink) {
-        database.jdbc().sql(exportSql).param("citizen", citizen.value()).withFetchSize(FETCH_SIZE).query(resultSet -> {
-            ResultSetMetaData meta = resultSet.getMetaData();
-            SequencedMap<String, Object> row = new LinkedHashMap<>();
-            for (int column = 1; column <= meta.getColumnCount(); column++) {
-                row.put(meta.getColumnLabel(column), resultSet.getObject(column));
-            }
-            sink.row(row);
-        });
+        database.jdbc()
+                .sql(exportSql)
+                .param("citizen", citizen.value())
+                .withFetchSize(FETCH_SIZE)
+                .query(resultSet -> {
+                    ResultSetMetaData meta = resultSet.getMetaData();
+                    SequencedMap<String, Object> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= meta.getColumnCount(); column++) {
+                        row.put(meta.getColumnLabel(column), resultSet.getObject(column));
+                    }
+                    sink.row(row);
+                });
     }
 
     @Override
@@ -101,7 +109,10 @@ public final class CitizenTables implements PersonalDataSource {
     public void erase(CitizenId citizen) {
         beforeErase.accept(citizen);
         for (String table : tables) {
-            database.jdbc().sql("delete from " + table + " where citizen_id = :citizen").param("citizen", citizen.value()).update();
+            database.jdbc()
+                    .sql("delete from " + table + " where citizen_id = :citizen")
+                    .param("citizen", citizen.value())
+                    .update();
         }
     }
 }

@@ -12,8 +12,14 @@ import java.util.regex.Pattern;
  *                   {@code citizen_id} (uuid) and {@code value} (numeric), one row per observation
  * @param categoryId the personal-data category read (recorded in each participant's access log)
  */
-public record CityIndicator(String id, LocalizedText label, LocalizedText unit, String purposeId, String categoryId,
-                            String sql, Measure measure) {
+public record CityIndicator(
+        String id,
+        LocalizedText label,
+        LocalizedText unit,
+        String purposeId,
+        String categoryId,
+        String sql,
+        Measure measure) {
 
     private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,59}$");
 

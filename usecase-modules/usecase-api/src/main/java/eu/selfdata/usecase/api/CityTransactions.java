@@ -1,10 +1,9 @@
 package eu.selfdata.usecase.api;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Work on one city's schema in one transaction, wherever it runs (a connector's thread, a job, a

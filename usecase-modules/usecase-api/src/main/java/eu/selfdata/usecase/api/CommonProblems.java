@@ -1,9 +1,8 @@
 package eu.selfdata.usecase.api;
 
 import eu.selfdata.contract.problem.PlatformProblem;
-import org.springframework.http.HttpStatus;
-
 import java.util.List;
+import org.springframework.http.HttpStatus;
 
 /**
  * Problem types every part of the platform answers with, whoever raises them: the host, a module or
@@ -22,6 +21,5 @@ public final class CommonProblems {
 
     public static final List<PlatformProblem.Definition> ALL = List.of(INVALID_REQUEST, NOT_FOUND, FORBIDDEN);
 
-    private CommonProblems() {
-    }
+    private CommonProblems() {}
 }

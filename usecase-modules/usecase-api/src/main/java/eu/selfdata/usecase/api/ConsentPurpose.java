@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  * @param categoryIds personal-data categories the consent covers
  * @param duration    how long a given consent lasts before it must be renewed
  */
-public record ConsentPurpose(String id, LocalizedText label, LocalizedText description, Recipient recipient,
-                             List<String> categoryIds, Period duration) {
+public record ConsentPurpose(
+        String id,
+        LocalizedText label,
+        LocalizedText description,
+        Recipient recipient,
+        List<String> categoryIds,
+        Period duration) {
 
     private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,59}$");
 
@@ -44,6 +49,10 @@ public record ConsentPurpose(String id, LocalizedText label, LocalizedText descr
             return new Recipient(Kind.PLATFORM, new LocalizedText("la plateforme Self Data", "the Self Data platform"));
         }
 
-        public enum Kind { CITY, PLATFORM, THIRD_PARTY }
+        public enum Kind {
+            CITY,
+            PLATFORM,
+            THIRD_PARTY
+        }
     }
 }

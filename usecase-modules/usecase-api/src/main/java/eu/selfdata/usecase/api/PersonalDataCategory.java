@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * @param id        stable id, also the file name of the category in an export, e.g. {@code trips}
  * @param retention how long rows are kept after they were produced
  */
-public record PersonalDataCategory(String id, LocalizedText label, LocalizedText purpose, LegalBasis legalBasis, Period retention) {
+public record PersonalDataCategory(
+        String id, LocalizedText label, LocalizedText purpose, LegalBasis legalBasis, Period retention) {
 
     private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
 

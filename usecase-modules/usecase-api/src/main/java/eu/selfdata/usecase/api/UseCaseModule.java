@@ -1,7 +1,6 @@
 package eu.selfdata.usecase.api;
 
 import eu.selfdata.contract.problem.PlatformProblem;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -73,6 +72,7 @@ public interface UseCaseModule {
     }
 
     private Optional<String> resource(String path) {
-        return Optional.ofNullable(getClass().getClassLoader().getResource(path)).map(url -> path);
+        return Optional.ofNullable(getClass().getClassLoader().getResource(path))
+                .map(url -> path);
     }
 }

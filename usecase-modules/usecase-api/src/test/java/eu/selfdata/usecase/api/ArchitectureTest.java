@@ -1,12 +1,12 @@
 package eu.selfdata.usecase.api;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The SPI between the host and its modules and connectors: free of cycles, and knowing neither side. */
 class ArchitectureTest {
@@ -22,9 +22,17 @@ class ArchitectureTest {
 
     @Test
     void itKnowsNoHostNoModuleNoConnectorAndNoCamel() {
-        noClasses().that().resideInAPackage("eu.selfdata.usecase.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("eu.selfdata.tenant..", "eu.selfdata.connectors..",
-                        "eu.selfdata.waste..", "eu.selfdata.mobility..", "org.apache.camel..")
+        noClasses()
+                .that()
+                .resideInAPackage("eu.selfdata.usecase.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "eu.selfdata.tenant..",
+                        "eu.selfdata.connectors..",
+                        "eu.selfdata.waste..",
+                        "eu.selfdata.mobility..",
+                        "org.apache.camel..")
                 .check(classes);
     }
 }

@@ -1,15 +1,14 @@
 package eu.selfdata.usecase.test;
 
 import eu.selfdata.contract.CitySlug;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
-
-import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The test pool seen through one city, as the host gives it to modules: the city's search_path on
@@ -35,8 +34,8 @@ final class CitySchemaDataSource extends DelegatingDataSource {
             connection.abort(Runnable::run);
             throw e;
         }
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && !connection.isClosed()) {
                         resetAndClose(connection);
                         return null;

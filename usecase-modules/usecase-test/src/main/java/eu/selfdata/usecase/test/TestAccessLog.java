@@ -4,7 +4,6 @@ import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.Accessor;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.CityDatabase;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -31,6 +30,5 @@ public class TestAccessLog implements AccessLog {
         return of(citizen).stream().filter(entry -> entry.city().equals(city)).toList();
     }
 
-    public record Entry(String city, CitizenId citizen, Accessor accessor, String categoryId, String reason) {
-    }
+    public record Entry(String city, CitizenId citizen, Accessor accessor, String categoryId, String reason) {}
 }

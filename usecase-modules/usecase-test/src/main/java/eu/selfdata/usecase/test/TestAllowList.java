@@ -2,7 +2,6 @@ package eu.selfdata.usecase.test;
 
 import eu.selfdata.usecase.api.outbound.OutboundAllowList;
 import eu.selfdata.usecase.api.outbound.OutboundHost;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +26,7 @@ public class TestAllowList implements OutboundAllowList {
 
     @Override
     public List<OutboundHost> hosts(String city) {
-        return Stream.concat(everywhere.stream(), perCity.getOrDefault(city, List.of()).stream()).toList();
+        return Stream.concat(everywhere.stream(), perCity.getOrDefault(city, List.of()).stream())
+                .toList();
     }
 }

@@ -8,6 +8,15 @@ import eu.selfdata.usecase.api.CityDirectory;
 import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.usecase.api.CurrentCitizen;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -19,16 +28,6 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * The host's city services for module and connector tests, on the shared test PostgreSQL: cities
@@ -60,7 +59,9 @@ public class TestCities implements CityDatabase, CityScope, CityDirectory, CityS
     /** Without Spring: connections straight to the shared test PostgreSQL. */
     public static TestCities onTestPostgres(TestModule module) {
         TestPostgres.ConnectionInfo info = TestPostgres.connectionInfo();
-        return new TestCities(new SimpleDriverDataSource(new org.postgresql.Driver(), info.jdbcUrl(), info.username(), info.password()),
+        return new TestCities(
+                new SimpleDriverDataSource(
+                        new org.postgresql.Driver(), info.jdbcUrl(), info.username(), info.password()),
                 module);
     }
 
@@ -74,9 +75,11 @@ public class TestCities implements CityDatabase, CityScope, CityDirectory, CityS
         String schema = CitySlug.of(city).schemaName();
         try (Connection connection = pool.getConnection()) {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("create schema if not exists " + CitySlug.of(city).quotedSchema());
+                statement.execute(
+                        "create schema if not exists " + CitySlug.of(city).quotedSchema());
             }
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             database.setDefaultSchemaName(schema);
             database.setLiquibaseSchemaName(schema);
             for (String changelog : module.changelogs()) {
@@ -104,7 +107,10 @@ public class TestCities implements CityDatabase, CityScope, CityDirectory, CityS
 
     /** Rows of a table in a city's schema, read from outside any city context. */
     public long count(String city, String table) {
-        return platform().sql("select count(*) from " + table(city, table)).query(Long.class).single();
+        return platform()
+                .sql("select count(*) from " + table(city, table))
+                .query(Long.class)
+                .single();
     }
 
     /** The table's name qualified with the city's schema, for the test's own SQL ({@link #platform()}). */
@@ -135,7 +141,8 @@ public class TestCities implements CityDatabase, CityScope, CityDirectory, CityS
             return work.get();
         }
         if (current != null && TransactionSynchronizationManager.hasResource(citySchema)) {
-            throw new IllegalStateException("a transaction of " + current.city() + " is open; " + city + "'s work cannot join it");
+            throw new IllegalStateException(
+                    "a transaction of " + current.city() + " is open; " + city + "'s work cannot join it");
         }
         return within(new Request(city, Set.of(), Optional.empty()), work);
     }
@@ -182,7 +189,10 @@ public class TestCities implements CityDatabase, CityScope, CityDirectory, CityS
 
     @Override
     public boolean isStaff() {
-        return current().map(request -> request.roles().contains(ADMIN) || request.roles().contains(AGENT)).orElse(false);
+        return current()
+                .map(request ->
+                        request.roles().contains(ADMIN) || request.roles().contains(AGENT))
+                .orElse(false);
     }
 
     @Override
@@ -206,6 +216,5 @@ public class TestCities implements CityDatabase, CityScope, CityDirectory, CityS
         return current().orElseThrow(() -> new IllegalStateException("no city in context"));
     }
 
-    private record Request(String city, Set<String> roles, Optional<CitizenId> citizen) {
-    }
+    private record Request(String city, Set<String> roles, Optional<CitizenId> citizen) {}
 }

@@ -1,12 +1,11 @@
 package eu.selfdata.usecase.test;
 
 import eu.selfdata.usecase.api.CityDatabase;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 
 /**
  * One city of the module, migrated and always in context: the {@link CityDatabase} a module's

@@ -2,7 +2,6 @@ package eu.selfdata.usecase.test;
 
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.api.Consents;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

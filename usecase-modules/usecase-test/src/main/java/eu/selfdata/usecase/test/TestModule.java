@@ -1,7 +1,6 @@
 package eu.selfdata.usecase.test;
 
 import eu.selfdata.contract.ModuleId;
-
 import java.util.List;
 
 /**

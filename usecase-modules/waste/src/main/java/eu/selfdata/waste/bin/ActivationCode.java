@@ -19,15 +19,17 @@ public record ActivationCode(String value) {
     public ActivationCode {
         value = value == null ? "" : value.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
         if (!SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("an activation code is 6 to 32 letters or digits (spaces and dashes ignored)");
+            throw new IllegalArgumentException(
+                    "an activation code is 6 to 32 letters or digits (spaces and dashes ignored)");
         }
     }
 
     /** SHA-256 of the bin id and the code, in hex. */
     public String hashFor(String binId) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((binId + "\n" + value).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest((binId + "\n" + value).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

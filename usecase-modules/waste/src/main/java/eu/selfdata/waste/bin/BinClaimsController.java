@@ -2,6 +2,8 @@ package eu.selfdata.waste.bin;
 
 import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.usecase.api.CommonProblems;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,9 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The city admin's side of bin ownership: links waiting for validation and disputed bins, each without the
@@ -30,11 +29,9 @@ public class BinClaimsController {
         this.staff = staff;
     }
 
-    public record Claims(List<BinOwnership.PendingLink> pending, List<BinOwnership.Dispute> disputes) {
-    }
+    public record Claims(List<BinOwnership.PendingLink> pending, List<BinOwnership.Dispute> disputes) {}
 
-    public record Resolution(String decision) {
-    }
+    public record Resolution(String decision) {}
 
     @GetMapping("/bin-claims")
     public Claims claims() {
@@ -56,7 +53,8 @@ public class BinClaimsController {
     public ResponseEntity<Void> resolve(@PathVariable UUID reference, @RequestBody Resolution resolution) {
         staff.requireAdmin();
         if (resolution.decision() == null || !List.of("KEEP", "TRANSFER").contains(resolution.decision())) {
-            throw CommonProblems.INVALID_REQUEST.exception("decision is KEEP (the holder keeps the bin) or TRANSFER (the claimant gets it)");
+            throw CommonProblems.INVALID_REQUEST.exception(
+                    "decision is KEEP (the holder keeps the bin) or TRANSFER (the claimant gets it)");
         }
         if (!ownership.resolve(reference, "TRANSFER".equals(resolution.decision()))) {
             throw CommonProblems.NOT_FOUND.exception("No dispute " + reference + " in this city");

@@ -1,6 +1,8 @@
 package eu.selfdata.waste.bin;
 
 import eu.selfdata.usecase.api.CurrentCitizen;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -10,9 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
 
 /** The citizen's household bins ({@link CitizenBins}): list, link (needs the import consent), unlink, delete imported weighings. */
 @RestController
@@ -35,8 +34,10 @@ public class BinLinkController {
     /** Only a verified account links a bin (rule 11): a script's throw-away accounts cannot claim tags. */
     @PostMapping("/bins")
     ResponseEntity<CitizenBins.BinLink> link(@RequestBody NewLink request) {
-        CitizenBins.Linked linked = bins.link(citizen.requireVerified(), request.binId(), request.householdSize(), request.activationCode());
-        HttpStatus status = !linked.link().proven() ? HttpStatus.ACCEPTED : linked.created() ? HttpStatus.CREATED : HttpStatus.OK;
+        CitizenBins.Linked linked = bins.link(
+                citizen.requireVerified(), request.binId(), request.householdSize(), request.activationCode());
+        HttpStatus status =
+                !linked.link().proven() ? HttpStatus.ACCEPTED : linked.created() ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(linked.link());
     }
 
@@ -54,6 +55,5 @@ public class BinLinkController {
     }
 
     /** @param activationCode the code the operator gave the household for this bin; absent, the city admin validates the link */
-    record NewLink(String binId, Integer householdSize, String activationCode) {
-    }
+    record NewLink(String binId, Integer householdSize, String activationCode) {}
 }

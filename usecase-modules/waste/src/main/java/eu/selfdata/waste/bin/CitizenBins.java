@@ -6,12 +6,11 @@ import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.Consents;
 import eu.selfdata.waste.WasteProblems;
 import eu.selfdata.waste.WastePurposes;
-import org.springframework.web.ErrorResponseException;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * A citizen's household bins in the city of the request: linking one (its RFID tag) needs the import
@@ -34,11 +33,16 @@ public class CitizenBins {
     }
 
     public List<BinLink> of(CitizenId citizen) {
-        return city.jdbc().sql("""
+        return city.jdbc()
+                .sql("""
                         select bin_id, household_size, import_active, linked_at, proof is not null from waste_bin_link
                          where citizen_id = :citizen order by linked_at, bin_id""")
                 .param("citizen", citizen.value())
-                .query((rs, row) -> new BinLink(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getTimestamp(4).toInstant(),
+                .query((rs, row) -> new BinLink(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getBoolean(3),
+                        rs.getTimestamp(4).toInstant(),
                         rs.getBoolean(5)))
                 .list();
     }
@@ -54,7 +58,8 @@ public class CitizenBins {
      */
     public Linked link(CitizenId citizen, String binId, Integer householdSize, String activationCode) {
         if (binId == null || !BIN_ID.matcher(binId).matches()) {
-            throw CommonProblems.INVALID_REQUEST.exception("binId is the tag printed on the bin: 1 to 64 letters, digits, '_', '.', ':' or '-'");
+            throw CommonProblems.INVALID_REQUEST.exception(
+                    "binId is the tag printed on the bin: 1 to 64 letters, digits, '_', '.', ':' or '-'");
         }
         int household = Optional.ofNullable(householdSize).orElse(1);
         if (household < 1 || household > 20) {
@@ -62,7 +67,9 @@ public class CitizenBins {
         }
         Optional<ActivationCode> code;
         try {
-            code = activationCode == null || activationCode.isBlank() ? Optional.empty() : Optional.of(new ActivationCode(activationCode));
+            code = activationCode == null || activationCode.isBlank()
+                    ? Optional.empty()
+                    : Optional.of(new ActivationCode(activationCode));
         } catch (IllegalArgumentException e) {
             throw CommonProblems.INVALID_REQUEST.exception(e.getMessage());
         }
@@ -85,8 +92,11 @@ public class CitizenBins {
      * @throws ErrorResponseException 404 {@code not-found} when the citizen has no such bin
      */
     public void unlink(CitizenId citizen, String binId) {
-        int removed = city.jdbc().sql("delete from waste_bin_link where bin_id = :bin and citizen_id = :citizen")
-                .param("bin", binId).param("citizen", citizen.value()).update();
+        int removed = city.jdbc()
+                .sql("delete from waste_bin_link where bin_id = :bin and citizen_id = :citizen")
+                .param("bin", binId)
+                .param("citizen", citizen.value())
+                .update();
         if (removed == 0) {
             throw CommonProblems.NOT_FOUND.exception("No bin " + binId + " linked to your account");
         }
@@ -94,14 +104,15 @@ public class CitizenBins {
 
     /** Deletes every weighing imported for the citizen (offered after withdrawing the import consent); how many. */
     public int deleteWeighings(CitizenId citizen) {
-        return city.jdbc().sql("delete from waste_weighing where citizen_id = :citizen").param("citizen", citizen.value()).update();
+        return city.jdbc()
+                .sql("delete from waste_weighing where citizen_id = :citizen")
+                .param("citizen", citizen.value())
+                .update();
     }
 
     /** @param proven false while the link waits for the city admin: it then neither imports nor shows weighings */
-    public record BinLink(String binId, int householdSize, boolean importActive, Instant linkedAt, boolean proven) {
-    }
+    public record BinLink(String binId, int householdSize, boolean importActive, Instant linkedAt, boolean proven) {}
 
     /** @param created a new link, not an update of the citizen's own */
-    public record Linked(BinLink link, boolean created) {
-    }
+    public record Linked(BinLink link, boolean created) {}
 }

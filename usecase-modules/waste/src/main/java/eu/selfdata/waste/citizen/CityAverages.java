@@ -4,7 +4,6 @@ import eu.selfdata.usecase.api.CityAggregates;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.IndicatorResult;
 import eu.selfdata.waste.WasteIndicators;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +34,21 @@ public class CityAverages {
     /** month (YYYY-MM) → average kilograms per participating household; suppressed for a month without enough participants. */
     Averages kilogramsPerParticipantAndMonth() {
         Instant now = clock.instant();
-        Computed computed = cache.compute(city.city(), (slug, previous) -> previous != null && previous.at().plus(KEEP).isAfter(now)
-                ? previous : new Computed(now, aggregates.compute(WasteIndicators.KG_PER_PARTICIPANT_MONTH)));
+        Computed computed = cache.compute(
+                city.city(),
+                (slug, previous) -> previous != null && previous.at().plus(KEEP).isAfter(now)
+                        ? previous
+                        : new Computed(now, aggregates.compute(WasteIndicators.KG_PER_PARTICIPANT_MONTH)));
         Map<String, Average> averages = new LinkedHashMap<>();
-        computed.result().cells().forEach(cell -> averages.put(cell.group(),
-                new Average(cell.value(), cell.participants(), cell.suppressed(), computed.result().minGroupSize())));
+        computed.result()
+                .cells()
+                .forEach(cell -> averages.put(
+                        cell.group(),
+                        new Average(
+                                cell.value(),
+                                cell.participants(),
+                                cell.suppressed(),
+                                computed.result().minGroupSize())));
         return new Averages(computed.result().minGroupSize(), averages);
     }
 
@@ -51,9 +60,7 @@ public class CityAverages {
     }
 
     /** @param suppressed fewer participants than {@code minGroupSize}: no figure is given */
-    public record Average(Double kilograms, Integer participants, boolean suppressed, int minGroupSize) {
-    }
+    public record Average(Double kilograms, Integer participants, boolean suppressed, int minGroupSize) {}
 
-    private record Computed(Instant at, IndicatorResult result) {
-    }
+    private record Computed(Instant at, IndicatorResult result) {}
 }

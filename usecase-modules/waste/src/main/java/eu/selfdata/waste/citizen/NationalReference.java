@@ -8,6 +8,9 @@ package eu.selfdata.waste.citizen;
  */
 public record NationalReference(int residualKgPerPersonYear, int householdKgPerPersonYear, int year, String source) {
 
-    public static final NationalReference FRANCE = new NationalReference(254, 335, 2017,
+    public static final NationalReference FRANCE = new NationalReference(
+            254,
+            335,
+            2017,
             "ADEME, campagne nationale de caractérisation des déchets ménagers et assimilés (MODECOM 2017), métropole");
 }

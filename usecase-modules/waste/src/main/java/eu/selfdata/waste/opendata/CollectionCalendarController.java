@@ -1,11 +1,10 @@
 package eu.selfdata.waste.opendata;
 
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** "Next collection of my street" ({@link CollectionCalendar}). */
 @RestController

@@ -10,13 +10,6 @@ import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingTypes;
 import eu.selfdata.usecase.api.CityTransactions;
 import eu.selfdata.waste.weighing.WasteStream;
-import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
-import org.apache.camel.model.RouteDefinition;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.model.RouteDefinition;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code waste-collection-calendar}: polls the city's open-data API (Opendatasoft / CKAN style JSON,
@@ -42,20 +41,31 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
     public static final String ID = "waste-collection-calendar";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
-            Map.entry("lundi", DayOfWeek.MONDAY), Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("mercredi", DayOfWeek.WEDNESDAY),
-            Map.entry("jeudi", DayOfWeek.THURSDAY), Map.entry("vendredi", DayOfWeek.FRIDAY), Map.entry("samedi", DayOfWeek.SATURDAY),
+            Map.entry("lundi", DayOfWeek.MONDAY),
+            Map.entry("mardi", DayOfWeek.TUESDAY),
+            Map.entry("mercredi", DayOfWeek.WEDNESDAY),
+            Map.entry("jeudi", DayOfWeek.THURSDAY),
+            Map.entry("vendredi", DayOfWeek.FRIDAY),
+            Map.entry("samedi", DayOfWeek.SATURDAY),
             Map.entry("dimanche", DayOfWeek.SUNDAY));
 
-    static final Setting<URI> URL = Setting.required("url", SettingTypes.publicUrl(),
-            "Adresse de l'API open data du calendrier", "Open-data API address of the calendar");
-    static final Setting<Duration> POLL = Setting.of("pollInterval", SettingTypes.duration(Duration.ofMinutes(15), Duration.ofDays(7)),
-            Duration.ofHours(6), "Intervalle de relève", "How often the calendar is read");
-    static final Setting<String> STREET_FIELD = Setting.of("streetField", SettingTypes.fieldName(), "street",
-            "Champ de la rue", "Street field");
-    static final Setting<String> STREAM_FIELD = Setting.of("streamField", SettingTypes.fieldName(), "stream",
-            "Champ du flux de déchets", "Waste stream field");
-    static final Setting<String> DAY_FIELD = Setting.of("dayField", SettingTypes.fieldName(), "day",
-            "Champ du jour de collecte", "Collection day field");
+    static final Setting<URI> URL = Setting.required(
+            "url",
+            SettingTypes.publicUrl(),
+            "Adresse de l'API open data du calendrier",
+            "Open-data API address of the calendar");
+    static final Setting<Duration> POLL = Setting.of(
+            "pollInterval",
+            SettingTypes.duration(Duration.ofMinutes(15), Duration.ofDays(7)),
+            Duration.ofHours(6),
+            "Intervalle de relève",
+            "How often the calendar is read");
+    static final Setting<String> STREET_FIELD =
+            Setting.of("streetField", SettingTypes.fieldName(), "street", "Champ de la rue", "Street field");
+    static final Setting<String> STREAM_FIELD = Setting.of(
+            "streamField", SettingTypes.fieldName(), "stream", "Champ du flux de déchets", "Waste stream field");
+    static final Setting<String> DAY_FIELD = Setting.of(
+            "dayField", SettingTypes.fieldName(), "day", "Champ du jour de collecte", "Collection day field");
 
     private final CityTransactions jdbc;
     private final DeadLetters deadLetters;
@@ -103,7 +113,8 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
         ConnectorInstance instance = instance(exchange);
         URI url = instance.get(URL);
         exchange.getIn().setHeader(SOURCE, url.toString());
-        String body = http.getText(instance.city(), url, Map.of("Accept", "application/json")).body();
+        String body = http.getText(instance.city(), url, Map.of("Accept", "application/json"))
+                .body();
         exchange.getIn().setBody(body);
         exchange.getIn().setHeader(SOURCE_KEY, "sha256:" + sha256(body));
     }
@@ -129,18 +140,24 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
         for (int i = 0; i < results.size(); i++) {
             JsonNode record = results.get(i);
             try {
-                days.add(parse(record, instance.get(STREET_FIELD), instance.get(STREAM_FIELD), instance.get(DAY_FIELD)));
+                days.add(
+                        parse(record, instance.get(STREET_FIELD), instance.get(STREAM_FIELD), instance.get(DAY_FIELD)));
             } catch (IllegalArgumentException e) {
-                rejected.add(new DeadLetter.Failure(ID, source, sourceKey, (long) i + 1, record.toString(), e.getMessage()));
+                rejected.add(
+                        new DeadLetter.Failure(ID, source, sourceKey, (long) i + 1, record.toString(), e.getMessage()));
             }
         }
         jdbc.run(city, client -> {
             client.sql("delete from waste_collection_day").update();
-            days.stream().distinct().forEach(day -> client.sql("""
+            days.stream()
+                    .distinct()
+                    .forEach(day -> client.sql("""
                             insert into waste_collection_day (street, stream, weekday) values (:street, :stream, :weekday)
                             on conflict do nothing""")
-                    .param("street", day.street().trim()).param("stream", day.stream().name())
-                    .param("weekday", day.day().getValue()).update());
+                            .param("street", day.street().trim())
+                            .param("stream", day.stream().name())
+                            .param("weekday", day.day().getValue())
+                            .update());
             deadLetters.record(city, rejected);
         });
     }
@@ -148,7 +165,8 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
     static CollectionDay parse(JsonNode record, String streetField, String streamField, String dayField) {
         String street = record.path(streetField).asString("");
         WasteStream stream = WasteStream.parse(record.path(streamField).asString(""))
-                .orElseThrow(() -> new IllegalArgumentException("unknown stream '" + record.path(streamField).asString("") + "'"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown stream '" + record.path(streamField).asString("") + "'"));
         return new CollectionDay(street, stream, day(record.path(dayField)));
     }
 
@@ -156,10 +174,14 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
         if (value.isInt() && value.asInt() >= 1 && value.asInt() <= 7) {
             return DayOfWeek.of(value.asInt());
         }
-        String name = Normalizer.normalize(value.asString(""), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .trim().toLowerCase(Locale.ROOT);
-        return Optional.ofNullable(DAYS.get(name)).or(() -> english(name))
-                .orElseThrow(() -> new IllegalArgumentException("day '" + value.asString("") + "' is not 1-7 nor a day name"));
+        String name = Normalizer.normalize(value.asString(""), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .trim()
+                .toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(DAYS.get(name))
+                .or(() -> english(name))
+                .orElseThrow(() ->
+                        new IllegalArgumentException("day '" + value.asString("") + "' is not 1-7 nor a day name"));
     }
 
     private static Optional<DayOfWeek> english(String name) {
@@ -172,7 +194,8 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -180,6 +203,7 @@ public class CollectionCalendarTemplate extends ConnectorTemplate {
 
     @Override
     protected List<Class<? extends Exception>> permanentFailures() {
-        return List.of(IllegalArgumentException.class, OutboundException.Refused.class, OutboundException.TooLarge.class);
+        return List.of(
+                IllegalArgumentException.class, OutboundException.Refused.class, OutboundException.TooLarge.class);
     }
 }

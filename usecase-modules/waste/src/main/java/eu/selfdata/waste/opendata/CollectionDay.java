@@ -1,7 +1,6 @@
 package eu.selfdata.waste.opendata;
 
 import eu.selfdata.waste.weighing.WasteStream;
-
 import java.time.DayOfWeek;
 import java.util.Objects;
 

@@ -2,6 +2,7 @@ package eu.selfdata.waste.page;
 
 import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.waste.bin.BinOwnership;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,8 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.UUID;
 
 /**
  * The city admin's console page for household bins: links waiting for validation and disputed bins (never who
@@ -51,6 +50,7 @@ public class BinClaimsPage {
         if (!transfer && !"KEEP".equals(decision)) {
             return "redirect:/my/waste/bin-claims?done=gone";
         }
-        return "redirect:/my/waste/bin-claims?done=" + (ownership.resolve(reference, transfer) ? decision.toLowerCase() : "gone");
+        return "redirect:/my/waste/bin-claims?done="
+                + (ownership.resolve(reference, transfer) ? decision.toLowerCase() : "gone");
     }
 }

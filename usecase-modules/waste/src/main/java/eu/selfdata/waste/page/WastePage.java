@@ -9,6 +9,7 @@ import eu.selfdata.waste.citizen.NationalReference;
 import eu.selfdata.waste.citizen.WasteSummaries;
 import eu.selfdata.waste.opendata.CollectionCalendar;
 import eu.selfdata.waste.weighing.WasteStream;
+import java.util.List;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-
-import java.util.List;
 
 /**
  * The portal page "my waste" ({@code /my/waste}), from the same services as the module's API:
@@ -41,8 +40,12 @@ public class WastePage {
     private final Consents consents;
     private final CurrentCitizen citizen;
 
-    public WastePage(WasteSummaries summaries, CitizenBins bins, CollectionCalendar calendar, Consents consents,
-                     CurrentCitizen citizen) {
+    public WastePage(
+            WasteSummaries summaries,
+            CitizenBins bins,
+            CollectionCalendar calendar,
+            Consents consents,
+            CurrentCitizen citizen) {
         this.summaries = summaries;
         this.bins = bins;
         this.calendar = calendar;
@@ -56,10 +59,15 @@ public class WastePage {
     }
 
     @PostMapping("/bins")
-    ModelAndView link(@RequestParam(defaultValue = "") String binId, @RequestParam(required = false) Integer householdSize,
-                      @RequestParam(required = false) String activationCode, Model model) {
+    ModelAndView link(
+            @RequestParam(defaultValue = "") String binId,
+            @RequestParam(required = false) Integer householdSize,
+            @RequestParam(required = false) String activationCode,
+            Model model) {
         try {
-            boolean proven = bins.link(citizen.requireVerified(), binId.strip(), householdSize, activationCode).link().proven();
+            boolean proven = bins.link(citizen.requireVerified(), binId.strip(), householdSize, activationCode)
+                    .link()
+                    .proven();
             return new ModelAndView(proven ? "redirect:/my/waste?linked#bins" : "redirect:/my/waste?pending#bins");
         } catch (ErrorResponseException e) {
             model.addAttribute("binError", problemType(e));
@@ -82,7 +90,11 @@ public class WastePage {
         model.addAttribute("summary", summary);
         model.addAttribute("months", shown);
         model.addAttribute("latest", months.isEmpty() ? null : months.getLast());
-        model.addAttribute("yearPerPerson", shown.stream().mapToDouble(WasteSummaries.Month::kilogramsPerPerson).sum());
+        model.addAttribute(
+                "yearPerPerson",
+                shown.stream()
+                        .mapToDouble(WasteSummaries.Month::kilogramsPerPerson)
+                        .sum());
         model.addAttribute("national", NationalReference.FRANCE);
         model.addAttribute("streams", WasteStream.values());
         model.addAttribute("bins", bins.of(me));

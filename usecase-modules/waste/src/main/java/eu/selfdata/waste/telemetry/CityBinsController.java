@@ -1,13 +1,12 @@
 package eu.selfdata.waste.telemetry;
 
 import eu.selfdata.usecase.api.CityStaff;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** City side, for its admins and agents: public bins at least 80 % full and what to collect first. Public bins are no personal data. */
 @RestController
@@ -28,10 +27,22 @@ public class CityBinsController {
         return readings.toCollect().stream().map(BinView::of).toList();
     }
 
-    record BinView(String binId, int fillPercent, BigDecimal temperatureCelsius, Instant measuredAt, Instant fullAt, String suggestion) {
+    record BinView(
+            String binId,
+            int fillPercent,
+            BigDecimal temperatureCelsius,
+            Instant measuredAt,
+            Instant fullAt,
+            String suggestion) {
 
         static BinView of(FillReadings.BinToCollect bin) {
-            return new BinView(bin.binId(), bin.fillPercent(), bin.temperatureCelsius(), bin.measuredAt(), bin.fullAt(), bin.suggestion());
+            return new BinView(
+                    bin.binId(),
+                    bin.fillPercent(),
+                    bin.temperatureCelsius(),
+                    bin.measuredAt(),
+                    bin.fullAt(),
+                    bin.suggestion());
         }
     }
 }

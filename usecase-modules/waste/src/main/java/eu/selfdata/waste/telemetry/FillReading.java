@@ -21,7 +21,8 @@ public record FillReading(String binId, Instant measuredAt, int fillPercent, Big
             throw new IllegalArgumentException("fill level " + fillPercent + " is not between 0 and 100 %");
         }
         if (temperatureCelsius != null
-                && (temperatureCelsius.compareTo(MIN_TEMPERATURE) < 0 || temperatureCelsius.compareTo(MAX_TEMPERATURE) > 0)) {
+                && (temperatureCelsius.compareTo(MIN_TEMPERATURE) < 0
+                        || temperatureCelsius.compareTo(MAX_TEMPERATURE) > 0)) {
             throw new IllegalArgumentException("temperature " + temperatureCelsius + " °C is not plausible");
         }
     }

@@ -2,7 +2,6 @@ package eu.selfdata.waste.telemetry;
 
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityTransactions;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -27,11 +26,17 @@ public class FillReadings {
 
     /** Stores a reading once: the same bin and instant again (a redelivered message) is a no-op. */
     public boolean store(String city, FillReading reading) {
-        return jdbc.call(city, client -> client.sql("""
+        return jdbc.call(
+                city,
+                client -> client.sql("""
                         insert into waste_bin_fill (bin_id, measured_at, fill_percent, temperature_c)
                         values (:bin, :at, :fill, :temperature) on conflict do nothing""")
-                .param("bin", reading.binId()).param("at", Timestamp.from(reading.measuredAt()))
-                .param("fill", reading.fillPercent()).param("temperature", reading.temperatureCelsius()).update() == 1);
+                                .param("bin", reading.binId())
+                                .param("at", Timestamp.from(reading.measuredAt()))
+                                .param("fill", reading.fillPercent())
+                                .param("temperature", reading.temperatureCelsius())
+                                .update()
+                        == 1);
     }
 
     /**
@@ -39,7 +44,8 @@ public class FillReadings {
      * will be full at the pace of their last two readings.
      */
     public List<BinToCollect> toCollect() {
-        return database.jdbc().sql("""
+        return database.jdbc()
+                .sql("""
                         select bin_id, fill_percent, temperature_c, measured_at, previous_fill, previous_at
                           from (select bin_id, fill_percent, temperature_c, measured_at,
                                        lag(fill_percent) over w as previous_fill, lag(measured_at) over w as previous_at,
@@ -55,9 +61,14 @@ public class FillReadings {
                     Timestamp previousAt = rs.getTimestamp("previous_at");
                     int fill = rs.getInt("fill_percent");
                     Integer previousFill = rs.getObject("previous_fill", Integer.class);
-                    return new BinToCollect(rs.getString("bin_id"), fill, rs.getBigDecimal("temperature_c"), at,
+                    return new BinToCollect(
+                            rs.getString("bin_id"),
+                            fill,
+                            rs.getBigDecimal("temperature_c"),
+                            at,
                             fullAt(fill, at, previousFill, previousAt == null ? null : previousAt.toInstant()));
-                }).list();
+                })
+                .list();
     }
 
     private static Instant fullAt(int fill, Instant at, Integer previousFill, Instant previousAt) {
@@ -67,14 +78,16 @@ public class FillReadings {
         if (previousFill == null || previousFill >= fill || !previousAt.isBefore(at)) {
             return null;
         }
-        double percentPerSecond = (fill - previousFill) / (double) Duration.between(previousAt, at).toSeconds();
+        double percentPerSecond = (fill - previousFill)
+                / (double) Duration.between(previousAt, at).toSeconds();
         return at.plusSeconds((long) ((100 - fill) / percentPerSecond));
     }
 
     /**
      * @param fullAt when the bin will be full at its recent pace (null when it is not filling)
      */
-    public record BinToCollect(String binId, int fillPercent, BigDecimal temperatureCelsius, Instant measuredAt, Instant fullAt) {
+    public record BinToCollect(
+            String binId, int fillPercent, BigDecimal temperatureCelsius, Instant measuredAt, Instant fullAt) {
 
         public String suggestion() {
             if (fillPercent >= 95 || (fullAt != null && fullAt.isBefore(measuredAt.plus(Duration.ofHours(12))))) {

@@ -3,17 +3,10 @@ package eu.selfdata.waste.telemetry;
 import eu.selfdata.connectors.ConnectorInstance;
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.mqtt.MqttSource;
-import eu.selfdata.connectors.settings.TopicFilter;
 import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingTypes;
-import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
-import org.apache.camel.model.RouteDefinition;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
+import eu.selfdata.connectors.settings.TopicFilter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +15,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.model.RouteDefinition;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code waste-bin-telemetry}: one MQTT subscription per city on {@code {city}/bins/+/fill}
@@ -32,11 +31,19 @@ import java.util.List;
 public class SmartBinTelemetryTemplate extends ConnectorTemplate {
 
     public static final String ID = "waste-bin-telemetry";
-    static final Setting<TopicFilter> TOPIC = Setting.of("topic", SettingTypes.topicFilter(), new TopicFilter("bins/+/fill"),
-            "Sujet MQTT (sous celui de la ville)", "MQTT topic filter (under the city's)");
+    static final Setting<TopicFilter> TOPIC = Setting.of(
+            "topic",
+            SettingTypes.topicFilter(),
+            new TopicFilter("bins/+/fill"),
+            "Sujet MQTT (sous celui de la ville)",
+            "MQTT topic filter (under the city's)");
     /** The city's broker account: username = the city's slug; the platform's subscription and the sensors share it. */
-    public static final Setting<Secret> BROKER_PASSWORD = Setting.required(MqttSource.PASSWORD_SETTING, SettingTypes.secret(),
-            "Mot de passe du compte MQTT de la ville", "Password of the city's MQTT account");
+    public static final Setting<Secret> BROKER_PASSWORD = Setting.required(
+            MqttSource.PASSWORD_SETTING,
+            SettingTypes.secret(),
+            "Mot de passe du compte MQTT de la ville",
+            "Password of the city's MQTT account");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FillReadings readings;
@@ -112,15 +119,18 @@ public class SmartBinTelemetryTemplate extends ConnectorTemplate {
         try {
             measuredAt = Instant.parse(json.path("measuredAt").asString());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("measuredAt '" + json.path("measuredAt").asString() + "' is not an ISO 8601 instant");
+            throw new IllegalArgumentException(
+                    "measuredAt '" + json.path("measuredAt").asString() + "' is not an ISO 8601 instant");
         }
-        BigDecimal temperature = json.path("temperature").isNumber() ? json.path("temperature").decimalValue() : null;
+        BigDecimal temperature =
+                json.path("temperature").isNumber() ? json.path("temperature").decimalValue() : null;
         return new FillReading(levels[2], measuredAt, json.path("fill").asInt(), temperature);
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -11,8 +11,12 @@ package eu.selfdata.waste.weighing;
 public record ImportReport(long rows, long personal, long duplicates, long anonymous, long rejected) {
 
     ImportReport plus(ImportReport other) {
-        return new ImportReport(rows + other.rows, personal + other.personal, duplicates + other.duplicates,
-                anonymous + other.anonymous, rejected + other.rejected);
+        return new ImportReport(
+                rows + other.rows,
+                personal + other.personal,
+                duplicates + other.duplicates,
+                anonymous + other.anonymous,
+                rejected + other.rejected);
     }
 
     static ImportReport none() {

@@ -13,13 +13,21 @@ public enum WasteStream {
     BIOWASTE;
 
     private static final Map<String, WasteStream> NAMES = Map.ofEntries(
-            Map.entry("residual", RESIDUAL), Map.entry("omr", RESIDUAL), Map.entry("ordures menageres", RESIDUAL),
-            Map.entry("recyclables", RECYCLABLES), Map.entry("recyclable", RECYCLABLES), Map.entry("emballages", RECYCLABLES),
-            Map.entry("glass", GLASS), Map.entry("verre", GLASS),
-            Map.entry("biowaste", BIOWASTE), Map.entry("biodechets", BIOWASTE));
+            Map.entry("residual", RESIDUAL),
+            Map.entry("omr", RESIDUAL),
+            Map.entry("ordures menageres", RESIDUAL),
+            Map.entry("recyclables", RECYCLABLES),
+            Map.entry("recyclable", RECYCLABLES),
+            Map.entry("emballages", RECYCLABLES),
+            Map.entry("glass", GLASS),
+            Map.entry("verre", GLASS),
+            Map.entry("biowaste", BIOWASTE),
+            Map.entry("biodechets", BIOWASTE));
 
     public static Optional<WasteStream> parse(String name) {
-        String plain = Normalizer.normalize(name.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String plain = Normalizer.normalize(name.trim(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
         return Optional.ofNullable(NAMES.get(plain));
     }
 

@@ -1,17 +1,13 @@
 package eu.selfdata.waste.weighing;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
+import eu.selfdata.waste.bin.ActivationCode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.io.ByteArrayInputStream;
-import eu.selfdata.waste.bin.ActivationCode;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -28,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an operator's weighings file (header {@code bin_id, timestamp, stream, weight_kg, round} in
@@ -66,12 +65,10 @@ public final class WeighingCsv {
     }
 
     /** @param activationCode the bin's activation code the row delivers, or null */
-    public record Valid(long line, Weighing weighing, ActivationCode activationCode) implements Row {
-    }
+    public record Valid(long line, Weighing weighing, ActivationCode activationCode) implements Row {}
 
     /** @param record the row's values joined by the city's delimiter, as the admin can correct them */
-    public record Rejected(long line, String record, String reason) implements Row {
-    }
+    public record Rejected(long line, String record, String reason) implements Row {}
 
     /**
      * Streams the rows of a whole file to {@code rows}.
@@ -81,19 +78,35 @@ public final class WeighingCsv {
     public void read(InputStream input, Consumer<Row> rows) {
         // A trailing line break makes the parser's line counter end on the line of the last record too.
         InputStream terminated = new SequenceInputStream(input, new ByteArrayInputStream("\n".getBytes(charset)));
-        Reader reader = new InputStreamReader(terminated, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            Map<String, Integer> header = parser.getHeaderMap().entrySet().stream().collect(Collectors.toMap(
-                    entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
-            List<String> missing = COLUMNS.stream().filter(column -> !header.containsKey(column)).toList();
+        Reader reader = new InputStreamReader(
+                terminated,
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        try (CSVParser parser =
+                CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            Map<String, Integer> header = parser.getHeaderMap().entrySet().stream()
+                    .collect(Collectors.toMap(
+                            entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
+            List<String> missing = COLUMNS.stream()
+                    .filter(column -> !header.containsKey(column))
+                    .toList();
             if (!missing.isEmpty()) {
                 throw new MalformedFileException("header lacks column(s) " + missing + "; expected " + COLUMNS);
             }
-            int[] positions = java.util.stream.Stream.concat(COLUMNS.stream().map(header::get),
-                    java.util.stream.Stream.of(header.getOrDefault(ACTIVATION_CODE, Integer.MAX_VALUE))).mapToInt(Integer::intValue).toArray();
+            int[] positions = java.util.stream.Stream.concat(
+                            COLUMNS.stream().map(header::get),
+                            java.util.stream.Stream.of(header.getOrDefault(ACTIVATION_CODE, Integer.MAX_VALUE)))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             for (CSVRecord record : parser) {
                 rows.accept(row(parser.getCurrentLineNumber(), record, positions));
             }
@@ -107,13 +120,17 @@ public final class WeighingCsv {
 
     /** Parses one row given in {@link #COLUMNS} order, e.g. a dead letter corrected by the city admin. */
     public Row readOne(long line, String record) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setTrim(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(record, format)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.size() != 1) {
                 return new Rejected(line, record, "expected exactly one row, found " + records.size());
             }
-            return row(line, records.getFirst(), new int[]{0, 1, 2, 3, 4, Integer.MAX_VALUE});
+            return row(line, records.getFirst(), new int[] {0, 1, 2, 3, 4, Integer.MAX_VALUE});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException e) {
@@ -136,18 +153,25 @@ public final class WeighingCsv {
             }
         }
         if (!complete) {
-            return rejected(line, values, "missing column(s): each row needs " + COLUMNS.subList(0, 4)
-                    + " (" + record.size() + " value(s) found)");
+            return rejected(
+                    line,
+                    values,
+                    "missing column(s): each row needs " + COLUMNS.subList(0, 4) + " (" + record.size()
+                            + " value(s) found)");
         }
         Optional<WasteStream> stream = WasteStream.parse(values[2]);
         if (stream.isEmpty()) {
-            return rejected(line, values, "unknown stream '" + values[2] + "' (expected residual, recyclables, glass or biowaste)");
+            return rejected(
+                    line,
+                    values,
+                    "unknown stream '" + values[2] + "' (expected residual, recyclables, glass or biowaste)");
         }
         Instant collectedAt;
         try {
             collectedAt = instant(values[1]);
         } catch (DateTimeException e) {
-            return rejected(line, values, "bad date '" + values[1] + "' (expected ISO 8601, e.g. 2026-03-02T07:15:00+01:00)");
+            return rejected(
+                    line, values, "bad date '" + values[1] + "' (expected ISO 8601, e.g. 2026-03-02T07:15:00+01:00)");
         }
         BigDecimal kilograms;
         try {
@@ -159,13 +183,17 @@ public final class WeighingCsv {
             return rejected(line, values, "negative weight " + values[3] + " kg");
         }
         if (kilograms.compareTo(MAX_KG) > 0) {
-            return rejected(line, values, "weight " + values[3] + " kg is above " + MAX_KG + " kg: not a household bin");
+            return rejected(
+                    line, values, "weight " + values[3] + " kg is above " + MAX_KG + " kg: not a household bin");
         }
         String round = values[4] == null || values[4].isEmpty() ? null : values[4];
         if (round != null && round.length() > 64) {
             return rejected(line, values, "collection round longer than 64 characters");
         }
-        int grams = kilograms.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+        int grams = kilograms
+                .movePointRight(3)
+                .setScale(0, java.math.RoundingMode.HALF_UP)
+                .intValueExact();
         ActivationCode code = null;
         if (values[5] != null && !values[5].isEmpty()) {
             try {
@@ -177,7 +205,8 @@ public final class WeighingCsv {
         try {
             return new Valid(line, new Weighing(values[0], collectedAt, stream.get(), grams, round), code);
         } catch (IllegalArgumentException e) {
-            return rejected(line, values, "bin id '" + values[0] + "' is not 1 to 64 letters, digits, '_', '.', ':' or '-'");
+            return rejected(
+                    line, values, "bin id '" + values[0] + "' is not 1 to 64 letters, digits, '_', '.', ':' or '-'");
         }
     }
 

@@ -9,12 +9,6 @@ import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.usecase.api.CityTransactions;
 import eu.selfdata.waste.WastePurposes;
 import eu.selfdata.waste.bin.BinLinks;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +25,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 
 /**
  * Imports an operator's weighings into one city's schema, chunk by chunk, each chunk in one
@@ -52,8 +51,13 @@ public class WeighingImport {
     private final AccessLog accessLog;
     private final WeighingLimits limits;
 
-    public WeighingImport(CityTransactions jdbc, DeadLetters deadLetters, BinLinks links, CityScope scope, AccessLog accessLog,
-                          WeighingLimits limits) {
+    public WeighingImport(
+            CityTransactions jdbc,
+            DeadLetters deadLetters,
+            BinLinks links,
+            CityScope scope,
+            AccessLog accessLog,
+            WeighingLimits limits) {
         this.jdbc = jdbc;
         this.deadLetters = deadLetters;
         this.links = links;
@@ -63,8 +67,7 @@ public class WeighingImport {
     }
 
     /** Where rows come from: the file name the admin sees, and its content hash that keys replays. */
-    public record Source(String template, String name, String key) {
-    }
+    public record Source(String template, String name, String key) {}
 
     /**
      * Imports a local file once it is known to be within {@link WeighingLimits}: a file over them is
@@ -75,8 +78,9 @@ public class WeighingImport {
     public ImportReport importFile(String city, Source source, WeighingCsv csv, ZoneId zone, Path file) {
         try {
             if (Files.size(file) > limits.maxBytes()) {
-                throw new WeighingCsv.MalformedFileException("the file has " + Files.size(file) + " bytes, more than the cap of "
-                        + limits.maxBytes() + " (selfdata.waste.weighings.max-file-bytes)");
+                throw new WeighingCsv.MalformedFileException(
+                        "the file has " + Files.size(file) + " bytes, more than the cap of " + limits.maxBytes()
+                                + " (selfdata.waste.weighings.max-file-bytes)");
             }
             long rows = lines(file) - 1;
             if (rows > limits.maxRows()) {
@@ -189,7 +193,10 @@ public class WeighingImport {
                 switch (row) {
                     case WeighingCsv.Valid valid -> {
                         if (valid.activationCode() != null) {
-                            activationCodes.put(valid.weighing().binId(), valid.activationCode().hashFor(valid.weighing().binId()));
+                            activationCodes.put(
+                                    valid.weighing().binId(),
+                                    valid.activationCode()
+                                            .hashFor(valid.weighing().binId()));
                         }
                         CitizenId owner = linked.get(valid.weighing().binId());
                         if (owner != null) {
@@ -197,29 +204,47 @@ public class WeighingImport {
                             owners.add(owner);
                         } else {
                             Weighing w = valid.weighing();
-                            long[] sums = anonymous.computeIfAbsent(new Tonnage(
-                                    LocalDate.ofInstant(w.collectedAt(), zone).withDayOfMonth(1), w.stream()), t -> new long[2]);
+                            long[] sums = anonymous.computeIfAbsent(
+                                    new Tonnage(
+                                            LocalDate.ofInstant(w.collectedAt(), zone)
+                                                    .withDayOfMonth(1),
+                                            w.stream()),
+                                    t -> new long[2]);
                             sums[0]++;
                             sums[1] += w.grams();
                         }
                     }
-                    case WeighingCsv.Rejected bad -> rejected.add(new DeadLetter.Failure(source.template(), source.name(),
-                            source.key(), bad.line(), bad.record(), bad.reason()));
+                    case WeighingCsv.Rejected bad ->
+                        rejected.add(new DeadLetter.Failure(
+                                source.template(),
+                                source.name(),
+                                source.key(),
+                                bad.line(),
+                                bad.record(),
+                                bad.reason()));
                 }
             }
             long chunkIndex = chunk++;
             int rowCount = rows.size();
             rows.clear();
             awaitPending();
-            pending = writer.submit(() -> write(chunkIndex, rowCount, personal, owners, anonymous, rejected, activationCodes));
+            pending = writer.submit(
+                    () -> write(chunkIndex, rowCount, personal, owners, anonymous, rejected, activationCodes));
         }
 
-        private void write(long chunkIndex, int rowCount, List<Weighing> personal, List<CitizenId> owners,
-                           Map<Tonnage, long[]> anonymous, List<DeadLetter.Failure> rejected, Map<String, String> activationCodes) {
+        private void write(
+                long chunkIndex,
+                int rowCount,
+                List<Weighing> personal,
+                List<CitizenId> owners,
+                Map<Tonnage, long[]> anonymous,
+                List<DeadLetter.Failure> rejected,
+                Map<String, String> activationCodes) {
             List<UUID> inserted = jdbc.call(city, client -> {
                 List<UUID> stored = insertPersonal(client, personal, owners);
                 // a new code (a new household, a lost letter) replaces the bin's previous one and lifts its lock
-                activationCodes.forEach((bin, hash) -> client.sql("""
+                activationCodes.forEach(
+                        (bin, hash) -> client.sql("""
                                 insert into waste_bin_activation (bin_id, code_hash) values (?, ?)
                                 on conflict (bin_id) do update set code_hash = excluded.code_hash, delivered_at = now(),
                                     failed_attempts = 0, locked_until = null
@@ -227,16 +252,21 @@ public class WeighingImport {
                 anonymous.forEach((tonnage, sums) -> client.sql("""
                                 insert into waste_anonymous_tonnage (source_key, chunk, month, stream, weighings, grams)
                                 values (:key, :chunk, :month, :stream, :weighings, :grams) on conflict do nothing""")
-                        .param("key", source.key()).param("chunk", chunkIndex).param("month", tonnage.month())
-                        .param("stream", tonnage.stream().name()).param("weighings", sums[0]).param("grams", sums[1])
+                        .param("key", source.key())
+                        .param("chunk", chunkIndex)
+                        .param("month", tonnage.month())
+                        .param("stream", tonnage.stream().name())
+                        .param("weighings", sums[0])
+                        .param("grams", sums[1])
                         .update());
                 deadLetters.record(city, rejected);
                 return stored;
             });
             inserted.forEach(citizen -> importedPerCitizen.merge(new CitizenId(citizen), 1, Integer::sum));
-            long anonymousRows = anonymous.values().stream().mapToLong(sums -> sums[0]).sum();
-            report = report.plus(new ImportReport(rowCount, inserted.size(), personal.size() - inserted.size(),
-                    anonymousRows, rejected.size()));
+            long anonymousRows =
+                    anonymous.values().stream().mapToLong(sums -> sums[0]).sum();
+            report = report.plus(new ImportReport(
+                    rowCount, inserted.size(), personal.size() - inserted.size(), anonymousRows, rejected.size()));
         }
 
         private void awaitPending() {
@@ -297,10 +327,14 @@ public class WeighingImport {
                             on conflict on constraint waste_weighing_once do nothing
                             returning citizen_id""")
                     .param("source", source.name())
-                    .param("citizens", array("text", citizens)).param("bins", array("text", bins))
-                    .param("times", array("text", times)).param("streams", array("text", streams))
-                    .param("grams", array("int4", grams)).param("rounds", array("text", rounds))
-                    .query(UUID.class).list();
+                    .param("citizens", array("text", citizens))
+                    .param("bins", array("text", bins))
+                    .param("times", array("text", times))
+                    .param("streams", array("text", streams))
+                    .param("grams", array("int4", grams))
+                    .param("rounds", array("text", rounds))
+                    .query(UUID.class)
+                    .list();
         }
 
         /** The import is a read of each citizen's data by someone else: it goes to their access log. */
@@ -309,8 +343,13 @@ public class WeighingImport {
                 return;
             }
             Accessor connector = new Accessor(Accessor.Kind.CONNECTOR, source.template());
-            scope.run(city, () -> importedPerCitizen.forEach((citizen, count) -> accessLog.record(citizen, connector,
-                    WastePurposes.CATEGORY_WEIGHINGS, "imported " + count + " weighing(s) from the operator's file " + source.name())));
+            scope.run(
+                    city,
+                    () -> importedPerCitizen.forEach((citizen, count) -> accessLog.record(
+                            citizen,
+                            connector,
+                            WastePurposes.CATEGORY_WEIGHINGS,
+                            "imported " + count + " weighing(s) from the operator's file " + source.name())));
             importedPerCitizen.clear();
         }
     }
@@ -318,12 +357,12 @@ public class WeighingImport {
     private static SqlTypeValue array(String type, Object[] values) {
         return new AbstractSqlTypeValue() {
             @Override
-            protected Object createTypeValue(java.sql.Connection connection, int sqlType, String typeName) throws java.sql.SQLException {
+            protected Object createTypeValue(java.sql.Connection connection, int sqlType, String typeName)
+                    throws java.sql.SQLException {
                 return connection.createArrayOf(type, values);
             }
         };
     }
 
-    private record Tonnage(LocalDate month, WasteStream stream) {
-    }
+    private record Tonnage(LocalDate month, WasteStream stream) {}
 }

@@ -7,11 +7,10 @@ import eu.selfdata.connectors.folders.DropFolder;
 import eu.selfdata.connectors.settings.RelativePath;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingTypes;
-import org.apache.camel.Endpoint;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import org.apache.camel.Endpoint;
 
 /**
  * {@code waste-weighings-csv}: the operator drops {@code *.csv} files in the {@code inbox/} of the
@@ -22,8 +21,12 @@ import java.util.OptionalLong;
 public class WeighingsFolderTemplate extends WeighingsTemplate {
 
     public static final String ID = "waste-weighings-csv";
-    public static final Setting<RelativePath> FOLDER = Setting.of("folder", SettingTypes.relativePath(),
-            RelativePath.parse("waste-weighings"), "Dossier de dépôt (dans celui de la ville)", "Drop folder (inside the city's)");
+    public static final Setting<RelativePath> FOLDER = Setting.of(
+            "folder",
+            SettingTypes.relativePath(),
+            RelativePath.parse("waste-weighings"),
+            "Dossier de dépôt (dans celui de la ville)",
+            "Drop folder (inside the city's)");
     static final Setting<Duration> POLL = pollInterval(Duration.ofSeconds(2));
 
     private final CityFolders folders;

@@ -9,14 +9,13 @@ import eu.selfdata.connectors.settings.Secret;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingTypes;
 import eu.selfdata.connectors.settings.SshHostKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.file.remote.SftpComponent;
 import org.apache.camel.component.file.remote.SftpConfiguration;
 import org.apache.camel.component.file.remote.SftpEndpoint;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * {@code waste-weighings-sftp}: the same import, reading a folder of the operator's SFTP server;
@@ -28,17 +27,20 @@ import java.util.List;
 public class WeighingsSftpTemplate extends WeighingsTemplate {
 
     public static final String ID = "waste-weighings-sftp";
-    static final Setting<String> HOST = Setting.required("host", SettingTypes.host(),
-            "Serveur SFTP de l'opérateur", "Operator's SFTP server");
+    static final Setting<String> HOST =
+            Setting.required("host", SettingTypes.host(), "Serveur SFTP de l'opérateur", "Operator's SFTP server");
     static final Setting<Integer> PORT = Setting.of("port", SettingTypes.port(), 22, "Port SSH", "SSH port");
-    static final Setting<String> USERNAME = Setting.required("username", SettingTypes.accountName(),
-            "Compte SFTP", "SFTP account");
-    static final Setting<Secret> PASSWORD = Setting.required("password", SettingTypes.secret(),
-            "Mot de passe SFTP", "SFTP password");
-    static final Setting<SshHostKey> HOST_KEY = Setting.required("hostKey", SettingTypes.sshHostKey(),
-            "Clé publique du serveur", "Server's public host key");
-    static final Setting<RelativePath> DIRECTORY = Setting.of("directory", SettingTypes.relativePath(),
-            RelativePath.parse("weighings"), "Dossier sur le serveur (depuis le dossier du compte)",
+    static final Setting<String> USERNAME =
+            Setting.required("username", SettingTypes.accountName(), "Compte SFTP", "SFTP account");
+    static final Setting<Secret> PASSWORD =
+            Setting.required("password", SettingTypes.secret(), "Mot de passe SFTP", "SFTP password");
+    static final Setting<SshHostKey> HOST_KEY = Setting.required(
+            "hostKey", SettingTypes.sshHostKey(), "Clé publique du serveur", "Server's public host key");
+    static final Setting<RelativePath> DIRECTORY = Setting.of(
+            "directory",
+            SettingTypes.relativePath(),
+            RelativePath.parse("weighings"),
+            "Dossier sur le serveur (depuis le dossier du compte)",
             "Folder on the server (from the account's home)");
     static final Setting<Duration> POLL = pollInterval(Duration.ofSeconds(10));
     private static final RelativePath WORK = RelativePath.parse(ID + "/work");
@@ -76,7 +78,8 @@ public class WeighingsSftpTemplate extends WeighingsTemplate {
         server.setStrictHostKeyChecking("yes");
         server.setUseUserKnownHostsFile(false);
         server.setAutoCreateKnownHostsFile(false);
-        server.setKnownHosts(instance.get(HOST_KEY).knownHostsLine(instance.get(HOST), instance.get(PORT))
+        server.setKnownHosts(instance.get(HOST_KEY)
+                .knownHostsLine(instance.get(HOST), instance.get(PORT))
                 .getBytes(StandardCharsets.US_ASCII));
         server.setConnectTimeout((int) TIMEOUT.toMillis());
         server.setTimeout((int) TIMEOUT.toMillis());
@@ -93,6 +96,7 @@ public class WeighingsSftpTemplate extends WeighingsTemplate {
 
     @Override
     protected void replayFile(ConnectorInstance instance, DeadLetter letter) {
-        throw new UnsupportedOperationException("the file is in the failed folder of the operator's SFTP server: move it back there");
+        throw new UnsupportedOperationException(
+                "the file is in the failed folder of the operator's SFTP server: move it back there");
     }
 }

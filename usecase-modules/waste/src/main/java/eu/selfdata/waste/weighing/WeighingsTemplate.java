@@ -5,11 +5,6 @@ import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.DeadLetter;
 import eu.selfdata.connectors.settings.Setting;
 import eu.selfdata.connectors.settings.SettingTypes;
-import org.apache.camel.Exchange;
-import org.apache.camel.model.RouteDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +21,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.model.RouteDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The weighings connector, whatever brings the files: each file is hashed (the hash keys the
@@ -35,12 +34,20 @@ import java.util.regex.Pattern;
 abstract class WeighingsTemplate extends ConnectorTemplate {
 
     static final Pattern CSV = Pattern.compile("^[^/]*\\.csv$");
-    static final Setting<Charset> ENCODING = Setting.of("encoding", SettingTypes.charset(), StandardCharsets.UTF_8,
-            "Encodage des fichiers", "Character set of the files");
-    static final Setting<Character> DELIMITER = Setting.of("delimiter", SettingTypes.choice(delimiters()), ',',
-            "Séparateur de colonnes", "Column delimiter");
-    static final Setting<ZoneId> ZONE = Setting.of("zone", SettingTypes.timeZone(), ZoneId.of("Europe/Paris"),
-            "Fuseau horaire des heures sans décalage", "Time zone of times without an offset");
+    static final Setting<Charset> ENCODING = Setting.of(
+            "encoding",
+            SettingTypes.charset(),
+            StandardCharsets.UTF_8,
+            "Encodage des fichiers",
+            "Character set of the files");
+    static final Setting<Character> DELIMITER = Setting.of(
+            "delimiter", SettingTypes.choice(delimiters()), ',', "Séparateur de colonnes", "Column delimiter");
+    static final Setting<ZoneId> ZONE = Setting.of(
+            "zone",
+            SettingTypes.timeZone(),
+            ZoneId.of("Europe/Paris"),
+            "Fuseau horaire des heures sans décalage",
+            "Time zone of times without an offset");
     private static final Logger log = LoggerFactory.getLogger(WeighingsTemplate.class);
 
     private final String id;
@@ -52,8 +59,12 @@ abstract class WeighingsTemplate extends ConnectorTemplate {
     }
 
     static Setting<Duration> pollInterval(Duration standard) {
-        return Setting.of("pollInterval", SettingTypes.duration(Duration.ofSeconds(1), Duration.ofHours(1)), standard,
-                "Intervalle de relève des fichiers", "How often files are looked for");
+        return Setting.of(
+                "pollInterval",
+                SettingTypes.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+                standard,
+                "Intervalle de relève des fichiers",
+                "How often files are looked for");
     }
 
     @Override
@@ -84,11 +95,15 @@ abstract class WeighingsTemplate extends ConnectorTemplate {
 
     private void importFile(Exchange exchange) {
         ConnectorInstance instance = instance(exchange);
-        WeighingImport.Source source = new WeighingImport.Source(id(), exchange.getIn().getHeader(SOURCE, String.class),
+        WeighingImport.Source source = new WeighingImport.Source(
+                id(),
+                exchange.getIn().getHeader(SOURCE, String.class),
                 exchange.getIn().getHeader(SOURCE_KEY, String.class));
-        // Both sources hand over a local file (the drop folder's, or the SFTP work folder's copy): imported where it is.
+        // Both sources hand over a local file (the drop folder's, or the SFTP work folder's copy): imported where it
+        // is.
         Path file = exchange.getIn().getBody(File.class).toPath();
-        ImportReport report = weighingImport.importFile(instance.city(), source, csv(instance), instance.get(ZONE), file);
+        ImportReport report =
+                weighingImport.importFile(instance.city(), source, csv(instance), instance.get(ZONE), file);
         log.info("{}.{} imported {}: {}", instance.city(), id(), source.name(), report);
         exchange.getIn().setHeader("SelfdataImportReport", report);
     }
@@ -99,8 +114,13 @@ abstract class WeighingsTemplate extends ConnectorTemplate {
             replayFile(instance, letter);
             return;
         }
-        weighingImport.importRow(instance.city(), new WeighingImport.Source(id(), letter.source(), letter.sourceKey()),
-                csv(instance), instance.get(ZONE), letter.lineNumber(), record);
+        weighingImport.importRow(
+                instance.city(),
+                new WeighingImport.Source(id(), letter.source(), letter.sourceKey()),
+                csv(instance),
+                instance.get(ZONE),
+                letter.lineNumber(),
+                record);
     }
 
     /** A whole file that failed: put it back where the connector reads. */
@@ -121,9 +141,14 @@ abstract class WeighingsTemplate extends ConnectorTemplate {
 
     private static void hash(Exchange exchange) throws IOException {
         try (InputStream content = exchange.getIn().getBody(InputStream.class);
-             DigestInputStream digest = new DigestInputStream(content, MessageDigest.getInstance("SHA-256"))) {
+                DigestInputStream digest = new DigestInputStream(content, MessageDigest.getInstance("SHA-256"))) {
             digest.transferTo(java.io.OutputStream.nullOutputStream());
-            exchange.getIn().setHeader(SOURCE_KEY, "sha256:" + HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+            exchange.getIn()
+                    .setHeader(
+                            SOURCE_KEY,
+                            "sha256:"
+                                    + HexFormat.of()
+                                            .formatHex(digest.getMessageDigest().digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (UncheckedIOException e) {

@@ -6,10 +6,6 @@ import eu.selfdata.waste.weighing.ImportReport;
 import eu.selfdata.waste.weighing.WeighingCsv;
 import eu.selfdata.waste.weighing.WeighingImport;
 import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
-import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +14,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * CSV import rows per second for a large operator file, and the same rows through a raw
@@ -41,13 +40,19 @@ class WeighingImportBench extends WasteConnectorTest {
 
         String city = cities.onboard(freshCity("bench"));
         int linked = (int) (bins * linkedShare);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("insert into " + CitySlug.of(city).quotedSchema() + ".waste_bin_link (bin_id, citizen_id, household_size, proof) "
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("insert into " + CitySlug.of(city).quotedSchema()
+                    + ".waste_bin_link (bin_id, citizen_id, household_size, proof) "
                     + "select 'B' || i, gen_random_uuid(), 2, 'CODE' from generate_series(0, " + (linked - 1) + ") i");
         }
         // The stand-in consent ledger answers for the linked citizens.
-        jdbc().sql("select citizen_id from " + table(city, "waste_bin_link")).query(java.util.UUID.class).list()
-                .forEach(citizen -> consents.give(new eu.selfdata.usecase.api.CitizenId(citizen), eu.selfdata.waste.WastePurposes.IMPORT_WEIGHINGS));
+        jdbc().sql("select citizen_id from " + table(city, "waste_bin_link"))
+                .query(java.util.UUID.class)
+                .list()
+                .forEach(citizen -> consents.give(
+                        new eu.selfdata.usecase.api.CitizenId(citizen),
+                        eu.selfdata.waste.WastePurposes.IMPORT_WEIGHINGS));
         byte[] content = file(rows, bins);
         Path spooled = spool(content);
 
@@ -56,11 +61,17 @@ class WeighingImportBench extends WasteConnectorTest {
         double importSeconds = (System.nanoTime() - start) / 1e9;
 
         long copyStart = System.nanoTime();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create temporary table copy_target (bin_id varchar(64), collected_at timestamptz, stream varchar(12), "
-                    + "weight_kg numeric(7,3), round varchar(64))");
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy copy_target from stdin with (format csv, header true)", new ByteArrayInputStream(content));
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "create temporary table copy_target (bin_id varchar(64), collected_at timestamptz, stream varchar(12), "
+                            + "weight_kg numeric(7,3), round varchar(64))");
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy copy_target from stdin with (format csv, header true)",
+                            new ByteArrayInputStream(content));
         }
         double copySeconds = (System.nanoTime() - copyStart) / 1e9;
 
@@ -72,7 +83,8 @@ class WeighingImportBench extends WasteConnectorTest {
     }
 
     private static WeighingImport.Source source(String name) {
-        return new WeighingImport.Source(WeighingsFolderTemplate.ID, name + ".csv", "sha256:" + name + "-" + System.nanoTime());
+        return new WeighingImport.Source(
+                WeighingsFolderTemplate.ID, name + ".csv", "sha256:" + name + "-" + System.nanoTime());
     }
 
     /** An operator's file: bins B0..B{bins-1} emptied in turn, one row a minute, the four streams. */
@@ -84,9 +96,19 @@ class WeighingImportBench extends WasteConnectorTest {
         StringBuilder line = new StringBuilder(80);
         for (int i = 0; i < rows; i++) {
             line.setLength(0);
-            line.append('B').append(i % bins).append(',').append(start.plusSeconds(60L * i)).append(',')
-                    .append(streams[(i / bins) % 4]).append(',').append(5 + i % 20).append('.').append(i % 10)
-                    .append(",R").append(i % 12).append('\n');
+            line.append('B')
+                    .append(i % bins)
+                    .append(',')
+                    .append(start.plusSeconds(60L * i))
+                    .append(',')
+                    .append(streams[(i / bins) % 4])
+                    .append(',')
+                    .append(5 + i % 20)
+                    .append('.')
+                    .append(i % 10)
+                    .append(",R")
+                    .append(i % 12)
+                    .append('\n');
             out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();

@@ -1,5 +1,8 @@
 package eu.selfdata.waste.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import eu.selfdata.connectors.ConnectorHealth;
 import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.ConnectorInstance;
@@ -9,16 +12,6 @@ import eu.selfdata.usecase.test.TestCities;
 import eu.selfdata.waste.support.WasteConnectorTest;
 import eu.selfdata.waste.support.WasteTestApplication;
 import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ServiceStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +26,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two replicas of the connector host (two Spring contexts, as two tenant-service processes would
@@ -52,8 +51,10 @@ class OneRunPerCityAcrossReplicasTest {
 
     @TempDir
     Path drop;
+
     @TempDir
     Path brokers;
+
     final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
     @AfterEach
@@ -91,12 +92,14 @@ class OneRunPerCityAcrossReplicasTest {
             WasteConnectorTest.drop(inbox(a, city), "w-" + i + ".csv", file(i, LARGE));
         }
         AtomicInteger bothRunning = new AtomicInteger();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            if (startedOn(route, a, b) > 1) {
-                bothRunning.incrementAndGet();
-            }
-            return done(follower, city) >= 3;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    if (startedOn(route, a, b) > 1) {
+                        bothRunning.incrementAndGet();
+                    }
+                    return done(follower, city) >= 3;
+                });
         leader.close();
         long byLeader = done(follower, city);
         assertThat(byLeader).as("the leader stopped before the last file").isLessThan(files);
@@ -130,12 +133,15 @@ class OneRunPerCityAcrossReplicasTest {
         properties.put("selfdata.connectors.drop-directory", drop.toString());
         properties.put("selfdata.connectors.cluster", "jdbc");
         properties.put("selfdata.connectors.cluster-interval", "200ms");
-        properties.put("selfdata.connectors.mqtt.embedded-data-directory", brokers.resolve(name).toString());
+        properties.put(
+                "selfdata.connectors.mqtt.embedded-data-directory",
+                brokers.resolve(name).toString());
         properties.put("camel.main.name", "replica-" + name);
         properties.put("camel.main.shutdown-timeout", "10");
         properties.putAll(overrides);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WasteTestApplication.class)
-                .properties(properties).run();
+                .properties(properties)
+                .run();
         replicas.add(context);
         return context;
     }
@@ -153,7 +159,12 @@ class OneRunPerCityAcrossReplicasTest {
         StringBuilder csv = new StringBuilder(HEADER);
         Instant start = Instant.parse("2026-03-01T06:00:00Z").plusSeconds(60L * index);
         for (int row = 0; row < rows; row++) {
-            csv.append("BIN-").append(index).append('-').append(row).append(',').append(start.plusSeconds(3600L * row))
+            csv.append("BIN-")
+                    .append(index)
+                    .append('-')
+                    .append(row)
+                    .append(',')
+                    .append(start.plusSeconds(3600L * row))
                     .append(",residual,1.5,R1\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -167,24 +178,33 @@ class OneRunPerCityAcrossReplicasTest {
     }
 
     private static int startedOn(String route, ConfigurableApplicationContext... replicas) {
-        return (int) Stream.of(replicas).filter(replica -> started(route, replica)).count();
+        return (int)
+                Stream.of(replicas).filter(replica -> started(route, replica)).count();
     }
 
     private static boolean started(String route, ConfigurableApplicationContext replica) {
         return replica.isActive()
-                && replica.getBean(CamelContext.class).getRouteController().getRouteStatus(route) == ServiceStatus.Started;
+                && replica.getBean(CamelContext.class).getRouteController().getRouteStatus(route)
+                        == ServiceStatus.Started;
     }
 
     private static long succeeded(String route, ConfigurableApplicationContext replica) {
-        return replica.getBean(ConnectorHealth.class).of(route).map(h -> ((Number) h.getDetails().get("succeeded")).longValue()).orElse(0L);
+        return replica.getBean(ConnectorHealth.class)
+                .of(route)
+                .map(h -> ((Number) h.getDetails().get("succeeded")).longValue())
+                .orElse(0L);
     }
 
     private static Path inbox(ConfigurableApplicationContext replica, String city) {
-        return replica.getBean(CityFolders.class).dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).inbox();
+        return replica.getBean(CityFolders.class)
+                .dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue())
+                .inbox();
     }
 
     private static long done(ConfigurableApplicationContext replica, String city) {
-        Path done = replica.getBean(CityFolders.class).dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue()).done();
+        Path done = replica.getBean(CityFolders.class)
+                .dropFolder(city, WeighingsFolderTemplate.FOLDER.defaultValue())
+                .done();
         if (!Files.isDirectory(done)) {
             return 0;
         }
@@ -196,12 +216,16 @@ class OneRunPerCityAcrossReplicasTest {
     }
 
     private static void awaitDone(ConfigurableApplicationContext replica, String city, long files) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> done(replica, city) == files);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> done(replica, city) == files);
     }
 
     private static long sum(ConfigurableApplicationContext replica, String city, String column) {
-        return jdbc(replica).sql("select coalesce(sum(" + column + "), 0) from " + table(city, "waste_anonymous_tonnage"))
-                .query(Long.class).single();
+        return jdbc(replica)
+                .sql("select coalesce(sum(" + column + "), 0) from " + table(city, "waste_anonymous_tonnage"))
+                .query(Long.class)
+                .single();
     }
 
     private static long count(ConfigurableApplicationContext replica, String city, String table) {

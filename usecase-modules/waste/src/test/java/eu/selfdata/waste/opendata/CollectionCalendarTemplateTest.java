@@ -1,16 +1,13 @@
 package eu.selfdata.waste.opendata;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import eu.selfdata.connectors.ConnectorConfigs;
 import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.DeadLetters;
-import org.apache.camel.CamelContext;
 import eu.selfdata.waste.support.WasteConnectorTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The open-data calendar polled from an HTTP server started here, answering per city. */
 class CollectionCalendarTemplateTest extends WasteConnectorTest {
@@ -33,10 +32,13 @@ class CollectionCalendarTemplateTest extends WasteConnectorTest {
 
     @Autowired
     ConnectorConfigs configs;
+
     @Autowired
     ConnectorHost host;
+
     @Autowired
     DeadLetters deadLetters;
+
     @Autowired
     CamelContext camel;
 
@@ -70,15 +72,25 @@ class CollectionCalendarTemplateTest extends WasteConnectorTest {
                   {"street": "Quai Duperré", "stream": "biodéchets", "day": "Friday"},
                   {"street": "Rue du Palais", "stream": "déchets verts", "day": "mardi"}
                 ]}""");
-        configs.save(city, CollectionCalendarTemplate.ID, new ConnectorConfigs.Choice(true, Map.of(
-                "url", "http://127.0.0.1:" + portal.getAddress().getPort() + "/" + city), Map.of()));
+        configs.save(
+                city,
+                CollectionCalendarTemplate.ID,
+                new ConnectorConfigs.Choice(
+                        true,
+                        Map.of("url", "http://127.0.0.1:" + portal.getAddress().getPort() + "/" + city),
+                        Map.of()));
         host.reconcile();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cities.count(city, "waste_collection_day")).isEqualTo(3));
-        assertThat(jdbc().sql("select street || ' ' || stream || ' ' || weekday from " + table(city, "waste_collection_day") + " order by 1")
-                .query(String.class).list())
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(cities.count(city, "waste_collection_day")).isEqualTo(3));
+        assertThat(jdbc().sql("select street || ' ' || stream || ' ' || weekday from "
+                                + table(city, "waste_collection_day") + " order by 1")
+                        .query(String.class)
+                        .list())
                 .containsExactly("Quai Duperré BIOWASTE 5", "Rue du Palais GLASS 4", "Rue du Palais RESIDUAL 1");
-        assertThat(deadLetters.list(city, Optional.of(CollectionCalendarTemplate.ID), Optional.empty(), 10)).singleElement()
+        assertThat(deadLetters.list(city, Optional.of(CollectionCalendarTemplate.ID), Optional.empty(), 10))
+                .singleElement()
                 .satisfies(letter -> {
                     assertThat(letter.lineNumber()).isEqualTo(4L);
                     assertThat(letter.reason()).contains("unknown stream 'déchets verts'");
@@ -91,26 +103,40 @@ class CollectionCalendarTemplateTest extends WasteConnectorTest {
         assertThat(cities.count(city, "connector_processed")).isEqualTo(1);
         ANSWERS.put(city, "{\"results\": [{\"street\": \"Rue du Palais\", \"stream\": \"residual\", \"day\": 2}]}");
         pollAgain(city);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc()
-                .sql("select weekday from " + table(city, "waste_collection_day")).query(Integer.class).list()).containsExactly(2));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc().sql("select weekday from " + table(city, "waste_collection_day"))
+                                .query(Integer.class)
+                                .list())
+                        .containsExactly(2));
     }
 
     @Test
     void anAnswerThatIsNotJsonIsDeadLetteredAndTheCachedCalendarKept() {
         String city = cities.onboard(freshCity("lyon"));
         ANSWERS.put(city, "{\"results\": [{\"street\": \"Rue de la République\", \"stream\": \"glass\", \"day\": 1}]}");
-        configs.save(city, CollectionCalendarTemplate.ID, new ConnectorConfigs.Choice(true, Map.of(
-                "url", "http://127.0.0.1:" + portal.getAddress().getPort() + "/" + city), Map.of()));
+        configs.save(
+                city,
+                CollectionCalendarTemplate.ID,
+                new ConnectorConfigs.Choice(
+                        true,
+                        Map.of("url", "http://127.0.0.1:" + portal.getAddress().getPort() + "/" + city),
+                        Map.of()));
         host.reconcile();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cities.count(city, "waste_collection_day")).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(cities.count(city, "waste_collection_day")).isEqualTo(1));
 
         ANSWERS.put(city, "<html>maintenance</html>");
         pollAgain(city);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(deadLetters.list(city, Optional.of(CollectionCalendarTemplate.ID), Optional.empty(), 10))
-                        .singleElement().satisfies(letter -> {
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(deadLetters.list(
+                                city, Optional.of(CollectionCalendarTemplate.ID), Optional.empty(), 10))
+                        .singleElement()
+                        .satisfies(letter -> {
                             assertThat(letter.reason()).contains("not JSON");
-                            assertThat(letter.record()).as("an answer's body is never kept").isNull();
+                            assertThat(letter.record())
+                                    .as("an answer's body is never kept")
+                                    .isNull();
                             assertThat(letter.reason()).doesNotContain("maintenance");
                         }));
         assertThat(cities.count(city, "waste_collection_day")).isEqualTo(1);

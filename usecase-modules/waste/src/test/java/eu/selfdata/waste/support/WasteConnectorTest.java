@@ -1,21 +1,16 @@
 package eu.selfdata.waste.support;
 
+import static org.awaitility.Awaitility.await;
+
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.connectors.folders.DropFolder;
-import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import eu.selfdata.testsupport.TestPostgres;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.test.TestAccessLog;
 import eu.selfdata.usecase.test.TestCities;
 import eu.selfdata.usecase.test.TestConsents;
 import eu.selfdata.waste.WastePurposes;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import javax.sql.DataSource;
+import eu.selfdata.waste.weighing.WeighingsFolderTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,8 +20,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** One Spring context for the module's connector tests; each test uses fresh city slugs. */
 @SpringBootTest(classes = WasteTestApplication.class)
@@ -50,12 +49,16 @@ public abstract class WasteConnectorTest {
 
     @Autowired
     protected TestCities cities;
+
     @Autowired
     protected TestConsents consents;
+
     @Autowired
     protected TestAccessLog accessLog;
+
     @Autowired
     protected CityFolders folders;
+
     @Autowired
     protected DataSource dataSource;
 
@@ -66,8 +69,10 @@ public abstract class WasteConnectorTest {
     /** A citizen linked to a bin, proven by its activation code, with the import consent given, as the bin-link API leaves it. */
     protected CitizenId linkBin(String city, String binId) {
         CitizenId citizen = new CitizenId(UUID.randomUUID());
-        jdbc().sql("insert into " + table(city, "waste_bin_link") + " (bin_id, citizen_id, household_size, proof, proven_at) values (?, ?, 2, 'CODE', now())")
-                .params(binId, citizen.value()).update();
+        jdbc().sql("insert into " + table(city, "waste_bin_link")
+                        + " (bin_id, citizen_id, household_size, proof, proven_at) values (?, ?, 2, 'CODE', now())")
+                .params(binId, citizen.value())
+                .update();
         consents.give(citizen, WastePurposes.IMPORT_WEIGHINGS);
         return citizen;
     }
@@ -114,7 +119,8 @@ public abstract class WasteConnectorTest {
     }
 
     protected static void awaitFileIn(Path folder, String suffix) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> files(folder).stream().anyMatch(name -> name.endsWith(suffix)));
     }
 }

@@ -6,14 +6,13 @@ import eu.selfdata.usecase.test.TestCities;
 import eu.selfdata.usecase.test.TestHost;
 import eu.selfdata.usecase.test.TestModule;
 import eu.selfdata.waste.WasteModule;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-
-import javax.sql.DataSource;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The module and the connector framework on the shared test PostgreSQL, in the fake host of

@@ -1,9 +1,5 @@
 package eu.selfdata.usecase.api.limits;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.InputStreamStatistics;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.InputStreamStatistics;
 
 /**
  * A zip file read within {@link ZipLimits}: too many entries are refused on opening; an entry is
@@ -41,7 +40,8 @@ public final class BoundedZip implements Closeable {
         long entries = Collections.list(file.getEntries()).size();
         if (entries > limits.maxEntries()) {
             file.close();
-            throw new LimitExceededException("the zip has " + entries + " entries, more than the cap of " + limits.maxEntries());
+            throw new LimitExceededException(
+                    "the zip has " + entries + " entries, more than the cap of " + limits.maxEntries());
         }
         return new BoundedZip(file, limits);
     }
@@ -72,7 +72,8 @@ public final class BoundedZip implements Closeable {
 
     private Optional<ZipArchiveEntry> entry(String name) {
         return Collections.list(file.getEntries()).stream()
-                .filter(entry -> !entry.isDirectory() && (entry.getName().equals(name) || entry.getName().endsWith("/" + name)))
+                .filter(entry -> !entry.isDirectory()
+                        && (entry.getName().equals(name) || entry.getName().endsWith("/" + name)))
                 .findFirst();
     }
 
@@ -95,13 +96,15 @@ public final class BoundedZip implements Closeable {
             read += bytes;
             totalBytes += bytes;
             if (read > limits.maxEntryBytes()) {
-                throw new LimitExceededException(name + " decompresses to more than the cap of " + limits.maxEntryBytes() + " bytes");
+                throw new LimitExceededException(
+                        name + " decompresses to more than the cap of " + limits.maxEntryBytes() + " bytes");
             }
             if (totalBytes > limits.maxTotalBytes()) {
-                throw new LimitExceededException("the zip decompresses to more than the cap of " + limits.maxTotalBytes()
-                        + " bytes in total (reached in " + name + ")");
+                throw new LimitExceededException("the zip decompresses to more than the cap of "
+                        + limits.maxTotalBytes() + " bytes in total (reached in " + name + ")");
             }
-            long compressed = statistics != null ? Math.max(1, statistics.getCompressedCount()) : declaredCompressedBytes;
+            long compressed =
+                    statistics != null ? Math.max(1, statistics.getCompressedCount()) : declaredCompressedBytes;
             if (read > RATIO_FREE_BYTES && read / compressed > limits.maxRatio()) {
                 throw new LimitExceededException(name + " expands more than " + limits.maxRatio()
                         + " times its compressed size: refused as a zip bomb");

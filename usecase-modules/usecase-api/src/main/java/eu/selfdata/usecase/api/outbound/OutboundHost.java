@@ -52,7 +52,8 @@ public record OutboundHost(String host, Integer port) {
         try {
             return new OutboundHost(normalise(host), port);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a DNS name or an IP literal with an optional port (1 to 65535)");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a DNS name or an IP literal with an optional port (1 to 65535)");
         }
     }
 
@@ -78,7 +79,8 @@ public record OutboundHost(String host, Integer port) {
             return literal.get().getHostAddress();
         }
         String[] labels = name.split("\\.", -1);
-        boolean valid = !name.isEmpty() && name.length() <= MAX_LENGTH
+        boolean valid = !name.isEmpty()
+                && name.length() <= MAX_LENGTH
                 // a last label of digits only would be read as an IPv4 address by some resolvers
                 && !labels[labels.length - 1].chars().allMatch(Character::isDigit);
         for (String label : labels) {
@@ -100,8 +102,10 @@ public record OutboundHost(String host, Integer port) {
             }
             return Optional.empty();
         }
-        if (ipv4 && !java.util.Arrays.stream(host.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255
-                && (octet.length() == 1 || octet.charAt(0) != '0'))) {
+        if (ipv4
+                && !java.util.Arrays.stream(host.split("\\."))
+                        .allMatch(octet ->
+                                Integer.parseInt(octet) <= 255 && (octet.length() == 1 || octet.charAt(0) != '0'))) {
             throw new IllegalArgumentException("'" + host + "' is not an IPv4 address");
         }
         try {

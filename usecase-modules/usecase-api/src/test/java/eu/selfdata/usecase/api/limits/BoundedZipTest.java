@@ -1,7 +1,7 @@
 package eu.selfdata.usecase.api.limits;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BoundedZipTest {
 
@@ -25,12 +24,14 @@ class BoundedZipTest {
         long[] read = {0};
 
         try (BoundedZip bounded = BoundedZip.open(zip, new ZipLimits(10, 4L << 30, 4L << 30, 100));
-             InputStream in = bounded.open("bomb.txt")) {
+                InputStream in = bounded.open("bomb.txt")) {
             assertThatThrownBy(() -> {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    read[0] += n;
-                }
-            }).isInstanceOf(LimitExceededException.class).hasMessage("bomb.txt expands more than 100 times its compressed size: refused as a zip bomb");
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            read[0] += n;
+                        }
+                    })
+                    .isInstanceOf(LimitExceededException.class)
+                    .hasMessage("bomb.txt expands more than 100 times its compressed size: refused as a zip bomb");
         }
         assertThat(read[0]).isLessThan(BoundedZip.RATIO_FREE_BYTES + buffer.length);
     }
@@ -47,7 +48,8 @@ class BoundedZipTest {
 
         try (BoundedZip bounded = BoundedZip.open(zip, new ZipLimits(10, 1000, 1000, 1000))) {
             assertThat(bounded.open("a.txt").readAllBytes()).hasSize(600);
-            assertThatThrownBy(() -> bounded.open("b.txt").readAllBytes()).isInstanceOf(LimitExceededException.class)
+            assertThatThrownBy(() -> bounded.open("b.txt").readAllBytes())
+                    .isInstanceOf(LimitExceededException.class)
                     .hasMessage("the zip decompresses to more than the cap of 1000 bytes in total (reached in b.txt)");
         }
     }
