@@ -38,6 +38,7 @@ public final class RunningTenantService {
         properties.put("selfdata.gateway.secret", SECRET);
         // the same test key as tenant-service's own tests (not a secret); drop folders in a folder of this run
         properties.put("selfdata.connectors.secret-key", eu.selfdata.tenant.support.TenantServiceTest.CONNECTOR_KEY);
+        properties.put("selfdata.backup.key", eu.selfdata.tenant.support.TenantServiceTest.BACKUP_KEY);
         java.nio.file.Path data = temporaryFolder();
         properties.put(
                 "selfdata.connectors.drop-directory", data.resolve("connectors").toString());

@@ -124,10 +124,10 @@ public final class DevPlatform implements AutoCloseable {
         PasswordStore passwords = PasswordStore.open(options.demoPasswordsFile());
         DemoAccount coordinatorUser = DemoUsers.ensureCoordinator(
                 new AdminApi(http, keycloak), passwords, "http://localhost:" + options.gatewayPort() + "/login");
-        ConnectorSecretKey connectorKey =
-                ConnectorSecretKey.loadOrCreate(options.dataDir().resolve("connector-secret.key"));
+        PlatformKey connectorKey = PlatformKey.loadOrCreate(options.dataDir().resolve("connector-secret.key"));
+        PlatformKey backupKey = PlatformKey.loadOrCreate(options.dataDir().resolve("backup.key"));
         List<String> tenantServiceArguments =
-                tenantServiceArguments(db, secret, connectorKey, keycloak.springProperties(), mailbox);
+                tenantServiceArguments(db, secret, connectorKey, backupKey, keycloak.springProperties(), mailbox);
         PrivateFiles.write(options.tenantServiceArgumentsFile(), String.join("\n", tenantServiceArguments) + "\n");
         if (options.infraOnly()) {
             return new Started(db, keycloak, mailbox, List.of(), List.of(), List.of(coordinatorUser));
@@ -254,7 +254,8 @@ public final class DevPlatform implements AutoCloseable {
     private List<String> tenantServiceArguments(
             JdbcConnection db,
             GatewaySecret secret,
-            ConnectorSecretKey connectorKey,
+            PlatformKey connectorKey,
+            PlatformKey backupKey,
             Map<String, String> keycloak,
             Mailbox mailbox) {
         List<String> arguments = new ArrayList<>(List.of(
@@ -268,6 +269,7 @@ public final class DevPlatform implements AutoCloseable {
                 // where the demo cities' operators drop their weighings files: {dir}/{city}/waste-weighings/inbox
                 "--selfdata.connectors.drop-directory=" + options.dataDir().resolve("connectors"),
                 "--selfdata.connectors.secret-key=" + connectorKey.value(),
+                "--selfdata.backup.key=" + backupKey.value(),
                 "--selfdata.offboarding.archive-dir=" + options.dataDir().resolve("archives"),
                 "--selfdata.mobility-carbon.takeout.storage="
                         + options.dataDir().resolve("takeout"),

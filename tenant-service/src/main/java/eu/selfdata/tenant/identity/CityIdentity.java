@@ -239,6 +239,26 @@ public class CityIdentity {
         }
     }
 
+    /**
+     * A person of a restored city joins its organization again, so they sign in on its host.
+     *
+     * @return false when the identity server does not know them (an archive from another platform)
+     */
+    public boolean addMember(String slug, String userId) {
+        OrganizationRepresentation city = organization(slug)
+                .orElseThrow(() -> new IllegalStateException("City '" + slug + "' has no organization"));
+        try {
+            realm().users().get(userId).toRepresentation();
+        } catch (NotFoundException e) {
+            return false;
+        }
+        try (Response added =
+                realm().organizations().get(city.getId()).members().addMember(userId)) {
+            // 201, or 409 when already a member
+            return added.getStatus() == 201 || added.getStatus() == 409;
+        }
+    }
+
     void removeOrganization(String slug) {
         organization(slug).ifPresent(organization -> {
             try (Response ignored =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.selfdata.connectors.ConnectorConfigs;
 import eu.selfdata.connectors.settings.Secret;
+import eu.selfdata.tenant.backup.ArchiveCipher;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.support.TenantServiceTest;
 import eu.selfdata.tenant.tenancy.TenantId;
@@ -28,6 +29,9 @@ class OffboardingTest extends TenantServiceTest {
 
     @Autowired
     ConnectorConfigs configs;
+
+    @Autowired
+    ArchiveCipher cipher;
 
     @Test
     void offboardingWithoutConfirmationChangesNothing() {
@@ -55,8 +59,11 @@ class OffboardingTest extends TenantServiceTest {
                 .isEqualTo(404);
 
         Map<String, String> entries = archive(city);
-        assertThat(entries).containsKeys("tenant.json", "announcement.csv", "databasechangelog.csv");
-        assertThat(entries.get("announcement.csv")).contains("last news");
+        assertThat(entries)
+                .containsKeys(
+                        "manifest.json", "tenant.json", "tables/announcement.csv", "tables/databasechangelog.csv");
+        assertThat(entries.get("tables/announcement.csv")).contains("last news");
+        assertThat(entries.get("manifest.json")).contains("\"kind\":\"OFFBOARDING\"");
         assertThat(entries.get("tenant.json")).contains("\"slug\":\"" + city + "\"");
     }
 
@@ -75,8 +82,8 @@ class OffboardingTest extends TenantServiceTest {
                 .isEqualTo(200);
 
         Map<String, String> entries = archive(city);
-        assertThat(entries).containsKey("connector_config.csv").doesNotContainKey("connector_secret.csv");
-        assertThat(entries.get("connector_config.csv")).contains("sftp.operator.example");
+        assertThat(entries).containsKey("tables/connector_config.csv").doesNotContainKey("tables/connector_secret.csv");
+        assertThat(entries.get("tables/connector_config.csv")).contains("sftp.operator.example");
         assertThat(String.join("\n", entries.values())).doesNotContain(password);
         try (java.util.stream.Stream<java.nio.file.Path> archives =
                 java.nio.file.Files.list(DATA.resolve("archives"))) {
@@ -116,7 +123,10 @@ class OffboardingTest extends TenantServiceTest {
                         HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, String> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+        // encrypted with the platform's backup key: no zip without it
+        assertThat(new String(response.body(), 0, 2, StandardCharsets.ISO_8859_1))
+                .isNotEqualTo("PK");
+        try (ZipInputStream zip = new ZipInputStream(cipher.decrypting(new ByteArrayInputStream(response.body())))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }

@@ -105,6 +105,7 @@ class StartupMigrationsTest extends TenantServiceTest {
                 "--spring.datasource.hikari.maximum-pool-size=" + POOL_SIZE,
                 "--selfdata.gateway.secret=" + SECRET,
                 "--selfdata.connectors.secret-key=" + TenantServiceTest.CONNECTOR_KEY,
+                "--selfdata.backup.key=" + TenantServiceTest.BACKUP_KEY,
                 "--selfdata.connectors.drop-directory=" + TenantServiceTest.DATA.resolve("connectors"),
                 "--selfdata.mobility-carbon.takeout.storage=" + TenantServiceTest.DATA.resolve("takeout"),
                 "--selfdata.onboarding.resume-initial-delay=1h",

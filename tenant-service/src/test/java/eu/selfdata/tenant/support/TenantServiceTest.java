@@ -41,6 +41,8 @@ public abstract class TenantServiceTest {
     public static final int POOL_SIZE = 4;
     /** A test key (not a secret) sealing the connector secrets tests store. */
     public static final String CONNECTOR_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** The platform's key for city archives (backups, offboarding). */
+    public static final String BACKUP_KEY = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
     /** The service's data folder (drop folders, archives) for this test JVM. */
     public static final Path DATA = temporaryFolder();
 
@@ -51,6 +53,7 @@ public abstract class TenantServiceTest {
         TestIdentities.shared().mailProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("selfdata.gateway.secret", () -> SECRET);
         registry.add("selfdata.connectors.secret-key", () -> CONNECTOR_KEY);
+        registry.add("selfdata.backup.key", () -> BACKUP_KEY);
         registry.add(
                 "selfdata.connectors.drop-directory",
                 () -> DATA.resolve("connectors").toString());

@@ -180,6 +180,14 @@ public final class TestIdentities {
         return token(username, "openid organization:" + slug);
     }
 
+    /**
+     * A token of an existing user for this city, without making them a member: it is issued only
+     * when the identity server already counts them in the city (a restored city, for instance).
+     */
+    public String tokenIn(String username, String slug) {
+        return token(username, "openid organization:" + slug);
+    }
+
     /** Whether the identity server still knows this user. */
     public boolean userExists(String username) {
         return !realm().users().searchByUsername(username, true).isEmpty();

@@ -1,0 +1,81 @@
+package eu.selfdata.tenant.backup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tables of one city schema as an archive sees them: parents before children (by foreign
+ * key), so rows restore in the order they were written and every reference finds its target.
+ */
+final class CitySchemaTables {
+
+    /** Migration bookkeeping: archived for the record, never restored (the target has its own). */
+    static final Set<String> MIGRATION_STATE = Set.of("databasechangelog", "databasechangeloglock");
+
+    private CitySchemaTables() {}
+
+    static List<String> parentsFirst(Connection connection, String schema) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' order by table_name")) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        Map<String, Set<String>> parents = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select child.relname, parent.relname
+                  from pg_constraint c
+                  join pg_class child on child.oid = c.conrelid
+                  join pg_class parent on parent.oid = c.confrelid
+                  join pg_namespace n on n.oid = c.connamespace
+                 where c.contype = 'f' and n.nspname = ? and c.conrelid <> c.confrelid""")) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    parents.computeIfAbsent(rs.getString(1), t -> new LinkedHashSet<>())
+                            .add(rs.getString(2));
+                }
+            }
+        }
+        Set<String> ordered = new LinkedHashSet<>();
+        for (String table : tables) {
+            visit(table, parents, ordered, new LinkedHashSet<>());
+        }
+        return List.copyOf(ordered);
+    }
+
+    private static void visit(String table, Map<String, Set<String>> parents, Set<String> ordered, Set<String> path) {
+        if (ordered.contains(table) || !path.add(table)) {
+            return; // done, or a cycle of references (none in the city schemas): keep the name order
+        }
+        for (String parent : parents.getOrDefault(table, Set.of())) {
+            visit(parent, parents, ordered, path);
+        }
+        ordered.add(table);
+    }
+
+    static long rows(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement statement =
+                        connection.prepareStatement("select count(*) from " + quote(schema) + "." + quote(table));
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}
