@@ -107,7 +107,8 @@ class AdminConsolePagesTest extends SelfDataTest {
                         .status())
                 .isEqualTo(302);
         assertThat(status(larochelle, plastic)).isEqualTo("DISCARDED");
-        assertThat(status(lyon, plastic)).isEqualTo("OPEN");
+        // Lyon's letter of the same line: its id may differ (a redelivered failure takes a sequence value)
+        assertThat(status(lyon, letterId(lyon, 3))).isEqualTo("OPEN");
         ServiceClient.Response twice = client.formAs(
                 admin, larochelle, "/admin/connectors/dead-letters/" + plastic + "/discard?lang=en", Map.of());
         assertThat(twice.status()).isEqualTo(409);
