@@ -53,7 +53,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/platform/**")
                         .hasRole(COORDINATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/announcements", "/api/announcements/*")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/announcements",
+                                "/api/announcements/*",
+                                "/api/consent-receipt-keys")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/announcements")
                         .hasRole(CITY_ADMIN)
