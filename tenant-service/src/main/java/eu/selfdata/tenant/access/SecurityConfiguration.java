@@ -61,7 +61,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/announcements")
                         .hasRole(CITY_ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/city/privacy")
+                        .requestMatchers(HttpMethod.PUT, "/api/city/privacy", "/api/city/retention/*")
                         .hasRole(CITY_ADMIN)
                         .requestMatchers("/api/city/**")
                         .hasAnyRole(CITY_ADMIN, CITY_AGENT)

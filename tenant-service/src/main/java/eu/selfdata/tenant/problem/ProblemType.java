@@ -29,6 +29,7 @@ public enum ProblemType implements PlatformProblem {
     TENANT_UNAVAILABLE("tenant-unavailable", "City temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     ALREADY_VERIFIED("already-verified", "E-mail address already verified", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    RETENTION_TOO_LONG("retention-too-long", "Longer than the module's maximum retention", HttpStatus.BAD_REQUEST),
     MAIL_NOT_SENT("mail-not-sent", "Mail not sent", HttpStatus.BAD_GATEWAY),
     NO_TENANT_CONTEXT("no-tenant-context", "Internal error: no city in context", HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 public class TenantMigrations {
 
     /** The self-data core's changelogs, in order; a new feature adds its own file. */
-    static final List<String> CORE_CHANGELOGS =
-            List.of("db/tenant/core.changelog.sql", "db/tenant/consent-signing.changelog.sql");
+    static final List<String> CORE_CHANGELOGS = List.of(
+            "db/tenant/core.changelog.sql",
+            "db/tenant/consent-signing.changelog.sql",
+            "db/tenant/retention.changelog.sql");
 
     private static final Logger log = LoggerFactory.getLogger(TenantMigrations.class);
 
