@@ -25,3 +25,15 @@ create index retention_purge_latest on retention_purge (rule_id, ran_at desc);
 -- When an account inactive for the retention period was warned that it will be erased; a sign-in after it
 -- (last_seen_at later) cancels the erasure.
 alter table citizen add column inactivity_warned_at timestamptz;
+
+--changeset selfdata:retention-4-purge-log-append-only splitStatements:false
+-- The purge log is an audit trail: nothing changes or removes an entry (it names no citizen, so erasure has nothing to unlink).
+create function retention_purge_guard() returns trigger language plpgsql as $$
+begin
+    raise exception 'the purge log is append-only' using errcode = 'P0001';
+end
+$$;
+create trigger retention_purge_append_only before update or delete on retention_purge
+    for each row execute function retention_purge_guard();
+create trigger retention_purge_no_truncate before truncate on retention_purge
+    for each statement execute function retention_purge_guard();

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/city/retention")
 class RetentionController {
 
+    private static final int PURGES_SHOWN = 200;
+
     private final RetentionSettings settings;
 
     RetentionController(RetentionSettings settings) {
@@ -25,6 +27,12 @@ class RetentionController {
     @GetMapping
     List<RetentionView> rules(Locale locale) {
         return settings.here(locale.getLanguage());
+    }
+
+    /** The purge log, latest first: what each purge removed, counted, never who. */
+    @GetMapping("/purges")
+    List<RetentionView.Purge> purges() {
+        return settings.purges(PURGES_SHOWN);
     }
 
     @PutMapping("/{rule}")

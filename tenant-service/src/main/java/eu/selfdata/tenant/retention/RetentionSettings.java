@@ -40,6 +40,23 @@ class RetentionSettings {
         return rules.presentHere().stream().map(rule -> view(rule, language)).toList();
     }
 
+    /** The city's purge log, latest first. */
+    List<RetentionView.Purge> purges(int limit) {
+        return city.jdbc()
+                .sql("""
+                        select rule_id, category_id, ran_at, cutoff, records, citizens from retention_purge
+                         order by ran_at desc, id desc limit ?""")
+                .param(limit)
+                .query((rs, row) -> new RetentionView.Purge(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getLong(5),
+                        rs.getInt(6)))
+                .list();
+    }
+
     /** Sets a rule's period in the city in context. */
     RetentionView set(String ruleId, int days, String language) {
         RetentionRule rule = rules.presentHere(ruleId)

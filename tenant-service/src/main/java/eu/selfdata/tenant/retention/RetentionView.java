@@ -21,4 +21,7 @@ record RetentionView(
 
     /** What the last purge removed: counts, never who. */
     record LastPurge(Instant ranAt, Instant cutoff, long records, int citizens) {}
+
+    /** One entry of the city's purge log. */
+    record Purge(String rule, String category, Instant ranAt, Instant cutoff, long records, int citizens) {}
 }

@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.modules.mobility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.selfdata.tenant.retention.RetentionJob;
 import eu.selfdata.tenant.support.ServiceClient;
@@ -58,6 +59,16 @@ class MobilityRetentionTest extends MobilityTest {
                         .path("lastPurge")
                         .isNull())
                 .isTrue();
+        JsonNode purges = client.cityAs(identities.cityAgentToken(city), city, "GET", RETENTION + "/purges", null)
+                .json();
+        assertThat(purges).anySatisfy(purge -> {
+            assertThat(purge.path("rule").asString()).isEqualTo("raw-gps-points");
+            assertThat(purge.path("records").asLong()).isEqualTo(points);
+        });
+        assertThatThrownBy(() -> database()
+                        .sql("delete from " + schema(city) + ".retention_purge")
+                        .update())
+                .hasMessageContaining("append-only");
     }
 
     @Test
@@ -137,6 +148,13 @@ class MobilityRetentionTest extends MobilityTest {
                 .isEqualTo(30);
         assertThat(rows(larochelle, "mobility_trace_point")).isZero();
         assertThat(rows(lyon, "mobility_trace_point")).as("Lyon keeps 30 days").isPositive();
+        assertThat(client.cityAs(identities.cityAdminToken(lyon), lyon, "GET", RETENTION + "/purges", null)
+                        .json())
+                .as("La Rochelle's purges are not in Lyon's log")
+                .isEmpty();
+        assertThat(client.cityAs(larochelleAdmin, lyon, "GET", RETENTION + "/purges", null)
+                        .status())
+                .isEqualTo(403);
     }
 
     private JsonNode rule(String token, String city, String id) {
