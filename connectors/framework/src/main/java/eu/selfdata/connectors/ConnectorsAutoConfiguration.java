@@ -2,12 +2,14 @@ package eu.selfdata.connectors;
 
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.connectors.outbound.OutboundGuard;
+import eu.selfdata.connectors.retention.ConnectorRetention;
 import eu.selfdata.connectors.settings.SecretBox;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityDirectory;
 import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.usecase.api.CityTransactions;
+import eu.selfdata.usecase.api.RetentionRule;
 import java.time.Clock;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -63,6 +65,16 @@ public class ConnectorsAutoConfiguration {
     @Bean
     CityFolders connectorCityFolders(ConnectorSettings settings) {
         return new CityFolders(settings.dropDirectory());
+    }
+
+    @Bean
+    RetentionRule connectorDeadLettersRetention(CityDatabase database) {
+        return ConnectorRetention.deadLetters(database);
+    }
+
+    @Bean
+    RetentionRule connectorImportedFilesRetention(CityDatabase database, CityFolders connectorCityFolders) {
+        return ConnectorRetention.importedFiles(database, connectorCityFolders);
     }
 
     @Bean(RunningConnectors.BEAN)

@@ -53,11 +53,15 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/platform/**")
                         .hasRole(COORDINATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/announcements", "/api/announcements/*")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/announcements",
+                                "/api/announcements/*",
+                                "/api/consent-receipt-keys")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/announcements")
                         .hasRole(CITY_ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/city/privacy")
+                        .requestMatchers(HttpMethod.PUT, "/api/city/privacy", "/api/city/retention/*")
                         .hasRole(CITY_ADMIN)
                         .requestMatchers("/api/city/**")
                         .hasAnyRole(CITY_ADMIN, CITY_AGENT)

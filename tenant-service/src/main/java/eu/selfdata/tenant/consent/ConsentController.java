@@ -38,7 +38,7 @@ class ConsentController {
     }
 
     @PutMapping("/consents/{purposeId}")
-    ConsentReceipt decide(@PathVariable String purposeId, @Valid @RequestBody Decision decision, Locale locale) {
+    SignedReceipt decide(@PathVariable String purposeId, @Valid @RequestBody Decision decision, Locale locale) {
         if (decision.decision() == ConsentState.WITHDRAWN) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "To withdraw a consent, DELETE it");
         }
@@ -46,17 +46,17 @@ class ConsentController {
     }
 
     @DeleteMapping("/consents/{purposeId}")
-    ConsentReceipt withdraw(@PathVariable String purposeId, Locale locale) {
+    SignedReceipt withdraw(@PathVariable String purposeId, Locale locale) {
         return ledger.withdraw(citizen.require(), purposeId, locale.getLanguage());
     }
 
     @GetMapping("/consent-receipts")
-    List<ConsentReceipt> receipts() {
+    List<SignedReceipt> receipts() {
         return ledger.receipts(citizen.require());
     }
 
     @GetMapping("/consent-receipts/{receiptId}")
-    ConsentReceipt receipt(@PathVariable UUID receiptId) {
+    SignedReceipt receipt(@PathVariable UUID receiptId) {
         return ledger.receipt(citizen.require(), receiptId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No such receipt of yours"));
     }

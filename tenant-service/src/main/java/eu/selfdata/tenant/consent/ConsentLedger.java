@@ -36,6 +36,7 @@ class ConsentLedger implements Consents {
     private final PurposeCatalogue purposes;
     private final ServedTenants tenants;
     private final CityPolicies policies;
+    private final ReceiptSigningKeys signing;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -45,6 +46,7 @@ class ConsentLedger implements Consents {
             PurposeCatalogue purposes,
             ServedTenants tenants,
             CityPolicies policies,
+            ReceiptSigningKeys signing,
             JsonMapper json,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -52,6 +54,7 @@ class ConsentLedger implements Consents {
         this.purposes = purposes;
         this.tenants = tenants;
         this.policies = policies;
+        this.signing = signing;
         this.json = json;
         this.events = events;
         this.clock = clock;
@@ -83,7 +86,7 @@ class ConsentLedger implements Consents {
     }
 
     /** Gives or refuses a purpose offered by a module this city enabled. */
-    ConsentReceipt decide(CitizenId citizen, String purposeId, ConsentState state, String language) {
+    SignedReceipt decide(CitizenId citizen, String purposeId, ConsentState state, String language) {
         PurposeCatalogue.OfferedPurpose offered = purposes.offeredHere().stream()
                 .filter(candidate -> candidate.purpose().id().equals(purposeId))
                 .findFirst()
@@ -93,7 +96,7 @@ class ConsentLedger implements Consents {
     }
 
     /** Withdraws a given consent; works for a module the city has since switched off. */
-    ConsentReceipt withdraw(CitizenId citizen, String purposeId, String language) {
+    SignedReceipt withdraw(CitizenId citizen, String purposeId, String language) {
         Optional<ConsentDecision> current = decision(citizen, purposeId);
         if (current.isEmpty() || current.get().state() != ConsentState.GIVEN) {
             throw new ProblemException(
@@ -104,23 +107,27 @@ class ConsentLedger implements Consents {
         return record(citizen, offered, ConsentState.WITHDRAWN, language);
     }
 
-    List<ConsentReceipt> receipts(CitizenId citizen) {
+    List<SignedReceipt> receipts(CitizenId citizen) {
         return city.jdbc()
-                .sql("select receipt from consent_receipt where citizen_id = ? order by issued_at, id")
+                .sql("select receipt, jws from consent_receipt where citizen_id = ? order by issued_at, id")
                 .param(citizen.value())
-                .query((rs, row) -> json.readValue(rs.getString(1), ConsentReceipt.class))
+                .query(this::receiptRow)
                 .list();
     }
 
-    Optional<ConsentReceipt> receipt(CitizenId citizen, UUID receiptId) {
+    Optional<SignedReceipt> receipt(CitizenId citizen, UUID receiptId) {
         return city.jdbc()
-                .sql("select receipt from consent_receipt where citizen_id = ? and id = ?")
+                .sql("select receipt, jws from consent_receipt where citizen_id = ? and id = ?")
                 .params(citizen.value(), receiptId)
-                .query((rs, row) -> json.readValue(rs.getString(1), ConsentReceipt.class))
+                .query(this::receiptRow)
                 .optional();
     }
 
-    private ConsentReceipt record(
+    private SignedReceipt receiptRow(ResultSet rs, int row) throws SQLException {
+        return new SignedReceipt(json.readValue(rs.getString("receipt"), ConsentReceipt.class), rs.getString("jws"));
+    }
+
+    private SignedReceipt record(
             CitizenId citizen, PurposeCatalogue.OfferedPurpose offered, ConsentState state, String language) {
         String slug = city.city();
         Instant now = clock.instant();
@@ -128,7 +135,7 @@ class ConsentLedger implements Consents {
         Instant expiresAt = state == ConsentState.GIVEN
                 ? now.atOffset(ZoneOffset.UTC).plus(purpose.duration()).toInstant()
                 : null;
-        ConsentReceipt receipt = city.transactions().execute(status -> {
+        SignedReceipt receipt = city.transactions().execute(status -> {
             // Serialises concurrent decisions of one citizen on one purpose.
             city.jdbc()
                     .sql("select id from citizen where id = ? for update")
@@ -139,16 +146,20 @@ class ConsentLedger implements Consents {
                     .map(ConsentDecision::receiptId)
                     .orElse(null);
             ConsentReceipt issued = receiptFor(slug, citizen, offered, state, now, expiresAt, previous, language);
+            String body = json.writeValueAsString(issued);
+            // The JWS carries the exact bytes signed; the jsonb column is for queries.
+            String jws = signing.sign(body);
             city.jdbc()
                     .sql(
-                            "insert into consent_receipt (id, citizen_id, purpose_id, state, issued_at, receipt) values (?, ?, ?, ?, ?, ?::jsonb)")
+                            "insert into consent_receipt (id, citizen_id, purpose_id, state, issued_at, receipt, jws) values (?, ?, ?, ?, ?, ?::jsonb, ?)")
                     .params(
                             issued.consentReceiptId(),
                             citizen.value(),
                             purpose.id(),
                             state.name(),
                             Timestamp.from(now),
-                            json.writeValueAsString(issued))
+                            body,
+                            jws)
                     .update();
             city.jdbc()
                     .sql("""
@@ -164,7 +175,7 @@ class ConsentLedger implements Consents {
                     .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                     .param("receipt", issued.consentReceiptId())
                     .update();
-            return issued;
+            return new SignedReceipt(issued, jws);
         });
         events.publishEvent(new ConsentChanged(slug, citizen, purpose.id(), state));
         return receipt;

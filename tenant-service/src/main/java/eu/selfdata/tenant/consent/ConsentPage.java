@@ -30,7 +30,12 @@ class ConsentPage {
     String page(Model model, Locale locale) {
         CitizenId me = citizen.require();
         model.addAttribute("purposes", choices.of(me, locale.getLanguage()));
-        model.addAttribute("receipts", ledger.receipts(me).reversed());
+        model.addAttribute(
+                "receipts",
+                ledger.receipts(me).stream()
+                        .map(SignedReceipt::receipt)
+                        .toList()
+                        .reversed());
         return "portal/consents";
     }
 

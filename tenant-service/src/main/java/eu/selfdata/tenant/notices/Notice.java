@@ -8,6 +8,8 @@ package eu.selfdata.tenant.notices;
 public enum Notice {
     PILOT_STOPPED("pilot-stopped", false),
     CONSENT_EXPIRING("consent-expiring", false),
+    /** Sent whatever the settings: the account is erased after it unless the citizen signs in. */
+    ACCOUNT_INACTIVE("account-inactive", true),
     ACCOUNT_ERASED("account-erased", true);
 
     private final String key;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * gone, whatever their notice settings; no access log keeps it, since the log's entries leave with them.
  */
 @Component
-class Erasure {
+public class Erasure {
 
     /** What the citizen types (API and page alike) to confirm that erasing cannot be undone. */
     static final String CONFIRMATION = "ERASE";
@@ -47,7 +47,7 @@ class Erasure {
         this.registry = registry;
     }
 
-    void erase(CitizenId citizen, String subject) {
+    public void erase(CitizenId citizen, String subject) {
         String slug = city.city();
         String cityName = registry.get(slug).displayName();
         Optional<CitizenNotices.Mail> confirmation =

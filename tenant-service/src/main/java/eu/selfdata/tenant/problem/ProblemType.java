@@ -31,6 +31,7 @@ public enum ProblemType implements PlatformProblem {
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     ARCHIVE_UNREADABLE("archive-unreadable", "City archive unreadable", HttpStatus.BAD_REQUEST),
     RESTORE_TARGET_NOT_READY("restore-target-not-ready", "City not ready for a restore", HttpStatus.CONFLICT),
+    RETENTION_TOO_LONG("retention-too-long", "Longer than the module's maximum retention", HttpStatus.BAD_REQUEST),
     MAIL_NOT_SENT("mail-not-sent", "Mail not sent", HttpStatus.BAD_GATEWAY),
     NO_TENANT_CONTEXT("no-tenant-context", "Internal error: no city in context", HttpStatus.INTERNAL_SERVER_ERROR);
 

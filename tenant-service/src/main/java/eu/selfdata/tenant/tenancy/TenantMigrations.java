@@ -22,7 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class TenantMigrations {
 
-    static final String CORE_CHANGELOG = "db/tenant/core.changelog.sql";
+    /** The self-data core's changelogs, in order; a new feature adds its own file. */
+    static final List<String> CORE_CHANGELOGS = List.of(
+            "db/tenant/core.changelog.sql",
+            "db/tenant/consent-signing.changelog.sql",
+            "db/tenant/retention.changelog.sql");
+
     private static final Logger log = LoggerFactory.getLogger(TenantMigrations.class);
 
     private final SchemaChangelogRunner runner;
@@ -80,8 +85,7 @@ public class TenantMigrations {
     }
 
     private List<String> changelogs(Set<String> enabledModules) {
-        List<String> changelogs = new ArrayList<>();
-        changelogs.add(CORE_CHANGELOG);
+        List<String> changelogs = new ArrayList<>(CORE_CHANGELOGS);
         modules.stream()
                 .filter(module -> enabledModules.contains(module.id()))
                 .map(UseCaseModule::tenantChangelog)

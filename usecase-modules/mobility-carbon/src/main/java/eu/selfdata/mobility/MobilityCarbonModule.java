@@ -11,6 +11,7 @@ import eu.selfdata.usecase.api.LocalizedText;
 import eu.selfdata.usecase.api.PersonalDataCategory;
 import eu.selfdata.usecase.api.PersonalDataSource;
 import eu.selfdata.usecase.api.PortableFile;
+import eu.selfdata.usecase.api.RetentionRule;
 import eu.selfdata.usecase.api.UseCaseModule;
 import java.time.Instant;
 import java.time.Period;
@@ -102,6 +103,36 @@ public class MobilityCarbonModule implements UseCaseModule {
                                         "application/geo+json",
                                         (citizen, out) -> exports.geoJson(citizen, EVER, NEVER, out))),
                 imports);
+    }
+
+    /**
+     * Raw points go {@code raw-gps-points} days after their trips were derived (on upload: the upload's time), then
+     * only trips remain; trips (legs and emissions with them) go after {@code trips} days.
+     */
+    @Override
+    public List<RetentionRule> retentionRules() {
+        return List.of(
+                new RetentionRule(
+                        "raw-gps-points",
+                        POINTS.id(),
+                        new LocalizedText(
+                                "Points GPS bruts, une fois les trajets reconstitués",
+                                "Raw GPS points, once their trips are derived"),
+                        30,
+                        365,
+                        List.of("mobility_trace_point", "mobility_upload"),
+                        RetentionRule.deleting(database, """
+                                delete from mobility_trace_point p using mobility_upload u
+                                 where u.id = p.upload_id and u.received_at < :cutoff returning p.citizen_id""")),
+                new RetentionRule(
+                        "trips",
+                        TRIPS.id(),
+                        new LocalizedText("Trajets, étapes et leur CO2e", "Trips, legs and their CO2e"),
+                        3 * 365,
+                        3 * 365,
+                        List.of("mobility_trip"),
+                        RetentionRule.deleting(
+                                database, "delete from mobility_trip where ended_at < :cutoff returning citizen_id")));
     }
 
     @Override

@@ -34,6 +34,19 @@ public class ConnectorLockGroups implements RoutePolicyFactory {
         return "connectors-" + Math.floorMod(city.hashCode(), groups);
     }
 
+    /**
+     * Whether this replica leads the city's group now, so city-wide jobs (retention purges) run where the city's
+     * connectors run, once per replica set. A group this replica never joined is joined here and answers false
+     * until its lock is taken.
+     */
+    public boolean leads(String city) {
+        try {
+            return cluster.getView(group(city)).getLocalMember().isLeader();
+        } catch (Exception e) {
+            throw new IllegalStateException("no cluster view for " + city, e);
+        }
+    }
+
     @Override
     public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
         for (String template : templates) {

@@ -87,6 +87,16 @@ class CityBackupRoundTripTest extends WasteTest {
         assertThat(client.cityAs(restoredToken, target, "GET", "/api/waste/me/summary", null)
                         .status())
                 .isEqualTo(200);
+        // the restored city cannot open the archived city's signing key (sealed for that city): it retires
+        // it and signs new receipts with its own, while the archived receipts still verify with the old one
+        ServiceClient.Response withdrawn =
+                client.cityAs(restoredToken, target, "DELETE", "/api/me/consents/mobility-app-import", null);
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(client.city(target, "GET", "/api/consent-receipt-keys", null)
+                        .json()
+                        .path("keys")
+                        .size())
+                .isEqualTo(2);
         // new rows after the restore get fresh keys: the sequences follow the restored rows
         assertThat(client.cityAs(
                                 restoredToken,

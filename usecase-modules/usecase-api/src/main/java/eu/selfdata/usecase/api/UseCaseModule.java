@@ -66,6 +66,11 @@ public interface UseCaseModule {
         return List.of();
     }
 
+    /** How long the module keeps what it stores, and how it purges it ({@link RetentionRule}). */
+    default List<RetentionRule> retentionRules() {
+        return List.of();
+    }
+
     /** Indicators the city may compute over consenting citizens, through {@link CityAggregates}. */
     default List<CityIndicator> cityIndicators() {
         return List.of();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import eu.selfdata.connectors.ConnectorHealth;
 import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.ConnectorInstance;
+import eu.selfdata.connectors.cluster.ConnectorLockGroups;
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.testsupport.TestPostgres;
 import eu.selfdata.usecase.test.TestCities;
@@ -122,6 +123,20 @@ class OneRunPerCityAcrossReplicasTest {
         String second = onboard("lyon", a);
         a.getBean(ConnectorHost.class).reconcile();
         awaitOneLeader(second, a);
+    }
+
+    @Test
+    void cityWideJobsRunOnTheOneReplicaThatRunsTheCitysConnectors() {
+        ConfigurableApplicationContext a = replica("a");
+        ConfigurableApplicationContext b = replica("b");
+        String city = onboard("lyon", a, b);
+        String route = awaitOneLeader(city, a, b);
+
+        boolean aLeads = a.getBean(ConnectorLockGroups.class).leads(city);
+        boolean bLeads = b.getBean(ConnectorLockGroups.class).leads(city);
+
+        assertThat(aLeads).as("exactly one replica leads").isNotEqualTo(bLeads);
+        assertThat(aLeads).as("the one whose connector runs").isEqualTo(started(route, a));
     }
 
     private ConfigurableApplicationContext replica(String name) {
