@@ -29,6 +29,8 @@ public enum ProblemType implements PlatformProblem {
     TENANT_UNAVAILABLE("tenant-unavailable", "City temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     ALREADY_VERIFIED("already-verified", "E-mail address already verified", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    INDICATOR_COMPUTED_THIS_PERIOD(
+            "indicator-computed-this-period", "Indicator already computed this period", HttpStatus.TOO_MANY_REQUESTS),
     MAIL_NOT_SENT("mail-not-sent", "Mail not sent", HttpStatus.BAD_GATEWAY),
     NO_TENANT_CONTEXT("no-tenant-context", "Internal error: no city in context", HttpStatus.INTERNAL_SERVER_ERROR);
 
