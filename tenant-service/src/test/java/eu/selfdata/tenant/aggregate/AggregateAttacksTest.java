@@ -2,6 +2,7 @@ package eu.selfdata.tenant.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.selfdata.tenant.registry.CityPolicies;
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
 import eu.selfdata.tenant.tenancy.TenantContext;
@@ -36,7 +37,7 @@ class AggregateAttacksTest extends SelfDataTest {
     private SqlCityAggregates aggregates;
 
     @Autowired
-    private eu.selfdata.tenant.registry.CityPolicies policies;
+    private CityPolicies policies;
 
     @Test
     void aSecondComputeNowWithinThePeriodIsRefusedSoTheUploadCannotBeBracketed() {
@@ -80,9 +81,7 @@ class AggregateAttacksTest extends SelfDataTest {
         giveConsent(target, city);
         ageAccounts(city);
         double cap = ObservationsModule.BUDGET.contributionCap();
-        var indicator = new eu.selfdata.testmodule.ObservationsModule(null)
-                .cityIndicators()
-                .getFirst();
+        var indicator = new ObservationsModule(null).cityIndicators().getFirst();
         var policy = policies.indicatorPolicy(city);
         SplittableRandom secret = new SplittableRandom(11);
         int trials = 150;
