@@ -81,12 +81,12 @@ class CityIndicators {
     /** "Compute now": 429 {@code indicator-computed-this-period} when it was published less than a period ago. */
     IndicatorResult compute(String moduleId, String indicatorId) {
         CityIndicator indicator = indicator(moduleId, indicatorId);
-        return publishIfDue(moduleId, indicator).orElseThrow(() -> {
-            Instant next = nextComputation(moduleId, indicatorId).orElseThrow();
+        CityPolicies.IndicatorPolicy policy = policies.indicatorPolicy(city.city());
+        return publishIfDue(moduleId, indicator, policy).orElseThrow(() -> {
+            Instant next = nextComputation(moduleId, indicatorId, policy).orElseThrow();
             return new RetryLaterException(
                     ProblemType.INDICATOR_COMPUTED_THIS_PERIOD,
-                    "'" + indicatorId + "' was published less than "
-                            + policies.indicatorPolicy(city.city()).periodDays()
+                    "'" + indicatorId + "' was published less than " + policy.periodDays()
                             + " day(s) ago; the next computation is at " + next,
                     next);
         });
@@ -94,39 +94,45 @@ class CityIndicators {
 
     /** The schedule's run for the current city: publishes every indicator whose period has passed. */
     int publishDue() {
+        CityPolicies.IndicatorPolicy policy = policies.indicatorPolicy(city.city());
         int published = 0;
         for (UseCaseModule module : modules.enabledHere()) {
             for (CityIndicator indicator : module.cityIndicators()) {
-                published += publishIfDue(module.id(), indicator).isPresent() ? 1 : 0;
+                published += publishIfDue(module.id(), indicator, policy).isPresent() ? 1 : 0;
             }
         }
         return published;
     }
 
-    private Optional<IndicatorResult> publishIfDue(String moduleId, CityIndicator indicator) {
-        String slug = city.city();
+    /**
+     * The policy is read before the transaction: inside it every query goes through the connection the
+     * transaction holds, so that requests waiting for the lock never need a second one from the pool.
+     */
+    private Optional<IndicatorResult> publishIfDue(
+            String moduleId, CityIndicator indicator, CityPolicies.IndicatorPolicy policy) {
+        String lock = "indicator:" + city.city() + ":" + moduleId + ":" + indicator.id();
         return city.transactions().execute(status -> {
             city.jdbc()
                     .sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
-                    .param("indicator:" + slug + ":" + moduleId + ":" + indicator.id())
+                    .param(lock)
                     .query((rs, row) -> 1)
                     .single();
-            if (nextComputation(moduleId, indicator.id())
+            if (nextComputation(moduleId, indicator.id(), policy)
                     .filter(clock.instant()::isBefore)
                     .isPresent()) {
                 return Optional.<IndicatorResult>empty();
             }
-            IndicatorResult result = aggregates.compute(indicator, policies.indicatorPolicy(slug));
+            IndicatorResult result = aggregates.compute(indicator, policy);
             snapshots.save(moduleId, result);
             return Optional.of(result);
         });
     }
 
-    private Optional<Instant> nextComputation(String moduleId, String indicatorId) {
+    private Optional<Instant> nextComputation(
+            String moduleId, String indicatorId, CityPolicies.IndicatorPolicy policy) {
         return snapshots
                 .latest(moduleId, indicatorId)
-                .map(last -> last.computedAt()
-                        .plus(policies.indicatorPolicy(city.city()).period()));
+                .map(last -> last.computedAt().plus(policy.period()));
     }
 
     private CityIndicator indicator(String moduleId, String indicatorId) {
