@@ -6,6 +6,7 @@ import eu.selfdata.usecase.api.CityIndicator;
 import eu.selfdata.usecase.api.ConsentPurpose;
 import eu.selfdata.usecase.api.LegalBasis;
 import eu.selfdata.usecase.api.LocalizedText;
+import eu.selfdata.usecase.api.NoiseBudget;
 import eu.selfdata.usecase.api.PersonalDataCategory;
 import eu.selfdata.usecase.api.PersonalDataSource;
 import eu.selfdata.usecase.api.UseCaseModule;
@@ -23,6 +24,9 @@ public class ObservationsModule implements UseCaseModule {
     public static final String ID = "observations";
     public static final String PURPOSE = "share-observations";
     public static final String INDICATOR = "observations-per-kind";
+    /** A realistic budget, so that the attack tests measure what a real indicator gives away. */
+    public static final NoiseBudget BUDGET = new NoiseBudget(1, 10);
+
     static final PersonalDataCategory CATEGORY = new PersonalDataCategory(
             "observations",
             new LocalizedText("Observations", "Observations"),
@@ -71,6 +75,7 @@ public class ObservationsModule implements UseCaseModule {
                 PURPOSE,
                 CATEGORY.id(),
                 "select kind as group_key, citizen_id, value from observation",
-                CityIndicator.Measure.SUM));
+                CityIndicator.Measure.SUM,
+                BUDGET));
     }
 }

@@ -5,6 +5,7 @@ import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.registry.ServedTenants;
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.tenancy.TenantContext;
+import eu.selfdata.usecase.api.CityIndicator;
 import eu.selfdata.usecase.api.CommonProblems;
 import eu.selfdata.usecase.api.UseCaseModule;
 import java.util.HashMap;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The use-case modules this service found on its classpath, and which of them a city enabled. The
- * service does not start with two modules of one id, or with a problem type a module declares with
- * another title or status than the platform's or another module's.
+ * service does not start with two modules of one id, two indicators of one id (a module reads a
+ * publication by the indicator's id), or with a problem type a module declares with another title or
+ * status than the platform's or another module's.
  */
 @Component
 public class ModuleCatalogue {
@@ -31,6 +33,7 @@ public class ModuleCatalogue {
         this.modules = List.copyOf(modules);
         this.tenants = tenants;
         oneModulePerId(this.modules);
+        oneIndicatorPerId(this.modules);
         oneMeaningPerProblemType(this.modules);
     }
 
@@ -42,6 +45,18 @@ public class ModuleCatalogue {
                 .findFirst()
                 .ifPresent(id -> {
                     throw new IllegalStateException("two use-case modules have the id " + id);
+                });
+    }
+
+    static void oneIndicatorPerId(List<UseCaseModule> modules) {
+        Set<String> ids = new HashSet<>();
+        modules.stream()
+                .flatMap(module -> module.cityIndicators().stream())
+                .map(CityIndicator::id)
+                .filter(id -> !ids.add(id))
+                .findFirst()
+                .ifPresent(id -> {
+                    throw new IllegalStateException("two city indicators have the id " + id);
                 });
     }
 

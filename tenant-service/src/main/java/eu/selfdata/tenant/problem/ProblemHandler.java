@@ -5,6 +5,8 @@ import eu.selfdata.tenant.registry.TenantAlreadyExistsException;
 import eu.selfdata.tenant.registry.TenantStateConflictException;
 import eu.selfdata.tenant.registry.UnknownTenantException;
 import eu.selfdata.tenant.tenancy.NoTenantInContextException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final Clock clock;
+
+    ProblemHandler(Clock clock) {
+        this.clock = clock;
+    }
 
     @ExceptionHandler(InvalidCitySlugException.class)
     ProblemDetail invalidTenant(InvalidCitySlugException e) {
@@ -57,6 +65,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ProblemDetail known(ProblemException e) {
         return e.type().detail(e.getMessage());
+    }
+
+    @ExceptionHandler(RetryLaterException.class)
+    ResponseEntity<ProblemDetail> later(RetryLaterException e) {
+        ProblemDetail problem = e.type().detail(e.getMessage());
+        problem.setProperty("retryAt", e.retryAt().toString());
+        long seconds =
+                Math.max(1, Duration.between(clock.instant(), e.retryAt()).toSeconds() + 1);
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem);
     }
 
     @ExceptionHandler(NoTenantInContextException.class)

@@ -32,6 +32,8 @@ public enum ProblemType implements PlatformProblem {
     ARCHIVE_UNREADABLE("archive-unreadable", "City archive unreadable", HttpStatus.BAD_REQUEST),
     RESTORE_TARGET_NOT_READY("restore-target-not-ready", "City not ready for a restore", HttpStatus.CONFLICT),
     RETENTION_TOO_LONG("retention-too-long", "Longer than the module's maximum retention", HttpStatus.BAD_REQUEST),
+    INDICATOR_COMPUTED_THIS_PERIOD(
+            "indicator-computed-this-period", "Indicator already computed this period", HttpStatus.TOO_MANY_REQUESTS),
     MAIL_NOT_SENT("mail-not-sent", "Mail not sent", HttpStatus.BAD_GATEWAY),
     NO_TENANT_CONTEXT("no-tenant-context", "Internal error: no city in context", HttpStatus.INTERNAL_SERVER_ERROR);
 

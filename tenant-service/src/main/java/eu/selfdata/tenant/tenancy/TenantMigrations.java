@@ -26,7 +26,8 @@ public class TenantMigrations {
     static final List<String> CORE_CHANGELOGS = List.of(
             "db/tenant/core.changelog.sql",
             "db/tenant/consent-signing.changelog.sql",
-            "db/tenant/retention.changelog.sql");
+            "db/tenant/retention.changelog.sql",
+            "db/tenant/indicators.changelog.sql");
 
     private static final Logger log = LoggerFactory.getLogger(TenantMigrations.class);
 

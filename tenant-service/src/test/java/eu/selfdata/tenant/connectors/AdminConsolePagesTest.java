@@ -128,6 +128,8 @@ class AdminConsolePagesTest extends SelfDataTest {
         String yann = identities.citizenToken(brest, person("yann"));
         observe(yann, brest, "boats-in-brest", 2);
         giveConsent(yann, brest);
+        ageAccounts(nantes);
+        ageAccounts(brest);
         String admin = identities.cityAdminToken(nantes);
 
         ServiceClient.Response before = client.cityAs(admin, nantes, "GET", "/admin/dashboards?lang=en", null);

@@ -70,6 +70,24 @@ public abstract class SelfDataTest extends TenantServiceTest {
         }
     }
 
+    /**
+     * Makes the city's accounts older than any minimum account age, as if they had been opened weeks ago:
+     * only then do they count towards k in the city's indicators.
+     */
+    protected void ageAccounts(String city) {
+        database()
+                .sql("update " + schema(city) + ".citizen set created_at = created_at - interval '100 days'")
+                .update();
+    }
+
+    /** Moves the city's published indicators a period back, as if the longest period (31 days) had passed. */
+    protected void passIndicatorPeriod(String city) {
+        database()
+                .sql("update " + schema(city)
+                        + ".indicator_snapshot set computed_at = computed_at - interval '32 days'")
+                .update();
+    }
+
     /** SQL straight on the database, outside the service, to see what is really stored. */
     protected JdbcClient database() {
         return JdbcClient.create(dataSource);

@@ -169,14 +169,18 @@ public final class ServiceClient {
                 response.statusCode(),
                 response.body(),
                 response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Location").orElse(null));
+                response.headers().firstValue("Location").orElse(null),
+                response.headers().firstValue("Retry-After").orElse(null));
     }
 
-    /** @param location the redirect's target, null when none */
-    public record Response(int status, String body, String contentType, String location) {
+    /**
+     * @param location   the redirect's target, null when none
+     * @param retryAfter the {@code Retry-After} header, null when none
+     */
+    public record Response(int status, String body, String contentType, String location, String retryAfter) {
 
         public Response(int status, String body, String contentType) {
-            this(status, body, contentType, null);
+            this(status, body, contentType, null, null);
         }
 
         public JsonNode json() {

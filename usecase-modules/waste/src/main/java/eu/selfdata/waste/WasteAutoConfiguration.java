@@ -115,8 +115,8 @@ public class WasteAutoConfiguration {
     }
 
     @Bean
-    CityAverages wasteCityAverages(CityAggregates aggregates, CityDatabase city) {
-        return new CityAverages(aggregates, city, Clock.systemUTC());
+    CityAverages wasteCityAverages(CityAggregates aggregates) {
+        return new CityAverages(aggregates);
     }
 
     @Bean

@@ -2,9 +2,13 @@ package eu.selfdata.waste;
 
 import eu.selfdata.usecase.api.CityIndicator;
 import eu.selfdata.usecase.api.LocalizedText;
+import eu.selfdata.usecase.api.NoiseBudget;
 import java.util.List;
 
-/** What the city sees of its citizens' weighings, only through the core's aggregates (consent + k). */
+/**
+ * What the city sees of its citizens' weighings, only through the core's aggregates (consent, k, and
+ * noise within each indicator's budget: ε = 1; a household adds at most the cap to a group).
+ */
 public final class WasteIndicators {
 
     public static final CityIndicator TONNAGE_PER_STREAM_MONTH = new CityIndicator(
@@ -18,7 +22,8 @@ public final class WasteIndicators {
             select to_char(collected_at at time zone 'Europe/Paris', 'YYYY-MM') || ' ' || lower(stream) as group_key,
                    citizen_id, grams / 1000.0 as value
               from waste_weighing""",
-            CityIndicator.Measure.SUM);
+            CityIndicator.Measure.SUM,
+            new NoiseBudget(1, 150));
 
     /** Kilograms per participant and month: the city average a citizen compares with. */
     public static final CityIndicator KG_PER_PARTICIPANT_MONTH = new CityIndicator(
@@ -31,7 +36,8 @@ public final class WasteIndicators {
             select to_char(collected_at at time zone 'Europe/Paris', 'YYYY-MM') as group_key,
                    citizen_id, grams / 1000.0 as value
               from waste_weighing""",
-            CityIndicator.Measure.MEAN_PER_PARTICIPANT);
+            CityIndicator.Measure.MEAN_PER_PARTICIPANT,
+            new NoiseBudget(1, 250));
 
     /** How many participants sort how well over the last 12 months (share of non-residual mass). */
     public static final CityIndicator SORTING_RATE_DISTRIBUTION = new CityIndicator(
@@ -49,7 +55,8 @@ public final class WasteIndicators {
                       from waste_weighing where collected_at > now() - interval '12 months'
                      group by citizen_id) rates
              where rate is not null""",
-            CityIndicator.Measure.PARTICIPANTS);
+            CityIndicator.Measure.PARTICIPANTS,
+            new NoiseBudget(1, 1));
 
     public static final List<CityIndicator> ALL =
             List.of(TONNAGE_PER_STREAM_MONTH, KG_PER_PARTICIPANT_MONTH, SORTING_RATE_DISTRIBUTION);

@@ -5,12 +5,14 @@ import java.util.regex.Pattern;
 
 /**
  * A figure a city may see about its citizens, only in aggregate. The module gives the rows; the
- * core keeps only citizens who consented to {@code purposeId}, groups, and suppresses every group
- * with fewer participants than the city's k.
+ * core keeps only citizens who consented to {@code purposeId} and whose accounts count as persons
+ * (verified, old enough), groups, suppresses every group with fewer participants than the city's k,
+ * and publishes the other groups with noise and rounding ({@link NoiseBudget}).
  *
  * @param sql        a SELECT on the city schema returning columns {@code group_key} (text),
  *                   {@code citizen_id} (uuid) and {@code value} (numeric), one row per observation
  * @param categoryId the personal-data category read (recorded in each participant's access log)
+ * @param noise      the indicator's privacy budget: values are assumed non-negative
  */
 public record CityIndicator(
         String id,
@@ -19,7 +21,8 @@ public record CityIndicator(
         String purposeId,
         String categoryId,
         String sql,
-        Measure measure) {
+        Measure measure,
+        NoiseBudget noise) {
 
     private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,59}$");
 
@@ -33,6 +36,7 @@ public record CityIndicator(
         Objects.requireNonNull(categoryId, "categoryId");
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(noise, "noise");
     }
 
     /** How the values of a group become its figure. */

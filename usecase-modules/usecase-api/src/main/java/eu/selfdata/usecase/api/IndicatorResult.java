@@ -5,14 +5,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A computed indicator: one cell per group. A suppressed cell carries neither value nor
- * participant count ("not enough participants"), never a zero.
+ * A published indicator: one cell per group. A suppressed cell carries neither value nor
+ * participant count ("not enough participants"), never a zero. A shown cell's value is noised and
+ * rounded to two significant digits, its participant count noised and rounded to a multiple of 5
+ * ({@link NoiseBudget}): neither is an exact figure.
  *
  * @param minGroupSize the k the city applied
+ * @param noise        the budget the cells were published with
  */
-public record IndicatorResult(String indicatorId, Instant computedAt, int minGroupSize, List<Cell> cells) {
+public record IndicatorResult(
+        String indicatorId, Instant computedAt, int minGroupSize, NoiseBudget noise, List<Cell> cells) {
 
     public IndicatorResult {
+        Objects.requireNonNull(noise, "noise");
         cells = List.copyOf(cells);
     }
 

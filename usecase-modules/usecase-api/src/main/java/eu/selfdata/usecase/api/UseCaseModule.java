@@ -71,7 +71,10 @@ public interface UseCaseModule {
         return List.of();
     }
 
-    /** Indicators the city may compute over consenting citizens, through {@link CityAggregates}. */
+    /**
+     * Indicators the core publishes on the city's schedule over consenting citizens; ids unique across
+     * modules (prefix them with the module's id). Read them back through {@link CityAggregates}.
+     */
     default List<CityIndicator> cityIndicators() {
         return List.of();
     }

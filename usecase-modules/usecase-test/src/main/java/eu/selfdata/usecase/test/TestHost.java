@@ -1,6 +1,9 @@
 package eu.selfdata.usecase.test;
 
 import eu.selfdata.usecase.api.CityAggregates;
+import eu.selfdata.usecase.api.CityIndicator;
+import eu.selfdata.usecase.api.IndicatorResult;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,8 +32,16 @@ public class TestHost {
 
     @Bean
     CityAggregates testCityAggregates() {
-        return indicator -> {
-            throw new IllegalStateException("indicators are computed by tenant-service and tested there");
+        return new CityAggregates() {
+            @Override
+            public Optional<IndicatorResult> published(CityIndicator indicator) {
+                throw new IllegalStateException("indicators are computed by tenant-service and tested there");
+            }
+
+            @Override
+            public int minGroupSize() {
+                throw new IllegalStateException("indicators are computed by tenant-service and tested there");
+            }
         };
     }
 }
