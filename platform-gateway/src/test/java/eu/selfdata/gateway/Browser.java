@@ -145,8 +145,9 @@ final class Browser implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(URI uri) {
+        // generous: on 2 shared cores with Keycloak and other test JVMs busy, a sign-in step took over 20 s once
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(20))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .header("Accept-Language", "en");
         Map<String, String> jar = cookies.getOrDefault(uri.getAuthority().toLowerCase(Locale.ROOT), Map.of());
