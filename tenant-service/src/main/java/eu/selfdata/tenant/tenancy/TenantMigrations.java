@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TenantMigrations {
 
-    static final String CORE_CHANGELOG = "db/tenant/core.changelog.sql";
+    static final List<String> CORE_CHANGELOGS =
+            List.of("db/tenant/core.changelog.sql", "db/tenant/erasure.changelog.sql");
     private static final Logger log = LoggerFactory.getLogger(TenantMigrations.class);
 
     private final SchemaChangelogRunner runner;
@@ -81,7 +82,7 @@ public class TenantMigrations {
 
     private List<String> changelogs(Set<String> enabledModules) {
         List<String> changelogs = new ArrayList<>();
-        changelogs.add(CORE_CHANGELOG);
+        changelogs.addAll(CORE_CHANGELOGS);
         modules.stream()
                 .filter(module -> enabledModules.contains(module.id()))
                 .map(UseCaseModule::tenantChangelog)
