@@ -70,6 +70,40 @@ class ErasureSagaTest extends SelfDataTest {
     }
 
     @Test
+    void aReplicaKilledMidStepLeavesTheStepRunningAndTheResumerReplaysItToDone() {
+        String city = cityWithObservations("crashing", "La Rochelle");
+        String name = person("leaver");
+        String token = identities.citizenToken(city, name);
+        observe(token, city, "bike", 2);
+        citizenId(token, city);
+        FaultInjection.inject(city, "city-data", FaultInjection.Fault.CRASH);
+
+        assertThat(client.cityAs(token, city, "DELETE", "/api/me", CONFIRM).status())
+                .isEqualTo(500);
+        assertThat(stateOf(
+                        client.cityAs(token, city, "GET", "/api/me/erasure", null)
+                                .json(),
+                        "city-data"))
+                .isEqualTo("RUNNING");
+
+        resumer.resumeDue();
+
+        assertThat(database()
+                        .sql("select state from " + schema(city) + ".erasure")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DONE");
+        assertThat(database()
+                        .sql("select attempts from " + schema(city) + ".erasure_step where name = 'city-data'")
+                        .query(Integer.class)
+                        .single())
+                .as("replayed once, idempotently")
+                .isEqualTo(2);
+        assertThat(identities.userExists(name + "@" + city + ".tests.selfdata.eu"))
+                .isFalse();
+    }
+
+    @Test
     void aCitizenOfAnotherCityWithTheSameNameSeesNoErasureAndKeepsTheirData() {
         String city = cityWithObservations("erasing", "La Rochelle");
         String otherCity = cityWithObservations("keeping", "Lyon");

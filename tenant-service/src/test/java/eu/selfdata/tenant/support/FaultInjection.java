@@ -52,7 +52,10 @@ public class FaultInjection {
         };
     }
 
-    /** Wraps every erasure step too: a FAIL there fails it once per injection (as an outage would), after its work. */
+    /**
+     * Wraps every erasure step too: a FAIL there fails it once per injection (as an outage would), before its
+     * work; a CRASH escapes the saga once after the work, as a replica killed before journaling it.
+     */
     @Bean
     static BeanPostProcessor faultyErasureSteps() {
         return new BeanPostProcessor() {
@@ -83,6 +86,10 @@ public class FaultInjection {
                 throw new IllegalStateException("injected failure in erasure step " + name());
             }
             delegate.execute(request);
+            if (plan.get(name()) == Fault.CRASH) {
+                plan.remove(name());
+                throw new SimulatedCrash(name());
+            }
         }
     }
 
