@@ -24,18 +24,18 @@ class AccountPage {
 
     @GetMapping("/my/account")
     String page(Model model) {
-        return erasure.status(ErasureController.subject())
+        return erasure.status(SignedInSubject.require())
                 .map(status -> inProgress(status, model))
                 .orElse("portal/account");
     }
 
     @PostMapping("/my/account/delete")
     String delete(@RequestParam(defaultValue = "") String confirm, Model model) {
-        if (!ErasureController.CONFIRMATION.equals(confirm.strip())) {
+        if (!ErasureSaga.CONFIRMATION.equals(confirm.strip())) {
             model.addAttribute("confirmWrong", true);
             return "portal/account";
         }
-        ErasureStatus status = erasure.start(citizen.require(), ErasureController.subject());
+        ErasureStatus status = erasure.start(citizen.require(), SignedInSubject.require());
         return status.state() == ErasureStatus.State.DONE ? "portal/account-deleted" : inProgress(status, model);
     }
 

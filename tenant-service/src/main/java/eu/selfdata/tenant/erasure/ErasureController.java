@@ -6,8 +6,6 @@ import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.usecase.api.CurrentCitizen;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,9 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErasureController {
 
-    /** What the citizen types (API and page alike) to confirm that erasing cannot be undone. */
-    static final String CONFIRMATION = "ERASE";
-
     private final ErasureSaga erasure;
     private final CurrentCitizen citizen;
 
@@ -33,26 +28,20 @@ class ErasureController {
 
     @DeleteMapping("/api/me")
     ResponseEntity<ErasureStatus> erase(@RequestBody(required = false) Confirmation confirmation) {
-        if (confirmation == null || !CONFIRMATION.equals(confirmation.confirm())) {
+        if (confirmation == null || !ErasureSaga.CONFIRMATION.equals(confirmation.confirm())) {
             throw new ConfirmationRequiredException("Erasing your account cannot be undone: send {\"confirm\":\""
-                    + CONFIRMATION + "\"} (download your data first with GET /api/me/export)");
+                    + ErasureSaga.CONFIRMATION + "\"} (download your data first with GET /api/me/export)");
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(erasure.start(citizen.require(), subject()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(erasure.start(citizen.require(), SignedInSubject.require()));
     }
 
     /** The erasure under way, read with the token of the account being erased (no account is opened for it). */
     @GetMapping("/api/me/erasure")
     ErasureStatus progress() {
-        return erasure.status(subject())
+        return erasure.status(SignedInSubject.require())
                 .orElseThrow(
                         () -> new ProblemException(ProblemType.NOT_FOUND, "No erasure of your account is under way"));
-    }
-
-    static String subject() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
-            return token.getToken().getSubject();
-        }
-        throw new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in as a citizen of this city");
     }
 
     record Confirmation(String confirm) {}

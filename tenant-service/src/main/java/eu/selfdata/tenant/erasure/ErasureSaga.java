@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ErasureSaga {
 
+    /** What the citizen types (API and page alike) to confirm that erasing cannot be undone. */
+    static final String CONFIRMATION = "ERASE";
+
     private static final Logger log = LoggerFactory.getLogger(ErasureSaga.class);
 
     private final List<ErasureStep> steps;

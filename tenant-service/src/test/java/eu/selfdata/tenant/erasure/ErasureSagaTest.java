@@ -70,6 +70,25 @@ class ErasureSagaTest extends SelfDataTest {
     }
 
     @Test
+    void theAccountPageShowsTheErasureInProgressStepByStep() {
+        String city = cityWithObservations("erasing", "La Rochelle");
+        String token = identities.citizenToken(city, person("leaver"));
+        citizenId(token, city);
+        FaultInjection.inject(city, "governance", FaultInjection.Fault.FAIL);
+        assertThat(client.cityAs(token, city, "DELETE", "/api/me", CONFIRM).status())
+                .isEqualTo(202);
+
+        ServiceClient.Response page = client.pageAs(token, city, "fr", "/my/account");
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("id=\"account-erasing\"", "Votre compte est en cours")
+                .contains("Panels citoyens et votes", "sera réessayé")
+                .doesNotContain("id=\"delete-account\"");
+        resumer.resumeDue();
+    }
+
+    @Test
     void aReplicaKilledMidStepLeavesTheStepRunningAndTheResumerReplaysItToDone() {
         String city = cityWithObservations("crashing", "La Rochelle");
         String name = person("leaver");
