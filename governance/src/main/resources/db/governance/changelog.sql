@@ -229,3 +229,18 @@ create index mail_outbox_pending on mail_outbox (id) where sent_at is null;
 -- A notice keeps its message key and arguments, so each reader gets it in their language (message: its English text).
 alter table pilot_notice add column message_key varchar(60);
 alter table pilot_notice add column arguments jsonb;
+
+--changeset selfdata:governance-9-citizen-erasure splitStatements:false
+-- A citizen's erasure (art. 17, asked by tenant-service) is the one change the audit trail accepts: inside the
+-- erasure's transaction, an entry's actor may be replaced by a pseudonym, nothing else.
+create or replace function audit_entry_is_append_only() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'UPDATE' and current_setting('selfdata.erasure', true) = 'on'
+       and new.actor = 'erased-citizen' and new.id = old.id and new.at = old.at and new.action = old.action
+       and new.entity = old.entity and new.entity_id = old.entity_id
+       and new.before is not distinct from old.before and new.after is not distinct from old.after then
+        return new;
+    end if;
+    raise exception 'audit_entry is append-only';
+end;
+$$;

@@ -46,6 +46,11 @@ public class ConnectorsAutoConfiguration {
         return new DeadLetters(transactions);
     }
 
+    @Bean
+    ConnectorCopies connectorCopies(CityDatabase database) {
+        return new ConnectorCopies(database);
+    }
+
     @Bean(ProcessedMessages.BEAN)
     ProcessedMessages selfdataProcessedMessages(CityTransactions transactions) {
         return new ProcessedMessages(transactions);

@@ -275,6 +275,8 @@ public final class DevPlatform implements AutoCloseable {
                         + options.dataDir().resolve("takeout"),
                 // the coordinator console links to the run's mails
                 "--selfdata.mail.viewer-url=" + mailbox.pageUrl(),
+                // governance forgets an erased citizen (panels, votes) when tenant-service asks
+                "--selfdata.governance.url=http://localhost:" + options.governancePort(),
                 // the services' own mails (notices to citizens) go to the run's mailbox too
                 "--spring.mail.host=" + mailbox.smtpHost(),
                 "--spring.mail.port=" + mailbox.smtpPort()));

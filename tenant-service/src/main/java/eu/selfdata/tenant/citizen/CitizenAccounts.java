@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Citizens' accounts in the current city, opened from the token subject on their first request.
- * Known accounts are cached, so a request costs no query; the cache entry's lifetime is also how
- * often {@code last_seen_at} (active citizens) is refreshed. Whether the e-mail address is verified
+ * Known accounts are cached, so a request costs one indexed read (is the subject erased?) and no
+ * write; the cache entry's lifetime is also how often {@code last_seen_at} (active citizens) is refreshed. Whether the e-mail address is verified
  * is part of the cache key, so the first request after verification records it at once. An account
  * opened unverified is announced ({@link CitizenAccountOpened}): the identity feature asks for the
  * verification mail.
@@ -45,6 +45,7 @@ public class CitizenAccounts {
      * @param emailVerified what the token says ({@code email_verified}), recorded with the account
      */
     public CitizenId open(String subject, boolean emailVerified) {
+        refuseIfErased(subject);
         return known.get(
                 key(subject, emailVerified),
                 ignored -> city.transactions().execute(status -> findOrCreate(subject, emailVerified)));
@@ -60,13 +61,15 @@ public class CitizenAccounts {
     }
 
     /**
-     * Closes the account of a citizen whose rows are being erased in the same transaction: the
-     * subject is remembered only as a hash, so that a token issued before cannot re-open it.
+     * Refuses the subject from now on, on every replica: written when an erasure is requested (before any
+     * data goes, so that no request re-opens the account half-way) and again by its steps. The subject is
+     * remembered only as a hash, so that a token issued before cannot re-open the account; the hash outlives
+     * its erasure by a day (longer than any token lives).
      */
-    void close(String subject) {
-        city.jdbc()
-                .sql("delete from erased_subject where erased_at < now() - interval '1 day'")
-                .update();
+    public void refuse(String subject) {
+        city.jdbc().sql("""
+                        delete from erased_subject e where erased_at < now() - interval '1 day'
+                           and not exists (select 1 from erasure where subject_hash = e.subject_hash and state = 'RUNNING')""").update();
         city.jdbc()
                 .sql("insert into erased_subject (subject_hash) values (?) on conflict do nothing")
                 .param(hash(subject))
@@ -84,15 +87,6 @@ public class CitizenAccounts {
                     .update();
             return existing.get();
         }
-        boolean erased = city.jdbc()
-                .sql("select exists (select 1 from erased_subject where subject_hash = ?)")
-                .param(hash(subject))
-                .query(Boolean.class)
-                .single();
-        if (erased) {
-            throw new ProblemException(
-                    ProblemType.ACCOUNT_ERASED, "This account was erased; sign in again to start a new one");
-        }
         boolean opened = city.jdbc()
                         .sql(
                                 "insert into citizen (id, subject, email_verified) values (?, ?, ?) on conflict (subject) do nothing")
@@ -105,11 +99,29 @@ public class CitizenAccounts {
         return find(subject).orElseThrow();
     }
 
+    /**
+     * One indexed read per request, cache or not: a replica that did not serve the erasure must refuse the
+     * subject at once, not when its cache entry expires.
+     */
+    private void refuseIfErased(String subject) {
+        boolean erased = city.jdbc()
+                .sql("select exists (select 1 from erased_subject where subject_hash = ?)")
+                .param(hash(subject))
+                .query(Boolean.class)
+                .single();
+        if (erased) {
+            throw new ProblemException(
+                    ProblemType.ACCOUNT_ERASED,
+                    "This account is erased or being erased (GET /api/me/erasure tells how far); sign in again to start a new one");
+        }
+    }
+
     private String key(String subject, boolean emailVerified) {
         return city.city() + '\u0000' + subject + (emailVerified ? "\u0000v" : "");
     }
 
-    private static String hash(String subject) {
+    /** What the city keeps of an erased subject. */
+    public static String hash(String subject) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8)));

@@ -56,12 +56,12 @@ class ProfileData implements PersonalDataSource {
 
     @Override
     public void erase(CitizenId citizen) {
-        String subject = city.jdbc()
+        city.jdbc()
                 .sql("select subject from citizen where id = ?")
                 .param(citizen.value())
                 .query(String.class)
-                .single();
-        accounts.close(subject);
+                .optional()
+                .ifPresent(accounts::refuse);
         city.jdbc()
                 .sql("delete from citizen where id = ?")
                 .param(citizen.value())

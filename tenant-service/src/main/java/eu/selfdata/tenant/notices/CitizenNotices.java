@@ -123,6 +123,11 @@ public class CitizenNotices {
                 messages.getMessage(notice.bodyKey(), filled, locale)));
     }
 
+    /** Whether a mail server is configured at all (a development platform may have none). */
+    public boolean canDeliver() {
+        return sender.getIfAvailable() != null;
+    }
+
     /** @return false when the mail server refused it (logged) */
     public boolean deliver(Mail mail) {
         JavaMailSender smtp = sender.getIfAvailable();

@@ -10,7 +10,9 @@ public enum Notice {
     CONSENT_EXPIRING("consent-expiring", false),
     /** Sent whatever the settings: the account is erased after it unless the citizen signs in. */
     ACCOUNT_INACTIVE("account-inactive", true),
-    ACCOUNT_ERASED("account-erased", true);
+    ACCOUNT_ERASED("account-erased", true),
+    /** The end of an unused account, after {@link #ACCOUNT_INACTIVE}: told, since the citizen did not ask for it. */
+    ACCOUNT_ERASED_INACTIVE("account-erased-inactive", true);
 
     private final String key;
     private final boolean legallyRequired;

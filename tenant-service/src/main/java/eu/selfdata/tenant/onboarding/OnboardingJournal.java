@@ -1,5 +1,7 @@
 package eu.selfdata.tenant.onboarding;
 
+import eu.selfdata.tenant.saga.StepRecord;
+import eu.selfdata.tenant.saga.StepState;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;

@@ -6,6 +6,9 @@ import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStateConflictException;
 import eu.selfdata.tenant.registry.TenantStatus;
+import eu.selfdata.tenant.saga.SagaLock;
+import eu.selfdata.tenant.saga.StepRecord;
+import eu.selfdata.tenant.saga.StepState;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.tenant.tenancy.TenantMigrations;
 import jakarta.annotation.PreDestroy;
@@ -85,7 +88,7 @@ public class OnboardingSaga {
 
     /** Runs (or resumes) the saga of one city; returns at once if another run holds it. */
     public void run(String slug) {
-        try (SagaLock lock = SagaLock.tryAcquire(dataSource, slug)) {
+        try (SagaLock lock = SagaLock.tryAcquire(dataSource, "onboarding:" + slug)) {
             if (!lock.held()) {
                 log.info("Onboarding of {} already running elsewhere", slug);
                 return;

@@ -2,6 +2,7 @@ package eu.selfdata.tenant.personaldata;
 
 import eu.selfdata.tenant.citydata.CityJdbc;
 import eu.selfdata.tenant.modules.ModuleCatalogue;
+import eu.selfdata.usecase.api.PersonalDataCopies;
 import eu.selfdata.usecase.api.PersonalDataSource;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,12 +17,20 @@ public class PersonalDataCatalogue {
 
     private final ModuleCatalogue modules;
     private final List<PersonalDataSource> core;
+    private final List<PersonalDataCopies> copies;
     private final CityJdbc city;
 
-    PersonalDataCatalogue(ModuleCatalogue modules, List<PersonalDataSource> core, CityJdbc city) {
+    PersonalDataCatalogue(
+            ModuleCatalogue modules, List<PersonalDataSource> core, List<PersonalDataCopies> copies, CityJdbc city) {
         this.modules = modules;
         this.core = List.copyOf(core);
+        this.copies = List.copyOf(copies);
         this.city = city;
+    }
+
+    /** What modules and connectors keep about citizens outside the sources' tables (files, dead letters...). */
+    public List<PersonalDataCopies> copies() {
+        return copies;
     }
 
     public List<PersonalDataSource> all() {

@@ -1,10 +1,10 @@
 package eu.selfdata.tenant.retention;
 
 import eu.selfdata.tenant.citydata.CityJdbc;
+import eu.selfdata.tenant.erasure.ErasureSaga;
 import eu.selfdata.tenant.identity.PublicUrls;
 import eu.selfdata.tenant.notices.CitizenNotices;
 import eu.selfdata.tenant.notices.Notice;
-import eu.selfdata.tenant.personaldata.Erasure;
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.usecase.api.CitizenId;
@@ -39,7 +39,7 @@ class InactiveAccounts {
 
     private final CityJdbc city;
     private final CitizenNotices notices;
-    private final Erasure erasure;
+    private final ErasureSaga erasure;
     private final TenantRegistry registry;
     private final PublicUrls urls;
     private final Duration grace;
@@ -47,7 +47,7 @@ class InactiveAccounts {
     InactiveAccounts(
             CityJdbc city,
             CitizenNotices notices,
-            Erasure erasure,
+            ErasureSaga erasure,
             TenantRegistry registry,
             PublicUrls urls,
             @Value("${selfdata.retention.inactive-account-grace:30d}") Duration grace) {
@@ -87,7 +87,7 @@ class InactiveAccounts {
         long erased = 0;
         for (Inactive account : due) {
             try {
-                erasure.erase(new CitizenId(account.id()), account.subject());
+                erasure.eraseUnused(new CitizenId(account.id()), account.subject());
                 erased++;
             } catch (RuntimeException e) {
                 log.warn("Inactive account of {} not erased yet: {}", tenant.slug(), e.getMessage());

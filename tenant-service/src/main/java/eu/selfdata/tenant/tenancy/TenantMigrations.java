@@ -25,6 +25,7 @@ public class TenantMigrations {
     /** The self-data core's changelogs, in order; a new feature adds its own file. */
     static final List<String> CORE_CHANGELOGS = List.of(
             "db/tenant/core.changelog.sql",
+            "db/tenant/erasure.changelog.sql",
             "db/tenant/consent-signing.changelog.sql",
             "db/tenant/retention.changelog.sql",
             "db/tenant/indicators.changelog.sql");

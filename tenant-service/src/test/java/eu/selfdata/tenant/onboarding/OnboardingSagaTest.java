@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.selfdata.tenant.registry.TenantRegistry;
+import eu.selfdata.tenant.saga.StepState;
 import eu.selfdata.tenant.support.FaultInjection;
 import eu.selfdata.tenant.support.FaultInjection.Fault;
 import eu.selfdata.tenant.support.ServiceClient;

@@ -90,7 +90,8 @@ class ExportThenEraseTest extends SelfDataTest {
         assertThat(unconfirmed.status()).isEqualTo(422);
         ServiceClient.Response erased = client.cityAs(leaver, city, "DELETE", "/api/me", Map.of("confirm", "ERASE"));
 
-        assertThat(erased.status()).as(erased.body()).isEqualTo(204);
+        assertThat(erased.status()).as(erased.body()).isEqualTo(202);
+        assertThat(erased.json().path("state").asString()).isEqualTo("DONE");
         for (String table : tablesWithCitizenColumn(city)) {
             assertThat(database()
                             .sql("select count(*) from " + schema(city) + "." + table + " where citizen_id = ?::uuid")
@@ -134,7 +135,7 @@ class ExportThenEraseTest extends SelfDataTest {
         citizenId(token, city);
         assertThat(client.cityAs(token, city, "DELETE", "/api/me", Map.of("confirm", "ERASE"))
                         .status())
-                .isEqualTo(204);
+                .isEqualTo(202);
 
         ServiceClient.Response again = client.cityAs(token, city, "GET", "/api/me", null);
 

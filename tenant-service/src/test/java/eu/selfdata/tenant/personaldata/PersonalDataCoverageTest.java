@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** No table about citizens may escape export and erasure, whoever adds it later. */
+/**
+ * No table about citizens may escape export and erasure, whoever adds it later (the erasure saga's own journal
+ * aside: its last step empties it). Copies outside such tables: {@code EveryCopyDeclaredTest}.
+ */
 class PersonalDataCoverageTest extends SelfDataTest {
 
     @Autowired
@@ -30,7 +33,7 @@ class PersonalDataCoverageTest extends SelfDataTest {
         List<String> aboutCitizens = database()
                 .sql("""
                         select distinct table_name from information_schema.columns
-                         where table_schema = ? and column_name = 'citizen_id'""")
+                         where table_schema = ? and column_name = 'citizen_id' and table_name <> 'erasure'""")
                 .param(TenantId.of(city).schemaName())
                 .query(String.class)
                 .list();

@@ -95,7 +95,11 @@ class LeftoversAndInactiveAccountsTest extends SelfDataTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        mailbox.await(address(gone, city), mail -> mail.number() > warning.number(), Duration.ofSeconds(10));
+        // the last mail says why: the citizen did not ask for this erasure
+        Mail erased =
+                mailbox.await(address(gone, city), mail -> mail.number() > warning.number(), Duration.ofSeconds(10));
+        assertThat(erased.subject()).isEqualTo("Dormantville : votre compte inutilisé est effacé");
+        assertThat(erased.text()).doesNotContain("Comme vous l'avez demandé");
     }
 
     private long deadLetters(String city) {

@@ -1,5 +1,7 @@
 package eu.selfdata.tenant.support;
 
+import eu.selfdata.tenant.erasure.ErasureRequest;
+import eu.selfdata.tenant.erasure.ErasureStep;
 import eu.selfdata.tenant.onboarding.OnboardingStep;
 import eu.selfdata.tenant.onboarding.RetryLaterException;
 import eu.selfdata.tenant.registry.Tenant;
@@ -48,6 +50,47 @@ public class FaultInjection {
                 return bean instanceof OnboardingStep step ? new FaultyStep(step) : bean;
             }
         };
+    }
+
+    /**
+     * Wraps every erasure step too: a FAIL there fails it once per injection (as an outage would), before its
+     * work; a CRASH escapes the saga once after the work, as a replica killed before journaling it.
+     */
+    @Bean
+    static BeanPostProcessor faultyErasureSteps() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof ErasureStep step ? new FaultyErasureStep(step) : bean;
+            }
+        };
+    }
+
+    private record FaultyErasureStep(ErasureStep delegate) implements ErasureStep {
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public int order() {
+            return delegate.order();
+        }
+
+        @Override
+        public void execute(ErasureRequest request) {
+            Map<String, Fault> plan = PLAN.getOrDefault(request.city(), Map.of());
+            if (plan.get(name()) == Fault.FAIL) {
+                plan.remove(name());
+                throw new IllegalStateException("injected failure in erasure step " + name());
+            }
+            delegate.execute(request);
+            if (plan.get(name()) == Fault.CRASH) {
+                plan.remove(name());
+                throw new SimulatedCrash(name());
+            }
+        }
     }
 
     public static final class SimulatedCrash extends Error {

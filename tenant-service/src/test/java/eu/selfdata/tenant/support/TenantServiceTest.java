@@ -68,6 +68,9 @@ public abstract class TenantServiceTest {
         registry.add("selfdata.onboarding.resume-initial-delay", () -> "1h");
         registry.add("selfdata.onboarding.resume-interval", () -> "1h");
         registry.add("selfdata.tenants.cache-ttl", () -> "0s");
+        registry.add("selfdata.erasure.resume-initial-delay", () -> "1h");
+        registry.add("selfdata.erasure.resume-interval", () -> "1h");
+        registry.add("selfdata.erasure.retry-first", () -> "0s");
     }
 
     private static Path temporaryFolder() {

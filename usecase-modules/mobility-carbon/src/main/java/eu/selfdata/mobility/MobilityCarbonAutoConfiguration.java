@@ -8,6 +8,7 @@ import eu.selfdata.mobility.carbon.CityFactors;
 import eu.selfdata.mobility.carbon.FactorController;
 import eu.selfdata.mobility.connector.GtfsFeedTemplate;
 import eu.selfdata.mobility.connector.TraceDropTemplate;
+import eu.selfdata.mobility.connector.TraceFileCopies;
 import eu.selfdata.mobility.journey.Journeys;
 import eu.selfdata.mobility.journey.TripController;
 import eu.selfdata.mobility.journey.TripExportController;
@@ -181,6 +182,11 @@ public class MobilityCarbonAutoConfiguration {
                 CityScope scope,
                 CityFolders folders) {
             return new TraceDropTemplate(ingestion, consents, accessLog, scope, folders);
+        }
+
+        @Bean
+        TraceFileCopies mobilityTraceFileCopies(CityFolders folders, CityDatabase database) {
+            return new TraceFileCopies(folders, database);
         }
     }
 

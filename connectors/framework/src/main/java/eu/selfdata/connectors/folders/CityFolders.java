@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.stream.Stream;
 
 /**
  * The connectors' folders on disk: one root for the platform, one folder per city below it named
@@ -63,6 +65,35 @@ public final class CityFolders {
             }
         }
         return new DropFolder(base);
+    }
+
+    /**
+     * Deletes the files of the city's folder, at any depth and whatever folder an admin chose over time,
+     * for which {@code doomed} holds (given the name of the folder holding the file and the file's name).
+     * Links are not followed, so nothing outside the city's folder is reached.
+     *
+     * @return how many files were deleted
+     */
+    public int deleteFiles(String city, BiPredicate<String, String> doomed) {
+        Path cityFolder = root.resolve(CitySlug.of(city).value());
+        if (!Files.isDirectory(cityFolder, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(cityFolder)) {
+            int deleted = 0;
+            for (Path file : files.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
+                if (doomed.test(
+                                file.getParent().getFileName().toString(),
+                                file.getFileName().toString())
+                        && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not erase files of " + city, e);
+        }
     }
 
     private Path createPrivate(Path folder) {

@@ -103,7 +103,7 @@ class MobilityPersonalDataTest extends MobilityTest {
 
         ServiceClient.Response erased = client.cityAs(leaver, city, "DELETE", "/api/me", Map.of("confirm", "ERASE"));
 
-        assertThat(erased.status()).as(erased.body()).isEqualTo(204);
+        assertThat(erased.status()).as(erased.body()).isEqualTo(202);
         for (String table : List.of(
                 "mobility_trace_point", "mobility_upload", "mobility_trip", "mobility_leg", "mobility_leg_emission")) {
             assertThat(database()

@@ -289,7 +289,7 @@ class TakeoutAndExportTest extends MobilityTest {
 
         assertThat(client.cityAs(leaver, city, "DELETE", "/api/me", Map.of("confirm", "ERASE"))
                         .status())
-                .isEqualTo(204);
+                .isEqualTo(202);
 
         assertThat(database()
                         .sql("select count(*) from " + schema(city)

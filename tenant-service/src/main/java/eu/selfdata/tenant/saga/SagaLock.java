@@ -1,4 +1,4 @@
-package eu.selfdata.tenant.onboarding;
+package eu.selfdata.tenant.saga;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,10 +7,11 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * A PostgreSQL session advisory lock per city: at most one saga run per city across replicas, and
+ * A PostgreSQL session advisory lock per saga run (a city's onboarding, a citizen's erasure): at most one
+ * run per key across replicas, and
  * released by the database itself when the holder crashes and its connection dies.
  */
-final class SagaLock implements AutoCloseable {
+public final class SagaLock implements AutoCloseable {
 
     private final Connection connection;
     private final String key;
@@ -22,8 +23,8 @@ final class SagaLock implements AutoCloseable {
         this.held = held;
     }
 
-    static SagaLock tryAcquire(DataSource dataSource, String slug) throws SQLException {
-        String key = "onboarding:" + slug;
+    /** @param key names the saga run, e.g. {@code onboarding:{slug}}: one holder per key across replicas */
+    public static SagaLock tryAcquire(DataSource dataSource, String key) throws SQLException {
         Connection connection = dataSource.getConnection();
         try (PreparedStatement statement =
                 connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
@@ -38,7 +39,7 @@ final class SagaLock implements AutoCloseable {
         }
     }
 
-    boolean held() {
+    public boolean held() {
         return held;
     }
 

@@ -1,4 +1,4 @@
-package eu.selfdata.tenant.onboarding;
+package eu.selfdata.tenant.saga;
 
 public enum StepState {
     PENDING,
