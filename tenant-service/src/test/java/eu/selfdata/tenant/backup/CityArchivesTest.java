@@ -181,6 +181,48 @@ class CityArchivesTest extends SelfDataTest {
         assertThat(archives.list(city)).isEmpty();
     }
 
+    @Test
+    void anErasureRewritesTheCitysArchivesWithoutTheCitizenAndTheyStillRestore() throws IOException {
+        String city = cityWithObservations("bk-forget", "Forget");
+        String leaving = identities.citizenToken(city, person("leaving"));
+        String staying = identities.citizenToken(city, person("staying"));
+        giveConsent(leaving, city);
+        giveConsent(staying, city);
+        observe(leaving, city, "steps", 1111);
+        observe(staying, city, "steps", 2222);
+        String leavingId = citizenId(leaving, city);
+        String leavingSubject = subjectOf(leaving);
+        String stayingId = citizenId(staying, city);
+        String path = backupPath(city);
+        assertThat(String.join("\n", entries(backups().download(path).body()).values()))
+                .contains(leavingId, leavingSubject);
+
+        ServiceClient.Response erased = client.cityAs(leaving, city, "DELETE", "/api/me", Map.of("confirm", "ERASE"));
+        assertThat(erased.status()).as(erased.body()).isEqualTo(202);
+        assertThat(erased.json().path("state").asString()).isEqualTo("DONE");
+
+        byte[] rewritten = backups().download(path).body();
+        Map<String, String> entries = entries(rewritten);
+        assertThat(String.join("\n", entries.values())).doesNotContain(leavingId, leavingSubject);
+        assertThat(entries.get("tables/citizen.csv")).contains(stayingId);
+        assertThat(entries.get("tables/consent.csv")).contains(stayingId);
+        assertThat(entries.get("manifest.json")).contains("\"citizen\":1");
+        // the rewritten archive is whole: it restores, counts checked against its manifest
+        String target = cityWithObservations("bk-forgot", "Forgot");
+        ServiceClient.Response restored = backups().restore(target, rewritten);
+        assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        assertThat(rows(target, "citizen")).isEqualTo(1);
+    }
+
+    private static String subjectOf(String token) {
+        String payload = token.split("\\.")[1];
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        java.util.regex.Matcher sub =
+                java.util.regex.Pattern.compile("\"sub\":\"([^\"]+)\"").matcher(claims);
+        assertThat(sub.find()).isTrue();
+        return sub.group(1);
+    }
+
     private String backupPath(String city) {
         ServiceClient.Response created = client.platform("POST", "/platform/tenants/" + city + "/backups", null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

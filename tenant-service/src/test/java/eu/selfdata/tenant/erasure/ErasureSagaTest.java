@@ -21,7 +21,15 @@ class ErasureSagaTest extends SelfDataTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"city-data", "files-and-dead-letters", "governance", "caches", "identity", "confirmation-mail"})
+            strings = {
+                "city-data",
+                "files-and-dead-letters",
+                "archives",
+                "governance",
+                "caches",
+                "identity",
+                "confirmation-mail"
+            })
     void aFailureAtAnyStepIsShownInProgressThenResumedToDone(String step) {
         String city = cityWithObservations("erasing", "La Rochelle");
         String name = person("leaver");
