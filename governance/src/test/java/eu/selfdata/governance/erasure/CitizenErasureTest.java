@@ -3,6 +3,7 @@ package eu.selfdata.governance.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.selfdata.governance.support.GovernanceTest;
+import eu.selfdata.governance.support.RunningTenantService;
 import eu.selfdata.keycloak.KeycloakServer;
 import eu.selfdata.tenant.modules.EnergyPilotModule;
 import eu.selfdata.tenant.support.ServiceClient;
@@ -82,6 +83,40 @@ class CitizenErasureTest extends GovernanceTest {
                         .query(Integer.class)
                         .single())
                 .isOne();
+    }
+
+    @Test
+    void aResidentWhoErasesHerAccountLeavesNoSeatVoteOrActorInGovernance() throws Exception {
+        String city = freshSlug("lr");
+        onboardCity(city, "La Rochelle", 77_205);
+        String pilot = startPilot(city);
+        String lea = identities.citizenToken(
+                city, "lea-" + UUID.randomUUID().toString().substring(0, 6));
+        String subject = subject(lea);
+        assertThat(governance
+                        .cityAs(lea, city, "POST", "/governance/pilots/" + pilot + "/panel", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(governance
+                        .cityAs(lea, city, "POST", "/governance/pilots/" + pilot + "/stop-votes", null)
+                        .status())
+                .isEqualTo(200);
+
+        // the citizen erases her account in tenant-service; its saga reaches this governance
+        ServiceClient.Response erased;
+        try (AutoCloseable ignored = RunningTenantService.shared().governanceAt("http://localhost:" + port)) {
+            erased = tenantService.cityAs(lea, city, "DELETE", "/api/me", Map.of("confirm", "ERASE"));
+        }
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(202);
+        assertThat(erased.json().path("state").asString()).as(erased.body()).isEqualTo("DONE");
+        assertThat(count("panel_member", pilot, subject)).isZero();
+        assertThat(count("stop_vote", pilot, subject)).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_entry where actor = ?")
+                        .param(subject)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -75,6 +75,18 @@ public final class RunningTenantService {
         return context.getBean(GatewaySignature.class);
     }
 
+    /**
+     * Points tenant-service's erasure saga at the governance under test (started after it, on a port known
+     * only then); {@link AutoCloseable#close()} points it nowhere again.
+     */
+    public AutoCloseable governanceAt(String url) {
+        var sources = context.getEnvironment().getPropertySources();
+        String name = "governance-under-test";
+        sources.addFirst(
+                new org.springframework.core.env.MapPropertySource(name, Map.of("selfdata.governance.url", url)));
+        return () -> sources.remove(name);
+    }
+
     public String governanceSecret() {
         return governanceSecret;
     }

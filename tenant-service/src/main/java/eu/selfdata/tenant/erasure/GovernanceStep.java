@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.keycloak.admin.client.Keycloak;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -20,16 +20,13 @@ import org.springframework.web.client.RestClient;
 @Component
 class GovernanceStep implements ErasureStep {
 
-    private final String url;
+    private final Environment environment;
     private final GatewaySignature signature;
     private final ObjectProvider<Keycloak> serviceAccount;
     private final RestClient http;
 
-    GovernanceStep(
-            @Value("${selfdata.governance.url:}") String url,
-            GatewaySignature signature,
-            ObjectProvider<Keycloak> serviceAccount) {
-        this.url = url;
+    GovernanceStep(Environment environment, GatewaySignature signature, ObjectProvider<Keycloak> serviceAccount) {
+        this.environment = environment;
         this.signature = signature;
         this.serviceAccount = serviceAccount;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
@@ -50,6 +47,8 @@ class GovernanceStep implements ErasureStep {
 
     @Override
     public void execute(ErasureRequest request) {
+        // read at each call: a governance started after this service (a test platform) is found once named
+        String url = environment.getProperty("selfdata.governance.url", "");
         if (url.isBlank()) {
             return;
         }
