@@ -63,9 +63,7 @@ class CoordinatorConsoleIT {
 
         browser.find("#status"); // on the city's page (else the failure shows the console's answer)
         // the page is not reloaded: htmx polls the steps until the saga is done
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
-                .until(driver ->
-                        "ACTIVE".equals(driver.findElement(By.id("status")).getText()));
+        awaitStatus("ACTIVE", Duration.ofSeconds(90));
         assertThat(browser.driver().getCurrentUrl()).endsWith("/platform/console/" + platform.slug("bordeaux"));
         // the steps' fragment may be swapped once more by the last poll: read it again when it is
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
@@ -78,8 +76,8 @@ class CoordinatorConsoleIT {
                 });
         browser.screenshot("console-onboarded");
 
-        browser.find("#suspend button").click();
-        assertThat(browser.find("#status").getText()).isEqualTo("SUSPENDED");
+        clickStable("#suspend button");
+        awaitStatus("SUSPENDED", Duration.ofSeconds(10));
         // the gateway learns of the suspension at its next directory refresh (every few seconds)
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                 .pollingEvery(Duration.ofSeconds(1))
@@ -89,8 +87,8 @@ class CoordinatorConsoleIT {
                 });
 
         browser.open(platform.platformUrl("/platform/console/" + platform.slug("bordeaux")));
-        browser.find("#resume button").click();
-        assertThat(browser.find("#status").getText()).isEqualTo("ACTIVE");
+        clickStable("#resume button");
+        awaitStatus("ACTIVE", Duration.ofSeconds(10));
         // the gateway learns of the resumption at its next directory refresh (every few seconds)
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                 .pollingEvery(Duration.ofSeconds(1))
@@ -262,5 +260,23 @@ class CoordinatorConsoleIT {
             assertThat(french.text()).contains("404").contains("Ville inconnue");
             french.screenshot("problem-fr");
         }
+    }
+
+    /** The city's status as the page shows it; htmx may swap the element between a find and a read. */
+    private void awaitStatus(String expected, Duration within) {
+        new WebDriverWait(browser.driver(), within)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver ->
+                        expected.equals(driver.findElement(By.id("status")).getText()));
+    }
+
+    /** Clicks what the selector names, found again if a poll swapped it meanwhile. */
+    private void clickStable(String selector) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    driver.findElement(By.cssSelector(selector)).click();
+                    return true;
+                });
     }
 }
