@@ -1,5 +1,7 @@
 package eu.selfdata.tenant.backup;
 
+import eu.selfdata.tenant.backup.CitySchemaTables.ForeignKey;
+import eu.selfdata.tenant.tenancy.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +65,8 @@ public class ArchiveForgetting {
     }
 
     /** Rewrites the city's archives without whatever names one of {@code needles}; returns the archives changed. */
-    public int forget(String city, String schema, Set<String> needles) {
-        List<ForeignKey> keys = foreignKeys(schema);
+    public int forget(String city, Set<String> needles) {
+        List<ForeignKey> keys = foreignKeys(TenantId.of(city).schemaName());
         int changed = 0;
         for (StoredArchive stored : archives.list(city)) {
             Path archive = archives.find(city, stored.name()).orElse(null);
@@ -85,7 +84,7 @@ public class ArchiveForgetting {
             ArchiveManifest manifest;
             try (InputStream sealed = Files.newInputStream(archive);
                     ZipInputStream zip = new ZipInputStream(cipher.decrypting(sealed))) {
-                manifest = readManifest(zip);
+                manifest = ArchiveReader.manifest(zip, json);
                 counting.run(zip, null);
             }
             if (counting.dropped == 0) {
@@ -103,14 +102,13 @@ public class ArchiveForgetting {
                     counting.files);
             Path partial = archive.resolveSibling(archive.getFileName() + ".forgetting");
             Files.deleteIfExists(partial);
-            Files.createFile(
-                    partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            CityArchives.createOwnerOnly(partial);
             try (InputStream sealed = Files.newInputStream(archive);
                     ZipInputStream in = new ZipInputStream(cipher.decrypting(sealed));
                     OutputStream file = Files.newOutputStream(partial);
                     OutputStream encrypted = cipher.encrypting(file);
                     ZipOutputStream out = new ZipOutputStream(encrypted)) {
-                readManifest(in);
+                ArchiveReader.manifest(in, json);
                 out.putNextEntry(new ZipEntry("manifest.json"));
                 out.write(json.writeValueAsBytes(rewritten));
                 out.closeEntry();
@@ -123,14 +121,6 @@ public class ArchiveForgetting {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not rewrite " + archive.getFileName(), e);
         }
-    }
-
-    private ArchiveManifest readManifest(ZipInputStream zip) throws IOException {
-        ZipEntry first = zip.getNextEntry();
-        if (first == null || !"manifest.json".equals(first.getName())) {
-            throw new IOException("not a city archive");
-        }
-        return json.readValue(zip.readAllBytes(), ArchiveManifest.class);
     }
 
     /** One pass over an archive's entries after its manifest: counts what stays, and writes it when given a zip. */
@@ -269,36 +259,11 @@ public class ArchiveForgetting {
         }
     }
 
-    private record ForeignKey(String child, List<String> childColumns, String parent, List<String> parentColumns) {}
-
-    /** The city schema's foreign keys, column by column (the archive was written from the same changelogs). */
     private List<ForeignKey> foreignKeys(String schema) {
-        List<ForeignKey> keys = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        select child.relname, parent.relname,
-                               array(select a.attname from unnest(c.conkey) with ordinality k(n, i)
-                                       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i),
-                               array(select a.attname from unnest(c.confkey) with ordinality k(n, i)
-                                       join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i)
-                          from pg_constraint c
-                          join pg_class child on child.oid = c.conrelid
-                          join pg_class parent on parent.oid = c.confrelid
-                          join pg_namespace n on n.oid = c.connamespace
-                         where c.contype = 'f' and n.nspname = ?""")) {
-            statement.setString(1, schema);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(new ForeignKey(
-                            rs.getString(1),
-                            List.of((String[]) rs.getArray(3).getArray()),
-                            rs.getString(2),
-                            List.of((String[]) rs.getArray(4).getArray())));
-                }
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return CitySchemaTables.foreignKeys(connection, schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the foreign keys of " + schema, e);
         }
-        return keys;
     }
 }

@@ -77,10 +77,10 @@ public class CityArchives {
         try {
             if (POSIX) {
                 Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
-                Files.createFile(partial, PosixFilePermissions.asFileAttribute(OWNER_FILE));
             } else {
                 Files.createDirectories(directory);
             }
+            createOwnerOnly(partial);
             try (OutputStream file = Files.newOutputStream(partial);
                     OutputStream sealed = cipher.encrypting(file)) {
                 writer.write(tenant, kind, now, sealed);
@@ -96,6 +96,15 @@ public class CityArchives {
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             throw e;
+        }
+    }
+
+    /** An empty file beside the archives that only the service's user reads, for an archive being written. */
+    static void createOwnerOnly(Path file) throws IOException {
+        if (POSIX) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        } else {
+            Files.createFile(file);
         }
     }
 

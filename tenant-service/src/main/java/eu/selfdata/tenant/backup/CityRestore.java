@@ -132,12 +132,12 @@ class CityRestore {
             connection.setAutoCommit(false);
             try {
                 lockOut(connection, target.slug());
-                ArchiveManifest manifest = manifest(zip);
+                ArchiveManifest manifest = ArchiveReader.manifest(zip, json);
                 checkModules(zip, target);
                 List<String> tables = CitySchemaTables.parentsFirst(connection, schema);
                 emptyTarget(connection, schema, tables);
                 Set<String> restored = new HashSet<>();
-                for (ZipEntry entry = next(zip); entry != null; entry = next(zip)) {
+                for (ZipEntry entry = ArchiveReader.next(zip); entry != null; entry = ArchiveReader.next(zip)) {
                     String name = entry.getName();
                     if (name.startsWith("tables/") && name.endsWith(".csv")) {
                         String table = name.substring("tables/".length(), name.length() - ".csv".length());
@@ -145,14 +145,15 @@ class CityRestore {
                             continue;
                         }
                         if (!tables.contains(table) || !manifest.tables().containsKey(table) || !restored.add(table)) {
-                            throw new ArchiveUnreadableException(
-                                    "The archive's table '" + abbreviate(table) + "' does not fit this city's schema");
+                            throw new ArchiveUnreadableException("The archive's table '"
+                                    + ArchiveReader.abbreviate(table) + "' does not fit this city's schema");
                         }
                         copyIn(connection, schema, table, zip);
                     } else if (name.startsWith("files/") && !entry.isDirectory() && staging != null) {
                         stage(staging, name.substring("files/".length()), zip);
                     } else if (!entry.isDirectory()) {
-                        throw new ArchiveUnreadableException("Unexpected entry in the archive: " + abbreviate(name));
+                        throw new ArchiveUnreadableException(
+                                "Unexpected entry in the archive: " + ArchiveReader.abbreviate(name));
                     }
                 }
                 checkCounts(connection, schema, manifest);
@@ -193,43 +194,15 @@ class CityRestore {
         }
     }
 
-    /** The next entry; an archive opened with another key or altered fails here, before any row. */
-    private static ZipEntry next(ZipInputStream zip) {
-        try {
-            return zip.getNextEntry();
-        } catch (IOException e) {
-            throw new ArchiveUnreadableException(
-                    "The archive cannot be read with this platform's backup key, or it was altered or cut short");
-        }
-    }
-
-    private ArchiveManifest manifest(ZipInputStream zip) throws IOException {
-        ZipEntry first = next(zip);
-        if (first == null || !"manifest.json".equals(first.getName())) {
-            throw new ArchiveUnreadableException("Not a city archive: it does not start with its manifest");
-        }
-        ArchiveManifest manifest;
-        try {
-            manifest = json.readValue(bounded(zip), ArchiveManifest.class);
-        } catch (JacksonException e) {
-            throw new ArchiveUnreadableException("The archive's manifest is not readable");
-        }
-        if (!ArchiveManifest.FORMAT.equals(manifest.format()) || manifest.version() != ArchiveManifest.VERSION) {
-            throw new ArchiveUnreadableException("Archive format " + abbreviate(manifest.format()) + " v"
-                    + manifest.version() + " is not " + ArchiveManifest.FORMAT + " v" + ArchiveManifest.VERSION);
-        }
-        return manifest;
-    }
-
     /** The archived city's modules must be on here, or their tables have nowhere to go. */
     private void checkModules(ZipInputStream zip, Tenant target) throws IOException {
-        ZipEntry second = next(zip);
+        ZipEntry second = ArchiveReader.next(zip);
         if (second == null || !"tenant.json".equals(second.getName())) {
             throw new ArchiveUnreadableException("The archive has no registry entry after its manifest");
         }
         Set<String> missing = new TreeSet<>();
         try {
-            JsonNode archived = json.readTree(bounded(zip));
+            JsonNode archived = json.readTree(ArchiveReader.bounded(zip));
             archived.path("enabledModules").forEach(module -> missing.add(module.asString()));
         } catch (JacksonException e) {
             throw new ArchiveUnreadableException("The archive's registry entry is not readable");
@@ -267,8 +240,8 @@ class CityRestore {
         Set<String> columns = columns(connection, schema, table);
         for (String column : header) {
             if (!columns.contains(column)) {
-                throw new ArchiveUnreadableException("The archive's column '" + abbreviate(table) + "."
-                        + abbreviate(column) + "' does not fit this city's schema");
+                throw new ArchiveUnreadableException("The archive's column '" + ArchiveReader.abbreviate(table) + "."
+                        + ArchiveReader.abbreviate(column) + "' does not fit this city's schema");
             }
         }
         String columnList =
@@ -374,7 +347,7 @@ class CityRestore {
         Path file = staging.resolve(relative).normalize();
         if (relative.isEmpty() || !file.startsWith(staging) || file.equals(staging)) {
             throw new ArchiveUnreadableException(
-                    "The archive's file '" + abbreviate(relative) + "' leaves the city's folder");
+                    "The archive's file '" + ArchiveReader.abbreviate(relative) + "' leaves the city's folder");
         }
         Files.createDirectories(file.getParent());
         Files.copy(content, file);
@@ -405,19 +378,5 @@ class CityRestore {
             }
         }
         return joined;
-    }
-
-    /** Small JSON entries are read whole; a huge one is not a manifest. */
-    private static byte[] bounded(InputStream entry) throws IOException {
-        byte[] content = entry.readNBytes(1 << 20);
-        if (entry.read() >= 0) {
-            throw new ArchiveUnreadableException("An archive's description entry is larger than 1 MB");
-        }
-        return content;
-    }
-
-    private static String abbreviate(String value) {
-        String printable = String.valueOf(value).replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 80 ? printable.substring(0, 80) + "…" : printable;
     }
 }

@@ -34,19 +34,9 @@ final class CitySchemaTables {
             }
         }
         Map<String, Set<String>> parents = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select child.relname, parent.relname
-                  from pg_constraint c
-                  join pg_class child on child.oid = c.conrelid
-                  join pg_class parent on parent.oid = c.confrelid
-                  join pg_namespace n on n.oid = c.connamespace
-                 where c.contype = 'f' and n.nspname = ? and c.conrelid <> c.confrelid""")) {
-            statement.setString(1, schema);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    parents.computeIfAbsent(rs.getString(1), t -> new LinkedHashSet<>())
-                            .add(rs.getString(2));
-                }
+        for (ForeignKey key : foreignKeys(connection, schema)) {
+            if (!key.child().equals(key.parent())) {
+                parents.computeIfAbsent(key.child(), t -> new LinkedHashSet<>()).add(key.parent());
             }
         }
         Set<String> ordered = new LinkedHashSet<>();
@@ -64,6 +54,36 @@ final class CitySchemaTables {
             visit(parent, parents, ordered, path);
         }
         ordered.add(table);
+    }
+
+    /** A foreign key of the schema, column by column. */
+    record ForeignKey(String child, List<String> childColumns, String parent, List<String> parentColumns) {}
+
+    static List<ForeignKey> foreignKeys(Connection connection, String schema) throws SQLException {
+        List<ForeignKey> keys = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select child.relname, parent.relname,
+                       array(select a.attname from unnest(c.conkey) with ordinality k(n, i)
+                               join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i),
+                       array(select a.attname from unnest(c.confkey) with ordinality k(n, i)
+                               join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i)
+                  from pg_constraint c
+                  join pg_class child on child.oid = c.conrelid
+                  join pg_class parent on parent.oid = c.confrelid
+                  join pg_namespace n on n.oid = c.connamespace
+                 where c.contype = 'f' and n.nspname = ?""")) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new ForeignKey(
+                            rs.getString(1),
+                            List.of((String[]) rs.getArray(3).getArray()),
+                            rs.getString(2),
+                            List.of((String[]) rs.getArray(4).getArray())));
+                }
+            }
+        }
+        return keys;
     }
 
     static long rows(Connection connection, String schema, String table) throws SQLException {

@@ -1,7 +1,6 @@
 package eu.selfdata.tenant.erasure;
 
 import eu.selfdata.tenant.backup.ArchiveForgetting;
-import eu.selfdata.tenant.tenancy.TenantId;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -35,6 +34,6 @@ class ArchivesStep implements ErasureStep {
         needles.add(request.citizen().value().toString());
         needles.add(request.subject());
         request.confirmation().ifPresent(mail -> needles.add(mail.address()));
-        archives.forget(request.city(), TenantId.of(request.city()).schemaName(), needles);
+        archives.forget(request.city(), needles);
     }
 }

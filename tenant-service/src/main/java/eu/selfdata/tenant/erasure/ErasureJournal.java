@@ -4,11 +4,8 @@ import eu.selfdata.tenant.citizen.CitizenAccounts;
 import eu.selfdata.tenant.citydata.CityJdbc;
 import eu.selfdata.tenant.notices.CitizenNotices;
 import eu.selfdata.tenant.saga.StepRecord;
-import eu.selfdata.tenant.saga.StepState;
 import eu.selfdata.usecase.api.CitizenId;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,18 +92,9 @@ class ErasureJournal {
 
     private List<StepRecord> steps(UUID id) {
         return city.jdbc()
-                .sql("""
-                        select name, position, state, attempts, last_error, started_at, finished_at
-                          from erasure_step where erasure_id = ? order by position""")
+                .sql("select " + StepRecord.COLUMNS + " from erasure_step where erasure_id = ? order by position")
                 .param(id)
-                .query((rs, row) -> new StepRecord(
-                        rs.getString(1),
-                        rs.getInt(2),
-                        StepState.valueOf(rs.getString(3)),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7))))
+                .query(StepRecord::of)
                 .list();
     }
 
@@ -180,9 +168,5 @@ class ErasureJournal {
                         "select id from erasure where state = 'RUNNING' and next_attempt_at <= now() order by requested_at")
                 .query(UUID.class)
                 .list();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

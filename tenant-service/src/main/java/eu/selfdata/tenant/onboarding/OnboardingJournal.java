@@ -2,7 +2,6 @@ package eu.selfdata.tenant.onboarding;
 
 import eu.selfdata.tenant.saga.StepRecord;
 import eu.selfdata.tenant.saga.StepState;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -37,18 +36,10 @@ class OnboardingJournal {
     }
 
     List<StepRecord> steps(String slug) {
-        return jdbc.sql("""
-                        select name, position, state, attempts, last_error, started_at, finished_at
-                          from platform.onboarding_step where slug = ? order by position""")
+        return jdbc.sql("select " + StepRecord.COLUMNS
+                        + " from platform.onboarding_step where slug = ? order by position")
                 .param(slug)
-                .query((rs, row) -> new StepRecord(
-                        rs.getString(1),
-                        rs.getInt(2),
-                        StepState.valueOf(rs.getString(3)),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7))))
+                .query(StepRecord::of)
                 .list();
     }
 
@@ -72,9 +63,5 @@ class OnboardingJournal {
         jdbc.sql("""
                         update platform.onboarding_step set state = ?, last_error = coalesce(?, last_error), finished_at = now()
                          where slug = ? and name = ?""").params(state.name(), error, slug, step).update();
-    }
-
-    private static java.time.Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
