@@ -52,3 +52,20 @@ create table connector_secret (
 update connector_config set enabled = false where template = 'waste-weighings-sftp';
 update connector_config set parameters = parameters - array['inbox', 'done', 'failed', 'workDirectory',
     'knownHostsFile', 'clientId', 'brokerUrl', 'topic', 'strictHostKeyChecking', 'password', 'pollDelayMs', 'periodMs'];
+
+--changeset selfdata:connectors-3-health
+-- Health of each connector of the city, written by whichever replica runs it (one statement per event,
+-- counters added in place) and read by every replica, so all answer the same. No personal data: the
+-- messages are stored with identifiers and e-mail addresses masked (HealthMessage); the failing
+-- record itself is in connector_dead_letter. A row lives while the city wants the connector.
+create table connector_health (
+    template           varchar(60)   primary key,
+    last_success       timestamptz,
+    last_error         timestamptz,
+    last_error_message varchar(2000),
+    succeeded          bigint        not null default 0 check (succeeded >= 0),
+    failed             bigint        not null default 0 check (failed >= 0),
+    -- Why the city's stored settings fail their rules (nothing runs then); null when they pass.
+    refused_settings   varchar(2000),
+    constraint connector_health_error_dated check ((last_error is null) = (last_error_message is null))
+);

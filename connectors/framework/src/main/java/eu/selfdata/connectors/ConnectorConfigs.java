@@ -28,13 +28,14 @@ public class ConnectorConfigs {
     }
 
     /**
-     * Whether the city's schema has the connector tables yet (its modules' changelogs ran). Asked in
-     * the city's schema: the name resolves through its search_path alone.
+     * Whether the city's schema has the connector tables yet (its modules' changelogs ran, up to the
+     * newest table, {@code connector_health}). Asked in the city's schema: the name resolves through
+     * its search_path alone.
      */
     public boolean ready(String city) {
         return jdbc.call(
                 city,
-                client -> client.sql("select to_regclass('connector_secret') is not null")
+                client -> client.sql("select to_regclass('connector_health') is not null")
                         .query(Boolean.class)
                         .single());
     }

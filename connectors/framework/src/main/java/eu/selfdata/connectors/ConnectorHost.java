@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * off by the city), with the template's typed settings: defaults overridden by the city's choices.
  * Reconciles on start, on a timer (cities onboarded or suspended on another replica) and at once
  * after a city admin changes a connector. A choice that no longer meets its setting's rule keeps
- * that instance stopped, with the reason in its health, until the admin corrects it.
+ * that instance stopped, with the reason in its health, until the admin corrects it. Stopping a
+ * route leaves its health alone (a replica shutting down, or a restart with new settings); a
+ * connector the city no longer wants is forgotten there by the reconciliation.
  */
 public class ConnectorHost {
 
@@ -87,7 +89,6 @@ public class ConnectorHost {
 
     public synchronized void reconcile() {
         Map<String, ConnectorInstance> desired = new HashMap<>();
-        Set<String> refused = new HashSet<>();
         cities.activeCitiesWithModules().forEach((city, modules) -> {
             List<ConnectorTemplate> wanted = templatesFor(modules);
             if (wanted.isEmpty()) {
@@ -98,13 +99,17 @@ public class ConnectorHost {
                     return;
                 }
                 Map<String, ConnectorConfigs.Choice> choices = configs.choices(city);
+                Set<String> kept = new HashSet<>();
+                Set<String> refused = new HashSet<>();
                 for (ConnectorTemplate template : wanted) {
                     Optional<ConnectorConfigs.Choice> choice = Optional.ofNullable(choices.get(template.id()));
                     if (choice.map(ConnectorConfigs.Choice::enabled).orElse(template.enabledByDefault())) {
+                        kept.add(template.id());
                         wanted(city, template, choice, refused)
                                 .ifPresent(instance -> desired.put(instance.routeId(), instance));
                     }
                 }
+                health.reconciled(city, kept, refused);
             } catch (RuntimeException e) {
                 log.warn("Connectors of {} not reconciled: {}", city, e.getMessage());
                 running.all().values().stream()
@@ -120,19 +125,19 @@ public class ConnectorHost {
         desired.values().stream()
                 .filter(instance -> running.get(instance.routeId()).isEmpty())
                 .forEach(this::start);
-        health.keepRefusals(refused);
         startStrandedLeaders();
     }
 
+    /** The instance of the city's choice, or empty with the template added to {@code refused} and the reason in its health. */
     private Optional<ConnectorInstance> wanted(
             String city, ConnectorTemplate template, Optional<ConnectorConfigs.Choice> choice, Set<String> refused) {
         try {
             return Optional.of(effective(city, template, choice));
         } catch (InvalidSettingException e) {
-            String routeId = ConnectorInstance.routeId(city, template.id());
-            refused.add(routeId);
+            refused.add(template.id());
             if (health.refuse(city, template.id(), e.getMessage())) {
-                log.warn("Connector {} not started: {}", routeId, e.getMessage());
+                log.warn(
+                        "Connector {} not started: {}", ConnectorInstance.routeId(city, template.id()), e.getMessage());
             }
             return Optional.empty();
         }
@@ -193,7 +198,6 @@ public class ConnectorHost {
     private void stop(String routeId) {
         removeRoute(routeId);
         running.remove(routeId);
-        health.stopped(routeId);
         log.info("Connector {} stopped", routeId);
     }
 

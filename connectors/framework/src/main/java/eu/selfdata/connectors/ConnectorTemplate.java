@@ -45,7 +45,7 @@ public abstract class ConnectorTemplate extends RouteBuilder {
     /** Scheme of the endpoints the host registers per instance: nothing resolves it but that registration. */
     static final String SOURCE_SCHEME = "selfdata-source";
 
-    private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,59}$");
+    static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]{1,59}$");
 
     /** Template id, e.g. {@code waste-weighings-csv}; the route of a city is {@code {city}.{id}}. */
     public abstract String id();

@@ -10,7 +10,6 @@ import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.usecase.api.CityStaff;
 import eu.selfdata.usecase.api.CityTransactions;
 import eu.selfdata.usecase.api.RetentionRule;
-import java.time.Clock;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -93,13 +92,13 @@ public class ConnectorsAutoConfiguration {
     }
 
     @Bean(ConnectorHealth.BEAN)
-    ConnectorHealth connectorsHealthContributor(DeadLetters deadLetters, List<ConnectorTemplate> templates) {
-        return new ConnectorHealth(
-                deadLetters,
-                id -> templates.stream()
-                        .filter(template -> template.id().equals(id))
-                        .findFirst(),
-                Clock.systemUTC());
+    ConnectorHealth connectorsHealthContributor(
+            CityTransactions transactions,
+            DeadLetters deadLetters,
+            CityDirectory directory,
+            List<ConnectorTemplate> templates,
+            @Qualifier(RunningConnectors.BEAN) RunningConnectors running) {
+        return new ConnectorHealth(new ConnectorStates(transactions, deadLetters), directory, templates, running);
     }
 
     @Bean

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,14 +78,15 @@ public class DeadLetters {
                         .optional());
     }
 
-    public long countOpen(String city, String template) {
-        return jdbc.call(
-                city,
-                client -> client.sql(
-                                "select count(*) from connector_dead_letter where template = :template and status = 'OPEN'")
-                        .param("template", template)
-                        .query(Long.class)
-                        .single());
+    /** Open letters of each of the city's templates that has any. */
+    public Map<String, Long> openByTemplate(String city) {
+        return jdbc.call(city, client -> {
+            Map<String, Long> open = new HashMap<>();
+            client.sql("select template, count(*) from connector_dead_letter where status = 'OPEN' group by template")
+                    .query((rs, row) -> open.put(rs.getString(1), rs.getLong(2)))
+                    .list();
+            return open;
+        });
     }
 
     /** Closes an open letter; false when it was not open. */

@@ -94,6 +94,16 @@ class EveryCopyDeclaredTest extends WasteTest {
                         "mobility_trace_point.citizen_id",
                         "waste_weighing.citizen_id");
         assertThat(files).hasSize(2);
+        assertThat(database()
+                        .sql("select failed from " + schema(city) + ".connector_health where template = ?")
+                        .param(TraceDropTemplate.ID)
+                        .query(Long.class)
+                        .single())
+                .as("the refused trace file is in the connector's health")
+                .isPositive();
+        assertThat(holders)
+                .as("connector health keeps no identifier: not personal data, nothing to declare")
+                .noneMatch(column -> column.startsWith("connector_health."));
         Set<String> unreached = new TreeSet<>();
         Stream.concat(holders.stream(), named.stream())
                 .filter(column -> !reached(column, tables, copies))
