@@ -68,7 +68,9 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 
 {{/*
 One stateless Spring Boot service: Deployment (probes on the actuator's liveness and readiness
-groups), Service, PodDisruptionBudget and, when enabled, HorizontalPodAutoscaler.
+groups), Service, PodDisruptionBudget and, when enabled, HorizontalPodAutoscaler. The actuator
+answers on its own port (managementPort), which no Service exposes: nothing of it reaches the
+Ingress, and only the kubelet and the monitoring namespace (NetworkPolicy) reach it.
 Arguments: root (the chart context), component (its name), app (its values), env (extra env YAML),
 serviceAccount (name, or empty for none), volumes/mounts (extra YAML).
 */}}
@@ -124,9 +126,12 @@ spec:
           imagePullPolicy: {{ $root.Values.image.pullPolicy }}
           ports:
             - {name: http, containerPort: {{ $app.port }}}
+            - {name: management, containerPort: {{ $root.Values.managementPort }}}
           env:
             - name: SERVER_PORT
               value: {{ $app.port | quote }}
+            - name: MANAGEMENT_SERVER_PORT
+              value: {{ $root.Values.managementPort | quote }}
             - name: MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED
               value: "true"
             - name: JAVA_TOOL_OPTIONS
@@ -135,15 +140,15 @@ spec:
             {{- . | trim | nindent 12 }}
             {{- end }}
           startupProbe:
-            httpGet: {path: /actuator/health/liveness, port: http}
+            httpGet: {path: /actuator/health/liveness, port: management}
             periodSeconds: 5
             failureThreshold: 60
           livenessProbe:
-            httpGet: {path: /actuator/health/liveness, port: http}
+            httpGet: {path: /actuator/health/liveness, port: management}
             periodSeconds: 10
             failureThreshold: 3
           readinessProbe:
-            httpGet: {path: /actuator/health/readiness, port: http}
+            httpGet: {path: /actuator/health/readiness, port: management}
             periodSeconds: 5
             failureThreshold: 2
           lifecycle:

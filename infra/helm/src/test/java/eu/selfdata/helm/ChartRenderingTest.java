@@ -1,6 +1,7 @@
 package eu.selfdata.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -15,6 +16,10 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -38,6 +43,7 @@ class ChartRenderingTest {
     private static final List<String> SERVICES = List.of("gateway", "tenant-service", "governance");
     private static final Map<String, String> WITH_OPERATORS = Map.of(
             "postgres.cloudNativePG.enabled", "true",
+            "postgres.cloudNativePG.backup.destinationPath", "s3://selfdata-backups/",
             "keycloak.operator.enabled", "true");
     private static final Pattern SENSITIVE = Pattern.compile(".*(SECRET|PASSWORD|USERNAME|TOKEN|CREDENTIAL).*");
 
@@ -70,7 +76,9 @@ class ChartRenderingTest {
                         "Role",
                         1L,
                         "RoleBinding",
-                        1L));
+                        1L,
+                        "NetworkPolicy",
+                        3L));
         assertThat(defaults.objects())
                 .allSatisfy(object -> assertThat(object.getMetadata().getLabels())
                         .containsEntry("app.kubernetes.io/part-of", "selfdata"));
@@ -87,7 +95,9 @@ class ChartRenderingTest {
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
             assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
             assertThat(container.getLivenessProbe().getHttpGet().getPort().getStrVal())
-                    .isEqualTo("http");
+                    .isEqualTo("management");
+            assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal())
+                    .isEqualTo("management");
             assertThat(env(container)).containsEntry("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
             assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
             assertThat(container.getResources().getLimits()).containsKey("memory");
@@ -124,6 +134,174 @@ class ChartRenderingTest {
                         .getSpec()
                         .getReplicas())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void theActuatorAnswersOnItsOwnPortWhichNoServiceAndSoNoIngressReaches() {
+        for (String service : SERVICES) {
+            Container container = container(defaults, service);
+            Binder binder = binder(container);
+
+            assertThat(binder.bind("management.server.port", Integer.class).get())
+                    .as(service)
+                    .isEqualTo(9090)
+                    .isNotEqualTo(binder.bind("server.port", Integer.class).get());
+            assertThat(container.getPorts()).anySatisfy(port -> {
+                assertThat(port.getName()).isEqualTo("management");
+                assertThat(port.getContainerPort()).isEqualTo(9090);
+            });
+            assertThat(defaults.named(Service.class, "selfdata-" + service)
+                            .getSpec()
+                            .getPorts())
+                    .as("the only port a Service (and so the Ingress) reaches")
+                    .singleElement()
+                    .satisfies(
+                            port -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
+        }
+    }
+
+    @Test
+    void networkPoliciesLetOnlyTheIngressControllerReachTheGatewayAndOnlyTheGatewayReachTheServices() {
+        for (Deployment deployment : defaults.all(Deployment.class)) {
+            Map<String, String> podLabels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(defaults.all(NetworkPolicy.class))
+                    .as("policies selecting " + deployment.getMetadata().getName())
+                    .filteredOn(policy -> podLabels
+                            .entrySet()
+                            .containsAll(policy.getSpec()
+                                    .getPodSelector()
+                                    .getMatchLabels()
+                                    .entrySet()))
+                    .singleElement()
+                    .satisfies(policy -> assertThat(policy.getSpec().getPolicyTypes())
+                            .containsExactlyInAnyOrder("Ingress", "Egress"));
+        }
+        assertThat(ingressSources(defaults, "gateway")).containsExactly("namespace ingress-nginx -> http");
+        assertThat(ingressSources(defaults, "tenant-service")).containsExactly("pod gateway -> http");
+        assertThat(ingressSources(defaults, "governance")).containsExactly("pod gateway, pod tenant-service -> http");
+
+        RenderedChart monitored = RenderedChart.render(Map.of("networkPolicy.monitoringNamespace", "monitoring"));
+        assertThat(ingressSources(monitored, "tenant-service"))
+                .containsExactly("pod gateway -> http", "namespace monitoring -> management");
+        assertThat(RenderedChart.render(Map.of("networkPolicy.enabled", "false"))
+                        .all(NetworkPolicy.class))
+                .isEmpty();
+    }
+
+    @Test
+    void networkPoliciesLetTheServicesReachTheDatabaseKeycloakAndTheirCalleesAndConnectorsOnlyPublicAddresses() {
+        RenderedChart chart = RenderedChart.render(WITH_OPERATORS);
+        List<String> everyAddress = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+
+        assertThat(egressTargets(chart, "gateway"))
+                .containsExactlyInAnyOrder(
+                        "dns",
+                        "pod tenant-service -> 8081",
+                        "pod governance -> 8082",
+                        "namespace ingress-nginx, public -> 443");
+        assertThat(egressTargets(chart, "governance")).containsExactlyInAnyOrder("dns", "database selfdata-db -> 5432");
+        assertThat(egressTargets(chart, "tenant-service"))
+                .containsExactlyInAnyOrder(
+                        "dns",
+                        "pod governance -> 8082",
+                        "database selfdata-db -> 5432",
+                        "namespace ingress-nginx, public -> 443",
+                        "0.0.0.0/0 -> 443",
+                        "public -> 80, 443, 21, 22, 8883");
+        assertThat(policy(chart, "tenant-service").getSpec().getEgress())
+                .flatExtracting(NetworkPolicyEgressRule::getTo)
+                .filteredOn(peer -> peer.getIpBlock() != null
+                        && !peer.getIpBlock().getExcept().isEmpty())
+                .hasSize(2)
+                .allSatisfy(peer -> assertThat(peer.getIpBlock().getExcept()).containsAll(everyAddress));
+
+        RenderedChart narrowed = RenderedChart.render(Map.of(
+                "networkPolicy.kubernetesApi.cidrs[0]", "172.20.0.1/32",
+                "networkPolicy.kubernetesApi.port", "6443",
+                "networkPolicy.externalDatabase.cidrs[0]", "10.3.0.0/24",
+                "networkPolicy.connectorEgress.allowedPrivateCidrs[0]", "10.9.0.0/16",
+                "governance.enabled", "false"));
+        assertThat(egressTargets(narrowed, "tenant-service"))
+                .containsExactlyInAnyOrder(
+                        "dns",
+                        "10.3.0.0/24 -> 5432",
+                        "namespace ingress-nginx, public -> 443",
+                        "172.20.0.1/32 -> 6443",
+                        "public, 10.9.0.0/16 -> 80, 443, 21, 22, 8883");
+        assertThat(narrowed.all(NetworkPolicy.class))
+                .extracting(policy -> policy.getMetadata().getName())
+                .containsExactlyInAnyOrder("selfdata-gateway", "selfdata-tenant-service");
+    }
+
+    @Test
+    void withTheOperatorsTheDatabaseAndKeycloakPodsAdmitOnlyTheirClients() {
+        RenderedChart chart = RenderedChart.render(WITH_OPERATORS);
+
+        NetworkPolicy platformDb = chart.named(NetworkPolicy.class, "selfdata-db");
+        assertThat(platformDb.getSpec().getPodSelector().getMatchLabels())
+                .isEqualTo(Map.of("cnpg.io/cluster", "selfdata-db"));
+        assertThat(platformDb.getSpec().getIngress().getFirst().getFrom())
+                .extracting(peer -> peer.getPodSelector().getMatchLabels())
+                .containsExactlyInAnyOrder(
+                        Map.of("app.kubernetes.io/name", "tenant-service", "app.kubernetes.io/instance", "selfdata"),
+                        Map.of("app.kubernetes.io/name", "governance", "app.kubernetes.io/instance", "selfdata"),
+                        Map.of("cnpg.io/cluster", "selfdata-db"));
+        assertThat(chart.named(NetworkPolicy.class, "selfdata-keycloak-db")
+                        .getSpec()
+                        .getIngress()
+                        .getFirst()
+                        .getFrom())
+                .extracting(peer -> peer.getPodSelector().getMatchLabels())
+                .doesNotContain(
+                        Map.of("app.kubernetes.io/name", "tenant-service", "app.kubernetes.io/instance", "selfdata"))
+                .contains(Map.of("app", "keycloak", "app.kubernetes.io/instance", "selfdata-keycloak"));
+        assertThat(chart.named(NetworkPolicy.class, "selfdata-keycloak")
+                        .getSpec()
+                        .getPolicyTypes())
+                .containsExactly("Ingress");
+    }
+
+    @Test
+    void withCloudNativePgEveryClusterArchivesItsWalAndIsBackedUpOnASchedule() {
+        RenderedChart chart = RenderedChart.render(WITH_OPERATORS);
+
+        for (String cluster : List.of("selfdata-db", "selfdata-keycloak-db")) {
+            GenericKubernetesResource scheduled = generic(chart, "ScheduledBackup", cluster);
+            assertThat(scheduled.getApiVersion()).isEqualTo("postgresql.cnpg.io/v1");
+            assertThat((String) scheduled.get("spec", "cluster", "name")).isEqualTo(cluster);
+            assertThat((String) scheduled.get("spec", "schedule")).isEqualTo("0 0 2 * * *");
+            assertThat((String) scheduled.get("spec", "method")).isEqualTo("plugin");
+            assertThat((String) scheduled.get("spec", "pluginConfiguration", "name"))
+                    .isEqualTo("barman-cloud.cloudnative-pg.io");
+
+            GenericKubernetesResource store = generic(chart, "ObjectStore", cluster + "-backup");
+            assertThat((String) store.get("spec", "retentionPolicy")).isEqualTo("30d");
+            assertThat((String) store.get("spec", "configuration", "destinationPath"))
+                    .isEqualTo("s3://selfdata-backups/");
+            assertThat((String) store.get("spec", "configuration", "data", "encryption"))
+                    .isEqualTo("AES256");
+            assertThat((String) store.get("spec", "configuration", "wal", "encryption"))
+                    .isEqualTo("AES256");
+            assertThat((String) store.get("spec", "configuration", "s3Credentials", "secretAccessKey", "name"))
+                    .isEqualTo("selfdata-backup-store");
+
+            List<Map<String, Object>> plugins =
+                    generic(chart, "Cluster", cluster).get("spec", "plugins");
+            assertThat(plugins).singleElement().satisfies(plugin -> {
+                assertThat(plugin).containsEntry("name", "barman-cloud.cloudnative-pg.io");
+                assertThat(plugin).containsEntry("isWALArchiver", true);
+                assertThat(plugin).containsEntry("parameters", Map.of("barmanObjectName", cluster + "-backup"));
+            });
+        }
+
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("postgres.cloudNativePG.enabled", "true")))
+                .hasMessageContaining("postgres.cloudNativePG.backup.destinationPath");
+        RenderedChart unsaved = RenderedChart.render(
+                Map.of("postgres.cloudNativePG.enabled", "true", "postgres.cloudNativePG.backup.enabled", "false"));
+        assertThat(unsaved.all(GenericKubernetesResource.class))
+                .extracting(HasMetadata::getKind)
+                .containsExactly("Cluster");
     }
 
     @Test
@@ -414,6 +592,65 @@ class ChartRenderingTest {
             }
         }
         return rules;
+    }
+
+    private static NetworkPolicy policy(RenderedChart chart, String service) {
+        return chart.named(NetworkPolicy.class, "selfdata-" + service);
+    }
+
+    /** Each ingress rule of a service's policy as "sources -> ports". */
+    private static List<String> ingressSources(RenderedChart chart, String service) {
+        return policy(chart, service).getSpec().getIngress().stream()
+                .map(rule -> describe(rule.getFrom()) + " -> " + ports(rule.getPorts()))
+                .toList();
+    }
+
+    /** Each egress rule of a service's policy as "targets -> ports" ("dns" for the cluster's DNS). */
+    private static List<String> egressTargets(RenderedChart chart, String service) {
+        return policy(chart, service).getSpec().getEgress().stream()
+                .map(rule -> {
+                    String targets = describe(rule.getTo());
+                    return targets.equals("namespace kube-system") ? "dns" : targets + " -> " + ports(rule.getPorts());
+                })
+                .toList();
+    }
+
+    private static String describe(List<NetworkPolicyPeer> peers) {
+        assertThat(peers).as("a rule without peers admits everyone").isNotEmpty();
+        return peers.stream()
+                .map(peer -> {
+                    if (peer.getIpBlock() != null) {
+                        List<String> except = peer.getIpBlock().getExcept();
+                        boolean publicOnly =
+                                peer.getIpBlock().getCidr().equals("0.0.0.0/0") && except != null && !except.isEmpty();
+                        return publicOnly ? "public" : peer.getIpBlock().getCidr();
+                    }
+                    if (peer.getNamespaceSelector() != null) {
+                        return "namespace "
+                                + peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+                    }
+                    Map<String, String> labels = peer.getPodSelector().getMatchLabels();
+                    return labels.containsKey("cnpg.io/cluster")
+                            ? "database " + labels.get("cnpg.io/cluster")
+                            : "pod " + labels.get("app.kubernetes.io/name");
+                })
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String ports(List<NetworkPolicyPort> ports) {
+        return ports.stream()
+                .map(port -> port.getPort().getStrVal() != null
+                        ? port.getPort().getStrVal()
+                        : String.valueOf(port.getPort().getIntVal()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static GenericKubernetesResource generic(RenderedChart chart, String kind, String name) {
+        return chart.all(GenericKubernetesResource.class).stream()
+                .filter(resource -> resource.getKind().equals(kind)
+                        && resource.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in\n" + chart.yaml()));
     }
 
     private static Container container(RenderedChart chart, String service) {
