@@ -36,10 +36,17 @@ public final class TestSeed implements TestExecutionExceptionHandler {
         return "-D" + PROPERTY + "=" + RUN;
     }
 
+    /**
+     * A case's failure with its name and the seed in front of its message; for dynamic tests, which
+     * JUnit does not hand to this extension.
+     */
+    public static AssertionError failed(String caseName, Throwable failure) {
+        return new AssertionError(caseName + " failed; replay with " + replay() + ": " + failure.getMessage(), failure);
+    }
+
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) {
-        throw new AssertionError(
-                context.getDisplayName() + " failed; replay with " + replay() + ": " + failure.getMessage(), failure);
+        throw failed(context.getDisplayName(), failure);
     }
 
     private static long fromPropertyOrFresh() {
