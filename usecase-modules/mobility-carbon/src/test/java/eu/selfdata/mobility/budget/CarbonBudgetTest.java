@@ -2,14 +2,19 @@ package eu.selfdata.mobility.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.selfdata.testsupport.TestSeed;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CarbonBudgetTest {
 
@@ -42,12 +47,10 @@ class CarbonBudgetTest {
                 .isEmpty();
     }
 
-    @Property
-    void creditsAreNeverNegativeAndNeverGrowWithEmissions(
-            @ForAll @LongRange(max = 100_000) long used,
-            @ForAll @LongRange(max = 50_000) long more,
-            @ForAll @LongRange(max = 100_000) long budget,
-            @ForAll @IntRange(max = 1_000) int rate) {
+    @ParameterizedTest
+    @ExtendWith(TestSeed.class)
+    @MethodSource("usedMoreBudgetAndRate")
+    void creditsAreNeverNegativeAndNeverGrowWithEmissions(long used, long more, long budget, int rate) {
         BudgetRule rule = new BudgetRule(MONDAY, budget, rate);
         WeekStatement less = CarbonBudget.statement(MONDAY, rule, used, true);
         WeekStatement moreUsed = CarbonBudget.statement(MONDAY, rule, used + more, true);
@@ -55,10 +58,46 @@ class CarbonBudgetTest {
         assertThat(less.credits()).isLessThanOrEqualTo(budget * rate / 1000);
     }
 
-    @Property
-    void anOpenWeekEarnsNothingYet(@ForAll @LongRange(max = 100_000) long used) {
+    @ParameterizedTest
+    @ExtendWith(TestSeed.class)
+    @MethodSource("used")
+    void anOpenWeekEarnsNothingYet(long used) {
         assertThat(CarbonBudget.statement(MONDAY, new BudgetRule(MONDAY, 20_000, 10), used, false)
                         .credits())
                 .isZero();
+    }
+
+    /**
+     * 1000 tries: grams used up to 100 kg, 50 kg more, budgets up to 100 kg, rates up to 1000 ‰;
+     * every combination of zero, one and the largest values first, then random ones from this run's
+     * seed ({@link TestSeed}).
+     */
+    static Stream<Arguments> usedMoreBudgetAndRate() {
+        List<Arguments> cases = new ArrayList<>();
+        for (long used : new long[] {0, 1, 100_000}) {
+            for (long more : new long[] {0, 1, 50_000}) {
+                for (long budget : new long[] {0, 1, 100_000}) {
+                    for (int rate : new int[] {0, 1, 1_000}) {
+                        cases.add(Arguments.of(used, more, budget, rate));
+                    }
+                }
+            }
+        }
+        SplittableRandom random = TestSeed.random();
+        while (cases.size() < 1000) {
+            cases.add(Arguments.of(
+                    random.nextLong(100_001),
+                    random.nextLong(50_001),
+                    random.nextLong(100_001),
+                    random.nextInt(1_001)));
+        }
+        return cases.stream();
+    }
+
+    /** 1000 tries: zero, one, the budget and a gram either side of it, the largest, then random. */
+    static LongStream used() {
+        return LongStream.concat(
+                LongStream.of(0, 1, 19_999, 20_000, 20_001, 100_000),
+                TestSeed.random().longs(994, 0, 100_001));
     }
 }

@@ -19,6 +19,7 @@ import eu.selfdata.mobility.trip.Trace;
 import eu.selfdata.mobility.trip.TransitNetwork;
 import eu.selfdata.mobility.trip.TravelMode;
 import eu.selfdata.mobility.trip.Trip;
+import eu.selfdata.testsupport.TestSeed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +28,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Days of the corpus' kind with random seeds, not the committed ones: a trip in any mode, stops of
@@ -40,8 +46,11 @@ import net.jqwik.api.statistics.Statistics;
  * drifting noise of 3–15 m, with or without jumps, Doppler speed, activity. Each day must give
  * trips in order whose legs tile them; over all tries, the counts, modes and distances must meet
  * their targets (a little below the corpus' own, as a random sample of a hundred days varies).
+ * The days' seeds come from this run's seed ({@link TestSeed}): a failure names it to replay the run.
  */
-class NoisyDaysProperties {
+class NoisyDaysPropertiesTest {
+
+    private static final int DAYS = 150;
 
     private static final TravelMode[] MODES = {
         TravelMode.WALK,
@@ -60,14 +69,14 @@ class NoisyDaysProperties {
     private static TransitNetwork transit;
     private static Path feed;
 
-    @BeforeContainer
+    @BeforeAll
     static void network() throws IOException {
         network = new Network(CorpusGenerator.NETWORK_SEED);
         feed = Files.createTempDirectory("noisy-days");
         transit = new GtfsNetwork(GtfsFeed.read(SyntheticGtfs.zip(feed, network.gtfs()), GtfsLimits.DEFAULT));
     }
 
-    @AfterContainer
+    @AfterAll
     static void removeFeed() throws IOException {
         try (var files = Files.walk(feed)) {
             files.sorted(java.util.Comparator.reverseOrder())
@@ -75,8 +84,45 @@ class NoisyDaysProperties {
         }
     }
 
-    @Property(tries = 150)
-    void randomDaysMeetTheTargets(@ForAll long seed) {
+    /**
+     * 150 days, each a test of its own (the extreme seeds first, then seeds from the run's), then
+     * the targets over all of them, checked once every day has run.
+     */
+    @TestFactory
+    Stream<DynamicTest> randomDaysMeetTheTargets() {
+        Tally tally = new Tally();
+        SplittableRandom random = TestSeed.random();
+        long[] seeds = IntStream.range(0, DAYS)
+                .mapToLong(day -> switch (day) {
+                    case 0 -> 0;
+                    case 1 -> -1;
+                    case 2 -> Long.MIN_VALUE;
+                    case 3 -> Long.MAX_VALUE;
+                    default -> random.nextLong();
+                })
+                .toArray();
+        Stream<DynamicTest> days = IntStream.range(0, DAYS).mapToObj(day -> {
+            String name = "day " + (day + 1) + ", seed " + seeds[day];
+            return DynamicTest.dynamicTest(name, () -> {
+                try {
+                    day(seeds[day], tally);
+                } catch (AssertionError | RuntimeException failure) {
+                    throw TestSeed.failed(name, failure);
+                }
+            });
+        });
+        DynamicTest targets = DynamicTest.dynamicTest("targets over the " + DAYS + " days", () -> {
+            SoftAssertions softly = new SoftAssertions();
+            tally.atLeast(softly, "counts exact", 92);
+            tally.atLeast(softly, "mode right", 92);
+            tally.atLeast(softly, "distance within 5 %, fixes every 1 to 10 s", 85);
+            tally.atLeast(softly, "distance within 5 %, fixes every 30 s", 35);
+            softly.assertAll();
+        });
+        return Stream.concat(days, Stream.of(targets));
+    }
+
+    private static void day(long seed, Tally tally) {
         Random random = new Random(seed);
         CorpusGenerator.Definition definition = definition(random);
         CorpusCase day = CorpusGenerator.generate(definition, network, seed);
@@ -116,20 +162,33 @@ class NoisyDaysProperties {
         CorpusScore score = CorpusScore.of(
                 definition.id(),
                 day.truth(),
-                trips.stream().map(NoisyDaysProperties::found).toList());
+                trips.stream().map(NoisyDaysPropertiesTest::found).toList());
         String sampling = definition.receiver().intervalS() <= 10 ? "fixes every 1 to 10 s" : "fixes every 30 s";
-        Statistics.label("counts exact").collect(score.countsExact());
+        tally.collect("counts exact", score.countsExact());
         for (CorpusScore.LegScore leg : score.legs()) {
-            Statistics.label("mode right").collect(leg.modeRight());
-            Statistics.label("distance within 5 %, " + sampling).collect(leg.distanceRight());
+            tally.collect("mode right", leg.modeRight());
+            tally.collect("distance within 5 %, " + sampling, leg.distanceRight());
         }
-        Statistics.label("counts exact")
-                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 92));
-        Statistics.label("mode right").coverage(coverage -> coverage.check(true).percentage(p -> p >= 92));
-        Statistics.label("distance within 5 %, fixes every 1 to 10 s")
-                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 85));
-        Statistics.label("distance within 5 %, fixes every 30 s")
-                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 35));
+    }
+
+    /** Per label, how many days or legs were right out of how many. */
+    private static final class Tally {
+
+        private final Map<String, int[]> rightAndAll = new TreeMap<>();
+
+        void collect(String label, boolean right) {
+            int[] counts = rightAndAll.computeIfAbsent(label, l -> new int[2]);
+            counts[0] += right ? 1 : 0;
+            counts[1]++;
+        }
+
+        void atLeast(SoftAssertions softly, String label, double percent) {
+            int[] counts = rightAndAll.getOrDefault(label, new int[2]);
+            double right = counts[1] == 0 ? 0 : 100.0 * counts[0] / counts[1];
+            softly.assertThat(right)
+                    .as("%s: %d of %d (%.1f %%), %s", label, counts[0], counts[1], right, TestSeed.replay())
+                    .isGreaterThanOrEqualTo(percent);
+        }
     }
 
     /** A random day: its plan, receiver and whether the city has its transit feed. */
