@@ -1,5 +1,6 @@
 package eu.selfdata.gateway.session;
 
+import java.net.URL;
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.jackson.SecurityJacksonModules;
@@ -20,7 +21,10 @@ final class SessionJson {
         BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
                 // List.of, Set.of and Map.of in claims or authorities: containers, like the JDK's others Spring
                 // Security allows
-                .allowIfSubType("java.util.ImmutableCollections$");
+                .allowIfSubType("java.util.ImmutableCollections$")
+                // an ID token's iss claim, which Spring's OIDC decoder turns into a URL (read from its text, never
+                // resolved)
+                .allowIfSubType(URL.class);
         // each module adds its own types to the builder, and the last one makes it the mapper's validator
         var securityModules = SecurityJacksonModules.getModules(classLoader, allowed);
         return GenericJacksonJsonRedisSerializer.builder()

@@ -3,6 +3,7 @@ package eu.selfdata.gateway.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,9 +41,12 @@ class SessionJsonTest {
             SessionJson.serializer(getClass().getClassLoader());
 
     @Test
-    void theSecurityContextOfASignedInCitizenComesBackEqual() {
+    void theSecurityContextOfASignedInCitizenComesBackEqual() throws Exception {
         OidcIdToken idToken = OidcIdToken.withTokenValue("id-token")
-                .issuer("http://localhost:8180/realms/selfdata")
+                // as Spring's OIDC decoder leaves it
+                .claim(
+                        "iss",
+                        URI.create("http://localhost:8180/realms/selfdata").toURL())
                 .subject("5f0c4a3e-citizen")
                 .audience(List.of("portal-larochelle"))
                 .issuedAt(NOW)
