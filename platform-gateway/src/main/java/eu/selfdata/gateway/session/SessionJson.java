@@ -19,11 +19,9 @@ final class SessionJson {
 
     static RedisSerializer<Object> serializer(ClassLoader classLoader) {
         BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
-                // List.of, Set.of and Map.of in claims or authorities: containers, like the JDK's others Spring
-                // Security allows
+                // List.of, Set.of, Map.of in claims: containers, like the JDK ones Spring Security allows
                 .allowIfSubType("java.util.ImmutableCollections$")
-                // an ID token's iss claim, which Spring's OIDC decoder turns into a URL (read from its text, never
-                // resolved)
+                // an ID token's iss, a URL once Spring's OIDC decoder has read it (built from its text)
                 .allowIfSubType(URL.class);
         // each module adds its own types to the builder, and the last one makes it the mapper's validator
         var securityModules = SecurityJacksonModules.getModules(classLoader, allowed);
