@@ -58,6 +58,42 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
     secretKeyRef: {name: {{ .Values.secrets.gatewaySignature.name }}, key: {{ .Values.secrets.gatewaySignature.key }}}
 {{- end -}}
 
+{{/*
+Where the gateway keeps browser sessions: gateway.sessions.store, or redis whenever the gateway may run
+more than one replica. Sessions in memory on several replicas would sign a browser out whenever the
+load balancer sends it elsewhere, so that combination is refused.
+*/}}
+{{- define "selfdata.sessionStore" -}}
+{{- $gateway := .Values.gateway -}}
+{{- $several := or $gateway.autoscaling.enabled (gt (int $gateway.replicas) 1) -}}
+{{- $store := default (ternary "redis" "memory" $several) $gateway.sessions.store -}}
+{{- if not (has $store (list "memory" "redis")) -}}
+{{- fail (printf "gateway.sessions.store must be memory or redis, not %q" $store) -}}
+{{- end -}}
+{{- if and $several (eq $store "memory") -}}
+{{- fail "gateway.sessions.store=memory needs a single gateway replica (replicas 1, autoscaling off)" -}}
+{{- end -}}
+{{- $store -}}
+{{- end -}}
+
+{{/* The gateway's session settings; with Redis, its address and the password from secrets.redis. */}}
+{{- define "selfdata.sessionEnv" -}}
+{{- $store := include "selfdata.sessionStore" . -}}
+- name: SELFDATA_SESSIONS_STORE
+  value: {{ $store | quote }}
+{{- if eq $store "redis" }}
+- name: SELFDATA_SESSIONS_REDIS_HOST
+  value: {{ .Values.gateway.sessions.redis.host | quote }}
+- name: SELFDATA_SESSIONS_REDIS_PORT
+  value: {{ .Values.gateway.sessions.redis.port | quote }}
+- name: SELFDATA_SESSIONS_REDIS_NAMESPACE
+  value: {{ .Values.gateway.sessions.redis.namespace | quote }}
+- name: SELFDATA_SESSIONS_REDIS_PASSWORD
+  valueFrom:
+    secretKeyRef: {name: {{ .Values.secrets.redis.name }}, key: {{ .Values.secrets.redis.key }}}
+{{- end }}
+{{- end -}}
+
 {{- define "selfdata.keycloakUrl" -}}
 {{- if .Values.keycloak.operator.enabled -}}
 {{- printf "https://%s" .Values.keycloak.operator.hostname -}}

@@ -65,7 +65,7 @@ record KeycloakGateway(TestKeycloak keycloak, FakeUpstream tenantService, int po
         tenantService.close();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -498,6 +499,51 @@ class ChartRenderingTest {
                 .containsEntry("SELFDATA_CONNECTORS_CLUSTER", "jdbc");
         assertThat(env(single.getSpec().getTemplate().getSpec().getContainers().getFirst()))
                 .containsEntry("SELFDATA_CONNECTORS_CLUSTER", "none");
+    }
+
+    @Test
+    void severalGatewayReplicasShareBrowserSessionsThroughRedisWithThePasswordFromASecret() {
+        Container gateway = container(defaults, "gateway");
+        Binder properties = binder(gateway);
+
+        assertThat(properties.bind("selfdata.sessions.store", String.class).get())
+                .isEqualTo("redis");
+        assertThat(properties.bind("selfdata.sessions.redis.host", String.class).get())
+                .isEqualTo("redis");
+        assertThat(properties
+                        .bind("selfdata.sessions.redis.port", Integer.class)
+                        .get())
+                .isEqualTo(6379);
+        assertThat(properties
+                        .bind("selfdata.sessions.redis.namespace", String.class)
+                        .get())
+                .isEqualTo("selfdata:gateway:sessions");
+        assertThat(secretOf(gateway, "SELFDATA_SESSIONS_REDIS_PASSWORD")).isEqualTo("selfdata-redis");
+        // no affinity: any replica serves any browser
+        assertThat(defaults.named(Ingress.class, "selfdata").getMetadata().getAnnotations())
+                .doesNotContainKey("nginx.ingress.kubernetes.io/affinity");
+    }
+
+    @Test
+    void aSingleGatewayKeepsSessionsInMemoryUnlessToldToUseRedis() {
+        Map<String, String> single = Map.of("gateway.replicas", "1", "gateway.autoscaling.enabled", "false");
+        Container inMemory = container(RenderedChart.render(single), "gateway");
+        Map<String, String> explicit = new HashMap<>(single);
+        explicit.put("gateway.sessions.store", "redis");
+        Container shared = container(RenderedChart.render(explicit), "gateway");
+
+        assertThat(env(inMemory)).containsEntry("SELFDATA_SESSIONS_STORE", "memory");
+        assertThat(inMemory.getEnv()).noneMatch(variable -> variable.getName().startsWith("SELFDATA_SESSIONS_REDIS_"));
+        assertThat(env(shared)).containsEntry("SELFDATA_SESSIONS_STORE", "redis");
+        assertThat(secretOf(shared, "SELFDATA_SESSIONS_REDIS_PASSWORD")).isEqualTo("selfdata-redis");
+    }
+
+    @Test
+    void sessionsInMemoryOnSeveralGatewayReplicasAreRefused() {
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("gateway.sessions.store", "memory")))
+                .hasMessageContaining("gateway.sessions.store=memory needs a single gateway replica");
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("gateway.sessions.store", "disk")))
+                .hasMessageContaining("must be memory or redis");
     }
 
     static Stream<Map<String, String>> valueSets() {
