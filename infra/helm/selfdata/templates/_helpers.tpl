@@ -255,3 +255,20 @@ spec:
         target: {type: Utilization, averageUtilization: {{ $app.autoscaling.targetCPUUtilizationPercentage }}}
 {{- end }}
 {{- end -}}
+
+{{- /*
+The connector cluster mode tenant-service runs with: the chosen one, or for "auto" Leases as soon as
+more than one replica may run (connectors/README.md, "Scale-out").
+*/ -}}
+{{- define "selfdata.connectorCluster" -}}
+{{- $mode := .Values.tenantService.connectorCluster.mode -}}
+{{- if not (has $mode (list "auto" "kubernetes" "jdbc" "none")) -}}
+{{- fail (printf "tenantService.connectorCluster.mode must be auto, kubernetes, jdbc or none, not %q" $mode) -}}
+{{- end -}}
+{{- if eq $mode "auto" -}}
+{{- $app := .Values.tenantService -}}
+{{- ternary "kubernetes" "none" (or $app.autoscaling.enabled (gt (int $app.replicas) 1)) -}}
+{{- else -}}
+{{- $mode -}}
+{{- end -}}
+{{- end -}}

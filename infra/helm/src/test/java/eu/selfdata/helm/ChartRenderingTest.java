@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +201,7 @@ class ChartRenderingTest {
                         "dns",
                         "pod tenant-service -> 8081",
                         "pod governance -> 8082",
+                        "0.0.0.0/0 -> 6379",
                         "namespace ingress-nginx, public -> 443");
         assertThat(egressTargets(chart, "governance")).containsExactlyInAnyOrder("dns", "database selfdata-db -> 5432");
         assertThat(egressTargets(chart, "tenant-service"))
@@ -230,6 +232,18 @@ class ChartRenderingTest {
                         "namespace ingress-nginx, public -> 443",
                         "172.20.0.1/32 -> 6443",
                         "public, 10.9.0.0/16 -> 80, 443, 21, 22, 8883");
+        assertThat(egressTargets(narrowed, "gateway")).contains("pod tenant-service -> 8081", "0.0.0.0/0 -> 6379");
+        assertThat(egressTargets(
+                        RenderedChart.render(Map.of(
+                                "gateway.autoscaling.enabled", "false",
+                                "gateway.replicas", "1",
+                                "networkPolicy.redis.cidrs[0]", "10.4.0.7/32")),
+                        "gateway"))
+                .as("sessions in memory: no way to Redis")
+                .noneMatch(target -> target.endsWith("6379"));
+        assertThat(egressTargets(
+                        RenderedChart.render(Map.of("networkPolicy.redis.cidrs[0]", "10.4.0.7/32")), "gateway"))
+                .contains("10.4.0.7/32 -> 6379");
         assertThat(narrowed.all(NetworkPolicy.class))
                 .extracting(policy -> policy.getMetadata().getName())
                 .containsExactlyInAnyOrder("selfdata-gateway", "selfdata-tenant-service");
@@ -324,18 +338,20 @@ class ChartRenderingTest {
     }
 
     @Test
-    void tenantServiceMayTouchOnlyIngressesConfigMapsLeasesAndPodListingInItsNamespace() {
+    void tenantServiceMayTouchOnlyIngressesConfigMapsAndLeasesInItsNamespace() {
         assertThat(defaults.yaml()).doesNotContain("kind: ClusterRole");
         Role role = defaults.named(Role.class, "selfdata-tenant-service");
 
         assertThat(rules(role))
                 .isEqualTo(Map.of(
                         // what KubernetesStepTest sees the onboarding step use, no more
-                        "networking.k8s.io/ingresses", List.of("create", "delete", "deletecollection", "get", "update"),
-                        "/configmaps", List.of("create", "deletecollection", "get", "update"),
-                        // Camel's Kubernetes cluster service (one connector run per city): its lock and its members
-                        "coordination.k8s.io/leases", List.of("create", "get", "update"),
-                        "/pods", List.of("list")));
+                        "networking.k8s.io/ingresses",
+                        List.of("create", "delete", "deletecollection", "get", "update"),
+                        "/configmaps",
+                        List.of("create", "deletecollection", "get", "update"),
+                        // fabric8's LeaderElector (one connector run per city): reads, creates and patches its Leases
+                        "coordination.k8s.io/leases",
+                        List.of("create", "get", "list", "patch", "update", "watch")));
         assertThat(role.getRules())
                 .allSatisfy(rule -> assertThat(rule.getResourceNames()).isNullOrEmpty());
 
@@ -363,7 +379,7 @@ class ChartRenderingTest {
         RenderedChart chart = RenderedChart.render(Map.of("tenantService.kubernetesStep", "false"));
 
         assertThat(rules(chart.named(Role.class, "selfdata-tenant-service")).keySet())
-                .containsExactlyInAnyOrder("coordination.k8s.io/leases", "/pods");
+                .containsExactly("coordination.k8s.io/leases");
         assertThat(env(container(chart, "tenant-service"))).doesNotContainKey("SELFDATA_KUBERNETES_ENABLED");
     }
 
@@ -485,20 +501,54 @@ class ChartRenderingTest {
     }
 
     @Test
-    void tenantServiceReplicasShareTheCitiesConnectorsThroughTheDatabaseLocksUnlessToldOtherwise() {
-        var byDefault = RenderedChart.render(Map.of()).named(Deployment.class, "selfdata-tenant-service");
-        var single = RenderedChart.render(Map.of("tenantService.connectorCluster", "none"))
-                .named(Deployment.class, "selfdata-tenant-service");
+    void tenantServiceReplicasShareTheCitiesConnectorsThroughLeasesNamedByTheDownwardApi() {
+        Container container = container(defaults, "tenant-service");
+        Binder tenantService = binder(container);
 
-        assertThat(env(byDefault
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .getFirst()))
-                .containsEntry("SELFDATA_CONNECTORS_CLUSTER", "jdbc");
-        assertThat(env(single.getSpec().getTemplate().getSpec().getContainers().getFirst()))
-                .containsEntry("SELFDATA_CONNECTORS_CLUSTER", "none");
+        assertThat(env(container))
+                .containsEntry("SELFDATA_CONNECTORS_CLUSTER", "kubernetes")
+                .containsEntry("SELFDATA_CONNECTORS_LEASE_PREFIX", "selfdata");
+        assertThat(tenantService
+                        .bind("selfdata.connectors.lease.duration", Duration.class)
+                        .get())
+                .isEqualTo(Duration.ofSeconds(15));
+        assertThat(tenantService
+                        .bind("selfdata.connectors.lease.renew-deadline", Duration.class)
+                        .get())
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(tenantService
+                        .bind("selfdata.connectors.lease.retry-period", Duration.class)
+                        .get())
+                .isEqualTo(Duration.ofSeconds(2));
+        // the Lease holder is the pod, the Leases live in its namespace (LeaseSettings.resolve)
+        assertThat(fieldRefs(container))
+                .containsEntry("POD_NAME", "metadata.name")
+                .containsEntry("POD_NAMESPACE", "metadata.namespace");
+    }
+
+    @Test
+    void oneTenantServiceReplicaRunsEveryConnectorAndGetsNoLeases() {
+        RenderedChart chart = RenderedChart.render(Map.of(
+                "tenantService.autoscaling.enabled", "false",
+                "tenantService.replicas", "1",
+                "tenantService.kubernetesStep", "false"));
+
+        assertThat(env(container(chart, "tenant-service")))
+                .containsEntry("SELFDATA_CONNECTORS_CLUSTER", "none")
+                .doesNotContainKey("SELFDATA_CONNECTORS_LEASE_DURATION");
+        assertThat(chart.named(Role.class, "selfdata-tenant-service").getRules())
+                .isEmpty();
+    }
+
+    @Test
+    void theDatabaseLocksStayAChoiceAndThenNoLeaseIsGranted() {
+        RenderedChart chart = RenderedChart.render(Map.of("tenantService.connectorCluster.mode", "jdbc"));
+
+        assertThat(env(container(chart, "tenant-service"))).containsEntry("SELFDATA_CONNECTORS_CLUSTER", "jdbc");
+        assertThat(rules(chart.named(Role.class, "selfdata-tenant-service")))
+                .doesNotContainKey("coordination.k8s.io/leases");
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("tenantService.connectorCluster.mode", "zookeeper")))
+                .hasMessageContaining("tenantService.connectorCluster.mode must be");
     }
 
     @Test
@@ -706,6 +756,16 @@ class ChartRenderingTest {
                 .getSpec()
                 .getContainers()
                 .getFirst();
+    }
+
+    /** Downward-API env values by name: the pod field each one reads. */
+    private static Map<String, String> fieldRefs(Container container) {
+        return container.getEnv().stream()
+                .filter(variable -> variable.getValueFrom() != null
+                        && variable.getValueFrom().getFieldRef() != null)
+                .collect(Collectors.toMap(
+                        EnvVar::getName,
+                        variable -> variable.getValueFrom().getFieldRef().getFieldPath()));
     }
 
     /** Plain env values by name (references left out). */

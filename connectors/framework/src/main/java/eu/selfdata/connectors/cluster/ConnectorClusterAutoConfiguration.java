@@ -2,6 +2,8 @@ package eu.selfdata.connectors.cluster;
 
 import eu.selfdata.connectors.ConnectorTemplate;
 import eu.selfdata.connectors.ConnectorsAutoConfiguration;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import javax.sql.DataSource;
@@ -20,8 +22,8 @@ import org.springframework.context.event.ContextClosedEvent;
 /**
  * One run of a city's connectors across replicas ({@code selfdata.connectors.cluster}): with
  * {@code jdbc} this replica takes part through PostgreSQL advisory locks; with {@code kubernetes}
- * the host provides Camel's Kubernetes cluster service (Leases) as a {@link CamelClusterService}
- * bean. Either way connector routes get the lock-group route policy before the host starts them.
+ * through Kubernetes Leases in its namespace (its service account may get, create and update them).
+ * Either way connector routes get the lock-group route policy before the host starts them.
  */
 @AutoConfiguration(after = ConnectorsAutoConfiguration.class)
 @EnableConfigurationProperties(ConnectorClusterSettings.class)
@@ -33,6 +35,20 @@ public class ConnectorClusterAutoConfiguration {
     PostgresLockClusterService connectorLockClusterService(DataSource dataSource, ConnectorClusterSettings settings) {
         return new PostgresLockClusterService(
                 "connectors-" + ManagementFactory.getRuntimeMXBean().getName(), dataSource, settings.clusterInterval());
+    }
+
+    /** In a pod: the service account's token; elsewhere: kubeconfig. */
+    @Bean
+    @ConditionalOnProperty(name = "selfdata.connectors.cluster", havingValue = "kubernetes")
+    KubernetesLeaseClusterService connectorLeaseClusterService(ConnectorClusterSettings settings) {
+        KubernetesClient client = KubernetesLeaseClusterService.client(Config.autoConfigure(null), settings.lease());
+        try {
+            return new KubernetesLeaseClusterService(
+                    client, settings.lease().resolve(System.getenv(), client.getNamespace()));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     /** Registered on the Camel context, which starts and stops the cluster service after its routes. */

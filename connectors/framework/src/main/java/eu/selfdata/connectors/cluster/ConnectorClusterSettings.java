@@ -9,12 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param cluster          {@code none} (every replica runs every route: one replica only),
  *                         {@code jdbc} (PostgreSQL advisory locks: embedded run, tests) or
- *                         {@code kubernetes} (Camel's Kubernetes Lease cluster service, provided by the host)
+ *                         {@code kubernetes} (Kubernetes Leases: {@link KubernetesLeaseClusterService})
  * @param clusterGroups    lock groups: a city's connectors belong to group {@code hash(city) mod groups}
  * @param clusterInterval  how often a replica tries to take a free group, and checks it still holds its own
+ *                         ({@code jdbc})
+ * @param lease            the Leases' namespace, timings and holder identity ({@code kubernetes})
  */
 @ConfigurationProperties("selfdata.connectors")
-public record ConnectorClusterSettings(Mode cluster, Integer clusterGroups, Duration clusterInterval) {
+public record ConnectorClusterSettings(
+        Mode cluster, Integer clusterGroups, Duration clusterInterval, LeaseSettings lease) {
 
     public enum Mode {
         NONE,
@@ -26,6 +29,7 @@ public record ConnectorClusterSettings(Mode cluster, Integer clusterGroups, Dura
         cluster = cluster == null ? Mode.NONE : cluster;
         clusterGroups = clusterGroups == null ? 16 : clusterGroups;
         clusterInterval = clusterInterval == null ? Duration.ofSeconds(2) : clusterInterval;
+        lease = lease == null ? new LeaseSettings(null, null, null, null, null, null) : lease;
         if (clusterGroups < 1) {
             throw new IllegalArgumentException("selfdata.connectors.cluster-groups must be at least 1");
         }

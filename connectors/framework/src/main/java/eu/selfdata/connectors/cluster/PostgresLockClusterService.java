@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * A Camel cluster service whose leaders are the holders of PostgreSQL session advisory locks, one
  * lock per namespace, all held on one connection of this replica: the database every replica
  * already shares arbitrates, and a replica that dies or loses its connection loses its locks with
- * its session. For the embedded run and tests; production uses Camel's Kubernetes Leases.
+ * its session. For plain deployments, the embedded run and tests; on Kubernetes, Leases
+ * ({@link KubernetesLeaseClusterService}).
  */
 public class PostgresLockClusterService extends AbstractCamelClusterService<PostgresLockView> {
 
