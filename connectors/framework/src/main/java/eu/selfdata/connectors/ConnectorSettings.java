@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dropDirectory root of the per-city folders ({@code {root}/{city}/...}); by default a data
  *                      directory of the service's user, never a shared temporary folder
  * @param secretKey     32 random bytes in base64 sealing SFTP and broker passwords (required)
- * @param mqtt          {@code url} of an external broker; when empty an embedded broker starts
+ * @param mqtt          {@code url} of the broker a client host connects to; the embedded broker's port and journal
  */
 @ConfigurationProperties("selfdata.connectors")
 public record ConnectorSettings(
@@ -27,11 +27,10 @@ public record ConnectorSettings(
         mqtt = mqtt == null ? new Mqtt(null, 0, null) : mqtt;
     }
 
-    /** @param embeddedDataDirectory the embedded broker's journal; unset → a new temporary folder per broker */
-    public record Mqtt(String url, int embeddedPort, Path embeddedDataDirectory) {
-
-        public boolean external() {
-            return url != null && !url.isBlank();
-        }
-    }
+    /**
+     * @param url                   the broker of a client host ({@code tcp://} or {@code ssl://})
+     * @param embeddedDataDirectory the embedded broker's journal; unset → a new temporary folder per
+     *                              broker (role {@code embedded} only: the broker workload needs it)
+     */
+    public record Mqtt(String url, int embeddedPort, Path embeddedDataDirectory) {}
 }

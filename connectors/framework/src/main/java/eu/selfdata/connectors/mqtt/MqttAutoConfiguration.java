@@ -15,11 +15,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
-/** The platform's MQTT broker (embedded, or the configured external one) and the cities' subscriptions to it. */
+/**
+ * The platform's MQTT broker and the cities' subscriptions to it, as {@link MqttRole} says: a broker
+ * here ({@code embedded}, {@code broker}), or none and the subscriptions to {@code url} ({@code client}).
+ */
 @AutoConfiguration(after = ConnectorsAutoConfiguration.class)
 @EnableConfigurationProperties(MqttBrokerSettings.class)
 @ConditionalOnBean(CityDatabase.class)
@@ -34,9 +37,12 @@ public class MqttAutoConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    @ConditionalOnProperty(name = "selfdata.connectors.mqtt.url", havingValue = "", matchIfMissing = true)
+    @Conditional(RunsBrokerHere.class)
     EmbeddedMqttBroker embeddedMqttBroker(
             ConnectorSettings settings, MqttBrokerSettings broker, BrokerAccounts accounts) throws IOException {
+        if (broker.role() == MqttRole.BROKER) {
+            requireBrokerWorkloadSettings(settings.mqtt());
+        }
         // Artemis locks its journal folder: two brokers in one process (two contexts) need two folders.
         Path journal = settings.mqtt().embeddedDataDirectory() != null
                 ? settings.mqtt().embeddedDataDirectory()
@@ -50,12 +56,27 @@ public class MqttAutoConfiguration {
                 .start();
     }
 
+    /**
+     * The broker workload is what sensors and replicas are told to reach: a fixed port, and a journal
+     * that outlives the pod (a temporary folder would lose the messages not yet acknowledged).
+     */
+    private static void requireBrokerWorkloadSettings(ConnectorSettings.Mqtt mqtt) {
+        if (mqtt.embeddedPort() == 0) {
+            throw new IllegalStateException(
+                    "selfdata.connectors.mqtt.role=broker needs selfdata.connectors.mqtt.embedded-port");
+        }
+        if (mqtt.embeddedDataDirectory() == null) {
+            throw new IllegalStateException(
+                    "selfdata.connectors.mqtt.role=broker needs selfdata.connectors.mqtt.embedded-data-directory (its journal, on a volume)");
+        }
+    }
+
     @Bean
     MqttBroker mqttBroker(
             ConnectorSettings settings, MqttBrokerSettings broker, ObjectProvider<EmbeddedMqttBroker> embedded) {
-        String url = settings.mqtt().external()
-                ? settings.mqtt().url()
-                : embedded.getObject().url();
+        String url = MqttRole.of(broker.role(), settings.mqtt().url()).startsBroker()
+                ? embedded.getObject().url()
+                : settings.mqtt().url();
         return new MqttBroker(url, broker.tls().clientSocketFactory());
     }
 

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code selfdata.connectors.mqtt.*} beyond the broker's URL and port ({@code ConnectorSettings}):
- * where the embedded broker listens and TLS. The operator's values, never a city's.
+ * this process's role, where its broker listens and TLS. The operator's values, never a city's.
  *
+ * @param role         {@code embedded}, {@code broker} or {@code client}; unset: {@code client} with a
+ *                     URL, else {@code embedded} ({@link MqttRole#of})
  * @param embeddedHost the embedded broker's listening address ({@code 127.0.0.1}; {@code 0.0.0.0}
  *                     for devices on the network, then with TLS)
  * @param tls          {@code key-store}: the embedded broker speaks TLS only ({@code ssl://});
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     brokers (the JVM's default trust when unset)
  */
 @ConfigurationProperties("selfdata.connectors.mqtt")
-public record MqttBrokerSettings(String embeddedHost, Tls tls) {
+public record MqttBrokerSettings(MqttRole role, String embeddedHost, Tls tls) {
 
     public MqttBrokerSettings {
         embeddedHost = embeddedHost == null || embeddedHost.isBlank() ? "127.0.0.1" : embeddedHost;

@@ -9,9 +9,9 @@ import eu.selfdata.connectors.ConnectorAdministration.ConnectorView;
 import eu.selfdata.connectors.ConnectorHealth;
 import eu.selfdata.connectors.ConnectorHost;
 import eu.selfdata.connectors.ConnectorInstance;
+import eu.selfdata.connectors.TestHostProperties;
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.contract.CitySlug;
-import eu.selfdata.testsupport.TestPostgres;
 import eu.selfdata.usecase.test.TestCities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,13 +184,8 @@ class HealthAcrossReplicasTest {
     }
 
     private static ConfigurableApplicationContext replica(String name, boolean runsConnectors) {
-        Map<String, Object> properties = new HashMap<>(TestPostgres.springDatasourceProperties());
-        properties.put("spring.main.web-application-type", "none");
-        properties.put("selfdata.connectors.secret-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-        properties.put("selfdata.connectors.drop-directory", drop.toString());
+        Map<String, Object> properties = TestHostProperties.of("health-" + name, drop);
         properties.put("selfdata.connectors.enabled", Boolean.toString(runsConnectors));
-        properties.put("selfdata.connectors.reconcile-interval", "1h");
-        properties.put("camel.main.name", "health-" + name);
         return new SpringApplicationBuilder(ReplicaHost.class)
                 .properties(properties)
                 .run();
