@@ -272,3 +272,54 @@ more than one replica may run (connectors/README.md, "Scale-out").
 {{- $mode -}}
 {{- end -}}
 {{- end -}}
+
+{{- /*
+The volume of the files tenant-service's pods share (tenantService.sharedFiles): the chart's
+ReadWriteMany claim, the operator's, or an emptyDir where only one pod could ever use it.
+*/ -}}
+{{- define "selfdata.sharedFilesVolume" -}}
+{{- $shared := .Values.tenantService.sharedFiles -}}
+{{- if $shared.emptyDir -}}
+{{- $app := .Values.tenantService -}}
+{{- if or $app.autoscaling.enabled (gt (int $app.replicas) 1) (eq .Values.mqtt.mode "broker") -}}
+{{- fail "tenantService.sharedFiles.emptyDir=true needs a single pod: tenantService.replicas 1, autoscaling off and mqtt.mode external (each pod would see its own drop folders and uploads)" -}}
+{{- end -}}
+- name: shared
+  emptyDir: {}
+{{- else -}}
+- name: shared
+  persistentVolumeClaim: {claimName: {{ default (printf "%s-shared" (include "selfdata.fullname" .)) $shared.existingClaim }}}
+{{- end -}}
+{{- end -}}
+
+{{- /* The broker's port: mqtt.broker.port, else 8883 with TLS and 1883 without. */ -}}
+{{- define "selfdata.mqttPort" -}}
+{{- default (ternary "8883" "1883" .Values.mqtt.tls.enabled) (toString .Values.mqtt.broker.port) -}}
+{{- end -}}
+
+{{- /* Where tenant-service's replicas subscribe: the broker pod's Service, or the external broker. */ -}}
+{{- define "selfdata.mqttUrl" -}}
+{{- $mode := .Values.mqtt.mode -}}
+{{- if eq $mode "broker" -}}
+{{- printf "%s://%s-mqtt:%s" (ternary "ssl" "tcp" .Values.mqtt.tls.enabled) (include "selfdata.fullname" .) (include "selfdata.mqttPort" .) -}}
+{{- else if eq $mode "external" -}}
+{{- $url := required "mqtt.external.url is required with mqtt.mode external (ssl://host:port)" .Values.mqtt.external.url -}}
+{{- if not (regexMatch "^(ssl|tcp)://[A-Za-z0-9.-]+:[0-9]+$" $url) -}}
+{{- fail (printf "mqtt.external.url must be ssl://host:port or tcp://host:port, not %q" $url) -}}
+{{- end -}}
+{{- $url -}}
+{{- else -}}
+{{- fail (printf "mqtt.mode must be broker or external, not %q" $mode) -}}
+{{- end -}}
+{{- end -}}
+
+{{- /* The TLS secret's key or trust store, as env for selfdata.connectors.mqtt.tls.<store>. */ -}}
+{{- define "selfdata.mqttStoreEnv" -}}
+{{- $tls := .root.Values.mqtt.tls -}}
+{{- $prefix := printf "SELFDATA_CONNECTORS_MQTT_TLS_%s" (upper .store) -}}
+- name: {{ $prefix }}_PATH
+  value: {{ printf "/var/lib/selfdata/mqtt-tls/%s.p12" (lower .store) | quote }}
+- name: {{ $prefix }}_PASSWORD
+  valueFrom:
+    secretKeyRef: {name: {{ $tls.passwordSecret.name }}, key: {{ $tls.passwordSecret.key }}}
+{{- end -}}

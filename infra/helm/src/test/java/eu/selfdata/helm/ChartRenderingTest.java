@@ -9,9 +9,13 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -58,29 +62,22 @@ class ChartRenderingTest {
     }
 
     @Test
-    void defaultsRenderTheThreeServicesAndTheirCompanionsOnly() {
+    void defaultsRenderTheThreeServicesTheBrokerAndTheirCompanionsOnly() {
         Map<String, Long> kinds = defaults.objects().stream()
                 .collect(Collectors.groupingBy(HasMetadata::getKind, TreeMap::new, Collectors.counting()));
         assertThat(kinds)
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "Deployment",
-                        3L,
-                        "Service",
-                        3L,
-                        "PodDisruptionBudget",
-                        3L,
-                        "HorizontalPodAutoscaler",
-                        2L,
-                        "Ingress",
-                        1L,
-                        "ServiceAccount",
-                        1L,
-                        "Role",
-                        1L,
-                        "RoleBinding",
-                        1L,
-                        "NetworkPolicy",
-                        3L));
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("Deployment", 3L),
+                        Map.entry("StatefulSet", 1L),
+                        Map.entry("PersistentVolumeClaim", 1L),
+                        Map.entry("Service", 4L),
+                        Map.entry("PodDisruptionBudget", 3L),
+                        Map.entry("HorizontalPodAutoscaler", 2L),
+                        Map.entry("Ingress", 1L),
+                        Map.entry("ServiceAccount", 1L),
+                        Map.entry("Role", 1L),
+                        Map.entry("RoleBinding", 1L),
+                        Map.entry("NetworkPolicy", 4L)));
         assertThat(defaults.objects())
                 .allSatisfy(object -> assertThat(object.getMetadata().getLabels())
                         .containsEntry("app.kubernetes.io/part-of", "selfdata"));
@@ -164,11 +161,10 @@ class ChartRenderingTest {
 
     @Test
     void networkPoliciesLetOnlyTheIngressControllerReachTheGatewayAndOnlyTheGatewayReachTheServices() {
-        for (Deployment deployment : defaults.all(Deployment.class)) {
-            Map<String, String> podLabels =
-                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+        for (var workload : podTemplates(defaults).entrySet()) {
+            Map<String, String> podLabels = workload.getValue().getMetadata().getLabels();
             assertThat(defaults.all(NetworkPolicy.class))
-                    .as("policies selecting " + deployment.getMetadata().getName())
+                    .as("policies selecting " + workload.getKey())
                     .filteredOn(policy -> podLabels
                             .entrySet()
                             .containsAll(policy.getSpec()
@@ -181,7 +177,15 @@ class ChartRenderingTest {
         }
         assertThat(ingressSources(defaults, "gateway")).containsExactly("namespace ingress-nginx -> http");
         assertThat(ingressSources(defaults, "tenant-service")).containsExactly("pod gateway -> http");
-        assertThat(ingressSources(defaults, "governance")).containsExactly("pod gateway, pod tenant-service -> http");
+        assertThat(ingressSources(defaults, "governance"))
+                .containsExactly("pod gateway, pod tenant-service, pod mqtt-broker -> http");
+        assertThat(ingressSources(defaults, "mqtt-broker"))
+                .as("sensors from anywhere by default, and the replicas; nobody on http")
+                .containsExactly("0.0.0.0/0, pod tenant-service -> mqtt");
+        assertThat(ingressSources(
+                        RenderedChart.render(Map.of("mqtt.broker.service.sourceRanges[0]", "198.51.100.0/24")),
+                        "mqtt-broker"))
+                .containsExactly("198.51.100.0/24, pod tenant-service -> mqtt");
 
         RenderedChart monitored = RenderedChart.render(Map.of("networkPolicy.monitoringNamespace", "monitoring"));
         assertThat(ingressSources(monitored, "tenant-service"))
@@ -208,10 +212,19 @@ class ChartRenderingTest {
                 .containsExactlyInAnyOrder(
                         "dns",
                         "pod governance -> 8082",
+                        "pod mqtt-broker -> 8883",
                         "database selfdata-db -> 5432",
                         "namespace ingress-nginx, public -> 443",
                         "0.0.0.0/0 -> 443",
                         "public -> 80, 443, 21, 22, 8883");
+        assertThat(egressTargets(chart, "mqtt-broker"))
+                .as("what a replica reaches, but no connector address")
+                .containsExactlyInAnyOrder(
+                        "dns",
+                        "pod governance -> 8082",
+                        "database selfdata-db -> 5432",
+                        "namespace ingress-nginx, public -> 443",
+                        "0.0.0.0/0 -> 443");
         assertThat(policy(chart, "tenant-service").getSpec().getEgress())
                 .flatExtracting(NetworkPolicyEgressRule::getTo)
                 .filteredOn(peer -> peer.getIpBlock() != null
@@ -228,6 +241,7 @@ class ChartRenderingTest {
         assertThat(egressTargets(narrowed, "tenant-service"))
                 .containsExactlyInAnyOrder(
                         "dns",
+                        "pod mqtt-broker -> 8883",
                         "10.3.0.0/24 -> 5432",
                         "namespace ingress-nginx, public -> 443",
                         "172.20.0.1/32 -> 6443",
@@ -246,7 +260,7 @@ class ChartRenderingTest {
                 .contains("10.4.0.7/32 -> 6379");
         assertThat(narrowed.all(NetworkPolicy.class))
                 .extracting(policy -> policy.getMetadata().getName())
-                .containsExactlyInAnyOrder("selfdata-gateway", "selfdata-tenant-service");
+                .containsExactlyInAnyOrder("selfdata-gateway", "selfdata-tenant-service", "selfdata-mqtt-broker");
     }
 
     @Test
@@ -261,6 +275,7 @@ class ChartRenderingTest {
                 .containsExactlyInAnyOrder(
                         Map.of("app.kubernetes.io/name", "tenant-service", "app.kubernetes.io/instance", "selfdata"),
                         Map.of("app.kubernetes.io/name", "governance", "app.kubernetes.io/instance", "selfdata"),
+                        Map.of("app.kubernetes.io/name", "mqtt-broker", "app.kubernetes.io/instance", "selfdata"),
                         Map.of("cnpg.io/cluster", "selfdata-db"));
         assertThat(chart.named(NetworkPolicy.class, "selfdata-keycloak-db")
                         .getSpec()
@@ -479,25 +494,237 @@ class ChartRenderingTest {
     }
 
     @Test
-    void connectorsDropFoldersGoToTheNamedClaimAndThePlatformsOwnHostsAreRefusedToEveryCity() {
-        Deployment deployment = RenderedChart.render(Map.of("tenantService.connectorsClaim", "selfdata-drops"))
-                .named(Deployment.class, "selfdata-tenant-service");
-        var pod = deployment.getSpec().getTemplate().getSpec();
-        Map<String, String> env = env(pod.getContainers().getFirst());
+    void dropFoldersAndUploadsLiveUnderTheDataRootOnAReadWriteManyClaimTheChartOwns() {
+        PersistentVolumeClaim claim = defaults.named(PersistentVolumeClaim.class, "selfdata-shared");
+        assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+        assertThat(claim.getSpec().getResources().getRequests().get("storage")).isEqualTo(new Quantity("20Gi"));
+        assertThat(claim.getSpec().getStorageClassName()).isNull();
+        assertThat(claim.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
 
-        assertThat(pod.getVolumes())
-                .filteredOn(volume -> volume.getName().equals("connectors"))
+        for (PodTemplateSpec pod : tenantServicePods(defaults)) {
+            Container container = pod.getSpec().getContainers().getFirst();
+            Map<String, String> env = env(container);
+            assertThat(pod.getSpec().getVolumes())
+                    .filteredOn(volume -> volume.getName().equals("shared"))
+                    .singleElement()
+                    .satisfies(volume -> assertThat(
+                                    volume.getPersistentVolumeClaim().getClaimName())
+                            .isEqualTo("selfdata-shared"));
+            assertThat(container.getVolumeMounts()).anySatisfy(mount -> {
+                assertThat(mount.getName()).isEqualTo("shared");
+                assertThat(mount.getMountPath()).startsWith("/var/lib/selfdata/");
+                assertThat(env.get("SELFDATA_CONNECTORS_DROPDIRECTORY")).startsWith(mount.getMountPath() + "/");
+                assertThat(env.get("SELFDATA_MOBILITYCARBON_TAKEOUT_STORAGE")).startsWith(mount.getMountPath() + "/");
+            });
+            // every folder the platform keeps state in is on a volume of the data root, none in /tmp
+            assertThat(env.values())
+                    .filteredOn(value -> value.startsWith("/"))
+                    .isNotEmpty()
+                    .allSatisfy(path -> {
+                        assertThat(path).startsWith("/var/lib/selfdata/");
+                        assertThat(container.getVolumeMounts())
+                                .anySatisfy(mount -> assertThat(path).startsWith(mount.getMountPath()));
+                    });
+            assertThat(container.getVolumeMounts())
+                    .filteredOn(mount -> mount.getMountPath().equals("/tmp"))
+                    .singleElement()
+                    .satisfies(mount -> assertThat(pod.getSpec().getVolumes())
+                            .filteredOn(volume -> volume.getName().equals(mount.getName()))
+                            .singleElement()
+                            .satisfies(volume -> assertThat(volume.getEmptyDir())
+                                    .as("/tmp is scratch only")
+                                    .isNotNull()));
+        }
+
+        RenderedChart chosen = RenderedChart.render(Map.of(
+                "tenantService.sharedFiles.storageClassName", "cephfs", "tenantService.sharedFiles.size", "200Gi"));
+        PersistentVolumeClaim sized = chosen.named(PersistentVolumeClaim.class, "selfdata-shared");
+        assertThat(sized.getSpec().getStorageClassName()).isEqualTo("cephfs");
+        assertThat(sized.getSpec().getResources().getRequests().get("storage")).isEqualTo(new Quantity("200Gi"));
+        assertThat(env(container(defaults, "tenant-service"))
+                        .get("SELFDATA_CONNECTORS_OUTBOUND_PLATFORMHOSTS")
+                        .split(","))
+                .contains("selfdata.example.eu", "*.selfdata.example.eu", "localhost", "*.svc");
+    }
+
+    @Test
+    void anExistingClaimReplacesTheChartsOwn() {
+        RenderedChart chart = RenderedChart.render(Map.of("tenantService.sharedFiles.existingClaim", "selfdata-drops"));
+
+        assertThat(chart.all(PersistentVolumeClaim.class)).isEmpty();
+        assertThat(tenantServicePods(chart))
+                .allSatisfy(pod -> assertThat(pod.getSpec().getVolumes())
+                        .filteredOn(volume -> volume.getName().equals("shared"))
+                        .singleElement()
+                        .satisfies(volume -> assertThat(
+                                        volume.getPersistentVolumeClaim().getClaimName())
+                                .isEqualTo("selfdata-drops")));
+    }
+
+    @Test
+    void sharedFilesInAnEmptyDirAreRefusedUnlessASinglePodUsesThem() {
+        Map<String, String> single = Map.of(
+                "tenantService.sharedFiles.emptyDir", "true",
+                "tenantService.replicas", "1",
+                "tenantService.autoscaling.enabled", "false",
+                "mqtt.mode", "external",
+                "mqtt.external.url", "ssl://mqtt.example.eu:8883");
+        RenderedChart chart = RenderedChart.render(single);
+        assertThat(chart.all(PersistentVolumeClaim.class)).isEmpty();
+        assertThat(chart.named(Deployment.class, "selfdata-tenant-service")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getVolumes())
+                .filteredOn(volume -> volume.getName().equals("shared"))
+                .singleElement()
+                .satisfies(volume -> assertThat(volume.getEmptyDir()).isNotNull());
+
+        for (Map.Entry<String, String> change : Map.of(
+                        "tenantService.replicas", "2",
+                        "tenantService.autoscaling.enabled", "true",
+                        "mqtt.mode", "broker")
+                .entrySet()) {
+            Map<String, String> several = new HashMap<>(single);
+            several.put(change.getKey(), change.getValue());
+            assertThatThrownBy(() -> RenderedChart.render(several))
+                    .as(change.getKey())
+                    .hasMessageContaining("tenantService.sharedFiles.emptyDir=true needs a single pod");
+        }
+    }
+
+    @Test
+    void theBrokerRunsAsItsOwnWorkloadWithTheCitiesAccountsAndTheReplicasConnectToItWithoutListening() {
+        StatefulSet broker = defaults.named(StatefulSet.class, "selfdata-mqtt");
+        assertThat(broker.getSpec().getReplicas()).isEqualTo(1);
+        PodTemplateSpec pod = broker.getSpec().getTemplate();
+        Container container = pod.getSpec().getContainers().getFirst();
+        Binder brokerProperties = binder(container);
+
+        assertThat(container.getImage())
+                .isEqualTo(container(defaults, "tenant-service").getImage());
+        assertThat(brokerProperties
+                        .bind("selfdata.connectors.mqtt.role", String.class)
+                        .get())
+                .isEqualTo("broker");
+        assertThat(brokerProperties
+                        .bind("selfdata.connectors.enabled", Boolean.class)
+                        .get())
+                .as("no connector route on the broker pod")
+                .isFalse();
+        assertThat(brokerProperties
+                        .bind("selfdata.connectors.mqtt.embedded-host", String.class)
+                        .get())
+                .isEqualTo("0.0.0.0");
+        assertThat(brokerProperties
+                        .bind("selfdata.connectors.mqtt.embedded-port", Integer.class)
+                        .get())
+                .isEqualTo(8883);
+        assertThat(container.getPorts())
+                .extracting(port -> port.getName() + ":" + port.getContainerPort())
+                .containsExactlyInAnyOrder("mqtt:8883", "management:9090");
+        // the per-city accounts are read from the database with the platform key
+        assertThat(secretOf(container, "SPRING_DATASOURCE_PASSWORD")).isEqualTo("selfdata-database");
+        assertThat(secretOf(container, "SELFDATA_CONNECTORS_SECRETKEY")).isEqualTo("selfdata-connector-secret-key");
+        assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+
+        String journal = brokerProperties
+                .bind("selfdata.connectors.mqtt.embedded-data-directory", String.class)
+                .get();
+        assertThat(container.getVolumeMounts())
+                .filteredOn(mount -> mount.getName().equals("journal"))
+                .singleElement()
+                .satisfies(mount -> assertThat(mount.getMountPath()).isEqualTo(journal));
+        assertThat(broker.getSpec().getVolumeClaimTemplates()).singleElement().satisfies(claim -> {
+            assertThat(claim.getMetadata().getName()).isEqualTo("journal");
+            assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+        });
+        String keyStore = brokerProperties
+                .bind("selfdata.connectors.mqtt.tls.key-store.path", String.class)
+                .get();
+        assertThat(secretOf(container, "SELFDATA_CONNECTORS_MQTT_TLS_KEYSTORE_PASSWORD"))
+                .isEqualTo("selfdata-mqtt-tls-password");
+        assertThat(pod.getSpec().getVolumes())
+                .filteredOn(volume -> volume.getName().equals("mqtt-tls"))
                 .singleElement()
                 .satisfies(
-                        volume -> assertThat(volume.getPersistentVolumeClaim().getClaimName())
-                                .isEqualTo("selfdata-drops"));
-        assertThat(pod.getContainers().getFirst().getVolumeMounts()).anySatisfy(mount -> {
-            assertThat(mount.getName()).isEqualTo("connectors");
-            assertThat(env.get("SELFDATA_CONNECTORS_DROPDIRECTORY")).startsWith(mount.getMountPath() + "/");
-            assertThat(env.get("SELFDATA_MOBILITYCARBON_TAKEOUT_STORAGE")).startsWith(mount.getMountPath() + "/");
+                        volume -> assertThat(volume.getSecret().getSecretName()).isEqualTo("selfdata-mqtt-tls"));
+        assertThat(container.getVolumeMounts())
+                .anySatisfy(mount -> assertThat(keyStore).startsWith(mount.getMountPath() + "/"));
+
+        Service sensors = defaults.named(Service.class, "selfdata-mqtt");
+        assertThat(sensors.getSpec().getType()).isEqualTo("LoadBalancer");
+        assertThat(sensors.getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
+        assertThat(sensors.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getPort()).isEqualTo(8883);
+            assertThat(port.getTargetPort().getStrVal()).isEqualTo("mqtt");
         });
-        assertThat(env.get("SELFDATA_CONNECTORS_OUTBOUND_PLATFORMHOSTS").split(","))
-                .contains("selfdata.example.eu", "*.selfdata.example.eu", "localhost", "*.svc");
+        assertThat(pod.getMetadata().getLabels())
+                .containsAllEntriesOf(sensors.getSpec().getSelector());
+        assertThat(container(defaults, "tenant-service").getPorts())
+                .noneMatch(port -> port.getName().equals("mqtt"));
+
+        Container replica = container(defaults, "tenant-service");
+        Binder client = binder(replica);
+        assertThat(client.bind("selfdata.connectors.mqtt.role", String.class).get())
+                .isEqualTo("client");
+        assertThat(client.bind("selfdata.connectors.mqtt.url", String.class).get())
+                .isEqualTo("ssl://selfdata-mqtt:8883");
+        assertThat(client.bind("selfdata.connectors.mqtt.embedded-port", Integer.class)
+                        .isBound())
+                .isFalse();
+        assertThat(client.bind("selfdata.connectors.mqtt.tls.trust-store.path", String.class)
+                        .get())
+                .isEqualTo("/var/lib/selfdata/mqtt-tls/truststore.p12");
+    }
+
+    @Test
+    void withoutTlsTheBrokerListensOn1883AndItsServiceTypeIsTheOperatorsChoice() {
+        RenderedChart chart =
+                RenderedChart.render(Map.of("mqtt.tls.enabled", "false", "mqtt.broker.service.type", "ClusterIP"));
+
+        Service sensors = chart.named(Service.class, "selfdata-mqtt");
+        assertThat(sensors.getSpec().getType()).isEqualTo("ClusterIP");
+        assertThat(sensors.getSpec().getExternalTrafficPolicy()).isNull();
+        assertThat(sensors.getSpec().getPorts().getFirst().getPort()).isEqualTo(1883);
+        assertThat(env(container(chart, "tenant-service")))
+                .containsEntry("SELFDATA_CONNECTORS_MQTT_URL", "tcp://selfdata-mqtt:1883")
+                .doesNotContainKey("SELFDATA_CONNECTORS_MQTT_TLS_TRUSTSTORE_PATH");
+        assertThat(egressTargets(chart, "tenant-service")).contains("pod mqtt-broker -> 1883");
+    }
+
+    @Test
+    void anExternalBrokerIsGivenByUrlAndTheReplicasReachItAndNoBrokerRunsHere() {
+        RenderedChart chart = RenderedChart.render(Map.of(
+                "mqtt.mode", "external",
+                "mqtt.external.url", "ssl://mqtt.example.eu:8884",
+                "mqtt.external.cidrs[0]", "203.0.113.0/24"));
+
+        assertThat(chart.all(StatefulSet.class)).isEmpty();
+        assertThat(chart.all(Service.class))
+                .extracting(service -> service.getMetadata().getName())
+                .doesNotContain("selfdata-mqtt");
+        assertThat(chart.all(NetworkPolicy.class))
+                .extracting(policy -> policy.getMetadata().getName())
+                .doesNotContain("selfdata-mqtt-broker");
+        Container replica = container(chart, "tenant-service");
+        assertThat(env(replica))
+                .containsEntry("SELFDATA_CONNECTORS_MQTT_ROLE", "client")
+                .containsEntry("SELFDATA_CONNECTORS_MQTT_URL", "ssl://mqtt.example.eu:8884")
+                .containsEntry(
+                        "SELFDATA_CONNECTORS_MQTT_TLS_TRUSTSTORE_PATH", "/var/lib/selfdata/mqtt-tls/truststore.p12");
+        assertThat(egressTargets(chart, "tenant-service"))
+                .contains("203.0.113.0/24 -> 8884")
+                .noneMatch(target -> target.startsWith("pod mqtt-broker"));
+
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("mqtt.mode", "external")))
+                .hasMessageContaining("mqtt.external.url is required");
+        assertThatThrownBy(() -> RenderedChart.render(
+                        Map.of("mqtt.mode", "external", "mqtt.external.url", "ssl://mqtt.example.eu:8883/{{x}}")))
+                .hasMessageContaining("mqtt.external.url must be ssl://host:port");
+        assertThatThrownBy(() -> RenderedChart.render(Map.of("mqtt.mode", "embedded")))
+                .hasMessageContaining("mqtt.mode must be broker or external");
     }
 
     @Test
@@ -609,9 +836,8 @@ class ChartRenderingTest {
         RenderedChart chart = RenderedChart.render(values);
 
         assertThat(chart.objects()).extracting(HasMetadata::getKind).doesNotContain("Secret");
-        for (Deployment deployment : chart.all(Deployment.class)) {
-            for (Container container :
-                    deployment.getSpec().getTemplate().getSpec().getContainers()) {
+        for (PodTemplateSpec pod : podTemplates(chart).values()) {
+            for (Container container : pod.getSpec().getContainers()) {
                 assertThat(container.getEnvFrom()).isNullOrEmpty();
                 assertThat(container.getEnv())
                         .filteredOn(variable ->
@@ -747,6 +973,25 @@ class ChartRenderingTest {
                         && resource.getMetadata().getName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in\n" + chart.yaml()));
+    }
+
+    /** The pod template of every workload (Deployments and StatefulSets) by name. */
+    private static Map<String, PodTemplateSpec> podTemplates(RenderedChart chart) {
+        Map<String, PodTemplateSpec> pods = new TreeMap<>();
+        chart.all(Deployment.class)
+                .forEach(deployment -> pods.put(
+                        deployment.getMetadata().getName(), deployment.getSpec().getTemplate()));
+        chart.all(StatefulSet.class)
+                .forEach(set ->
+                        pods.put(set.getMetadata().getName(), set.getSpec().getTemplate()));
+        return pods;
+    }
+
+    /** The replicas' pods and the broker's, which is a tenant-service pod too. */
+    private static List<PodTemplateSpec> tenantServicePods(RenderedChart chart) {
+        Map<String, PodTemplateSpec> pods = podTemplates(chart);
+        assertThat(pods).containsKeys("selfdata-tenant-service", "selfdata-mqtt");
+        return List.of(pods.get("selfdata-tenant-service"), pods.get("selfdata-mqtt"));
     }
 
     private static Container container(RenderedChart chart, String service) {
