@@ -47,7 +47,7 @@ class ServiceImagesTest {
     @TempDir
     static Path work;
 
-    private static final RenderedChart chart = RenderedChart.render(Map.of("image.tag", TAG));
+    private static final RenderedChart CHART = RenderedChart.render(Map.of("image.tag", TAG));
     private static final Map<String, DockerArchive> images = new HashMap<>();
 
     @BeforeAll
@@ -84,6 +84,7 @@ class ServiceImagesTest {
         Process process = maven.start();
         boolean ended = process.waitFor(5, TimeUnit.MINUTES);
         if (!ended || process.exitValue() != 0) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             List<String> lines = Files.readAllLines(log);
             throw new AssertionError("jib:buildTar failed, " + log.toAbsolutePath() + ":\n"
@@ -192,7 +193,7 @@ class ServiceImagesTest {
     }
 
     private static PodSpec pod(String service) {
-        return chart.named(Deployment.class, "selfdata-" + service)
+        return CHART.named(Deployment.class, "selfdata-" + service)
                 .getSpec()
                 .getTemplate()
                 .getSpec();
