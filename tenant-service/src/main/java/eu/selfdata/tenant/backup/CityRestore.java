@@ -84,6 +84,9 @@ class CityRestore {
             throw new TenantStateConflictException(
                     "City '" + slug + "' is " + target.status() + ": only an onboarded city receives a restore");
         }
+        if (target.moving()) {
+            throw new TenantStateConflictException("City '" + slug + "' is moving to another database cluster");
+        }
         if (target.status() == TenantStatus.ACTIVE
                 && !registry.transition(slug, Set.of(TenantStatus.ACTIVE), TenantStatus.SUSPENDED, "RESTORE_STARTED")) {
             throw new TenantStateConflictException("City '" + slug + "' changed status meanwhile");

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 public record ClusterName(String value) {
 
     public static final String PATTERN = "^[a-z][a-z0-9-]{0,29}$";
-    public static final ClusterName MAIN = new ClusterName("main");
-
+    // Before MAIN: the constant is checked like any name.
     private static final Pattern VALID = Pattern.compile(PATTERN);
+    public static final ClusterName MAIN = new ClusterName("main");
 
     public ClusterName {
         if (value == null || !VALID.matcher(value).matches()) {
