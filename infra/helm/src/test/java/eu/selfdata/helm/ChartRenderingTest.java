@@ -480,8 +480,7 @@ class ChartRenderingTest {
                 .isEqualTo("selfdata-east-db");
         assertThat(secretOf(tenantService, "SELFDATA_DATABASE_CLUSTERS_EAST_PASSWORD"))
                 .isEqualTo("selfdata-east-db");
-        assertThat(env(container(defaults, "tenant-service")))
-                .doesNotContainKey("SELFDATA_DATABASE_CLUSTERS_EAST_URL");
+        assertThat(env(container(defaults, "tenant-service"))).doesNotContainKey("SELFDATA_DATABASE_CLUSTERS_EAST_URL");
         assertThatThrownBy(() -> RenderedChart.render(Map.of(
                         "postgres.clusters[0].name", "east-1",
                         "postgres.clusters[0].url", "jdbc:postgresql://pg-east:5432/selfdata",

@@ -147,7 +147,7 @@ public class TenantRegistry {
         Boolean changed = tx.execute(status -> {
             int updated = jdbc.sql("""
                             update platform.tenant set status = :to, updated_at = now()
-                             where slug = :slug and status in (:from) and """ + NOT_MOVING)
+                             where slug = :slug and status in (:from) and""" + " " + NOT_MOVING)
                     .param("to", to.name())
                     .param("slug", slug)
                     .param("from", from.stream().map(Enum::name).toList())

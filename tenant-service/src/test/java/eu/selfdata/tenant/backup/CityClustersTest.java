@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -258,7 +257,7 @@ class CityClustersTest extends SelfDataTest {
         ServiceClient.Response account = client.cityAs(token, city, "GET", "/api/me", null);
         ServiceClient.Response consents = client.cityAs(token, city, "GET", "/api/me/consents", null);
         ServiceClient.Response observations = client.cityAs(token, city, "GET", "/api/observations", null);
-        assertThat(Set.of(account.status(), consents.status(), observations.status()))
+        assertThat(List.of(account.status(), consents.status(), observations.status()))
                 .containsOnly(200);
         return new Citizen(account.body(), consents.body(), observations.body());
     }
