@@ -52,6 +52,29 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
     secretKeyRef: {name: {{ $secret }}, key: {{ $password }}}
 {{- end -}}
 
+{{/* tenant-service's extra database clusters (postgres.clusters) as selfdata.database.clusters.<name>.* */}}
+{{- define "selfdata.databaseClustersEnv" -}}
+{{- range .Values.postgres.clusters -}}
+{{- if not (regexMatch "^[a-z][a-z0-9]{0,29}$" (toString .name)) -}}
+{{- fail (printf "postgres.clusters: name %q must be a-z and 0-9, starting with a letter (an environment variable carries it)" (toString .name)) -}}
+{{- end -}}
+{{- if eq .name "main" -}}
+{{- fail "postgres.clusters: \"main\" is the database configured above" -}}
+{{- end -}}
+{{- $prefix := printf "SELFDATA_DATABASE_CLUSTERS_%s" (upper .name) }}
+- name: {{ $prefix }}_URL
+  value: {{ required "postgres.clusters[].url" .url | quote }}
+- name: {{ $prefix }}_USERNAME
+  valueFrom:
+    secretKeyRef: {name: {{ required "postgres.clusters[].secret" .secret }}, key: username}
+- name: {{ $prefix }}_PASSWORD
+  valueFrom:
+    secretKeyRef: {name: {{ .secret }}, key: password}
+- name: {{ $prefix }}_MAXIMUMPOOLSIZE
+  value: {{ toString (default $.Values.tenantService.dbPoolSize .poolSize) | quote }}
+{{- end -}}
+{{- end -}}
+
 {{- define "selfdata.gatewaySignatureEnv" -}}
 - name: SELFDATA_GATEWAY_SECRET
   valueFrom:

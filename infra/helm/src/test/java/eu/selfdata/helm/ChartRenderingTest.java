@@ -475,6 +475,35 @@ class ChartRenderingTest {
     }
 
     @Test
+    void extraDatabaseClustersReachTenantServiceAsItsClusterSettingsWithCredentialsFromTheirSecret() {
+        Container tenantService = container(
+                RenderedChart.render(Map.of(
+                        "postgres.clusters[0].name", "east",
+                        "postgres.clusters[0].url", "jdbc:postgresql://pg-east:5432/selfdata",
+                        "postgres.clusters[0].secret", "selfdata-east-db",
+                        "postgres.clusters[0].poolSize", "6")),
+                "tenant-service");
+        Binder settings = binder(tenantService);
+
+        assertThat(settings.bind("selfdata.database.clusters.east.url", String.class)
+                        .get())
+                .isEqualTo("jdbc:postgresql://pg-east:5432/selfdata");
+        assertThat(settings.bind("selfdata.database.clusters.east.maximum-pool-size", Integer.class)
+                        .get())
+                .isEqualTo(6);
+        assertThat(secretOf(tenantService, "SELFDATA_DATABASE_CLUSTERS_EAST_USERNAME"))
+                .isEqualTo("selfdata-east-db");
+        assertThat(secretOf(tenantService, "SELFDATA_DATABASE_CLUSTERS_EAST_PASSWORD"))
+                .isEqualTo("selfdata-east-db");
+        assertThat(env(container(defaults, "tenant-service"))).doesNotContainKey("SELFDATA_DATABASE_CLUSTERS_EAST_URL");
+        assertThatThrownBy(() -> RenderedChart.render(Map.of(
+                        "postgres.clusters[0].name", "east-1",
+                        "postgres.clusters[0].url", "jdbc:postgresql://pg-east:5432/selfdata",
+                        "postgres.clusters[0].secret", "selfdata-east-db")))
+                .hasMessageContaining("postgres.clusters");
+    }
+
+    @Test
     void offboardingArchivesGoToTheNamedClaimSoEveryReplicaReadsThem() {
         Deployment deployment = RenderedChart.render(Map.of("tenantService.archiveClaim", "selfdata-archives"))
                 .named(Deployment.class, "selfdata-tenant-service");

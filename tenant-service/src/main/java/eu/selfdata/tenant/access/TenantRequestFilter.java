@@ -118,6 +118,10 @@ class TenantRequestFilter extends OncePerRequestFilter {
             return Optional.of(
                     ProblemType.TENANT_SUSPENDED.detail(known.get().displayName() + " is suspended on this platform"));
         }
+        if (known.get().moving()) {
+            return Optional.of(ProblemType.CITY_MOVING.detail(
+                    known.get().displayName() + " is moving to another database; its data is back in a few minutes"));
+        }
         // Another replica may have onboarded the city: bring its schema up to date here once.
         MigrationState state = migrations
                 .state(tenant)

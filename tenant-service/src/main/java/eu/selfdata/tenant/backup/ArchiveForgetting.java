@@ -1,6 +1,7 @@
 package eu.selfdata.tenant.backup;
 
 import eu.selfdata.tenant.backup.CitySchemaTables.ForeignKey;
+import eu.selfdata.tenant.tenancy.DatabaseClusters;
 import eu.selfdata.tenant.tenancy.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,6 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -54,19 +54,19 @@ public class ArchiveForgetting {
 
     private final CityArchives archives;
     private final ArchiveCipher cipher;
-    private final DataSource dataSource;
+    private final DatabaseClusters clusters;
     private final JsonMapper json;
 
-    ArchiveForgetting(CityArchives archives, ArchiveCipher cipher, DataSource dataSource, JsonMapper json) {
+    ArchiveForgetting(CityArchives archives, ArchiveCipher cipher, DatabaseClusters clusters, JsonMapper json) {
         this.archives = archives;
         this.cipher = cipher;
-        this.dataSource = dataSource;
+        this.clusters = clusters;
         this.json = json;
     }
 
     /** Rewrites the city's archives without whatever names one of {@code needles}; returns the archives changed. */
     public int forget(String city, Set<String> needles) {
-        List<ForeignKey> keys = foreignKeys(TenantId.of(city).schemaName());
+        List<ForeignKey> keys = foreignKeys(TenantId.of(city));
         int changed = 0;
         for (StoredArchive stored : archives.list(city)) {
             Path archive = archives.find(city, stored.name()).orElse(null);
@@ -259,11 +259,11 @@ public class ArchiveForgetting {
         }
     }
 
-    private List<ForeignKey> foreignKeys(String schema) {
-        try (Connection connection = dataSource.getConnection()) {
-            return CitySchemaTables.foreignKeys(connection, schema);
+    private List<ForeignKey> foreignKeys(TenantId city) {
+        try (Connection connection = clusters.poolOf(city).getConnection()) {
+            return CitySchemaTables.foreignKeys(connection, city.schemaName());
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the foreign keys of " + schema, e);
+            throw new IllegalStateException("Could not read the foreign keys of " + city.schemaName(), e);
         }
     }
 }

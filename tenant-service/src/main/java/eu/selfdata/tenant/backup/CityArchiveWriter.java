@@ -2,6 +2,7 @@ package eu.selfdata.tenant.backup;
 
 import eu.selfdata.connectors.folders.CityFolders;
 import eu.selfdata.tenant.registry.Tenant;
+import eu.selfdata.tenant.tenancy.DatabaseClusters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -35,12 +35,12 @@ class CityArchiveWriter {
 
     private static final Set<String> NOT_ARCHIVED = Set.of("connector_secret");
 
-    private final DataSource dataSource;
+    private final DatabaseClusters clusters;
     private final JsonMapper json;
     private final ObjectProvider<CityFolders> folders;
 
-    CityArchiveWriter(DataSource dataSource, JsonMapper json, ObjectProvider<CityFolders> folders) {
-        this.dataSource = dataSource;
+    CityArchiveWriter(DatabaseClusters clusters, JsonMapper json, ObjectProvider<CityFolders> folders) {
+        this.clusters = clusters;
         this.json = json;
         this.folders = folders;
     }
@@ -51,7 +51,7 @@ class CityArchiveWriter {
         Optional<Path> cityFolder =
                 Optional.ofNullable(folders.getIfAvailable()).map(found -> found.city(tenant.slug()));
         List<Path> files = cityFolder.map(CityArchiveWriter::regularFiles).orElse(List.of());
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = clusters.poolOf(tenant.id()).getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);

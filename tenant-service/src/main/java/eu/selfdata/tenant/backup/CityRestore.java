@@ -9,6 +9,7 @@ import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStateConflictException;
 import eu.selfdata.tenant.registry.TenantStatus;
+import eu.selfdata.tenant.tenancy.DatabaseClusters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CityRestore {
 
-    private final DataSource dataSource;
+    private final DatabaseClusters clusters;
     private final TenantRegistry registry;
     private final ServedTenants servedTenants;
     private final ArchiveCipher cipher;
@@ -62,14 +62,14 @@ class CityRestore {
     private final ObjectProvider<CityIdentity> identity;
 
     CityRestore(
-            DataSource dataSource,
+            DatabaseClusters clusters,
             TenantRegistry registry,
             ServedTenants servedTenants,
             ArchiveCipher cipher,
             JsonMapper json,
             ObjectProvider<CityFolders> folders,
             ObjectProvider<CityIdentity> identity) {
-        this.dataSource = dataSource;
+        this.clusters = clusters;
         this.registry = registry;
         this.servedTenants = servedTenants;
         this.cipher = cipher;
@@ -83,6 +83,9 @@ class CityRestore {
         if (!Set.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED).contains(target.status())) {
             throw new TenantStateConflictException(
                     "City '" + slug + "' is " + target.status() + ": only an onboarded city receives a restore");
+        }
+        if (target.moving()) {
+            throw new TenantStateConflictException("City '" + slug + "' is moving to another database cluster");
         }
         if (target.status() == TenantStatus.ACTIVE
                 && !registry.transition(slug, Set.of(TenantStatus.ACTIVE), TenantStatus.SUSPENDED, "RESTORE_STARTED")) {
@@ -127,11 +130,11 @@ class CityRestore {
 
     private Loaded load(Tenant target, InputStream sealed, Path staging) throws IOException {
         String schema = target.id().schemaName();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = clusters.poolOf(target.id()).getConnection();
                 ZipInputStream zip = new ZipInputStream(cipher.decrypting(sealed))) {
             connection.setAutoCommit(false);
             try {
-                lockOut(connection, target.slug());
+                CitySchemaTables.lockOutRestores(connection, target.slug());
                 ArchiveManifest manifest = ArchiveReader.manifest(zip, json);
                 checkModules(zip, target);
                 List<String> tables = CitySchemaTables.parentsFirst(connection, schema);
@@ -157,7 +160,7 @@ class CityRestore {
                     }
                 }
                 checkCounts(connection, schema, manifest);
-                resetSequences(connection, schema);
+                CitySchemaTables.resetSequences(connection, schema);
                 List<String> subjects = subjects(connection, schema);
                 connection.commit();
                 return new Loaded(manifest, subjects);
@@ -177,20 +180,6 @@ class CityRestore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not restore " + target.slug() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** One restore per city at a time: a second one would find the first one's rows. */
-    private static void lockOut(Connection connection, String slug) throws SQLException {
-        try (PreparedStatement lock =
-                connection.prepareStatement("select pg_try_advisory_xact_lock(hashtext('city-restore:' || ?))")) {
-            lock.setString(1, slug);
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    throw new TenantStateConflictException("A restore of '" + slug + "' is already running");
-                }
-            }
         }
     }
 
@@ -237,7 +226,7 @@ class CityRestore {
     private static void copyIn(Connection connection, String schema, String table, ZipInputStream zip)
             throws SQLException, IOException {
         List<String> header = header(zip);
-        Set<String> columns = columns(connection, schema, table);
+        Set<String> columns = new HashSet<>(CitySchemaTables.columns(connection, schema, table));
         for (String column : header) {
             if (!columns.contains(column)) {
                 throw new ArchiveUnreadableException("The archive's column '" + ArchiveReader.abbreviate(table) + "."
@@ -273,21 +262,6 @@ class CityRestore {
         }
     }
 
-    private static Set<String> columns(Connection connection, String schema, String table) throws SQLException {
-        Set<String> columns = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select column_name from information_schema.columns where table_schema = ? and table_name = ?")) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return columns;
-    }
-
     private static void checkCounts(Connection connection, String schema, ArchiveManifest manifest)
             throws SQLException {
         Map<String, String> wrong = new LinkedHashMap<>();
@@ -302,31 +276,6 @@ class CityRestore {
         }
         if (!wrong.isEmpty()) {
             throw new ArchiveUnreadableException("The archive is incomplete, nothing was restored: " + wrong);
-        }
-    }
-
-    /** Serial and identity columns continue after the restored rows, so the next insert gets a fresh key. */
-    private static void resetSequences(Connection connection, String schema) throws SQLException {
-        List<String[]> serials = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select table_name, column_name from information_schema.columns
-                 where table_schema = ? and (column_default like 'nextval(%' or is_identity = 'YES')""")) {
-            statement.setString(1, schema);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    serials.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
-        }
-        for (String[] serial : serials) {
-            String table = CitySchemaTables.quote(schema) + "." + CitySchemaTables.quote(serial[0]);
-            try (PreparedStatement statement =
-                    connection.prepareStatement("select setval(pg_get_serial_sequence(?, ?), " + "coalesce(max("
-                            + CitySchemaTables.quote(serial[1]) + "), 0) + 1, false) from " + table)) {
-                statement.setString(1, table);
-                statement.setString(2, serial[1]);
-                statement.executeQuery().close();
-            }
         }
     }
 

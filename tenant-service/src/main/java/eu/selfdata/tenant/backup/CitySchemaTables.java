@@ -1,5 +1,6 @@
 package eu.selfdata.tenant.backup;
 
+import eu.selfdata.tenant.registry.TenantStateConflictException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,6 +93,62 @@ final class CitySchemaTables {
                 ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** One restore (or move) per city at a time: a second one would find the first one's rows; ends with the transaction. */
+    static void lockOutRestores(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement lock =
+                connection.prepareStatement("select pg_try_advisory_xact_lock(hashtext('city-restore:' || ?))")) {
+            lock.setString(1, slug);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new TenantStateConflictException("A restore of '" + slug + "' is already running");
+                }
+            }
+        }
+    }
+
+    /** The columns COPY writes (generated ones excluded, as COPY without a column list does), in table order. */
+    static List<String> columns(Connection connection, String schema, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select column_name from information_schema.columns
+                 where table_schema = ? and table_name = ? and is_generated = 'NEVER' order by ordinal_position""")) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** Serial and identity columns continue after the restored rows, so the next insert gets a fresh key. */
+    static void resetSequences(Connection connection, String schema) throws SQLException {
+        List<String[]> serials = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select table_name, column_name from information_schema.columns
+                 where table_schema = ? and (column_default like 'nextval(%' or is_identity = 'YES')""")) {
+            statement.setString(1, schema);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    serials.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        for (String[] serial : serials) {
+            String table = CitySchemaTables.quote(schema) + "." + CitySchemaTables.quote(serial[0]);
+            try (PreparedStatement statement =
+                    connection.prepareStatement("select setval(pg_get_serial_sequence(?, ?), " + "coalesce(max("
+                            + CitySchemaTables.quote(serial[1]) + "), 0) + 1, false) from " + table)) {
+                statement.setString(1, table);
+                statement.setString(2, serial[1]);
+                statement.executeQuery().close();
+            }
         }
     }
 

@@ -56,7 +56,8 @@ class CoordinatorConsolePage {
                 List.of(),
                 new Branding(primaryColor, secondaryColor, null, defaultLanguage),
                 Set.of(),
-                adminEmail == null || adminEmail.isBlank() ? null : adminEmail.strip());
+                adminEmail == null || adminEmail.isBlank() ? null : adminEmail.strip(),
+                null);
         List<String> errors = validator.validate(request).stream()
                 .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
                 .sorted()

@@ -1,5 +1,7 @@
 package eu.selfdata.tenant.onboarding;
 
+import eu.selfdata.tenant.problem.ProblemException;
+import eu.selfdata.tenant.problem.ProblemType;
 import eu.selfdata.tenant.registry.NewTenant;
 import eu.selfdata.tenant.registry.ServedTenants;
 import eu.selfdata.tenant.registry.Tenant;
@@ -9,6 +11,8 @@ import eu.selfdata.tenant.registry.TenantStatus;
 import eu.selfdata.tenant.saga.SagaLock;
 import eu.selfdata.tenant.saga.StepRecord;
 import eu.selfdata.tenant.saga.StepState;
+import eu.selfdata.tenant.tenancy.ClusterName;
+import eu.selfdata.tenant.tenancy.DatabaseClusters;
 import eu.selfdata.tenant.tenancy.TenantId;
 import eu.selfdata.tenant.tenancy.TenantMigrations;
 import jakarta.annotation.PreDestroy;
@@ -41,6 +45,7 @@ public class OnboardingSaga {
     private final ServedTenants servedTenants;
     private final TenantMigrations migrations;
     private final DataSource dataSource;
+    private final DatabaseClusters clusters;
     private final ExecutorService runner = Executors.newFixedThreadPool(2);
 
     OnboardingSaga(
@@ -49,7 +54,8 @@ public class OnboardingSaga {
             TenantRegistry registry,
             ServedTenants servedTenants,
             TenantMigrations migrations,
-            DataSource dataSource) {
+            DataSource dataSource,
+            DatabaseClusters clusters) {
         this.steps = steps.stream()
                 .sorted(Comparator.comparingInt(OnboardingStep::order))
                 .toList();
@@ -58,6 +64,7 @@ public class OnboardingSaga {
         this.servedTenants = servedTenants;
         this.migrations = migrations;
         this.dataSource = dataSource;
+        this.clusters = clusters;
     }
 
     /** Validates and records the city (status PROVISIONING, steps PENDING), then runs the saga in the background. */
@@ -67,6 +74,15 @@ public class OnboardingSaga {
         unknown.removeAll(migrations.knownModules());
         if (!unknown.isEmpty()) {
             throw new UnknownModuleException(unknown, migrations.knownModules());
+        }
+        if (!clusters.contains(request.clusterName())) {
+            throw new ProblemException(
+                    ProblemType.UNKNOWN_CLUSTER,
+                    "No database cluster '" + request.cluster() + "'; this platform has "
+                            + clusters.names().stream()
+                                    .map(ClusterName::value)
+                                    .sorted()
+                                    .toList());
         }
         registry.register(request, slug -> journal.open(slug, steps));
         runner.submit(() -> run(request.slug()));

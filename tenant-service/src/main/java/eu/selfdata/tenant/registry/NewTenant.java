@@ -1,5 +1,6 @@
 package eu.selfdata.tenant.registry;
 
+import eu.selfdata.tenant.tenancy.ClusterName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -11,7 +12,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
 
-/** What the coordinator sends to onboard a city. The slug is checked by TenantId, not here. */
+/**
+ * What the coordinator sends to onboard a city. The slug is checked by TenantId, not here; the cluster
+ * (absent: {@code main}) must also be one this deployment configures, checked by onboarding.
+ */
 public record NewTenant(
         @NotNull String slug,
         @NotBlank @Size(max = 120) String displayName,
@@ -28,10 +32,18 @@ public record NewTenant(
 
         @NotNull @Valid Branding branding,
         @Size(max = 20) Set<@NotNull String> enabledModules,
-        @Email @Size(max = 254) String adminEmail) {
+        @Email @Size(max = 254) String adminEmail,
+
+        @Pattern(regexp = ClusterName.PATTERN, message = "must be a cluster name")
+        String cluster) {
 
     public NewTenant {
         customDomains = customDomains == null ? List.of() : List.copyOf(customDomains);
         enabledModules = enabledModules == null ? Set.of() : Set.copyOf(enabledModules);
+        cluster = cluster == null ? ClusterName.MAIN.value() : cluster;
+    }
+
+    public ClusterName clusterName() {
+        return new ClusterName(cluster);
     }
 }

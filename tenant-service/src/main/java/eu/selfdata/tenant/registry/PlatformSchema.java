@@ -10,6 +10,11 @@ import org.springframework.stereotype.Component;
 class PlatformSchema {
 
     PlatformSchema(SchemaChangelogRunner runner) {
-        runner.apply(SchemaName.PLATFORM, List.of("db/platform/changelog.sql", "db/platform/indicators.changelog.sql"));
+        runner.apply(
+                SchemaName.PLATFORM,
+                List.of(
+                        "db/platform/changelog.sql",
+                        "db/platform/indicators.changelog.sql",
+                        "db/platform/clusters.changelog.sql"));
     }
 }

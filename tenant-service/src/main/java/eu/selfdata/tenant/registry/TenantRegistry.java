@@ -1,5 +1,6 @@
 package eu.selfdata.tenant.registry;
 
+import eu.selfdata.tenant.tenancy.ClusterName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -25,8 +26,14 @@ public class TenantRegistry {
 
     private static final String SELECT_TENANT = """
             select slug, display_name, population, primary_color, secondary_color, logo_url, default_language,
-                   status, admin_email, created_at, updated_at
+                   status, admin_email, cluster, created_at, updated_at,
+                   exists (select 1 from platform.city_move m
+                            where m.slug = tenant.slug and m.state in ('COPYING', 'SWITCHED')) as moving
               from platform.tenant""";
+
+    /** No status change while the city moves between clusters: offboarding or a restore would act on half of it. */
+    private static final String NOT_MOVING = """
+            not exists (select 1 from platform.city_move m where m.slug = tenant.slug and m.state in ('COPYING', 'SWITCHED'))""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -45,8 +52,8 @@ public class TenantRegistry {
             try {
                 jdbc.sql("""
                                 insert into platform.tenant (slug, display_name, population, primary_color, secondary_color,
-                                                             logo_url, default_language, admin_email, status)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, 'PROVISIONING')""")
+                                                             logo_url, default_language, admin_email, cluster, status)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROVISIONING')""")
                         .params(
                                 tenant.slug(),
                                 tenant.displayName(),
@@ -55,7 +62,8 @@ public class TenantRegistry {
                                 tenant.branding().secondaryColor(),
                                 tenant.branding().logoUrl(),
                                 tenant.branding().defaultLanguage(),
-                                tenant.adminEmail())
+                                tenant.adminEmail(),
+                                tenant.cluster())
                         .update();
             } catch (DuplicateKeyException e) {
                 throw new TenantAlreadyExistsException("A city with slug '" + tenant.slug() + "' already exists");
@@ -99,6 +107,10 @@ public class TenantRegistry {
         if (tenant.status() != TenantStatus.ACTIVE && tenant.status() != TenantStatus.SUSPENDED) {
             throw new TenantStateConflictException("City '" + slug + "' is " + tenant.status());
         }
+        if (tenant.moving()) {
+            throw new TenantStateConflictException(
+                    "City '" + slug + "' is moving to another database cluster; try again when the move is done");
+        }
         return tenant;
     }
 
@@ -135,7 +147,7 @@ public class TenantRegistry {
         Boolean changed = tx.execute(status -> {
             int updated = jdbc.sql("""
                             update platform.tenant set status = :to, updated_at = now()
-                             where slug = :slug and status in (:from)""")
+                             where slug = :slug and status in (:from) and""" + " " + NOT_MOVING)
                     .param("to", to.name())
                     .param("slug", slug)
                     .param("from", from.stream().map(Enum::name).toList())
@@ -207,6 +219,31 @@ public class TenantRegistry {
                 .optional();
     }
 
+    /** Cities being moved between clusters: not served, their connectors stopped. */
+    public Set<String> moving() {
+        return Set.copyOf(jdbc.sql("select slug from platform.city_move where state in ('COPYING', 'SWITCHED')")
+                .query(String.class)
+                .list());
+    }
+
+    /**
+     * Points the city at another cluster if it still is on {@code from}; {@code withinTransaction} records
+     * the move's progress atomically with the switch.
+     *
+     * @return false when the city was not on {@code from} (nothing changed)
+     */
+    public boolean switchCluster(String slug, ClusterName from, ClusterName to, Runnable withinTransaction) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            int updated = jdbc.sql("""
+                            update platform.tenant set cluster = ?, updated_at = now() where slug = ? and cluster = ?""").params(to.value(), slug, from.value()).update();
+            if (updated == 1) {
+                withinTransaction.run();
+                recordEvent(slug, "MOVED", from + " -> " + to);
+            }
+            return updated == 1;
+        }));
+    }
+
     /** Every city with its domains, and a version that changes whenever any of it changes. */
     public TenantDirectory directory() {
         return tx.execute(status -> {
@@ -264,6 +301,8 @@ public class TenantRegistry {
                         modules.getOrDefault(t.slug(), Set.of()),
                         t.status(),
                         t.adminEmail(),
+                        t.cluster(),
+                        t.moving(),
                         t.createdAt(),
                         t.updatedAt()))
                 .toList();
@@ -283,6 +322,8 @@ public class TenantRegistry {
                 Set.of(),
                 TenantStatus.valueOf(rs.getString("status")),
                 rs.getString("admin_email"),
+                rs.getString("cluster"),
+                rs.getBoolean("moving"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

@@ -44,9 +44,18 @@ public class SchemaChangelogRunner {
      * @return the id of the last changeset applied in that schema
      */
     public String apply(SchemaName schema, List<String> changelogs) {
+        return apply(schema, changelogs, () -> connections.borrow(schema));
+    }
+
+    /** The same on a named cluster: a city's schema being moved there. */
+    public String apply(ClusterName cluster, SchemaName schema, List<String> changelogs) {
+        return apply(schema, changelogs, () -> connections.borrow(cluster, schema));
+    }
+
+    private String apply(SchemaName schema, List<String> changelogs, Borrow borrow) {
         ONE_RUN_PER_JVM.lock();
         try {
-            Connection connection = connections.borrow(schema);
+            Connection connection = borrow.connection();
             try {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("create schema if not exists " + schema.quoted());
@@ -81,6 +90,10 @@ public class SchemaChangelogRunner {
                         + ".databasechangelog order by orderexecuted desc limit 1")) {
             return rs.next() ? rs.getString(1) : "none";
         }
+    }
+
+    private interface Borrow {
+        Connection connection() throws SQLException;
     }
 
     public static class SchemaMigrationException extends RuntimeException {

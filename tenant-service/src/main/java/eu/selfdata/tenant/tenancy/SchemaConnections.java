@@ -4,34 +4,46 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place a connection of the shared pool gets a schema's {@code search_path} and loses it
- * (rule 4): Hibernate's connection provider, the city's JDBC (the self-data core, the modules, the
- * connectors, in and outside requests) and the Liquibase runs all borrow and give back here. One
- * failure policy: a connection whose path could not be set or reset is evicted from the pool, never
- * lent again.
+ * The one place a pooled connection gets a schema's {@code search_path} and loses it (rule 4):
+ * Hibernate's connection provider, the city's JDBC (the self-data core, the modules, the connectors, in
+ * and outside requests) and the Liquibase runs all borrow and give back here. A city's connection
+ * comes from the pool of the cluster that holds its schema ({@link DatabaseClusters}), the platform's
+ * from {@code main}. One failure policy: a connection whose path could not be set or reset is evicted
+ * from its pool, never lent again.
  */
 @Component
 public class SchemaConnections {
 
-    private final DataSource pool;
+    private final DatabaseClusters clusters;
+    /** Which pool each lent connection came from, to evict it from the right one. */
+    private final Map<Connection, DataSource> lent = new ConcurrentHashMap<>();
 
-    public SchemaConnections(DataSource pool) {
-        this.pool = pool;
+    public SchemaConnections(DatabaseClusters clusters) {
+        this.clusters = clusters;
     }
 
     /** A pooled connection whose {@code search_path} is the schema alone; give it back with {@link #giveBack}. */
     public Connection borrow(SchemaName schema) throws SQLException {
+        return borrow(schema.city().map(clusters::clusterOf).orElse(ClusterName.MAIN), schema);
+    }
+
+    /** The same from a named cluster: for moving a city, whose schema is then on two clusters. */
+    public Connection borrow(ClusterName cluster, SchemaName schema) throws SQLException {
+        DataSource pool = clusters.pool(cluster);
         Connection connection = pool.getConnection();
         try (Statement statement = connection.createStatement()) {
             statement.execute("set search_path to " + schema.quoted());
         } catch (SQLException e) {
-            evict(connection);
+            evict(pool, connection);
             throw e;
         }
+        lent.put(connection, pool);
         return connection;
     }
 
@@ -40,6 +52,7 @@ public class SchemaConnections {
      * (the pool would do it on return, and would undo the reset with it).
      */
     public void giveBack(Connection connection) throws SQLException {
+        DataSource pool = lent.remove(connection);
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
@@ -49,14 +62,14 @@ public class SchemaConnections {
                 statement.execute("reset search_path");
             }
         } catch (SQLException e) {
-            evict(connection);
+            evict(pool, connection);
             throw e;
         }
         connection.close();
     }
 
-    private void evict(Connection connection) throws SQLException {
-        if (pool.isWrapperFor(HikariDataSource.class)) {
+    private static void evict(DataSource pool, Connection connection) throws SQLException {
+        if (pool != null && pool.isWrapperFor(HikariDataSource.class)) {
             pool.unwrap(HikariDataSource.class).evictConnection(connection);
         } else {
             connection.abort(Runnable::run);

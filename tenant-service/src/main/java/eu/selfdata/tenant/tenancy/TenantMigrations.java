@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,13 +32,13 @@ public class TenantMigrations {
     private static final Logger log = LoggerFactory.getLogger(TenantMigrations.class);
 
     private final SchemaChangelogRunner runner;
-    private final JdbcClient jdbc;
+    private final DatabaseClusters clusters;
     private final List<UseCaseModule> modules;
     private final Map<TenantId, MigrationState> states = new ConcurrentHashMap<>();
 
-    TenantMigrations(DataSource dataSource, SchemaChangelogRunner runner, List<UseCaseModule> modules) {
+    TenantMigrations(SchemaChangelogRunner runner, DatabaseClusters clusters, List<UseCaseModule> modules) {
         this.runner = runner;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.clusters = clusters;
         this.modules = modules;
     }
 
@@ -73,13 +72,35 @@ public class TenantMigrations {
         return Map.copyOf(states);
     }
 
+    /**
+     * Builds the city's schema on another cluster, as it is on its own (core and enabled modules), for a
+     * move; the city's migration state here is left as it is.
+     *
+     * @throws SchemaChangelogRunner.SchemaMigrationException when a changelog fails
+     */
+    public void migrateOn(ClusterName cluster, TenantId tenant, Set<String> enabledModules) {
+        runner.apply(cluster, SchemaName.of(tenant), changelogs(enabledModules));
+    }
+
     public void dropSchema(TenantId tenant) {
-        jdbc.sql("drop schema if exists " + tenant.quotedSchema() + " cascade").update();
+        dropSchemaOn(clusters.clusterOf(tenant), tenant);
         states.remove(tenant);
     }
 
+    /** Drops the city's schema on that cluster only (a move's source once switched, or its partial target). */
+    public void dropSchemaOn(ClusterName cluster, TenantId tenant) {
+        JdbcClient.create(clusters.pool(cluster))
+                .sql("drop schema if exists " + tenant.quotedSchema() + " cascade")
+                .update();
+    }
+
     public boolean schemaExists(TenantId tenant) {
-        return jdbc.sql("select count(*) from information_schema.schemata where schema_name = ?")
+        return schemaExistsOn(clusters.clusterOf(tenant), tenant);
+    }
+
+    public boolean schemaExistsOn(ClusterName cluster, TenantId tenant) {
+        return JdbcClient.create(clusters.pool(cluster))
+                        .sql("select count(*) from information_schema.schemata where schema_name = ?")
                         .param(tenant.schemaName())
                         .query(Integer.class)
                         .single()

@@ -2,13 +2,13 @@ package eu.selfdata.tenant.usage;
 
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStatus;
+import eu.selfdata.tenant.tenancy.DatabaseClusters;
 import eu.selfdata.tenant.tenancy.TenantId;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +20,17 @@ class UsageReport {
 
     private final TenantRegistry registry;
     private final ApiCallMeter meter;
-    private final JdbcClient jdbc;
+    private final DatabaseClusters clusters;
 
-    UsageReport(TenantRegistry registry, ApiCallMeter meter, DataSource dataSource) {
+    UsageReport(TenantRegistry registry, ApiCallMeter meter, DatabaseClusters clusters) {
         this.registry = registry;
         this.meter = meter;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.clusters = clusters;
+    }
+
+    /** The city's schema is on its own cluster, not necessarily the registry's. */
+    private JdbcClient jdbc(TenantId tenant) {
+        return JdbcClient.create(clusters.poolOf(tenant));
     }
 
     List<CityUsage> between(LocalDate from, LocalDate to) {
@@ -41,10 +46,14 @@ class UsageReport {
     }
 
     private long storedBytes(TenantId tenant) {
-        return jdbc.sql("""
+        return jdbc(tenant)
+                .sql("""
                         select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c
                           join pg_namespace n on n.oid = c.relnamespace
-                         where n.nspname = ? and c.relkind in ('r', 'm')""").param(tenant.schemaName()).query(Long.class).single();
+                         where n.nspname = ? and c.relkind in ('r', 'm')""")
+                .param(tenant.schemaName())
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -52,7 +61,8 @@ class UsageReport {
      * at most every few minutes) falls in the period.
      */
     private long activeCitizens(TenantId tenant, LocalDate from, LocalDate to) {
-        return jdbc.sql("select count(distinct id) from " + tenant.quotedSchema()
+        return jdbc(tenant)
+                .sql("select count(distinct id) from " + tenant.quotedSchema()
                         + ".citizen where email_verified and last_seen_at >= ? and last_seen_at < ?")
                 .params(
                         Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),

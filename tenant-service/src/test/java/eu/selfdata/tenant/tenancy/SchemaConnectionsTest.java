@@ -10,8 +10,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * The one failure policy of the city-schema helper, on a pool of one connection so that the next
@@ -24,7 +26,11 @@ class SchemaConnectionsTest {
     private static final SchemaName LYON = SchemaName.of(TenantId.of("lyon"));
 
     private final HikariDataSource pool = pool();
-    private final SchemaConnections connections = new SchemaConnections(pool);
+    private final SchemaConnections connections = new SchemaConnections(new DatabaseClusters(
+            pool,
+            new DatabaseClusterSettings(Map.of()),
+            new StaticListableBeanFactory(Map.of("placement", (CityPlacement) city -> ClusterName.MAIN))
+                    .getBeanProvider(CityPlacement.class)));
 
     @AfterEach
     void close() {
