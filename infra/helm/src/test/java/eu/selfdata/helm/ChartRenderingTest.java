@@ -504,6 +504,30 @@ class ChartRenderingTest {
     }
 
     @Test
+    void offboardingArchivesOutliveThePodInAFolderOfTheSharedClaimByDefault() {
+        var pod = defaults.named(Deployment.class, "selfdata-tenant-service")
+                .getSpec()
+                .getTemplate()
+                .getSpec();
+
+        assertThat(pod.getVolumes()).noneMatch(volume -> volume.getName().equals("archives"));
+        assertThat(pod.getContainers().getFirst().getVolumeMounts())
+                .filteredOn(mount -> mount.getMountPath()
+                        .equals(env(pod.getContainers().getFirst()).get("SELFDATA_OFFBOARDING_ARCHIVEDIR")))
+                .singleElement()
+                .satisfies(mount -> {
+                    assertThat(mount.getName()).isEqualTo("shared");
+                    assertThat(mount.getSubPath()).isEqualTo("archives");
+                });
+        assertThat(pod.getVolumes())
+                .filteredOn(volume -> volume.getName().equals("shared"))
+                .singleElement()
+                .satisfies(
+                        volume -> assertThat(volume.getPersistentVolumeClaim().getClaimName())
+                                .isEqualTo("selfdata-shared"));
+    }
+
+    @Test
     void offboardingArchivesGoToTheNamedClaimSoEveryReplicaReadsThem() {
         Deployment deployment = RenderedChart.render(Map.of("tenantService.archiveClaim", "selfdata-archives"))
                 .named(Deployment.class, "selfdata-tenant-service");
