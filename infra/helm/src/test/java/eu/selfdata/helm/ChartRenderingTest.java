@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -953,6 +954,30 @@ class ChartRenderingTest {
                         .getFirst()
                         .getHost())
                 .isEqualTo("auth.selfdata.example.eu");
+    }
+
+    /** infra/README.md's step-by-step deployment installs with this file: it must render what the guide says. */
+    @Test
+    void thePartnersExampleValuesRenderTheDeploymentTheGuideDescribes() {
+        RenderedChart chart = RenderedChart.render(Path.of("examples/partner-values.yaml"), Map.of());
+
+        assertThat(SERVICES)
+                .allSatisfy(service -> assertThat(container(chart, service).getImage())
+                        .isEqualTo("registry.example.eu/selfdata/" + service + ":0.1.0"));
+        assertThat(chart.named(PersistentVolumeClaim.class, "selfdata-shared")
+                        .getSpec()
+                        .getStorageClassName())
+                .isEqualTo("nfs-rwx");
+        assertThat(chart.all(GenericKubernetesResource.class))
+                .extracting(HasMetadata::getKind)
+                .contains("Cluster", "ScheduledBackup", "ObjectStore", "Keycloak");
+        assertThat(env(container(chart, "tenant-service")))
+                .containsEntry(
+                        "SELFDATA_DATABASE_CLUSTERS_EAST_URL", "jdbc:postgresql://selfdata-east-rw:5432/selfdata");
+        assertThat(env(container(chart, "gateway"))).containsEntry("SELFDATA_SESSIONS_STORE", "redis");
+        assertThat(egressTargets(chart, "gateway")).contains("10.4.0.0/24 -> 6379");
+        assertThat(chart.named(Service.class, "selfdata-mqtt").getSpec().getLoadBalancerSourceRanges())
+                .containsExactly("203.0.113.0/24");
     }
 
     private static Map<String, List<String>> rules(Role role) {

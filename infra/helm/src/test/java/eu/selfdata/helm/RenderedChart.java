@@ -20,11 +20,23 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     static RenderedChart render(Map<String, String> values) {
-        TemplateCommand template = new Helm(CHART)
+        return render(template(), values);
+    }
+
+    /** With a values file first, as `helm install -f file --set …` applies them. */
+    static RenderedChart render(Path valuesFile, Map<String, String> values) {
+        return render(template().withValuesFile(valuesFile), values);
+    }
+
+    private static TemplateCommand template() {
+        return new Helm(CHART)
                 .template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION);
+    }
+
+    private static RenderedChart render(TemplateCommand template, Map<String, String> values) {
         values.forEach(template::set);
         String yaml = template.call();
         List<HasMetadata> objects = Arrays.stream(yaml.split("(?m)^---\\s*$"))
