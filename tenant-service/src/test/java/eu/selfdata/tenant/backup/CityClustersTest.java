@@ -156,6 +156,16 @@ class CityClustersTest extends SelfDataTest {
         observe(token, city, "steps", 1200);
         observe(token, city, "steps", 800);
         Citizen before = citizen(token, city);
+        // Only the coordinator moves a city: its own admin, on its host or the platform's, cannot.
+        String admin = identities.cityAdminToken(city);
+        assertThat(client.platformAs(admin, "POST", "/platform/tenants/" + city + "/move", Map.of("cluster", "east"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.cityAs(admin, city, "POST", "/platform/tenants/" + city + "/move", Map.of("cluster", "east"))
+                        .status())
+                .isIn(403, 404);
+        assertThat(schemaOn(mainPool, city)).isTrue();
+        assertThat(schemaOn(east(), city)).isFalse();
 
         ServiceClient.Response moved =
                 client.platform("POST", "/platform/tenants/" + city + "/move", Map.of("cluster", "east"));
