@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * failsafe).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class DevLauncherIT {
 
     @TempDir

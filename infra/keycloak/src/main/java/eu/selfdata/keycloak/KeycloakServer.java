@@ -52,6 +52,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static final Logger log = Logger.getLogger(KeycloakServer.class.getName());
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    // Only a failed start waits this long: on 2 shared cores, the first augmentation alone took over 120 s.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static KeycloakServer shared;
 
     private final Settings settings;
@@ -91,7 +93,7 @@ public final class KeycloakServer implements AutoCloseable {
          * The development server: port 8180, admin/admin, data kept between starts in {@code home}.
          */
         public static Settings forDevelopment(Path home) {
-            return new Settings(8180, "admin", "admin", home, false, Duration.ofSeconds(120));
+            return new Settings(8180, "admin", "admin", home, false, START_TIMEOUT);
         }
 
         /**
@@ -100,7 +102,7 @@ public final class KeycloakServer implements AutoCloseable {
          * kept there.
          */
         public static Settings forTests(Path home) {
-            return new Settings(freePort(), "admin", UUID.randomUUID().toString(), home, true, Duration.ofSeconds(120));
+            return new Settings(freePort(), "admin", UUID.randomUUID().toString(), home, true, START_TIMEOUT);
         }
 
         public Settings withHttpPort(int port) {
