@@ -48,6 +48,13 @@ coordinator_token() {
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 
+# City $1's rate limits as JSON; with $2 (JSON), sets them first. A coordinator's call to tenant-service.
+city_rate_limits() {
+  curl -sf --max-time 10 -X "$([ $# -gt 1 ] && echo PUT || echo GET)" ${2:+-H "Content-Type: application/json" -d "$2"} \
+    -H "Authorization: Bearer $(coordinator_token)" -H "X-Tenant-Signature: $(sign "")" \
+    "http://127.0.0.1:$TENANT_SERVICE_PORT/platform/tenants/$1/rate-limits" || die "could not read or set $1's rate limits"
+}
+
 # Waits until $1 answers 200, at most $2 seconds.
 wait_for_200() {
   local url=$1 timeout=$2 deadline=$((SECONDS + $2))
