@@ -15,43 +15,27 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-15s}
-CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
-CITY=${CITY:-larochelle}
 OTHER_CITY=${OTHER_CITY:-lyon} # with BEARER=1: an active city the token does not name
-RUNS=${RUNS:-3}
 BEARER=${BEARER:-0}
 HOST="$CITY.localhost:$GATEWAY_PORT"
 THROUGH_GATEWAY="http://127.0.0.1:$GATEWAY_PORT/api/announcements"
 DIRECT="http://127.0.0.1:$TENANT_SERVICE_PORT/api/announcements"
 OUT="$RESULTS_DIR/gateway-overhead-$(date +%Y%m%d-%H%M%S)$([ "$BEARER" = 1 ] && echo -bearer || true)"
 
-if ! command -v wrk > /dev/null; then
-  apt-get update && apt-get install -y wrk
-fi
+ensure_command wrk wrk
 wait_for_200 "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 5
 wait_for_200 "http://127.0.0.1:$TENANT_SERVICE_PORT/actuator/health" 5
 
 # the city needs a few announcements so that the response is a realistic JSON list
 curl -sf -o /dev/null -H "Host: $HOST" "$THROUGH_GATEWAY" \
   || die "GET $THROUGH_GATEWAY with Host $HOST failed: is $CITY onboarded (./run-dev.sh without --skip-demo)?"
-ARGS_FILE="$DATA_DIR/tenant-service.args"
-setting() { sed -n "s/^--$1=//p" "$ARGS_FILE"; }
-"$JAVA" -cp "$REPO_ROOT/infra/dev-launcher/target/lib/*" "$BENCH_DIR/SeedAnnouncements.java" \
-  "$(setting spring.datasource.url)" "$(setting spring.datasource.username)" "$(setting spring.datasource.password)" "$CITY" 5
+seed_announcements "$CITY" 5
 
-# BEARER=1: an access token of the city's demo citizen, got as an app gets one (PKCE with portal-<city>
-# on run-dev's Keycloak); a fresh one before each wrk run, as tokens live 5 minutes
+# BEARER=1: an access token of the city's demo citizen; a fresh one before each wrk run
 bearer=()
 fresh_token() {
   [ "$BEARER" = 1 ] || return 0
-  local user="camille.$CITY@demo.selfdata.eu" password
-  password=$(sed -n "s/^${user//./\\.}=//p" "$DATA_DIR/demo-passwords.properties")
-  [ -n "$password" ] || die "no password for $user in $DATA_DIR/demo-passwords.properties (run-dev.sh writes it)"
-  bearer=(-H "Authorization: Bearer $(python3 "$BENCH_DIR/app-token.py" "http://localhost:$KEYCLOAK_PORT/realms/selfdata" \
-    "$CITY" "$GATEWAY_PORT" "$user" "$password")") || die "could not get $user's access token"
+  bearer=(-H "Authorization: Bearer $(citizen_token "$CITY")")
 }
 fresh_token
 direct_headers=(-H "X-Tenant-Id: $CITY" -H "X-Tenant-Signature: $(sign "$CITY")")
@@ -62,10 +46,8 @@ if [ "$BEARER" = 1 ]; then # the gateway really checks: the token on a city it d
   [ "$status" = 403 ] || die "the token on $OTHER_CITY answered $status, not 403"
 fi
 
-listening_pid() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 GATEWAY_PID=$(listening_pid "$GATEWAY_PORT")
 SERVICE_PID=$(listening_pid "$TENANT_SERVICE_PORT")
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # user + system, in clock ticks
 
 run_wrk() { # $1: label, rest: wrk arguments; wrk output then "<gateway ticks> <service ticks>" in $OUT-<label>.txt
   local label=$1 gateway_before service_before

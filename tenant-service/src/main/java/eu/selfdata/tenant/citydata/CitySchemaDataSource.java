@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The shared pool seen through the current city: a connection gets the city's {@code search_path}
- * on checkout (no city in context → refused) and loses it when closed, both through
+ * The shared pool seen through the current city: a connection points at the city's schema on checkout
+ * (no city in context → refused) and goes back to the pool when closed, both through
  * {@link SchemaConnections}, as Hibernate's connection provider does for JPA.
  */
 final class CitySchemaDataSource extends DelegatingDataSource {

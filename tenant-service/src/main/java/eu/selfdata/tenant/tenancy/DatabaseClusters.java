@@ -14,18 +14,20 @@ import org.springframework.stereotype.Component;
  * One connection pool per PostgreSQL cluster, never one per city (rule 4 across clusters): {@code main}
  * is the service's DataSource, which also holds the platform schema; each other configured cluster gets
  * one Hikari pool, started on its first use so that a cluster down at start-up costs only its cities.
+ * Each pool is seen through a {@link SearchPathPool}, which keeps track of its connections' paths.
  */
 @Component
 @EnableConfigurationProperties(DatabaseClusterSettings.class)
 public class DatabaseClusters implements DisposableBean {
 
-    private final Map<ClusterName, DataSource> pools = new LinkedHashMap<>();
+    private final Map<ClusterName, SearchPathPool> pools = new LinkedHashMap<>();
     private final ObjectProvider<CityPlacement> placement;
 
     DatabaseClusters(DataSource main, DatabaseClusterSettings settings, ObjectProvider<CityPlacement> placement) {
         this.placement = placement;
-        pools.put(ClusterName.MAIN, main);
-        settings.clusters().forEach((name, cluster) -> pools.put(new ClusterName(name), pool(name, cluster)));
+        pools.put(ClusterName.MAIN, main instanceof SearchPathPool known ? known : new SearchPathPool(main));
+        settings.clusters()
+                .forEach((name, cluster) -> pools.put(new ClusterName(name), new SearchPathPool(pool(name, cluster))));
     }
 
     private static HikariDataSource pool(String name, DatabaseClusterSettings.Cluster cluster) {
@@ -46,9 +48,17 @@ public class DatabaseClusters implements DisposableBean {
         return pools.containsKey(name);
     }
 
-    /** The cluster's pool; a name no longer configured fails loudly rather than fall back to another cluster. */
+    /**
+     * The cluster's pool, whose connections have the default path; a name no longer configured fails
+     * loudly rather than fall back to another cluster.
+     */
     public DataSource pool(ClusterName name) {
-        DataSource pool = pools.get(name);
+        return lending(name);
+    }
+
+    /** The same, for {@link SchemaConnections} to lend connections pointing at a schema. */
+    SearchPathPool lending(ClusterName name) {
+        SearchPathPool pool = pools.get(name);
         if (pool == null) {
             throw new IllegalStateException("No database cluster '" + name + "' is configured here");
         }
@@ -66,8 +76,9 @@ public class DatabaseClusters implements DisposableBean {
 
     @Override
     public void destroy() {
-        pools.values().stream()
-                .filter(pool -> pool != pools.get(ClusterName.MAIN))
+        pools.entrySet().stream()
+                .filter(pool -> !pool.getKey().equals(ClusterName.MAIN))
+                .map(pool -> pool.getValue().getTargetDataSource())
                 .filter(HikariDataSource.class::isInstance)
                 .forEach(pool -> ((HikariDataSource) pool).close());
     }

@@ -75,7 +75,7 @@ public class SchemaChangelogRunner {
                 }
                 return lastChangeset(connection, schema);
             } finally {
-                connections.giveBack(connection);
+                connections.giveBackAfterOwnPath(connection);
             }
         } catch (SQLException | LiquibaseException e) {
             throw new SchemaMigrationException(schema.name(), e);

@@ -6,9 +6,9 @@ import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
 /**
- * Hibernate SCHEMA multitenancy over the one shared pool: a connection gets the tenant's
- * search_path when Hibernate checks it out and loses it when it goes back ({@link SchemaConnections}),
- * so no tenant's path is ever seen by the next borrower.
+ * Hibernate SCHEMA multitenancy over the one shared pool: a connection points at the tenant's schema
+ * when Hibernate checks it out ({@link SchemaConnections}); the next borrower sets its own path, so no
+ * tenant's path is ever seen by another.
  */
 class SchemaPerTenantConnectionProvider implements MultiTenantConnectionProvider<String> {
 

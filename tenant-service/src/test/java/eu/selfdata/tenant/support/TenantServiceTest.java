@@ -157,7 +157,7 @@ public abstract class TenantServiceTest {
         return slug;
     }
 
-    /** Borrows the whole pool: no connection may keep a city's search_path once given back (rule 4). */
+    /** Borrows the whole pool as work of no city does: none may bring a city's search_path to it (rule 4). */
     protected void assertEveryPooledConnectionHasTheDefaultSearchPath() throws SQLException {
         List<Connection> borrowed = new ArrayList<>();
         try {
