@@ -5,8 +5,8 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The current city's schema, for modules and connectors: the city of the request, or the one a
- * {@link CityScope} call put in context. Connections come from the platform's one pool with the
- * city's {@code search_path} set on checkout and reset on release; without a city in context they
+ * {@link CityScope} call put in context. Connections come from the pool of the city's database with
+ * the city's {@code search_path} (set by the host alone; never change it); without a city in context they
  * are refused, never defaulted. Write unqualified table names.
  */
 public interface CityDatabase {

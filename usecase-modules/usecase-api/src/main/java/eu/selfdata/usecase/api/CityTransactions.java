@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Work on one city's schema in one transaction, wherever it runs (a connector's thread, a job, a
  * request of that city): {@link CityScope} puts the city in context, {@link CityDatabase} opens the
- * transaction on a pooled connection carrying the city's {@code search_path}, which it loses when the
- * connection goes back. A call inside another for the same city joins its transaction, so a
+ * transaction on a pooled connection carrying the city's {@code search_path}, which the next borrower
+ * of another city replaces before any statement. A call inside another for the same city joins its transaction, so a
  * template's writes and the dead letters it records commit or roll back together.
  */
 public final class CityTransactions {
