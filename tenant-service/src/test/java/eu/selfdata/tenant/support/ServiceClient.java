@@ -52,6 +52,17 @@ public final class ServiceClient {
                 body);
     }
 
+    /** A file sent as the body of a POST on a city's host with this access token, as an app or a script uploads it. */
+    public Response uploadAs(String token, String slug, String path, String contentType, byte[] body) {
+        return exchange(builder(path)
+                .header(PlatformHeaders.TENANT_ID, slug)
+                .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     /** A portal page on a city's host in this language, as a browser asks for it (with the gateway's relayed token). */
     public Response pageAs(String token, String slug, String language, String path) {
         return send(

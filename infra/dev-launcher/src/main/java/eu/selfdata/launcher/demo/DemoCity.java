@@ -36,7 +36,7 @@ public record DemoCity(String slug, String displayName, int population, String p
         request.put("population", population);
         request.put("customDomains", List.of());
         request.put("branding", branding);
-        request.put("enabledModules", List.of("mobility-carbon", "waste"));
+        request.put("enabledModules", List.of("mobility-carbon", "waste", "energy-water"));
         request.put("adminEmail", adminEmail());
         return request;
     }
