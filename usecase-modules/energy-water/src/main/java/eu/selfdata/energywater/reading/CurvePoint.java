@@ -21,6 +21,11 @@ public record CurvePoint(Instant end, int stepMinutes, int averageWatts) {
         return end.minusSeconds(60L * stepMinutes);
     }
 
+    /** The energy of the interval in watt-minutes (Wh × 60): exact for every step, so a day's total is summed in it. */
+    public long wattMinutes() {
+        return (long) averageWatts * stepMinutes;
+    }
+
     /** The energy of the interval, in Wh, kept in tenths of Wh so that a 30-minute step of odd watts stays exact. */
     public long deciWattHours() {
         return (long) averageWatts * stepMinutes / 6;
