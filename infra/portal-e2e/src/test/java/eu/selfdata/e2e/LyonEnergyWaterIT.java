@@ -50,7 +50,8 @@ class LyonEnergyWaterIT extends SignedInCitizen {
     void sheConsentsLinksHerMeterAndSendsHerEnedisFile() throws Exception {
         browser.open(home + "my/consents");
         browser.find("#purpose-energy-water-electricity-import button.give").click();
-        assertThat(browser.find("#purpose-energy-water-electricity-import .state").getText())
+        assertThat(browser.find("#purpose-energy-water-electricity-import .state")
+                        .getText())
                 .isEqualTo("Donné");
 
         browser.open(home + "my/energy-water");
@@ -100,13 +101,13 @@ class LyonEnergyWaterIT extends SignedInCitizen {
                 .mapToObj(i -> first.plusDays(i).atStartOfDay(PARIS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                         + ";" + wattHours.get(i))
                 .toList();
-        return Files.writeString(
-                Files.createTempFile("enedis", ".csv"), enedis(PRM, rows), StandardCharsets.UTF_8);
+        return Files.writeString(Files.createTempFile("enedis", ".csv"), enedis(PRM, rows), StandardCharsets.UTF_8);
     }
 
     private static String enedis(String prm, List<String> rows) {
         return "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite;Pas en minutes\n"
-                + prm + ";Consommation journalière;01/01/2026;01/12/2026;Energie active;Consommation;Comptage Brut;Wh;\n"
+                + prm
+                + ";Consommation journalière;01/01/2026;01/12/2026;Energie active;Consommation;Comptage Brut;Wh;\n"
                 + "Horodate;Valeur\n"
                 + String.join("\n", rows) + "\n";
     }

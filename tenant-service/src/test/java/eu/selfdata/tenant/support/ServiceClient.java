@@ -54,8 +54,11 @@ public final class ServiceClient {
 
     /** A file sent as the body of a POST on a city's host with this access token, as an app or a script uploads it. */
     public Response uploadAs(String token, String slug, String path, String contentType, byte[] body) {
-        return exchange(builder(path)
-                .header(PlatformHeaders.TENANT_ID, slug)
+        return post(builder(path), token, slug, contentType, body);
+    }
+
+    private Response post(HttpRequest.Builder builder, String token, String slug, String contentType, byte[] body) {
+        return exchange(builder.header(PlatformHeaders.TENANT_ID, slug)
                 .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", contentType)
@@ -78,15 +81,14 @@ public final class ServiceClient {
 
     /** A form a browser posts on a city's host: {@code application/x-www-form-urlencoded} or a multipart body with its boundary. */
     public Response formAs(String token, String slug, String language, String path, String contentType, byte[] body) {
-        return exchange(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Accept", "text/html")
-                .header("Accept-Language", language)
-                .header(PlatformHeaders.TENANT_ID, slug)
-                .header(PlatformHeaders.TENANT_SIGNATURE, signature.sign(slug))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build());
+        return post(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Accept", "text/html")
+                        .header("Accept-Language", language),
+                token,
+                slug,
+                contentType,
+                body);
     }
 
     /** A request on the platform (coordinator) host, as the lead coordinator. */

@@ -30,7 +30,10 @@ class ArchitectureTest {
 
     @Test
     void featuresDependOnEachOtherWithoutCycles() {
-        slices().matching("eu.selfdata.energywater.(*)..").should().beFreeOfCycles().check(module);
+        slices().matching("eu.selfdata.energywater.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(module);
     }
 
     @Test

@@ -29,13 +29,17 @@ class EnergyWaterModuleTest extends SelfDataTest {
     /** Three days of energy in Wh, as the customer area exports them. */
     static String dailyFile(String prm, String... rows) {
         return ENEDIS_HEADER
-                + prm + ";Consommation journalière;01/03/2026;04/03/2026;Energie active;Consommation;Comptage Brut;Wh;\n"
+                + prm
+                + ";Consommation journalière;01/03/2026;04/03/2026;Energie active;Consommation;Comptage Brut;Wh;\n"
                 + "Horodate;Valeur\n"
                 + String.join("\n", rows) + "\n";
     }
 
     static final String MARCH = dailyFile(
-            PRM, "2026-03-01T00:00:00+01:00;10000", "2026-03-02T00:00:00+01:00;12500", "2026-03-03T00:00:00+01:00;8000");
+            PRM,
+            "2026-03-01T00:00:00+01:00;10000",
+            "2026-03-02T00:00:00+01:00;12500",
+            "2026-03-03T00:00:00+01:00;8000");
 
     @Test
     void aCitizenImportsHerEnedisFileIntoHerMeterAndSeesItPricedAndCountedAndABadFileChangesNothing() {
@@ -46,7 +50,7 @@ class EnergyWaterModuleTest extends SelfDataTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.problemType()).isEqualTo("consent-required");
 
-        consent(camille, city, "GIVEN");
+        consent(camille, city);
         ServiceClient.Response linked = linkElectricity(camille, city);
         assertThat(linked.status()).as(linked.body()).isEqualTo(201);
         String meter = linked.json().path("id").asString();
@@ -73,15 +77,17 @@ class EnergyWaterModuleTest extends SelfDataTest {
         assertThat(badRow.status()).as(badRow.body()).isEqualTo(422);
         assertThat(badRow.problemType()).isEqualTo("bad-reading-file");
         assertThat(badRow.json().path("line").asInt()).isEqualTo(5);
-        ServiceClient.Response otherMeter = upload(
-                camille, city, meter, dailyFile("98765432109876", "2026-03-01T00:00:00+01:00;99999"));
+        ServiceClient.Response otherMeter =
+                upload(camille, city, meter, dailyFile("98765432109876", "2026-03-01T00:00:00+01:00;99999"));
         assertThat(otherMeter.status()).isEqualTo(422);
         assertThat(otherMeter.body()).doesNotContain("98765432109876").doesNotContain(PRM);
         assertThat(electricityTotal(camille, city).path("quantity").decimalValue())
                 .as("a refused file leaves what was stored as it was")
                 .isEqualByComparingTo("30.5");
 
-        consent(camille, city, "WITHDRAWN");
+        ServiceClient.Response withdrawn =
+                client.cityAs(camille, city, "DELETE", "/api/me/consents/" + ELECTRICITY_IMPORT, null);
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
         ServiceClient.Response stopped = upload(camille, city, meter, MARCH);
         assertThat(stopped.status()).isEqualTo(409);
         JsonNode kept = client.cityAs(camille, city, "GET", "/api/energy-water/meters/" + meter, null)
@@ -102,8 +108,8 @@ class EnergyWaterModuleTest extends SelfDataTest {
         String camille = identities.citizenToken(lyon);
         String lucie = identities.citizenToken(lyon, person("lucie"));
         String sacha = identities.citizenToken(larochelle);
-        consent(camille, lyon, "GIVEN");
-        consent(sacha, larochelle, "GIVEN");
+        consent(camille, lyon);
+        consent(sacha, larochelle);
         String meter = linkElectricity(camille, lyon).json().path("id").asString();
         assertThat(upload(camille, lyon, meter, MARCH).status()).isEqualTo(201);
         // The same meter number in the other city: its own meter, its own id.
@@ -119,7 +125,9 @@ class EnergyWaterModuleTest extends SelfDataTest {
                     new String[] {"DELETE", "/api/energy-water/meters/" + meter + "/readings"},
                     new String[] {"DELETE", "/api/energy-water/meters/" + meter})) {
                 ServiceClient.Response response = client.cityAs(token, host, request[0], request[1], null);
-                assertThat(response.status()).as(request[0] + " " + request[1] + " on " + host).isIn(403, 404);
+                assertThat(response.status())
+                        .as(request[0] + " " + request[1] + " on " + host)
+                        .isIn(403, 404);
                 if (token.equals(camille)) {
                     assertThat(response.problemType()).isEqualTo("wrong-city");
                 }
@@ -176,7 +184,7 @@ class EnergyWaterModuleTest extends SelfDataTest {
         String leaver = identities.citizenToken(city, person("leaver"));
         String neighbour = identities.citizenToken(city, person("neighbour"));
         for (String token : List.of(leaver, neighbour)) {
-            consent(token, city, "GIVEN");
+            consent(token, city);
             String meter = linkElectricity(token, city).json().path("id").asString();
             assertThat(upload(token, city, meter, MARCH).status()).isEqualTo(201);
         }
@@ -208,7 +216,7 @@ class EnergyWaterModuleTest extends SelfDataTest {
     void thePageShowsHerMetersAndConsumptionInHerLanguageOnlyWhereTheModuleIsOn() {
         String city = onboard(freshSlug("lyon"), "Lyon", List.of(MODULE));
         String camille = identities.citizenToken(city);
-        consent(camille, city, "GIVEN");
+        consent(camille, city);
         String meter = linkElectricity(camille, city).json().path("id").asString();
         assertThat(upload(camille, city, meter, MARCH).status()).isEqualTo(201);
 
@@ -224,9 +232,9 @@ class EnergyWaterModuleTest extends SelfDataTest {
                 .isEqualTo(404);
     }
 
-    private void consent(String token, String city, String decision) {
+    private void consent(String token, String city) {
         ServiceClient.Response given = client.cityAs(
-                token, city, "PUT", "/api/me/consents/" + ELECTRICITY_IMPORT, Map.of("decision", decision));
+                token, city, "PUT", "/api/me/consents/" + ELECTRICITY_IMPORT, Map.of("decision", "GIVEN"));
         assertThat(given.status()).as(given.body()).isEqualTo(200);
     }
 

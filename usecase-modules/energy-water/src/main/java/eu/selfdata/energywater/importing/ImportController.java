@@ -23,9 +23,7 @@ public class ImportController {
 
     @PostMapping("/api/energy-water/meters/{id}/readings")
     @ResponseStatus(HttpStatus.CREATED)
-    ImportReceipt upload(
-            @PathVariable UUID id,
-            InputStream body) {
+    ImportReceipt upload(@PathVariable UUID id, InputStream body) {
         return readingImport.importFile(citizen.require(), id, body);
     }
 }

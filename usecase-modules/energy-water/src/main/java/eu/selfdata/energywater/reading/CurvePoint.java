@@ -25,9 +25,4 @@ public record CurvePoint(Instant end, int stepMinutes, int averageWatts) {
     public long wattMinutes() {
         return (long) averageWatts * stepMinutes;
     }
-
-    /** The energy of the interval, in Wh, kept in tenths of Wh so that a 30-minute step of odd watts stays exact. */
-    public long deciWattHours() {
-        return (long) averageWatts * stepMinutes / 6;
-    }
 }
