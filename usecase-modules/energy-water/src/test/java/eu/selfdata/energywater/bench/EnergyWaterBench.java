@@ -8,7 +8,11 @@ import eu.selfdata.energywater.importing.ImportLimits;
 import eu.selfdata.energywater.importing.ImportReceipt;
 import eu.selfdata.energywater.importing.ReadingImport;
 import eu.selfdata.energywater.meter.Meter;
+import eu.selfdata.energywater.reading.CurvePoint;
+import eu.selfdata.energywater.reading.DailyUse;
+import eu.selfdata.energywater.reading.EnedisCsv;
 import eu.selfdata.energywater.reading.Fluid;
+import eu.selfdata.energywater.reading.ReadingSink;
 import eu.selfdata.energywater.support.EnergyWaterCities;
 import eu.selfdata.testsupport.TestPostgres;
 import eu.selfdata.usecase.api.CitizenId;
@@ -49,12 +53,23 @@ class EnergyWaterBench {
         double importSeconds = (System.nanoTime() - start) / 1e9;
         long rows = receipt.curveSteps() + receipt.days();
         double copySeconds = rawCopy(city, file);
+        long parseStart = System.nanoTime();
+        EnedisCsv.read(new ByteArrayInputStream(file), PRM, 10_000_000, new ReadingSink() {
+            @Override
+            public void daily(DailyUse use) {}
+
+            @Override
+            public void curve(CurvePoint point) {}
+        });
+        double parseSeconds = (System.nanoTime() - parseStart) / 1e9;
         System.out.printf("BENCH energy-water import bytes=%d receipt=%s%n", file.length, receipt);
         System.out.printf(
                 "BENCH energy-water import: %.2f s, %.0f rows/s (%d curve steps + %d days)%n",
                 importSeconds, rows / importSeconds, receipt.curveSteps(), receipt.days());
         System.out.printf(
-                "BENCH energy-water raw COPY of the curve: %.2f s; import/COPY throughput ratio %.2f%n",
+                "BENCH energy-water parse alone (no store): %.2f s, %.0f rows/s%n", parseSeconds, rows / parseSeconds);
+        System.out.printf(
+                "BENCH energy-water raw COPY of the curve into a table keyed like ew_curve: %.2f s; import/COPY throughput ratio %.2f%n",
                 copySeconds, copySeconds / importSeconds);
 
         int households = Integer.getInteger("bench.households", 10_000);
@@ -96,7 +111,7 @@ class EnergyWaterBench {
         return out.toByteArray();
     }
 
-    /** The same steps straight into a table of the curve's columns, from a CSV the server parses itself. */
+    /** The same steps straight into a table of the curve's columns and keys, from a CSV the server parses itself. */
     private double rawCopy(String city, byte[] file) throws Exception {
         String table = CitySlug.of(city).quotedSchema() + ".copy_target";
         StringBuilder csv = new StringBuilder();
@@ -106,7 +121,8 @@ class EnergyWaterBench {
         TestPostgres.ConnectionInfo info = TestPostgres.connectionInfo();
         try (Connection connection = DriverManager.getConnection(info.jdbcUrl(), info.username(), info.password());
                 Statement statement = connection.createStatement()) {
-            statement.execute("create table " + table + " (interval_end timestamptz, average_watts integer)");
+            statement.execute(
+                    "create table " + table + " (interval_end timestamptz primary key, average_watts integer)");
             long start = System.nanoTime();
             connection
                     .unwrap(PGConnection.class)
