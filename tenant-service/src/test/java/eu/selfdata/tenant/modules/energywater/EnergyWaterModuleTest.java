@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -230,6 +234,37 @@ class EnergyWaterModuleTest extends SelfDataTest {
         assertThat(client.pageAs(identities.citizenToken(elsewhere), elsewhere, "fr", "/my/energy-water")
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theHostKnowsTheModuleByItsDependencyLineAloneAndOffersItsPurposesAndIndicators() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            assertThat(files.filter(Files::isRegularFile).filter(file -> {
+                        try {
+                            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                            return text.contains(MODULE) || text.contains("energywater");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }))
+                    .as("tenant-service's sources never name the module")
+                    .isEmpty();
+        }
+        assertThat(Files.readString(Path.of("pom.xml")).split("<artifactId>energy-water</artifactId>", -1))
+                .as("one dependency line")
+                .hasSize(2);
+
+        String city = onboard(freshSlug("lyon"), "Lyon", List.of(MODULE));
+        assertThat(client.pageAs(identities.citizenToken(city), city, "fr", "/my/consents")
+                        .body())
+                .contains(
+                        "Importer la consommation de mon compteur d&#39;électricité",
+                        "Importer la consommation de mon compteur de gaz",
+                        "Importer la consommation de mon compteur d&#39;eau",
+                        "Compter ma consommation dans les statistiques de la ville");
+        assertThat(client.cityAs(identities.cityAdminToken(city), city, "GET", "/api/city/indicators", null)
+                        .body())
+                .contains("energy-water-kwh-per-household-month", "energy-water-litres-per-household-month");
     }
 
     private void consent(String token, String city) {
