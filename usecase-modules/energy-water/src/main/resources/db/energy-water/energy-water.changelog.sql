@@ -76,3 +76,25 @@ create table ew_tariff (
     source                varchar(300)   not null,
     primary key (fluid, valid_from)
 );
+
+--changeset selfdata:energy-water-3-leak-alerts
+-- The daily water use above which a citizen wants to hear of a possible leak, and the days that passed it, raised
+-- when an import brings them: once per meter and day, whatever the imports that bring the day again.
+create table ew_water_threshold (
+    citizen_id     uuid        primary key,
+    litres_per_day integer     not null check (litres_per_day between 1 and 100000),
+    updated_at     timestamptz not null default now()
+);
+
+create table ew_alert (
+    id         bigint generated always as identity primary key,
+    citizen_id uuid        not null,
+    meter_id   uuid        not null references ew_meter (id) on delete cascade,
+    day        date        not null,
+    litres     bigint      not null,
+    threshold  integer     not null,
+    raised_at  timestamptz not null default now(),
+    seen_at    timestamptz,
+    constraint ew_alert_once unique (meter_id, day)
+);
+create index ew_alert_citizen on ew_alert (citizen_id, day);

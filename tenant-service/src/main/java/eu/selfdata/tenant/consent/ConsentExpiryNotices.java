@@ -9,6 +9,7 @@ import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.registry.TenantStatus;
 import eu.selfdata.tenant.tenancy.TenantContext;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CitizenMail;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -87,7 +88,7 @@ class ConsentExpiryNotices {
             if (purpose.isEmpty()) {
                 continue;
             }
-            CitizenNotices.Outcome outcome =
+            CitizenMail.Outcome outcome =
                     notices.send(new CitizenId(expiring.citizen()), Notice.CONSENT_EXPIRING, language -> new Object[] {
                         tenant.displayName(),
                         purpose.get().purpose().label().in(language),
@@ -96,7 +97,7 @@ class ConsentExpiryNotices {
                                 .format(expiring.expiresAt().atZone(PARIS)),
                         urls.page(tenant, "/my/consents#purpose-" + expiring.purpose())
                     });
-            if (outcome != CitizenNotices.Outcome.NOT_SENT) {
+            if (outcome != CitizenMail.Outcome.NOT_SENT) {
                 city.jdbc()
                         .sql("update consent set expiry_noticed_at = now() where citizen_id = ? and purpose_id = ?")
                         .params(expiring.citizen(), expiring.purpose())

@@ -6,6 +6,7 @@ import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.usecase.api.AccessLog;
 import eu.selfdata.usecase.api.Accessor;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CitizenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * while the account exists and delivered after ({@link #compose}, {@link #deliver}).
  */
 @Component
-public class CitizenNotices {
+public class CitizenNotices implements CitizenMail {
 
     static final Accessor PLATFORM = new Accessor(Accessor.Kind.PLATFORM, "platform → you (mail)");
     static final String CATEGORY = "email-address";
@@ -60,14 +61,6 @@ public class CitizenNotices {
         this.from = from;
     }
 
-    /** What happened to one notice. */
-    public enum Outcome {
-        SENT,
-        TURNED_OFF,
-        NO_ADDRESS,
-        NOT_SENT
-    }
-
     /** A notice ready to send: where, in which language, what. */
     public record Mail(String address, String language, String subject, String body) {}
 
@@ -78,10 +71,25 @@ public class CitizenNotices {
 
     /** The same, with arguments that depend on the citizen's language (fr or en), e.g. a purpose's title. */
     public Outcome send(CitizenId citizen, Notice notice, Function<String, Object[]> arguments) {
-        if (!notice.legallyRequired() && !wantsOptionalNotices(citizen)) {
+        return send(citizen, notice.subjectKey(), notice.bodyKey(), notice.legallyRequired(), arguments);
+    }
+
+    /** A module's message: never legally required, so the citizen's choice to turn notices off holds. */
+    @Override
+    public Outcome send(CitizenId citizen, String subjectKey, String bodyKey, Object... arguments) {
+        return send(citizen, subjectKey, bodyKey, false, language -> arguments);
+    }
+
+    private Outcome send(
+            CitizenId citizen,
+            String subjectKey,
+            String bodyKey,
+            boolean legallyRequired,
+            Function<String, Object[]> arguments) {
+        if (!legallyRequired && !wantsOptionalNotices(citizen)) {
             return Outcome.TURNED_OFF;
         }
-        Optional<Mail> mail = compose(citizen, notice, arguments);
+        Optional<Mail> mail = compose(citizen, subjectKey, bodyKey, arguments);
         if (mail.isEmpty()) {
             return Outcome.NO_ADDRESS;
         }
@@ -101,6 +109,11 @@ public class CitizenNotices {
 
     /** The notice for a citizen of the current city, or empty when there is no address or no mail server. */
     public Optional<Mail> compose(CitizenId citizen, Notice notice, Function<String, Object[]> arguments) {
+        return compose(citizen, notice.subjectKey(), notice.bodyKey(), arguments);
+    }
+
+    private Optional<Mail> compose(
+            CitizenId citizen, String subjectKey, String bodyKey, Function<String, Object[]> arguments) {
         Recipient recipient = city.jdbc()
                 .sql("select subject, language from citizen where id = ?")
                 .param(citizen.value())
@@ -119,8 +132,8 @@ public class CitizenNotices {
         return Optional.of(new Mail(
                 address.get(),
                 language,
-                messages.getMessage(notice.subjectKey(), filled, locale),
-                messages.getMessage(notice.bodyKey(), filled, locale)));
+                messages.getMessage(subjectKey, filled, locale),
+                messages.getMessage(bodyKey, filled, locale)));
     }
 
     /** Whether a mail server is configured at all (a development platform may have none). */

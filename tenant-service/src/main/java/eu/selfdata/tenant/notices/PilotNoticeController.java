@@ -6,6 +6,7 @@ import eu.selfdata.tenant.identity.PublicUrls;
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.tenant.tenancy.TenantContext;
+import eu.selfdata.usecase.api.CitizenMail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -49,7 +50,7 @@ class PilotNoticeController {
     @PostMapping("/platform/tenants/{slug}/notices/pilot-stopped")
     Map<String, Integer> pilotStopped(@PathVariable String slug, @Valid @RequestBody PilotStopped notice) {
         Tenant tenant = registry.onboarded(slug);
-        Map<CitizenNotices.Outcome, Integer> outcomes = new EnumMap<>(CitizenNotices.Outcome.class);
+        Map<CitizenMail.Outcome, Integer> outcomes = new EnumMap<>(CitizenMail.Outcome.class);
         int[] noAccount = {0};
         TenantContext.run(
                 tenant.id(),

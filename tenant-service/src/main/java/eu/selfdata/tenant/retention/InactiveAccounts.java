@@ -8,6 +8,7 @@ import eu.selfdata.tenant.notices.Notice;
 import eu.selfdata.tenant.registry.Tenant;
 import eu.selfdata.tenant.registry.TenantRegistry;
 import eu.selfdata.usecase.api.CitizenId;
+import eu.selfdata.usecase.api.CitizenMail;
 import eu.selfdata.usecase.api.LocalizedText;
 import eu.selfdata.usecase.api.RetentionRule;
 import java.sql.Timestamp;
@@ -106,7 +107,7 @@ class InactiveAccounts {
                 .query(UUID.class)
                 .list();
         for (UUID citizen : unwarned) {
-            CitizenNotices.Outcome outcome =
+            CitizenMail.Outcome outcome =
                     notices.send(new CitizenId(citizen), Notice.ACCOUNT_INACTIVE, language -> new Object[] {
                         tenant.displayName(),
                         DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
@@ -115,7 +116,7 @@ class InactiveAccounts {
                         days,
                         urls.page(tenant, "/")
                     });
-            if (outcome == CitizenNotices.Outcome.NOT_SENT) {
+            if (outcome == CitizenMail.Outcome.NOT_SENT) {
                 continue; // the mail server failed: told at the next purge, erased only after the warning
             }
             city.jdbc()

@@ -1,6 +1,8 @@
 package eu.selfdata.energywater;
 
 import eu.selfdata.connectors.ConnectorsAutoConfiguration;
+import eu.selfdata.energywater.alert.LeakAlertController;
+import eu.selfdata.energywater.alert.LeakAlerts;
 import eu.selfdata.energywater.consumption.Consumption;
 import eu.selfdata.energywater.consumption.ConsumptionController;
 import eu.selfdata.energywater.consumption.LoadCurve;
@@ -14,6 +16,7 @@ import eu.selfdata.energywater.page.EnergyWaterPage;
 import eu.selfdata.energywater.price.EmissionFactors;
 import eu.selfdata.energywater.price.PriceController;
 import eu.selfdata.energywater.price.Tariffs;
+import eu.selfdata.usecase.api.CitizenMail;
 import eu.selfdata.usecase.api.CityDatabase;
 import eu.selfdata.usecase.api.CityScope;
 import eu.selfdata.usecase.api.CityStaff;
@@ -63,9 +66,20 @@ public class EnergyWaterAutoConfiguration {
     ReadingImport energyWaterReadingImport(
             CityDatabase city,
             Meters meters,
+            LeakAlerts alerts,
             @Value("${selfdata.energy-water.import.max-file-bytes:67108864}") long maxBytes,
             @Value("${selfdata.energy-water.import.max-rows:2000000}") long maxRows) {
-        return new ReadingImport(city, meters, new ImportLimits(maxBytes, maxRows));
+        return new ReadingImport(city, meters, alerts, new ImportLimits(maxBytes, maxRows));
+    }
+
+    @Bean
+    LeakAlerts energyWaterLeakAlerts(CityDatabase city, CitizenMail mail) {
+        return new LeakAlerts(city, mail);
+    }
+
+    @Bean
+    LeakAlertController energyWaterLeakAlertController(LeakAlerts alerts, CurrentCitizen citizen) {
+        return new LeakAlertController(alerts, citizen);
     }
 
     @Bean
@@ -105,10 +119,11 @@ public class EnergyWaterAutoConfiguration {
             ReadingImport readingImport,
             Tariffs tariffs,
             EmissionFactors factors,
+            LeakAlerts alerts,
             Consents consents,
             CurrentCitizen citizen) {
         return new EnergyWaterPage(
-                consumption, meters, readingImport, tariffs, factors, consents, citizen, Clock.systemUTC());
+                consumption, meters, readingImport, tariffs, factors, alerts, consents, citizen, Clock.systemUTC());
     }
 
     @Bean

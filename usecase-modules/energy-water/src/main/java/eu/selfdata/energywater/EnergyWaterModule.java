@@ -54,6 +54,19 @@ public class EnergyWaterModule implements UseCaseModule {
             "Vous aider à choisir la puissance de votre abonnement",
             "Help you choose your contract's power");
 
+    static final PersonalDataCategory WATER_THRESHOLD = category(
+            EnergyWaterPurposes.CATEGORY_WATER_THRESHOLD,
+            "Mon seuil d'alerte sur l'eau",
+            "My water alert threshold",
+            "Vous prévenir d'une fuite possible quand un jour dépasse ce volume",
+            "Warn you of a possible leak when a day uses more than this");
+    static final PersonalDataCategory LEAK_ALERTS = category(
+            EnergyWaterPurposes.CATEGORY_LEAK_ALERTS,
+            "Mes alertes de fuite",
+            "My leak alerts",
+            "Vous montrer les jours où l'eau a dépassé votre seuil",
+            "Show you the days your water use passed your threshold");
+
     private final CityDatabase database;
 
     public EnergyWaterModule(CityDatabase database) {
@@ -82,6 +95,8 @@ public class EnergyWaterModule implements UseCaseModule {
                 CitizenTables.table(database, LOAD_CURVE, "ew_curve", "interval_end, meter_id"),
                 CitizenTables.table(database, MAX_POWER, "ew_max_power", "day, meter_id"),
                 CitizenTables.table(database, IMPORTS, "ew_import", "imported_at, id"),
+                CitizenTables.table(database, LEAK_ALERTS, "ew_alert", "day, id"),
+                CitizenTables.table(database, WATER_THRESHOLD, "ew_water_threshold", "updated_at"),
                 // Last: the readings above point at the meter.
                 CitizenTables.table(database, METERS, "ew_meter", "linked_at, id"));
     }

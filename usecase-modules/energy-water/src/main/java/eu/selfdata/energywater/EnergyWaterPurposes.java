@@ -18,6 +18,8 @@ public final class EnergyWaterPurposes {
     public static final String CATEGORY_DAILY = "energy-water-daily-consumption";
     public static final String CATEGORY_LOAD_CURVE = "energy-water-load-curve";
     public static final String CATEGORY_MAX_POWER = "energy-water-max-power";
+    public static final String CATEGORY_WATER_THRESHOLD = "energy-water-water-threshold";
+    public static final String CATEGORY_LEAK_ALERTS = "energy-water-leak-alerts";
 
     private EnergyWaterPurposes() {}
 

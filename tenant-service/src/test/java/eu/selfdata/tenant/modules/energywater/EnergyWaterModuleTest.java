@@ -3,6 +3,7 @@ package eu.selfdata.tenant.modules.energywater;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eu.selfdata.mailbox.Mail;
 import eu.selfdata.tenant.support.SelfDataTest;
 import eu.selfdata.tenant.support.ServiceClient;
 import java.io.IOException;
@@ -192,17 +193,31 @@ class EnergyWaterModuleTest extends SelfDataTest {
             String meter = linkElectricity(token, city).json().path("id").asString();
             assertThat(upload(token, city, meter, MARCH).status()).isEqualTo(201);
         }
+        waterMeterWithAlerts(leaver, city);
         String leaverId = citizenId(leaver, city);
 
         Map<String, String> files = export(leaver, city);
         assertThat(files.get("energy-water-meters.csv")).contains(PRM);
-        assertThat(files.get("energy-water-daily-consumption.csv").lines()).hasSize(4);
-        assertThat(files.get("energy-water-imports.csv")).contains("ENEDIS");
+        assertThat(files.get("energy-water-daily-consumption.csv").lines())
+                .as("a header, three days of electricity and three of water")
+                .hasSize(7);
+        assertThat(files.get("energy-water-imports.csv")).contains("ENEDIS", "WATER_CSV");
+        assertThat(files.get("energy-water-leak-alerts.csv").lines())
+                .as("a header and two days")
+                .hasSize(3);
+        assertThat(files.get("energy-water-water-threshold.csv")).contains("150");
 
         ServiceClient.Response erased = client.cityAs(leaver, city, "DELETE", "/api/me", Map.of("confirm", "ERASE"));
         assertThat(erased.status()).as(erased.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (String table : List.of("ew_meter", "ew_daily", "ew_curve", "ew_max_power", "ew_import")) {
+            for (String table : List.of(
+                    "ew_meter",
+                    "ew_daily",
+                    "ew_curve",
+                    "ew_max_power",
+                    "ew_import",
+                    "ew_alert",
+                    "ew_water_threshold")) {
                 assertThat(database()
                                 .sql("select count(*) from " + schema(city) + "." + table
                                         + " where citizen_id = ?::uuid")
@@ -265,6 +280,98 @@ class EnergyWaterModuleTest extends SelfDataTest {
         assertThat(client.cityAs(identities.cityAdminToken(city), city, "GET", "/api/city/indicators", null)
                         .body())
                 .contains("energy-water-kwh-per-household-month", "energy-water-litres-per-household-month");
+    }
+
+    @Test
+    void aWaterThresholdRaisesLeakAlertsThatOnlyItsCitizenSeesAndMarks() {
+        String lyon = onboard(freshSlug("lyon"), "Lyon", List.of(MODULE));
+        String larochelle = onboard(freshSlug("larochelle"), "La Rochelle", List.of(MODULE));
+        String camille = identities.citizenToken(lyon);
+        String lucie = identities.citizenToken(lyon, person("lucie"));
+
+        ServiceClient.Response tooHigh = client.cityAs(
+                camille, lyon, "PUT", "/api/energy-water/alerts/water-threshold", Map.of("litresPerDay", 100_001));
+        assertThat(tooHigh.status()).isEqualTo(400);
+        waterMeterWithAlerts(camille, lyon);
+
+        JsonNode alerts = client.cityAs(camille, lyon, "GET", "/api/energy-water/alerts", null)
+                .json();
+        // 200 and 151 litres passed the 150-litre threshold; 123 did not
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(0).path("day").asString()).isEqualTo("2026-01-04");
+        assertThat(alerts.get(0).path("litres").asLong()).isEqualTo(200);
+        long alert = alerts.get(0).path("id").asLong();
+        assertThat(client.pageAs(camille, lyon, "fr", "/my/energy-water").body())
+                .contains("Fuite possible : 200 litres d&#39;eau le 2026-01-04");
+        Mail mail = identities
+                .mailbox()
+                .await(
+                        "citizen@" + lyon + ".tests.selfdata.eu",
+                        any -> any.subject().equals("Fuite d'eau possible"),
+                        Duration.ofSeconds(30));
+        assertThat(mail.text()).contains("2 jour(s)", "150 litres", "2026-01-04 (200 L), 2026-01-03 (151 L)");
+        assertThat(client.cityAs(camille, lyon, "GET", "/api/me/access-log", null)
+                        .body())
+                .as("the mail is in her access log")
+                .contains("Fuite d'eau possible");
+
+        assertThat(client.cityAs(lucie, lyon, "POST", "/api/energy-water/alerts/" + alert + "/seen", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(client.cityAs(lucie, lyon, "GET", "/api/energy-water/alerts", null)
+                        .json())
+                .isEmpty();
+        ServiceClient.Response wrongCity =
+                client.cityAs(camille, larochelle, "POST", "/api/energy-water/alerts/" + alert + "/seen", null);
+        assertThat(wrongCity.problemType()).isEqualTo("wrong-city");
+        String sacha = identities.citizenToken(larochelle);
+        assertThat(client.cityAs(sacha, larochelle, "POST", "/api/energy-water/alerts/" + alert + "/seen", null)
+                        .status())
+                .isEqualTo(404);
+
+        assertThat(client.cityAs(camille, lyon, "POST", "/api/energy-water/alerts/" + alert + "/seen", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(client.cityAs(camille, lyon, "GET", "/api/energy-water/alerts", null)
+                        .json()
+                        .get(1)
+                        .path("seenAt")
+                        .isNull())
+                .as("seen ones last")
+                .isFalse();
+    }
+
+    /** A water meter, a 150-litre threshold and a week of water with two days above it; returns the meter's id. */
+    private String waterMeterWithAlerts(String token, String city) {
+        ServiceClient.Response given = client.cityAs(
+                token, city, "PUT", "/api/me/consents/energy-water-water-import", Map.of("decision", "GIVEN"));
+        assertThat(given.status()).as(given.body()).isEqualTo(200);
+        assertThat(client.cityAs(
+                                token,
+                                city,
+                                "PUT",
+                                "/api/energy-water/alerts/water-threshold",
+                                Map.of("litresPerDay", 150))
+                        .status())
+                .isEqualTo(200);
+        String meter = client.cityAs(
+                        token,
+                        city,
+                        "POST",
+                        "/api/energy-water/meters",
+                        Map.of("fluid", "WATER", "identifier", "W-123456"))
+                .json()
+                .path("id")
+                .asString();
+        ServiceClient.Response imported = client.uploadAs(
+                token,
+                city,
+                "/api/energy-water/meters/" + meter + "/readings",
+                "text/csv",
+                "Date;Consommation (litres)\n2026-01-01;123\n2026-01-03;150,5\n2026-01-04;200\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        return meter;
     }
 
     private void consent(String token, String city) {

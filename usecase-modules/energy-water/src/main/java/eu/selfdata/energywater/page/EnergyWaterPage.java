@@ -1,6 +1,7 @@
 package eu.selfdata.energywater.page;
 
 import eu.selfdata.energywater.EnergyWaterPurposes;
+import eu.selfdata.energywater.alert.LeakAlerts;
 import eu.selfdata.energywater.consumption.Consumption;
 import eu.selfdata.energywater.consumption.ConsumptionReport;
 import eu.selfdata.energywater.consumption.Granularity;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
@@ -42,7 +44,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The portal page "my energy and water" ({@code /my/energy-water}), from the same services as the module's API:
  * the last twelve months per fluid with their cost and CO2e beside last year's, the meters with their imports, the
- * forms to link a meter and send a supplier's file, and the prices and factors counted with, with their sources.
+ * forms to link a meter and send a supplier's file, the leak alerts of water above the citizen's threshold, and the
+ * prices and factors counted with, with their sources.
  * It works without script: every form posts and comes back with the result or the refusal.
  */
 @Controller
@@ -56,6 +59,7 @@ public class EnergyWaterPage {
     private final ReadingImport readingImport;
     private final Tariffs tariffs;
     private final EmissionFactors factors;
+    private final LeakAlerts alerts;
     private final Consents consents;
     private final CurrentCitizen citizen;
     private final Clock clock;
@@ -66,6 +70,7 @@ public class EnergyWaterPage {
             ReadingImport readingImport,
             Tariffs tariffs,
             EmissionFactors factors,
+            LeakAlerts alerts,
             Consents consents,
             CurrentCitizen citizen,
             Clock clock) {
@@ -74,6 +79,7 @@ public class EnergyWaterPage {
         this.readingImport = readingImport;
         this.tariffs = tariffs;
         this.factors = factors;
+        this.alerts = alerts;
         this.consents = consents;
         this.citizen = citizen;
         this.clock = clock;
@@ -126,6 +132,29 @@ public class EnergyWaterPage {
         }
     }
 
+    /** An empty threshold stops the alerts. */
+    @PostMapping("/alerts/threshold")
+    ModelAndView threshold(@RequestParam(required = false) Integer litresPerDay, Model model) {
+        CitizenId me = citizen.require();
+        if (litresPerDay == null) {
+            alerts.clearThreshold(me);
+            return new ModelAndView("redirect:/my/energy-water?thresholdCleared#alerts");
+        }
+        try {
+            alerts.setThreshold(me, litresPerDay);
+            return new ModelAndView("redirect:/my/energy-water?thresholdSet#alerts");
+        } catch (ErrorResponseException e) {
+            model.addAttribute("thresholdError", true);
+            return render(model, e.getStatusCode());
+        }
+    }
+
+    @PostMapping("/alerts/{id}/seen")
+    String seen(@PathVariable long id) {
+        alerts.markSeen(citizen.require(), id);
+        return "redirect:/my/energy-water#alerts";
+    }
+
     @PostMapping("/meters/{id}/readings/delete")
     String deleteReadings(@PathVariable UUID id) {
         meters.deleteReadings(citizen.require(), id);
@@ -156,6 +185,11 @@ public class EnergyWaterPage {
         model.addAttribute("consented", consented);
         model.addAttribute("purposes", purposes);
         model.addAttribute("anyConsent", consented.containsValue(true));
+        model.addAttribute(
+                "alerts",
+                alerts.of(me).stream().filter(alert -> alert.seenAt() == null).toList());
+        OptionalInt threshold = alerts.threshold(me);
+        model.addAttribute("threshold", threshold.isPresent() ? threshold.getAsInt() : null);
         model.addAttribute("tariffs", tariffs.all());
         model.addAttribute("factors", factors.all());
         return new ModelAndView("energy-water/page", model.asMap(), status);

@@ -40,7 +40,7 @@ class EnergyWaterBench {
 
     private final EnergyWaterCities fixture = new EnergyWaterCities();
     private final ReadingImport imports =
-            new ReadingImport(fixture.cities, fixture.meters, new ImportLimits(1L << 30, 10_000_000));
+            new ReadingImport(fixture.cities, fixture.meters, fixture.alerts, new ImportLimits(1L << 30, 10_000_000));
 
     @Test
     void threeYearsOfLoadCurveAndACityIndicator() throws Exception {

@@ -31,7 +31,7 @@ class ReadingImportTest {
 
     private final EnergyWaterCities fixture = new EnergyWaterCities();
     private final ReadingImport imports =
-            new ReadingImport(fixture.cities, fixture.meters, new ImportLimits(1 << 20, 100_000));
+            new ReadingImport(fixture.cities, fixture.meters, fixture.alerts, new ImportLimits(1 << 20, 100_000));
     private String city;
     private CitizenId camille;
 
@@ -116,7 +116,8 @@ class ReadingImportTest {
     @Test
     void aFileOverTheByteCapStoresNothing() {
         Meter meter = fixture.meterOf(city, camille, Fluid.ELECTRICITY, "12345678901234");
-        ReadingImport capped = new ReadingImport(fixture.cities, fixture.meters, new ImportLimits(2_000, 100_000));
+        ReadingImport capped =
+                new ReadingImport(fixture.cities, fixture.meters, fixture.alerts, new ImportLimits(2_000, 100_000));
 
         assertThat(catchThrowableOfType(
                         LimitExceededException.class,

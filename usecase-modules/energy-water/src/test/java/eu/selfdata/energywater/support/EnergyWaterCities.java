@@ -2,6 +2,7 @@ package eu.selfdata.energywater.support;
 
 import eu.selfdata.energywater.EnergyWaterModule;
 import eu.selfdata.energywater.EnergyWaterPurposes;
+import eu.selfdata.energywater.alert.LeakAlerts;
 import eu.selfdata.energywater.meter.Meter;
 import eu.selfdata.energywater.meter.MeterIdentifier;
 import eu.selfdata.energywater.meter.Meters;
@@ -9,6 +10,7 @@ import eu.selfdata.energywater.reading.Fluid;
 import eu.selfdata.usecase.api.CitizenId;
 import eu.selfdata.usecase.test.TestCities;
 import eu.selfdata.usecase.test.TestConsents;
+import eu.selfdata.usecase.test.TestMail;
 import eu.selfdata.usecase.test.TestModule;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,6 +21,8 @@ public final class EnergyWaterCities {
     public final TestCities cities = TestCities.onTestPostgres(TestModule.of(EnergyWaterModule.ID));
     public final TestConsents consents = new TestConsents();
     public final Meters meters = new Meters(cities, cities, consents);
+    public final TestMail mail = new TestMail();
+    public final LeakAlerts alerts = new LeakAlerts(cities, mail);
 
     public String onboard(String prefix) {
         return cities.onboard(TestCities.freshSlug(prefix));

@@ -9,11 +9,16 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The rest of the fake host in a test application, next to the {@link TestCities} bean it declares
- * for its module ({@code @Import(TestHost.class)}): consents, the access log, the outbound allow-list
- * and city aggregates, which only tenant-service computes (they refuse here).
+ * for its module ({@code @Import(TestHost.class)}): consents, the access log, mail to citizens (kept in
+ * memory), the outbound allow-list and city aggregates, which only tenant-service computes (they refuse here).
  */
 @Configuration(proxyBeanMethods = false)
 public class TestHost {
+
+    @Bean
+    TestMail testMail() {
+        return new TestMail();
+    }
 
     @Bean
     TestConsents testConsents() {
