@@ -93,6 +93,39 @@ class LyonEnergyWaterIT extends SignedInCitizen {
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
 
+    @Test
+    @Order(4)
+    void aWaterDayAboveHerThresholdShowsALeakAlertUntilSheMarksItSeen() throws Exception {
+        browser.open(home + "my/consents");
+        browser.find("#purpose-energy-water-water-import button.give").click();
+        browser.open(home + "my/energy-water");
+        browser.find("#litresPerDay").sendKeys("180");
+        browser.find("#water-threshold button[type=submit]").click();
+        assertThat(browser.find("#threshold-set").getText()).contains("Seuil enregistré");
+
+        new Select(browser.find("#fluid")).selectByValue("WATER");
+        browser.find("#identifier").sendKeys("W-778899");
+        browser.find("#link-meter button[type=submit]").click();
+        LocalDate day = LocalDate.now(PARIS).minusMonths(1).withDayOfMonth(15);
+        Path week = Files.writeString(
+                Files.createTempFile("water", ".csv"),
+                "Date;Consommation (litres)\n" + day + ";120\n" + day.plusDays(1) + ";260\n",
+                StandardCharsets.UTF_8);
+        WebElement water = browser.driver().findElements(By.cssSelector("#linked-meters .meter")).stream()
+                .filter(row -> row.getText().contains("W-778899"))
+                .findFirst()
+                .orElseThrow();
+        water.findElement(By.cssSelector("input[type=file]")).sendKeys(week.toString());
+        water.findElement(By.cssSelector("button.upload")).click();
+
+        assertThat(browser.find("#leak-alerts").getText())
+                .contains("Fuite possible : 260 litres", day.plusDays(1).toString());
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("lyon-energy-water-leak");
+        browser.find("#leak-alerts button.seen").click();
+        assertThat(browser.driver().findElements(By.id("leak-alerts"))).isEmpty();
+    }
+
     /** The 10th to the 12th of last month (one month, always among the page's twelve), in Wh, as Enedis exports them. */
     private static Path lastWeekOfEnedis() throws Exception {
         LocalDate first = LocalDate.now(PARIS).minusMonths(1).withDayOfMonth(10);
